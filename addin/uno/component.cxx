@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MPL-2.0
+// The component's registration entry points: the only exported symbols.
+#include "functions.hxx"
+#include "guard.hxx"
+
+#include <cppuhelper/factory.hxx>
+#include <cppuhelper/implementationentry.hxx>
+#include <uno/lbnames.h>
+
+namespace {
+
+using rtl::OUString;
+
+css::uno::Reference<css::uno::XInterface> SAL_CALL create_functions(
+    const css::uno::Reference<css::uno::XComponentContext>& context) {
+    return static_cast<cppu::OWeakObject*>(new msoko::uno::Functions(context));
+}
+
+OUString SAL_CALL functions_name() { return OUString::createFromAscii(msoko::uno::Functions::kImplementationName); }
+
+css::uno::Sequence<OUString> SAL_CALL functions_services() { return msoko::uno::Functions::supported_services(); }
+
+const cppu::ImplementationEntry kEntries[] = {
+    {create_functions, functions_name, functions_services, cppu::createSingleComponentFactory, nullptr, 0},
+    {nullptr, nullptr, nullptr, nullptr, nullptr, 0},
+};
+
+}  // namespace
+
+extern "C" SAL_DLLPUBLIC_EXPORT void* SAL_CALL component_getFactory(const char* implementation_name,
+                                                                     void* service_manager, void* registry_key) {
+    try {
+        return cppu::component_getFactoryHelper(implementation_name, service_manager, registry_key, kEntries);
+    } catch (...) {
+        msoko::uno::log().error("component_getFactory failed for {}", implementation_name ? implementation_name : "?");
+        return nullptr;
+    }
+}
+
+extern "C" SAL_DLLPUBLIC_EXPORT void SAL_CALL component_getImplementationEnvironment(const char** environment,
+                                                                                     uno_Environment**) {
+    *environment = CPPU_CURRENT_LANGUAGE_BINDING_NAME;
+}

@@ -1,0 +1,48 @@
+# SPDX-License-Identifier: MPL-2.0
+# Stages the extension's files and zips them into ${MSOKO_OXT}.
+set(MSOKO_OXT "${CMAKE_BINARY_DIR}/msoko.oxt" CACHE INTERNAL "the built extension")
+set(stage "${CMAKE_BINARY_DIR}/oxt")
+
+configure_file(registry/description.xml.in "${CMAKE_BINARY_DIR}/generated/description.xml" @ONLY)
+configure_file(registry/manifest.xml.in "${CMAKE_BINARY_DIR}/generated/manifest.xml" @ONLY)
+configure_file(registry/msoko.components.in "${CMAKE_BINARY_DIR}/generated/msoko.components" @ONLY)
+
+# Each entry: source|path inside the package.
+set(oxt_files
+  "${CMAKE_BINARY_DIR}/generated/description.xml|description.xml"
+  "${CMAKE_BINARY_DIR}/generated/manifest.xml|META-INF/manifest.xml"
+  "${CMAKE_BINARY_DIR}/generated/msoko.components|msoko.components"
+  "${MSOKO_RDB}|msoko.rdb"
+  "${CMAKE_SOURCE_DIR}/registry/description/description-ru.txt|description/description-ru.txt"
+  "${CMAKE_SOURCE_DIR}/registry/description/description-en.txt|description/description-en.txt"
+  "${CMAKE_SOURCE_DIR}/registry/icons/msoko.png|icons/msoko.png"
+  "${CMAKE_SOURCE_DIR}/LICENSE|LICENSE.txt"
+  "${MSOKO_CATALOGUE}|catalogue/msoko-267-1.json")
+
+set(copy_commands "")
+set(copy_depends "")
+set(packaged "")
+foreach(entry IN LISTS oxt_files)
+  string(REPLACE "|" ";" parts "${entry}")
+  list(GET parts 0 src)
+  list(GET parts 1 dst)
+  list(APPEND copy_commands COMMAND "${CMAKE_COMMAND}" -E copy "${src}" "${stage}/${dst}")
+  list(APPEND copy_depends "${src}")
+  list(APPEND packaged "${dst}")
+endforeach()
+
+add_custom_command(
+  OUTPUT "${MSOKO_OXT}"
+  COMMAND "${CMAKE_COMMAND}" -E rm -rf "${stage}"
+  COMMAND "${CMAKE_COMMAND}" -E make_directory "${stage}/META-INF"
+  ${copy_commands}
+  # The package carries the component without debug information (16 MB → <1 MB);
+  # the build directory keeps the full one for gdb.
+  COMMAND "${CMAKE_STRIP}" --strip-unneeded -o "${stage}/${MSOKO_COMPONENT_FILE}" "$<TARGET_FILE:msoko_uno>"
+  COMMAND "${CMAKE_COMMAND}" -E rm -f "${MSOKO_OXT}"
+  COMMAND "${CMAKE_COMMAND}" -E chdir "${stage}"
+          "${CMAKE_COMMAND}" -E tar cf "${MSOKO_OXT}" --format=zip -- ${packaged} "${MSOKO_COMPONENT_FILE}"
+  DEPENDS ${copy_depends} msoko_uno "$<TARGET_FILE:msoko_uno>" msoko_idl_gen
+  COMMENT "Packaging ${MSOKO_OXT}"
+  VERBATIM)
+add_custom_target(oxt ALL DEPENDS "${MSOKO_OXT}")

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MPL-2.0
+# Installs the Debian packages this project needs, when any is missing.
+# Idempotent and quiet when everything is there; works as root or through sudo;
+# never asks a question (CI has no standard input).
+set -euo pipefail
+
+packages=(
+  cmake make g++ pkg-config zip unzip
+  libreoffice-calc libreoffice-dev libreoffice-l10n-ru
+  libboost1.81-dev libboost-json1.81-dev
+  libspdlog-dev libfmt-dev
+  libgtest-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ $status == "install ok installed" ]] || missing+=("$p")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "setup: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  sudo=(sudo -n)
+fi
+echo "setup: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt_install() { "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >/tmp/msoko-setup.log 2>&1; }
+if ! apt_install; then
+  "${sudo[@]}" apt-get update -q >>/tmp/msoko-setup.log 2>&1
+  apt_install || { cat /tmp/msoko-setup.log >&2; exit 1; }
+fi
