@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: MPL-2.0
+// msoko-calc: runs a workbook through a private headless LibreOffice with the
+// МСОКО extension installed and prints what its МСОКО formulas compute.
+//
+//   msoko-calc report [--lang ru|en] [--oxt FILE] [--keep-profile] WORKBOOK
+//
+// Exit codes: 0 done; 1 the workbook could not be processed; 2 usage error.
+
+#include "office/office.hxx"
+
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XEnumerationAccess.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/sheet/CellFlags.hpp>
+#include <com/sun/star/sheet/XCalculatable.hpp>
+#include <com/sun/star/sheet/XCellAddressable.hpp>
+#include <com/sun/star/sheet/XCellRangesQuery.hpp>
+#include <com/sun/star/sheet/XSheetCellRanges.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/text/XText.hpp>
+
+#include <algorithm>
+#include <cstring>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#ifndef MSOKO_DEFAULT_OXT
+#define MSOKO_DEFAULT_OXT ""
+#endif
+
+namespace {
+
+namespace fs = std::filesystem;
+using css::uno::Reference;
+using css::uno::UNO_QUERY_THROW;
+using rtl::OUString;
+
+std::string u8(const OUString& s) { return rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8).getStr(); }
+
+// Our formulas are stored under the add-in's service name, whatever the UI language.
+constexpr const char* kAddInPrefix = "ORG.MSOKO.CALC.FUNCTIONS.";
+
+struct Options {
+    std::string command;
+    fs::path workbook;
+    fs::path oxt = MSOKO_DEFAULT_OXT;
+    std::string lang = "ru";
+    bool keep_profile = false;
+};
+
+void usage(std::ostream& out) {
+    out << "Использование / usage:\n"
+           "  msoko-calc report [--lang ru|en] [--oxt FILE] [--keep-profile] WORKBOOK\n\n"
+           "Открывает книгу в скрытом LibreOffice с установленным расширением МСОКО,\n"
+           "пересчитывает её и печатает каждую формулу МСОКО с её результатом.\n"
+           "Opens the workbook in a hidden LibreOffice with the МСОКО extension installed,\n"
+           "recalculates it and prints every МСОКО formula with its result.\n";
+}
+
+std::string column_name(sal_Int32 col) {
+    std::string s;
+    for (++col; col > 0; col = (col - 1) / 26)
+        s.insert(s.begin(), static_cast<char>('A' + (col - 1) % 26));
+    return s;
+}
+
+// Display width of UTF-8 text (code points; enough for Cyrillic and Latin).
+std::size_t width(const std::string& s) {
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+// The first `n` code points of UTF-8 text, with an ellipsis when cut.
+std::string truncate(const std::string& s, std::size_t n) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if ((s[i] & 0xC0) != 0x80 && count++ == n)
+            return s.substr(0, i) + "…";
+    }
+    return s;
+}
+
+std::string pad(const std::string& s, std::size_t w) { return s + std::string(w > width(s) ? w - width(s) : 0, ' '); }
+
+struct Row {
+    std::string address;
+    std::string label;
+    std::string formula;
+    std::string result;
+    bool error = false;
+};
+
+// The label of a row: the text cells left of the formula (the organisation's
+// code and name in the form), so the reader sees what was computed.
+std::string row_label(const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int32 row, sal_Int32 before_col) {
+    std::string label;
+    for (sal_Int32 c = 0; c < std::min<sal_Int32>(before_col, 2); ++c) {
+        auto cell = sheet->getCellByPosition(c, row);
+        if (cell->getType() != css::table::CellContentType_TEXT)
+            continue;
+        const std::string t = u8(Reference<css::text::XText>(cell, UNO_QUERY_THROW)->getString());
+        if (!t.empty())
+            label += (label.empty() ? "" : " ") + t;
+    }
+    return truncate(label, 44);
+}
+
+int report(const Options& opt) {
+    msoko::office::Options office_options;
+    office_options.extension = opt.oxt;
+    office_options.ui_locale = opt.lang == "en" ? "en-US" : "ru-RU";
+    office_options.keep_profile = opt.keep_profile;
+
+    std::cerr << "Запуск LibreOffice с расширением " << opt.oxt.filename().string() << " …\n";
+    msoko::office::Office office(office_options);
+    auto doc = office.open(opt.workbook);
+    Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculateAll();
+
+    std::cout << "Книга / workbook: " << opt.workbook.filename().string() << "\n";
+    Reference<css::container::XIndexAccess> sheets(doc->getSheets(), UNO_QUERY_THROW);
+    std::size_t total = 0, errors = 0;
+    for (sal_Int32 i = 0; i < sheets->getCount(); ++i) {
+        Reference<css::sheet::XSpreadsheet> sheet(sheets->getByIndex(i), UNO_QUERY_THROW);
+        const std::string name = u8(Reference<css::container::XNamed>(sheet, UNO_QUERY_THROW)->getName());
+        auto formulas = Reference<css::sheet::XCellRangesQuery>(sheet, UNO_QUERY_THROW)
+                            ->queryContentCells(css::sheet::CellFlags::FORMULA);
+        auto cells = Reference<css::container::XEnumerationAccess>(formulas->getCells(), UNO_QUERY_THROW)
+                         ->createEnumeration();
+        std::map<std::pair<sal_Int32, sal_Int32>, Row> rows;  // (row, column) → line, in sheet order
+        while (cells->hasMoreElements()) {
+            Reference<css::table::XCell> cell(cells->nextElement(), UNO_QUERY_THROW);
+            if (u8(cell->getFormula()).find(kAddInPrefix) == std::string::npos)
+                continue;
+            const auto addr = Reference<css::sheet::XCellAddressable>(cell, UNO_QUERY_THROW)->getCellAddress();
+            Row r;
+            r.address = column_name(addr.Column) + std::to_string(addr.Row + 1);
+            r.label = row_label(sheet, addr.Row, addr.Column);
+            OUString local;
+            Reference<css::beans::XPropertySet>(cell, UNO_QUERY_THROW)->getPropertyValue("FormulaLocal") >>= local;
+            r.formula = u8(local);
+            r.result = u8(Reference<css::text::XText>(cell, UNO_QUERY_THROW)->getString());
+            r.error = cell->getError() != 0;
+            rows[{addr.Row, addr.Column}] = std::move(r);
+        }
+        if (rows.empty())
+            continue;
+        std::size_t wa = 6, wl = 0, wf = 0;
+        for (const auto& [k, r] : rows) {
+            wa = std::max(wa, width(r.address));
+            wl = std::max(wl, width(r.label));
+            wf = std::max(wf, width(r.formula));
+        }
+        std::cout << "\nЛист «" << name << "»\n";
+        for (const auto& [k, r] : rows) {
+            std::cout << "  " << pad(r.address, wa) << "  " << pad(r.label, wl) << "  " << pad(r.formula, wf)
+                      << "  = " << r.result << "\n";
+            ++total;
+            errors += r.error ? 1 : 0;
+        }
+    }
+    std::cout << "\nФормул МСОКО: " << total << ", из них с ошибкой или #Н/Д: " << errors << "\n";
+    msoko::office::Office::close(doc);
+    if (opt.keep_profile)
+        std::cerr << "Профиль сохранён / profile kept: " << office.profile().string() << "\n";
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options opt;
+    std::vector<std::string> args(argv + 1, argv + argc);
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= args.size()) {
+                std::cerr << "msoko-calc: " << a << " требует значения / needs a value\n";
+                std::exit(2);
+            }
+            return args[++i];
+        };
+        if (a == "-h" || a == "--help") {
+            usage(std::cout);
+            return 0;
+        } else if (a == "--lang") {
+            opt.lang = value();
+        } else if (a == "--oxt") {
+            opt.oxt = value();
+        } else if (a == "--keep-profile") {
+            opt.keep_profile = true;
+        } else if (opt.command.empty()) {
+            opt.command = a;
+        } else if (opt.workbook.empty()) {
+            opt.workbook = a;
+        } else {
+            usage(std::cerr);
+            return 2;
+        }
+    }
+    if (opt.command != "report" || opt.workbook.empty() || (opt.lang != "ru" && opt.lang != "en") ||
+        opt.oxt.empty()) {
+        usage(std::cerr);
+        return 2;
+    }
+    try {
+        return report(opt);
+    } catch (const msoko::office::OfficeError& e) {
+        std::cerr << "msoko-calc: " << e.what() << "\n";
+    } catch (const css::uno::Exception& e) {
+        std::cerr << "msoko-calc: ошибка LibreOffice / LibreOffice error: " << u8(e.Message) << "\n";
+    } catch (const std::exception& e) {
+        std::cerr << "msoko-calc: " << e.what() << "\n";
+    }
+    return 1;
+}

@@ -1,0 +1,345 @@
+// SPDX-License-Identifier: MPL-2.0
+#include "office.hxx"
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/bridge/UnoUrlResolver.hpp>
+#include <com/sun/star/connection/NoConnectException.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/XComponentLoader.hpp>
+#include <com/sun/star/lang/DisposedException.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
+#include <cppuhelper/bootstrap.hxx>
+#include <rtl/ustring.hxx>
+
+#include <atomic>
+#include <cctype>
+#include <cerrno>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include <fcntl.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#ifndef MSOKO_LO_PROGRAM_DIR
+#define MSOKO_LO_PROGRAM_DIR "/usr/lib/libreoffice/program"
+#endif
+
+namespace msoko::office {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+using css::uno::Reference;
+using css::uno::UNO_QUERY_THROW;
+using rtl::OUString;
+
+namespace {
+
+constexpr const char* kProgramDir = MSOKO_LO_PROGRAM_DIR;
+// soffice.bin asks to be restarted with this code after it has registered
+// extensions in a new profile (normally oosplash does the restart).
+constexpr int kRestartExitCode = 81;
+
+OUString ou(const std::string& s) { return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8); }
+
+/// Starts argv[0] in its own process group, output to `log`; the child dies
+/// with us (PR_SET_PDEATHSIG) so that a crashed test leaves no office behind.
+pid_t spawn(const std::vector<std::string>& argv, const fs::path& log) {
+    std::vector<char*> args;
+    for (const auto& a : argv)
+        args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    const pid_t parent = getpid();
+    const pid_t pid = fork();
+    if (pid < 0)
+        throw OfficeError(std::string("fork failed: ") + std::strerror(errno));
+    if (pid == 0) {
+        setpgid(0, 0);
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != parent)
+            _exit(127);
+        const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+        const int null = open("/dev/null", O_RDONLY);
+        if (fd >= 0) {
+            dup2(fd, STDOUT_FILENO);
+            dup2(fd, STDERR_FILENO);
+        }
+        if (null >= 0)
+            dup2(null, STDIN_FILENO);
+        execv(args[0], args.data());
+        _exit(127);
+    }
+    setpgid(pid, pid);  // also from the parent: no race with a kill below
+    return pid;
+}
+
+/// Waits up to `timeout` for `pid`; returns its exit status, or nullopt.
+std::optional<int> wait_for(pid_t pid, std::chrono::milliseconds timeout) {
+    const auto until = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+        int status = 0;
+        const pid_t r = waitpid(pid, &status, WNOHANG);
+        if (r == pid)
+            return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        if (r < 0)
+            return -1;
+        if (std::chrono::steady_clock::now() >= until)
+            return std::nullopt;
+        std::this_thread::sleep_for(20ms);
+    }
+}
+
+void kill_group(pid_t pid) {
+    if (pid > 0) {
+        kill(-pid, SIGKILL);
+        kill(pid, SIGKILL);
+        wait_for(pid, 5s);
+    }
+}
+
+/// Runs a command to completion; throws OfficeError with its output on failure.
+void run(const std::vector<std::string>& argv, const fs::path& log, std::chrono::seconds timeout, const char* what) {
+    const pid_t pid = spawn(argv, log);
+    const auto status = wait_for(pid, timeout);
+    if (!status) {
+        kill_group(pid);
+        throw OfficeError(std::string(what) + ": timed out; see " + log.string());
+    }
+    if (*status != 0) {
+        std::ifstream in(log);
+        std::string output((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        throw OfficeError(std::string(what) + " failed (exit code " + std::to_string(*status) + "): " + output);
+    }
+}
+
+std::string xml_escape(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+/// The client side of UNO, bootstrapped once per process from the office's
+/// own fundamentalrc (without it Desktop::create crashes).
+Reference<css::uno::XComponentContext> local_context() {
+    static std::mutex mutex;
+    static Reference<css::uno::XComponentContext> context;
+    std::lock_guard lock(mutex);
+    if (!context.is()) {
+        const std::string rc = std::string("vnd.sun.star.pathname:") + kProgramDir + "/fundamentalrc";
+        setenv("URE_BOOTSTRAP", rc.c_str(), 1);
+        context = cppu::defaultBootstrap_InitialComponentContext();
+    }
+    return context;
+}
+
+std::atomic<int> g_counter{0};
+
+}  // namespace
+
+std::string file_url(const fs::path& path) {
+    const std::string abs = fs::absolute(path).lexically_normal().string();
+    std::string url = "file://";
+    static const char* hex = "0123456789ABCDEF";
+    for (unsigned char c : abs) {
+        if (std::isalnum(c) || std::strchr("/-._~", c))
+            url += static_cast<char>(c);
+        else {
+            url += '%';
+            url += hex[c >> 4];
+            url += hex[c & 15];
+        }
+    }
+    return url;
+}
+
+Office::Office(Options options) : options_(std::move(options)) {
+    char tmpl[] = "/tmp/msoko-office-XXXXXX";
+    if (!mkdtemp(tmpl))
+        throw OfficeError(std::string("cannot create a temporary directory: ") + std::strerror(errno));
+    root_ = tmpl;
+    profile_ = root_ / "profile";
+    profile_url_ = file_url(profile_);
+    pipe_ = "msoko_" + std::to_string(getpid()) + "_" + std::to_string(g_counter++);
+    try {
+        prepare_profile();
+        if (!options_.extension.empty())
+            install_extension();
+        start_process();
+    } catch (...) {
+        shutdown();
+        throw;
+    }
+}
+
+Office::~Office() { shutdown(); }
+
+void Office::prepare_profile() {
+    // The UI language is a profile setting; written before the first start,
+    // the office merges it into its own configuration.
+    fs::create_directories(profile_ / "user");
+    std::ofstream xcu(profile_ / "user" / "registrymodifications.xcu");
+    const std::string locale = xml_escape(options_.ui_locale);
+    xcu << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+           "<oor:items xmlns:oor=\"http://openoffice.org/2001/registry\" "
+           "xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
+           "<item oor:path=\"/org.openoffice.Setup/L10N\"><prop oor:name=\"ooLocale\" oor:op=\"fuse\"><value>"
+        << locale
+        << "</value></prop></item>\n"
+           "<item oor:path=\"/org.openoffice.Setup/L10N\"><prop oor:name=\"ooSetupSystemLocale\" oor:op=\"fuse\">"
+           "<value>"
+        << locale
+        << "</value></prop></item>\n"
+           "<item oor:path=\"/org.openoffice.Office.Linguistic/General\"><prop oor:name=\"UILocale\" "
+           "oor:op=\"fuse\"><value>"
+        << locale << "</value></prop></item>\n</oor:items>\n";
+    xcu.close();
+    if (!xcu)
+        throw OfficeError("cannot write the profile in " + profile_.string());
+    // A profile must be initialised by the office before unopkg writes into
+    // it: otherwise the first start exits with code 81 and drops the
+    // extension's registration.
+    run({std::string(kProgramDir) + "/soffice.bin", "--headless", "--invisible", "--norestore", "--nologo",
+         "--nodefault", "-env:UserInstallation=" + profile_url_, "--terminate_after_init"},
+        root_ / "soffice-init.log", 120s, "initialising the LibreOffice profile");
+}
+
+void Office::install_extension() {
+    if (!fs::is_regular_file(options_.extension))
+        throw OfficeError("extension not found: " + options_.extension.string() + " (build it first)");
+    std::vector<std::string> argv;
+    if (geteuid() == 0) {
+        // unopkg refuses to write a user profile as root; inside a user
+        // namespace it runs as an ordinary user and the files stay ours.
+        argv = {"/usr/bin/unshare", "--user", "--map-user=1000", "--map-group=1000"};
+    }
+    argv.insert(argv.end(), {std::string(kProgramDir) + "/unopkg", "add", "-s", "-f",
+                             "-env:UserInstallation=" + profile_url_, fs::absolute(options_.extension).string()});
+    run(argv, root_ / "unopkg.log", 120s, "installing the extension with unopkg");
+}
+
+void Office::start_process() {
+    const std::vector<std::string> argv = {std::string(kProgramDir) + "/soffice.bin",
+                                           "--headless",
+                                           "--invisible",
+                                           "--norestore",
+                                           "--nologo",
+                                           "--nodefault",
+                                           "--nolockcheck",
+                                           "-env:UserInstallation=" + profile_url_,
+                                           "--accept=pipe,name=" + pipe_ + ";urp;StarOffice.ComponentContext"};
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        pid_ = spawn(argv, root_ / "soffice.log");
+        if (connect())
+            return;
+        const auto status = wait_for(pid_, 0ms);
+        pid_ = -1;
+        if (status && *status == kRestartExitCode)
+            continue;
+        std::ifstream in(root_ / "soffice.log");
+        std::string output((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        throw OfficeError("LibreOffice did not start" +
+                          (status ? " (exit code " + std::to_string(*status) + ")" : std::string(" in time")) +
+                          (output.empty() ? std::string() : ": " + output));
+    }
+    throw OfficeError("LibreOffice kept asking to be restarted");
+}
+
+bool Office::connect() {
+    local_ = local_context();
+    auto resolver = css::bridge::UnoUrlResolver::create(local_);
+    const OUString url = ou("uno:pipe,name=" + pipe_ + ";urp;StarOffice.ComponentContext");
+    const auto until = std::chrono::steady_clock::now() + options_.start_timeout;
+    while (std::chrono::steady_clock::now() < until) {
+        try {
+            remote_.set(resolver->resolve(url), UNO_QUERY_THROW);
+            desktop_ = css::frame::Desktop::create(remote_);
+            return true;
+        } catch (const css::connection::NoConnectException&) {
+        }
+        if (wait_for(pid_, 100ms)) {
+            // The process ended: let start_process() read its status.
+            return false;
+        }
+    }
+    kill_group(pid_);
+    return false;
+}
+
+Reference<css::sheet::XSpreadsheetDocument> Office::open(const fs::path& file) {
+    if (!fs::is_regular_file(file))
+        throw OfficeError("file not found: " + file.string());
+    css::uno::Sequence<css::beans::PropertyValue> args(1);
+    args.getArray()[0].Name = "Hidden";
+    args.getArray()[0].Value <<= true;
+    Reference<css::frame::XComponentLoader> loader(desktop_, UNO_QUERY_THROW);
+    auto component = loader->loadComponentFromURL(ou(file_url(file)), "_blank", 0, args);
+    Reference<css::sheet::XSpreadsheetDocument> doc(component, css::uno::UNO_QUERY);
+    if (!doc.is()) {
+        close(component);
+        throw OfficeError("not a spreadsheet or could not be opened: " + file.string());
+    }
+    return doc;
+}
+
+Reference<css::sheet::XSpreadsheetDocument> Office::create_spreadsheet() {
+    css::uno::Sequence<css::beans::PropertyValue> args(1);
+    args.getArray()[0].Name = "Hidden";
+    args.getArray()[0].Value <<= true;
+    Reference<css::frame::XComponentLoader> loader(desktop_, UNO_QUERY_THROW);
+    return Reference<css::sheet::XSpreadsheetDocument>(
+        loader->loadComponentFromURL("private:factory/scalc", "_blank", 0, args), UNO_QUERY_THROW);
+}
+
+void Office::close(const Reference<css::uno::XInterface>& document) noexcept {
+    try {
+        Reference<css::util::XCloseable> closeable(document, css::uno::UNO_QUERY);
+        if (closeable.is())
+            closeable->close(true);
+    } catch (...) {
+    }
+}
+
+void Office::shutdown() noexcept {
+    try {
+        if (desktop_.is()) {
+            try {
+                desktop_->terminate();
+            } catch (const css::lang::DisposedException&) {
+                // the bridge goes away while the office terminates: expected
+            } catch (const css::uno::Exception&) {
+            }
+        }
+        desktop_.clear();
+        remote_.clear();
+        if (pid_ > 0) {
+            if (!wait_for(pid_, 30s))
+                kill_group(pid_);
+            else
+                kill(-pid_, SIGKILL);  // any helper process left in its group
+            pid_ = -1;
+        }
+        if (!root_.empty() && !options_.keep_profile) {
+            std::error_code ec;
+            fs::remove_all(root_, ec);
+        }
+        root_.clear();
+    } catch (...) {
+    }
+}
+
+}  // namespace msoko::office

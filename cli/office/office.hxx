@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MPL-2.0
+#pragma once
+
+// A private, headless LibreOffice for tests and command-line tools: a
+// throwaway profile, the extension installed into it, a soffice process on a
+// private pipe and a UNO connection to it. The destructor shuts the office
+// down and removes the profile, also when the caller fails half-way.
+
+#include <com/sun/star/frame/XDesktop2.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+
+#include <sys/types.h>
+
+namespace msoko::office {
+
+/// Why an office could not be started or used; the message says what to do.
+class OfficeError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct Options {
+    /// The .oxt to install into the profile; empty installs nothing.
+    std::filesystem::path extension;
+    /// UI language of the office: "en-US" or "ru-RU" (needs libreoffice-l10n-ru).
+    std::string ui_locale = "en-US";
+    /// How long to wait for the office to accept the connection.
+    std::chrono::seconds start_timeout{90};
+    /// Keep the profile directory after shutdown (to read the add-in's log).
+    bool keep_profile = false;
+};
+
+class Office {
+public:
+    explicit Office(Options options);
+    ~Office();
+    Office(const Office&) = delete;
+    Office& operator=(const Office&) = delete;
+
+    css::uno::Reference<css::uno::XComponentContext> context() const { return remote_; }
+    css::uno::Reference<css::frame::XDesktop2> desktop() const { return desktop_; }
+
+    /// Opens a spreadsheet hidden and read-write; throws OfficeError when the
+    /// file is missing or is not a spreadsheet.
+    css::uno::Reference<css::sheet::XSpreadsheetDocument> open(const std::filesystem::path& file);
+    /// A new empty spreadsheet.
+    css::uno::Reference<css::sheet::XSpreadsheetDocument> create_spreadsheet();
+    /// Closes a document without saving; never throws.
+    static void close(const css::uno::Reference<css::uno::XInterface>& document) noexcept;
+
+    /// Terminates the office, waits for the process, kills it if it hangs and
+    /// removes the profile (unless kept). Idempotent; never throws.
+    void shutdown() noexcept;
+
+    /// The profile directory: `user/msoko/msoko.log` is the add-in's log.
+    const std::filesystem::path& profile() const { return profile_; }
+    pid_t pid() const { return pid_; }
+
+private:
+    void prepare_profile();
+    void install_extension();
+    void start_process();
+    bool connect();
+
+    Options options_;
+    std::filesystem::path root_;     // temporary directory holding everything
+    std::filesystem::path profile_;  // root_/profile
+    std::string profile_url_;
+    std::string pipe_;
+    pid_t pid_ = -1;
+    css::uno::Reference<css::uno::XComponentContext> local_;
+    css::uno::Reference<css::uno::XComponentContext> remote_;
+    css::uno::Reference<css::frame::XDesktop2> desktop_;
+};
+
+/// file:// URL of an absolute or relative path.
+std::string file_url(const std::filesystem::path& path);
+
+}  // namespace msoko::office
