@@ -206,7 +206,11 @@ void Office::prepare_profile() {
         << "</value></prop></item>\n"
            "<item oor:path=\"/org.openoffice.Office.Linguistic/General\"><prop oor:name=\"UILocale\" "
            "oor:op=\"fuse\"><value>"
-        << locale << "</value></prop></item>\n</oor:items>\n";
+        << locale << "</value></prop></item>\n";
+    for (const auto& setting : options_.settings)
+        xcu << "<item oor:path=\"" << xml_escape(setting.path) << "\"><prop oor:name=\"" << xml_escape(setting.property)
+            << "\" oor:op=\"fuse\"><value>" << xml_escape(setting.value) << "</value></prop></item>\n";
+    xcu << "</oor:items>\n";
     xcu.close();
     if (!xcu)
         throw OfficeError("cannot write the profile in " + profile_.string());
@@ -218,18 +222,26 @@ void Office::prepare_profile() {
         root_ / "soffice-init.log", 120s, "initialising the LibreOffice profile");
 }
 
-void Office::install_extension() {
-    if (!fs::is_regular_file(options_.extension))
-        throw OfficeError("extension not found: " + options_.extension.string() + " (build it first)");
+std::vector<std::string> Office::unopkg_command(const std::vector<std::string>& args) const {
     std::vector<std::string> argv;
     if (geteuid() == 0) {
         // unopkg refuses to write a user profile as root; inside a user
         // namespace it runs as an ordinary user and the files stay ours.
         argv = {"/usr/bin/unshare", "--user", "--map-user=1000", "--map-group=1000"};
     }
-    argv.insert(argv.end(), {std::string(kProgramDir) + "/unopkg", "add", "-s", "-f",
-                             "-env:UserInstallation=" + profile_url_, fs::absolute(options_.extension).string()});
-    run(argv, root_ / "unopkg.log", 120s, "installing the extension with unopkg");
+    argv.push_back(std::string(kProgramDir) + "/unopkg");
+    argv.insert(argv.end(), args.begin(), args.end());
+    argv.push_back("-env:UserInstallation=" + profile_url_);
+    return argv;
+}
+
+void Office::install_extension() {
+    if (!fs::is_regular_file(options_.extension))
+        throw OfficeError("extension not found: " + options_.extension.string() + " (build it first)");
+    // -s: the licence is accepted on the user's behalf (accept-by="admin");
+    // without it unopkg waits for an answer on standard input.
+    run(unopkg_command({"add", "-s", "-f", fs::absolute(options_.extension).string()}), root_ / "unopkg.log", 120s,
+        "installing the extension with unopkg");
 }
 
 void Office::start_process() {
@@ -314,7 +326,7 @@ void Office::close(const Reference<css::uno::XInterface>& document) noexcept {
     }
 }
 
-void Office::shutdown() noexcept {
+void Office::stop_process() noexcept {
     try {
         if (desktop_.is()) {
             try {
@@ -333,13 +345,23 @@ void Office::shutdown() noexcept {
                 kill(-pid_, SIGKILL);  // any helper process left in its group
             pid_ = -1;
         }
-        if (!root_.empty() && !options_.keep_profile) {
-            std::error_code ec;
-            fs::remove_all(root_, ec);
-        }
-        root_.clear();
     } catch (...) {
     }
+}
+
+void Office::shutdown() noexcept {
+    stop_process();
+    if (!root_.empty() && !options_.keep_profile) {
+        std::error_code ec;
+        fs::remove_all(root_, ec);
+    }
+    root_.clear();
+}
+
+void Office::remove_extension(const std::string& identifier) {
+    stop_process();
+    run(unopkg_command({"remove", identifier}), root_ / "unopkg.log", 120s, "removing the extension with unopkg");
+    start_process();
 }
 
 }  // namespace msoko::office

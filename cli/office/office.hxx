@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <sys/types.h>
 
@@ -31,6 +32,13 @@ struct Options {
     std::filesystem::path extension;
     /// UI language of the office: "en-US" or "ru-RU" (needs libreoffice-l10n-ru).
     std::string ui_locale = "en-US";
+    /// Further configuration written into the new profile before the first
+    /// start: {node path, property, value}, e.g. {"/org.openoffice.Office.Calc/
+    /// Formula/Syntax", "EnglishFunctionName", "true"}.
+    struct Setting {
+        std::string path, property, value;
+    };
+    std::vector<Setting> settings;
     /// How long to wait for the office to accept the connection.
     std::chrono::seconds start_timeout{90};
     /// Keep the profile directory after shutdown (to read the add-in's log).
@@ -59,6 +67,10 @@ public:
     /// removes the profile (unless kept). Idempotent; never throws.
     void shutdown() noexcept;
 
+    /// Stops the office, removes an extension with unopkg and starts the
+    /// office again on the same profile (as a user would after removal).
+    void remove_extension(const std::string& identifier);
+
     /// The profile directory: `user/msoko/msoko.log` is the add-in's log.
     const std::filesystem::path& profile() const { return profile_; }
     pid_t pid() const { return pid_; }
@@ -66,6 +78,8 @@ public:
 private:
     void prepare_profile();
     void install_extension();
+    std::vector<std::string> unopkg_command(const std::vector<std::string>& args) const;
+    void stop_process() noexcept;
     void start_process();
     bool connect();
 

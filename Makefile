@@ -1,0 +1,39 @@
+# SPDX-License-Identifier: MPL-2.0
+# The two commands of the README, and a few for developers. Each first
+# installs the Debian packages the project needs (cmake/setup-debian.sh).
+BUILD ?= build
+JOBS ?= $(shell nproc)
+
+.PHONY: all setup build demo test unit deploy clean
+
+all: build
+
+setup:
+	@bash cmake/setup-debian.sh
+
+# Configure once; later builds reuse the directory (UNO headers are not regenerated).
+$(BUILD)/CMakeCache.txt:
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+
+build: setup $(BUILD)/CMakeCache.txt
+	@cmake --build $(BUILD) -j$(JOBS) | grep -v -E '^\[ *[0-9]+%\] (Built target|Building|Linking)' || true
+	@test -f $(BUILD)/msoko.oxt
+
+# The main job on the bundled sample: build, package, install into a private
+# profile, run a real headless LibreOffice, print the computed indicators.
+demo: build
+	@$(BUILD)/cli/msoko-calc report samples/msoko-sample.fods
+
+# All tests: unit tests of the core and integration tests in real LibreOffice.
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+unit: build
+	@cd $(BUILD) && ctest --output-on-failure -L '^$$' -LE integration
+
+# Installs the built extension into your own LibreOffice profile (close LibreOffice first).
+deploy: build
+	@/usr/lib/libreoffice/program/unopkg add -s -f $(BUILD)/msoko.oxt && echo "installed $(BUILD)/msoko.oxt"
+
+clean:
+	@rm -rf $(BUILD)

@@ -1,0 +1,397 @@
+// SPDX-License-Identifier: MPL-2.0
+// Integration tests: the built .oxt installed into a throwaway profile of a
+// real headless LibreOffice; workbooks loaded, recalculated and read back.
+#include "office/office.hxx"
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/deployment/ExtensionManager.hpp>
+#include <com/sun/star/lang/XMultiComponentFactory.hpp>
+#include <com/sun/star/sheet/FunctionArgument.hpp>
+#include <com/sun/star/sheet/XCalculatable.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/text/XText.hpp>
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include <signal.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+using css::uno::Reference;
+using css::uno::Sequence;
+using css::uno::UNO_QUERY_THROW;
+using rtl::OUString;
+using msoko::office::Office;
+
+std::string u8(const OUString& s) { return rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8).getStr(); }
+OUString ou(const std::string& s) { return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8); }
+
+// Calc's error codes as ORG.OPENOFFICE.ERRORTYPE and XCell::getError report them.
+constexpr sal_Int32 kErr502 = 502;       // invalid argument: what our functions raise
+constexpr sal_Int32 kNotAvailable = 32767;  // #N/A
+constexpr sal_Int32 kNoName = 525;       // #NAME?: the function is unknown
+
+const fs::path kOxt = MSOKO_TEST_OXT;
+const fs::path kFixtures = MSOKO_TEST_FIXTURES;
+
+Reference<css::sheet::XSpreadsheet> sheet(const Reference<css::sheet::XSpreadsheetDocument>& doc, const char* name) {
+    return Reference<css::sheet::XSpreadsheet>(doc->getSheets()->getByName(OUString::createFromAscii(name)),
+                                               UNO_QUERY_THROW);
+}
+
+Reference<css::table::XCell> cell(const Reference<css::sheet::XSpreadsheet>& s, const char* a1) {
+    return Reference<css::table::XCell>(s->getCellRangeByName(OUString::createFromAscii(a1))->getCellByPosition(0, 0),
+                                        UNO_QUERY_THROW);
+}
+
+std::string text(const Reference<css::table::XCell>& c) {
+    return u8(Reference<css::text::XText>(c, UNO_QUERY_THROW)->getString());
+}
+
+void recalc(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculateAll();
+}
+
+// Properties of one function as the Function Wizard gets them.
+struct Description {
+    std::string name, description;
+    sal_Int32 category = -1;
+    std::vector<std::pair<std::string, std::string>> arguments;  // name, description
+};
+
+std::optional<Description> describe(const Office& office, const std::string& display_name) {
+    auto factory = office.context()->getServiceManager();
+    Reference<css::container::XIndexAccess> all(
+        factory->createInstanceWithContext("com.sun.star.sheet.FunctionDescriptions", office.context()),
+        UNO_QUERY_THROW);
+    for (sal_Int32 i = 0; i < all->getCount(); ++i) {
+        Sequence<css::beans::PropertyValue> props;
+        all->getByIndex(i) >>= props;
+        Description d;
+        for (const auto& p : props) {
+            if (p.Name == "Name") {
+                OUString v;
+                p.Value >>= v;
+                d.name = u8(v);
+            } else if (p.Name == "Description") {
+                OUString v;
+                p.Value >>= v;
+                d.description = u8(v);
+            } else if (p.Name == "Category") {
+                p.Value >>= d.category;
+            } else if (p.Name == "Arguments") {
+                Sequence<css::sheet::FunctionArgument> args;
+                p.Value >>= args;  // empty for a function without arguments
+                for (const auto& a : args)
+                    d.arguments.emplace_back(u8(a.Name), u8(a.Description));
+            }
+        }
+        if (d.name == display_name)
+            return d;
+    }
+    return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------
+// An office in the English UI, shared by the tests of this suite.
+
+class EnglishCalc : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        msoko::office::Options o;
+        o.extension = kOxt;
+        o.ui_locale = "en-US";
+        office_ = std::make_unique<Office>(o);
+    }
+    static void TearDownTestSuite() { office_.reset(); }
+
+    void SetUp() override { ASSERT_TRUE(office_) << "the office did not start"; }
+    void TearDown() override {
+        if (doc_.is())
+            Office::close(doc_);
+    }
+
+    static std::unique_ptr<Office> office_;
+    Reference<css::sheet::XSpreadsheetDocument> doc_;
+};
+std::unique_ptr<Office> EnglishCalc::office_;
+
+TEST_F(EnglishCalc, ExtensionIsDeployedAndRegistered) {
+    auto manager = css::deployment::ExtensionManager::get(office_->context());
+    auto deployed = manager->getDeployedExtensions("user", {}, {});
+    bool found = false;
+    for (const auto& ext : deployed) {
+        if (ext.is() && ext->getIdentifier().Value == "org.msoko.calc") {
+            found = true;
+            EXPECT_EQ(u8(ext->getVersion()), MSOKO_EXPECTED_VERSION);
+            EXPECT_EQ(u8(ext->getDisplayName()), "МСОКО for Calc") << "the English name in the English UI";
+        }
+    }
+    EXPECT_TRUE(found) << "org.msoko.calc is not among the user's extensions";
+}
+
+TEST_F(EnglishCalc, ShareFixtureAllChecksPass) {
+    doc_ = office_->open(kFixtures / "share.fods");
+    recalc(doc_);
+    auto checks = sheet(doc_, "checks");
+    int rows = 0;
+    for (sal_Int32 r = 1; !text(checks->getCellByPosition(0, r)).empty(); ++r, ++rows) {
+        auto ok = checks->getCellByPosition(3, r);
+        EXPECT_TRUE(ok->getError() == 0 && ok->getValue() == 1.0)
+            << "row " << r + 1 << ": " << text(checks->getCellByPosition(0, r)) << " — got "
+            << text(checks->getCellByPosition(1, r)) << ", expected " << text(checks->getCellByPosition(2, r));
+    }
+    EXPECT_GE(rows, 15) << "the fixture lost its checks";
+    EXPECT_EQ(cell(checks, "E1")->getValue(), 1.0) << "summary AND of all checks";
+}
+
+// Each bad input, set through the API into a new sheet, gives its exact
+// error code — and the input cells keep exactly what was typed.
+struct BadInput {
+    const char* rule;
+    const char* a1;  // contents of A1 and A2 (numerators), B1 and B2 (denominators)
+    const char* a2;
+    const char* b1;
+    const char* b2;
+    sal_Int32 error;
+};
+
+TEST_F(EnglishCalc, BadInputsGiveExactErrorCodes) {
+    const BadInput cases[] = {
+        {"text in a numerator cell", "пять", "1", "10", "10", kErr502},
+        {"text in a denominator cell", "1", "", "ten", "10", kErr502},
+        {"a number stored as text", "'5", "", "10", "", kErr502},
+        {"a negative numerator", "-1", "2", "10", "", kErr502},
+        {"a negative denominator", "1", "", "10", "-5", kErr502},
+        {"a part bigger than its whole", "7", "5", "6", "5", kErr502},
+        {"a part with no whole at all", "1", "", "", "", kErr502},
+        {"zero denominators", "0", "", "0", "0", kNotAvailable},
+        {"empty cells everywhere", "", "", "", "", kNotAvailable},
+    };
+    doc_ = office_->create_spreadsheet();
+    Reference<css::sheet::XSpreadsheet> s(
+        Reference<css::container::XIndexAccess>(doc_->getSheets(), UNO_QUERY_THROW)->getByIndex(0), UNO_QUERY_THROW);
+    cell(s, "C1")->setFormula("=MSOKO.SHARE(A1:A2;B1:B2)");
+    for (const auto& c : cases) {
+        const char* addr[] = {"A1", "A2", "B1", "B2"};
+        const char* values[] = {c.a1, c.a2, c.b1, c.b2};
+        for (int i = 0; i < 4; ++i)
+            cell(s, addr[i])->setFormula(ou(values[i]));  // as typed: "'5" stays text
+        recalc(doc_);
+        EXPECT_EQ(cell(s, "C1")->getError(), c.error) << c.rule << ": shows " << text(cell(s, "C1"));
+        for (int i = 0; i < 4; ++i) {
+            const std::string typed = values[i][0] == '\'' ? values[i] + 1 : values[i];
+            EXPECT_EQ(text(cell(s, addr[i])), typed) << c.rule << ": the function changed input " << addr[i];
+        }
+    }
+}
+
+TEST_F(EnglishCalc, ErrorCellsInArgumentsNeverGiveANumber) {
+    // Calc resolves an error in an argument before the add-in is called: a
+    // single error cell propagates its own error, a range holding one gives
+    // Err:504; MSOKO.SHARE never turns it into a number.
+    doc_ = office_->create_spreadsheet();
+    Reference<css::sheet::XSpreadsheet> s(
+        Reference<css::container::XIndexAccess>(doc_->getSheets(), UNO_QUERY_THROW)->getByIndex(0), UNO_QUERY_THROW);
+    cell(s, "A1")->setFormula("=1/0");
+    cell(s, "A2")->setValue(1);
+    cell(s, "B1")->setValue(10);
+    cell(s, "B2")->setFormula("=NA()");
+    cell(s, "C1")->setFormula("=MSOKO.SHARE(A1;B1)");
+    cell(s, "C2")->setFormula("=MSOKO.SHARE(A1:A2;B1)");
+    cell(s, "C3")->setFormula("=MSOKO.SHARE(A2;B1:B2)");
+    cell(s, "C4")->setFormula("=MSOKO.SHARE(A2;B2)");
+    recalc(doc_);
+    for (const char* a : {"C1", "C2", "C3", "C4"}) {
+        auto c = cell(s, a);
+        EXPECT_NE(c->getError(), 0) << a << " shows " << text(c);
+    }
+    EXPECT_EQ(cell(s, "C1")->getError(), 532) << "#DIV/0! propagates from a single cell";
+    EXPECT_EQ(cell(s, "C4")->getError(), kNotAvailable) << "#N/A propagates from a single cell";
+}
+
+TEST_F(EnglishCalc, ResultFollowsTheDataWhenItChanges) {
+    doc_ = office_->create_spreadsheet();
+    Reference<css::sheet::XSpreadsheet> s(
+        Reference<css::container::XIndexAccess>(doc_->getSheets(), UNO_QUERY_THROW)->getByIndex(0), UNO_QUERY_THROW);
+    cell(s, "A1")->setValue(1);
+    cell(s, "B1")->setValue(4);
+    cell(s, "C1")->setFormula("=MSOKO.SHARE(A1;B1)");
+    EXPECT_DOUBLE_EQ(cell(s, "C1")->getValue(), 25.0);
+    cell(s, "A1")->setValue(3);  // no explicit recalculation: Calc tracks the dependency
+    EXPECT_DOUBLE_EQ(cell(s, "C1")->getValue(), 75.0);
+}
+
+TEST_F(EnglishCalc, FormulaNamesInEveryGrammar) {
+    doc_ = office_->create_spreadsheet();
+    Reference<css::sheet::XSpreadsheet> s(
+        Reference<css::container::XIndexAccess>(doc_->getSheets(), UNO_QUERY_THROW)->getByIndex(0), UNO_QUERY_THROW);
+    auto c = cell(s, "A1");
+    c->setFormula("=MSOKO.SHARE(1;2)");
+    EXPECT_EQ(u8(c->getFormula()), "=ORG.MSOKO.CALC.FUNCTIONS.SHARE(1;2)") << "the API grammar stores the service name";
+    OUString local;
+    Reference<css::beans::XPropertySet>(c, UNO_QUERY_THROW)->getPropertyValue("FormulaLocal") >>= local;
+    EXPECT_EQ(u8(local), "=MSOKO.SHARE(1,2)");
+    c->setFormula("=ORG.MSOKO.CALC.FUNCTIONS.SHARE(1;2)");
+    EXPECT_DOUBLE_EQ(c->getValue(), 50.0);
+}
+
+TEST_F(EnglishCalc, VersionNamesExtensionAndInstalledCatalogue) {
+    doc_ = office_->create_spreadsheet();
+    Reference<css::sheet::XSpreadsheet> s(
+        Reference<css::container::XIndexAccess>(doc_->getSheets(), UNO_QUERY_THROW)->getByIndex(0), UNO_QUERY_THROW);
+    cell(s, "A1")->setFormula("=MSOKO.VERSION()");
+    recalc(doc_);
+    const std::string v = text(cell(s, "A1"));
+    EXPECT_EQ(v.rfind(std::string("МСОКО для Calc ") + MSOKO_EXPECTED_VERSION + "; каталог msoko-267-1 версии ", 0), 0u)
+        << "the catalogue must be found inside the installed extension: " << v;
+}
+
+TEST_F(EnglishCalc, FunctionWizardInEnglish) {
+    const auto share = describe(*office_, "MSOKO.SHARE");
+    ASSERT_TRUE(share) << "MSOKO.SHARE is missing from the Function Wizard";
+    EXPECT_EQ(share->category, 11) << "Add-In category";
+    EXPECT_EQ(share->description.rfind("Share in percent: 100 × sum of numerators / sum of denominators.", 0), 0u)
+        << share->description;
+    ASSERT_EQ(share->arguments.size(), 2u);
+    EXPECT_EQ(share->arguments[0].first, "numerators");
+    EXPECT_EQ(share->arguments[1].first, "denominators");
+    EXPECT_NE(share->arguments[0].second.find("A number or a range"), std::string::npos);
+    EXPECT_NE(share->arguments[1].second.find("the total the share is taken of"), std::string::npos);
+
+    const auto version = describe(*office_, "MSOKO.VERSION");
+    ASSERT_TRUE(version);
+    EXPECT_NE(version->description.find("indicator catalogue"), std::string::npos);
+    EXPECT_TRUE(version->arguments.empty());
+}
+
+// ---------------------------------------------------------------------------
+// The Russian UI: names and wizard texts in Russian; English names still work.
+
+TEST(RussianCalc, FunctionWizardAndNames) {
+    msoko::office::Options o;
+    o.extension = kOxt;
+    o.ui_locale = "ru-RU";
+    Office office(o);
+
+    const auto share = describe(office, "МСОКО.ДОЛЯ");
+    ASSERT_TRUE(share) << "МСОКО.ДОЛЯ is missing from the Russian Function Wizard";
+    EXPECT_EQ(share->description.rfind("Доля в процентах: 100 × сумма числителей / сумма знаменателей.", 0), 0u)
+        << share->description;
+    ASSERT_EQ(share->arguments.size(), 2u);
+    EXPECT_EQ(share->arguments[0].first, "числители");
+    EXPECT_EQ(share->arguments[1].first, "знаменатели");
+    EXPECT_NE(share->arguments[1].second.find("общее число"), std::string::npos);
+    ASSERT_TRUE(describe(office, "МСОКО.ВЕРСИЯ"));
+    EXPECT_FALSE(describe(office, "SUM")) << "Calc's own functions are Russian too (СУММ) in this UI";
+    EXPECT_TRUE(describe(office, "СУММ"));
+
+    auto doc = office.create_spreadsheet();
+    Reference<css::sheet::XSpreadsheet> s(
+        Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getByIndex(0), UNO_QUERY_THROW);
+    Reference<css::beans::XPropertySet> a1(cell(s, "A1"), UNO_QUERY_THROW);
+    a1->setPropertyValue("FormulaLocal", css::uno::Any(ou("=МСОКО.ДОЛЯ(1;4)")));
+    cell(s, "A2")->setFormula("=MSOKO.SHARE(3;4)");  // the API always speaks English
+    recalc(doc);
+    EXPECT_DOUBLE_EQ(cell(s, "A1")->getValue(), 25.0) << "typed in Russian";
+    EXPECT_DOUBLE_EQ(cell(s, "A2")->getValue(), 75.0) << "English name through the API in the Russian UI";
+    OUString local;
+    Reference<css::beans::XPropertySet>(cell(s, "A2"), UNO_QUERY_THROW)->getPropertyValue("FormulaLocal") >>= local;
+    EXPECT_EQ(u8(local), "=МСОКО.ДОЛЯ(3;4)") << "shown in Russian";
+    EXPECT_EQ(u8(cell(s, "A1")->getFormula()), "=ORG.MSOKO.CALC.FUNCTIONS.SHARE(1;4)") << "stored by service name";
+
+    Office::close(doc);
+}
+
+TEST(RussianCalc, EnglishFunctionNamesOption) {
+    // Tools → Options → Calc → Formula → "Use English function names".
+    msoko::office::Options o;
+    o.extension = kOxt;
+    o.ui_locale = "ru-RU";
+    o.settings.push_back({"/org.openoffice.Office.Calc/Formula/Syntax", "EnglishFunctionName", "true"});
+    Office office(o);
+    auto doc = office.create_spreadsheet();
+    Reference<css::sheet::XSpreadsheet> s(
+        Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getByIndex(0), UNO_QUERY_THROW);
+    Reference<css::beans::XPropertySet> a1(cell(s, "A1"), UNO_QUERY_THROW);
+    a1->setPropertyValue("FormulaLocal", css::uno::Any(ou("=MSOKO.SHARE(1;2)")));
+    recalc(doc);
+    EXPECT_DOUBLE_EQ(cell(s, "A1")->getValue(), 50.0) << "typed in English with English function names on";
+    OUString local;
+    a1->getPropertyValue("FormulaLocal") >>= local;
+    EXPECT_EQ(u8(local), "=MSOKO.SHARE(1;2)");
+    Office::close(doc);
+}
+
+// ---------------------------------------------------------------------------
+// Lifecycle: the log lands in the profile without cell contents; the
+// extension removes cleanly; nothing is left running.
+
+TEST(Lifecycle, LogInProfileWithoutCellContents) {
+    msoko::office::Options o;
+    o.extension = kOxt;
+    o.keep_profile = true;
+    fs::path root;
+    {
+        Office office(o);
+        root = office.profile().parent_path();
+        auto doc = office.create_spreadsheet();
+        Reference<css::sheet::XSpreadsheet> s(
+            Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getByIndex(0),
+            UNO_QUERY_THROW);
+        cell(s, "A1")->setFormula("Петров Пётр");
+        cell(s, "B1")->setFormula("=MSOKO.SHARE(A1;10)");
+        recalc(doc);
+        EXPECT_EQ(cell(s, "B1")->getError(), kErr502);
+        Office::close(doc);
+    }  // the office terminates and flushes the log
+    const fs::path log = root / "profile" / "user" / "msoko" / "msoko.log";
+    const bool exists = fs::is_regular_file(log);
+    std::stringstream content;
+    content << std::ifstream(log).rdbuf();
+    fs::remove_all(root);
+    ASSERT_TRUE(exists) << "no log at " << log;
+    EXPECT_NE(content.str().find("MSOKO.SHARE: rejected input: text in numerators row 1 column 1"), std::string::npos)
+        << content.str();
+    EXPECT_EQ(content.str().find("Петров"), std::string::npos) << "cell contents must never reach the log";
+}
+
+TEST(Lifecycle, RemovesCleanlyAndLeavesNoProcess) {
+    msoko::office::Options o;
+    o.extension = kOxt;
+    pid_t pid = -1;
+    fs::path profile;
+    {
+        Office office(o);
+        profile = office.profile();
+        office.remove_extension("org.msoko.calc");
+        pid = office.pid();
+        auto manager = css::deployment::ExtensionManager::get(office.context());
+        for (const auto& ext : manager->getDeployedExtensions("user", {}, {}))
+            EXPECT_FALSE(ext.is() && ext->getIdentifier().Value == "org.msoko.calc") << "still deployed";
+        auto doc = office.create_spreadsheet();
+        Reference<css::sheet::XSpreadsheet> s(
+            Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getByIndex(0),
+            UNO_QUERY_THROW);
+        cell(s, "A1")->setFormula("=ORG.MSOKO.CALC.FUNCTIONS.SHARE(1;2)");
+        recalc(doc);
+        EXPECT_EQ(cell(s, "A1")->getError(), kNoName) << "the function must be gone after removal";
+        Office::close(doc);
+    }
+    ASSERT_GT(pid, 0);
+    EXPECT_NE(kill(pid, 0), 0) << "soffice.bin " << pid << " still runs after shutdown";
+    EXPECT_FALSE(fs::exists(profile)) << "the throwaway profile (and its .lock) must be gone";
+}
+
+}  // namespace
