@@ -3,8 +3,9 @@
 # installs the Debian packages the project needs (cmake/setup-debian.sh).
 BUILD ?= build
 JOBS ?= $(shell nproc)
+MAKEFLAGS += --no-print-directory
 
-.PHONY: all setup build demo test unit deploy clean
+.PHONY: all setup build demo test unit run deploy clean
 
 all: build
 
@@ -29,7 +30,12 @@ test: build
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
 
 unit: build
-	@cd $(BUILD) && ctest --output-on-failure -L '^$$' -LE integration
+	@cd $(BUILD) && ctest --output-on-failure -LE integration
+
+# Opens Calc in a window (needs a display) with the extension in a private
+# profile ($(BUILD)/profile) and the sample loaded.
+run: build
+	@cmake/run-calc.sh $(BUILD) samples/msoko-sample.fods
 
 # Installs the built extension into your own LibreOffice profile (close LibreOffice first).
 deploy: build

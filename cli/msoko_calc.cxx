@@ -117,7 +117,7 @@ int report(const Options& opt) {
 
     std::cerr << "Запуск LibreOffice с расширением " << opt.oxt.filename().string() << " …\n";
     msoko::office::Office office(office_options);
-    auto doc = office.open(opt.workbook);
+    auto doc = office.open(opt.workbook, msoko::office::Office::Access::ReadOnly);
     Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculateAll();
 
     std::cout << "Книга / workbook: " << opt.workbook.filename().string() << "\n";

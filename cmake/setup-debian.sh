@@ -27,8 +27,10 @@ if [[ $(id -u) -ne 0 ]]; then
 fi
 echo "setup: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
-apt_install() { "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >/tmp/msoko-setup.log 2>&1; }
+log=$(mktemp /tmp/msoko-setup.XXXXXX.log)
+apt_install() { "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >"$log" 2>&1; }
 if ! apt_install; then
-  "${sudo[@]}" apt-get update -q >>/tmp/msoko-setup.log 2>&1
-  apt_install || { cat /tmp/msoko-setup.log >&2; exit 1; }
+  "${sudo[@]}" apt-get update -q >>"$log" 2>&1
+  apt_install || { cat "$log" >&2; exit 1; }
 fi
+rm -f "$log"

@@ -237,7 +237,7 @@ std::vector<std::string> Office::unopkg_command(const std::vector<std::string>& 
 
 void Office::install_extension() {
     if (!fs::is_regular_file(options_.extension))
-        throw OfficeError("extension not found: " + options_.extension.string() + " (build it first)");
+        throw OfficeError("расширение не найдено / extension not found: " + options_.extension.string());
     // -s: the licence is accepted on the user's behalf (accept-by="admin");
     // without it unopkg waits for an answer on standard input.
     run(unopkg_command({"add", "-s", "-f", fs::absolute(options_.extension).string()}), root_ / "unopkg.log", 120s,
@@ -292,18 +292,25 @@ bool Office::connect() {
     return false;
 }
 
-Reference<css::sheet::XSpreadsheetDocument> Office::open(const fs::path& file) {
+Reference<css::sheet::XSpreadsheetDocument> Office::open(const fs::path& file, Access access) {
     if (!fs::is_regular_file(file))
-        throw OfficeError("file not found: " + file.string());
-    css::uno::Sequence<css::beans::PropertyValue> args(1);
+        throw OfficeError("файл не найден / file not found: " + file.string());
+    css::uno::Sequence<css::beans::PropertyValue> args(access == Access::ReadOnly ? 2 : 1);
     args.getArray()[0].Name = "Hidden";
     args.getArray()[0].Value <<= true;
+    if (access == Access::ReadOnly) {
+        // Read-only ignores the lock of a user who has the workbook open in Calc.
+        args.getArray()[1].Name = "ReadOnly";
+        args.getArray()[1].Value <<= true;
+    }
     Reference<css::frame::XComponentLoader> loader(desktop_, UNO_QUERY_THROW);
     auto component = loader->loadComponentFromURL(ou(file_url(file)), "_blank", 0, args);
     Reference<css::sheet::XSpreadsheetDocument> doc(component, css::uno::UNO_QUERY);
     if (!doc.is()) {
         close(component);
-        throw OfficeError("not a spreadsheet or could not be opened: " + file.string());
+        throw OfficeError("не удалось открыть как электронную таблицу (повреждён, не таблица или заблокирован) / "
+                          "could not be opened as a spreadsheet: " +
+                          file.string());
     }
     return doc;
 }

@@ -55,9 +55,11 @@ public:
     css::uno::Reference<css::uno::XComponentContext> context() const { return remote_; }
     css::uno::Reference<css::frame::XDesktop2> desktop() const { return desktop_; }
 
-    /// Opens a spreadsheet hidden and read-write; throws OfficeError when the
-    /// file is missing or is not a spreadsheet.
-    css::uno::Reference<css::sheet::XSpreadsheetDocument> open(const std::filesystem::path& file);
+    enum class Access { ReadWrite, ReadOnly };
+    /// Opens a spreadsheet hidden; throws OfficeError when the file is
+    /// missing, is not a spreadsheet or is locked (read-write only).
+    css::uno::Reference<css::sheet::XSpreadsheetDocument> open(const std::filesystem::path& file,
+                                                               Access access = Access::ReadWrite);
     /// A new empty spreadsheet.
     css::uno::Reference<css::sheet::XSpreadsheetDocument> create_spreadsheet();
     /// Closes a document without saving; never throws.

@@ -24,6 +24,7 @@
 #include <string>
 
 #include <signal.h>
+#include <unistd.h>
 
 namespace {
 
@@ -156,6 +157,25 @@ TEST_F(EnglishCalc, ShareFixtureAllChecksPass) {
     EXPECT_EQ(cell(checks, "E1")->getValue(), 1.0) << "summary AND of all checks";
 }
 
+TEST_F(EnglishCalc, WorkbookLockedByAnotherUserOpensReadOnly) {
+    // A specialist has the workbook open in Calc: its lock file is there.
+    const fs::path dir = fs::temp_directory_path() / ("msoko-lock-test-" + std::to_string(getpid()));
+    fs::create_directories(dir);
+    fs::copy_file(kFixtures / "share.fods", dir / "share.fods", fs::copy_options::overwrite_existing);
+    char host[256] = {};
+    gethostname(host, sizeof host - 1);
+    const char* user = std::getenv("USER");
+    std::ofstream(dir / ".~lock.share.fods#")
+        << "," << (user ? user : "root") << "," << host << ",25.11.2026 10:00,file:///tmp/other-profile;";
+    doc_ = office_->open(dir / "share.fods", Office::Access::ReadOnly);
+    recalc(doc_);
+    EXPECT_EQ(cell(sheet(doc_, "checks"), "E1")->getValue(), 1.0);
+    Office::close(doc_);
+    doc_.clear();
+    EXPECT_TRUE(fs::exists(dir / ".~lock.share.fods#")) << "the other user's lock stays";
+    fs::remove_all(dir);
+}
+
 // Each bad input, set through the API into a new sheet, gives its exact
 // error code — and the input cells keep exactly what was typed.
 struct BadInput {
@@ -218,6 +238,8 @@ TEST_F(EnglishCalc, ErrorCellsInArgumentsNeverGiveANumber) {
         EXPECT_NE(c->getError(), 0) << a << " shows " << text(c);
     }
     EXPECT_EQ(cell(s, "C1")->getError(), 532) << "#DIV/0! propagates from a single cell";
+    EXPECT_EQ(cell(s, "C2")->getError(), 504) << "a range holding #DIV/0!: Calc's Err:504";
+    EXPECT_EQ(cell(s, "C3")->getError(), 504) << "a range holding #N/A: Calc's Err:504";
     EXPECT_EQ(cell(s, "C4")->getError(), kNotAvailable) << "#N/A propagates from a single cell";
 }
 
