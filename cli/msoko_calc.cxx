@@ -40,7 +40,9 @@ using css::uno::Reference;
 using css::uno::UNO_QUERY_THROW;
 using rtl::OUString;
 
-std::string u8(const OUString& s) { return rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8).getStr(); }
+std::string u8(const OUString& s) {
+    return rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8).getStr();
+}
 
 // Our formulas are stored under the add-in's service name, whatever the UI language.
 constexpr const char* kAddInPrefix = "ORG.MSOKO.CALC.FUNCTIONS.";
@@ -84,7 +86,9 @@ std::string truncate(const std::string& s, std::size_t n) {
     return s;
 }
 
-std::string pad(const std::string& s, std::size_t w) { return s + std::string(w > width(s) ? w - width(s) : 0, ' '); }
+std::string pad(const std::string& s, std::size_t w) {
+    return s + std::string(w > width(s) ? w - width(s) : 0, ' ');
+}
 
 struct Row {
     std::string address;
@@ -128,8 +132,8 @@ int report(const Options& opt) {
         const std::string name = u8(Reference<css::container::XNamed>(sheet, UNO_QUERY_THROW)->getName());
         auto formulas = Reference<css::sheet::XCellRangesQuery>(sheet, UNO_QUERY_THROW)
                             ->queryContentCells(css::sheet::CellFlags::FORMULA);
-        auto cells = Reference<css::container::XEnumerationAccess>(formulas->getCells(), UNO_QUERY_THROW)
-                         ->createEnumeration();
+        auto cells =
+            Reference<css::container::XEnumerationAccess>(formulas->getCells(), UNO_QUERY_THROW)->createEnumeration();
         std::map<std::pair<sal_Int32, sal_Int32>, Row> rows;  // (row, column) → line, in sheet order
         while (cells->hasMoreElements()) {
             Reference<css::table::XCell> cell(cells->nextElement(), UNO_QUERY_THROW);
@@ -156,8 +160,8 @@ int report(const Options& opt) {
         }
         std::cout << "\nЛист «" << name << "»\n";
         for (const auto& [k, r] : rows) {
-            std::cout << "  " << pad(r.address, wa) << "  " << pad(r.label, wl) << "  " << pad(r.formula, wf)
-                      << "  = " << r.result << "\n";
+            std::cout << "  " << pad(r.address, wa) << "  " << pad(r.label, wl) << "  " << pad(r.formula, wf) << "  = "
+                      << r.result << "\n";
             ++total;
             errors += r.error ? 1 : 0;
         }
@@ -201,8 +205,7 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
-    if (opt.command != "report" || opt.workbook.empty() || (opt.lang != "ru" && opt.lang != "en") ||
-        opt.oxt.empty()) {
+    if (opt.command != "report" || opt.workbook.empty() || (opt.lang != "ru" && opt.lang != "en") || opt.oxt.empty()) {
         usage(std::cerr);
         return 2;
     }

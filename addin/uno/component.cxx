@@ -3,22 +3,26 @@
 #include "functions.hxx"
 #include "guard.hxx"
 
+#include <uno/lbnames.h>
 #include <cppuhelper/factory.hxx>
 #include <cppuhelper/implementationentry.hxx>
-#include <uno/lbnames.h>
 
 namespace {
 
 using rtl::OUString;
 
-css::uno::Reference<css::uno::XInterface> SAL_CALL create_functions(
-    const css::uno::Reference<css::uno::XComponentContext>& context) {
+css::uno::Reference<css::uno::XInterface> SAL_CALL
+create_functions(const css::uno::Reference<css::uno::XComponentContext>& context) {
     return static_cast<cppu::OWeakObject*>(new msoko::uno::Functions(context));
 }
 
-OUString SAL_CALL functions_name() { return OUString::createFromAscii(msoko::uno::Functions::kImplementationName); }
+OUString SAL_CALL functions_name() {
+    return OUString::createFromAscii(msoko::uno::Functions::kImplementationName);
+}
 
-css::uno::Sequence<OUString> SAL_CALL functions_services() { return msoko::uno::Functions::supported_services(); }
+css::uno::Sequence<OUString> SAL_CALL functions_services() {
+    return msoko::uno::Functions::supported_services();
+}
 
 const cppu::ImplementationEntry kEntries[] = {
     {create_functions, functions_name, functions_services, cppu::createSingleComponentFactory, nullptr, 0},
@@ -28,7 +32,7 @@ const cppu::ImplementationEntry kEntries[] = {
 }  // namespace
 
 extern "C" SAL_DLLPUBLIC_EXPORT void* SAL_CALL component_getFactory(const char* implementation_name,
-                                                                     void* service_manager, void* registry_key) {
+                                                                    void* service_manager, void* registry_key) {
     try {
         return cppu::component_getFactoryHelper(implementation_name, service_manager, registry_key, kEntries);
     } catch (...) {

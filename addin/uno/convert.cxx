@@ -43,9 +43,8 @@ Range to_range(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& rows
     cells.reserve(n_rows * n_cols);
     for (const auto& row : rows) {
         if (static_cast<std::size_t>(row.getLength()) != n_cols)
-            throw css::lang::IllegalArgumentException(
-                "rows of a range argument differ in length", css::uno::Reference<css::uno::XInterface>(),
-                argument_position);
+            throw css::lang::IllegalArgumentException("rows of a range argument differ in length",
+                                                      css::uno::Reference<css::uno::XInterface>(), argument_position);
         for (const auto& v : row)
             cells.push_back(to_cell(v));
     }

@@ -21,7 +21,9 @@ namespace {
 constexpr const char* kExtensionId = "org.msoko.calc";
 constexpr const char* kCatalogueFile = "catalogue/msoko-267-1.json";
 
-OUString text(const char* utf8) { return OUString(utf8, static_cast<sal_Int32>(strlen(utf8)), RTL_TEXTENCODING_UTF8); }
+OUString text(const char* utf8) {
+    return OUString(utf8, static_cast<sal_Int32>(strlen(utf8)), RTL_TEXTENCODING_UTF8);
+}
 
 // A core Result as a cell value: a number; void (#N/A) when not applicable
 // or when data are missing; IllegalArgumentException (Err:502) when invalid.
@@ -64,8 +66,8 @@ const CatalogueInfo* Functions::catalogue() {
             const OUString root = provider->getPackageLocation(OUString::createFromAscii(kExtensionId));
             OUString path;
             if (root.isEmpty() ||
-                osl::FileBase::getSystemPathFromFileURL(root + "/" + OUString::createFromAscii(kCatalogueFile),
-                                                        path) != osl::FileBase::E_None)
+                osl::FileBase::getSystemPathFromFileURL(root + "/" + OUString::createFromAscii(kCatalogueFile), path) !=
+                    osl::FileBase::E_None)
                 throw std::runtime_error("the extension's installation folder was not found");
             catalogue_ = read_catalogue_info(to_utf8(path));
             log().info("catalogue {} version {} loaded from {}", catalogue_->id, catalogue_->version, to_utf8(path));
@@ -137,8 +139,9 @@ OUString Functions::getProgrammaticCategoryName(const OUString&) {
 }
 
 OUString Functions::getDisplayCategoryName(const OUString&) {
-    return guarded_or("XAddIn::getDisplayCategoryName", OUString(),
-                      [&] { return text(Text{"Надстройки", "Add-In"}.in(russian())); });
+    return guarded_or("XAddIn::getDisplayCategoryName", OUString(), [&] {
+        return text(Text{"Надстройки", "Add-In"}.in(russian()));
+    });
 }
 
 // XLocalizable
@@ -155,14 +158,22 @@ css::lang::Locale Functions::getLocale() {
 
 // XServiceName
 
-OUString Functions::getServiceName() { return OUString::createFromAscii(kServiceName); }
+OUString Functions::getServiceName() {
+    return OUString::createFromAscii(kServiceName);
+}
 
 // XServiceInfo
 
-OUString Functions::getImplementationName() { return OUString::createFromAscii(kImplementationName); }
+OUString Functions::getImplementationName() {
+    return OUString::createFromAscii(kImplementationName);
+}
 
-sal_Bool Functions::supportsService(const OUString& name) { return cppu::supportsService(this, name); }
+sal_Bool Functions::supportsService(const OUString& name) {
+    return cppu::supportsService(this, name);
+}
 
-Sequence<OUString> Functions::getSupportedServiceNames() { return supported_services(); }
+Sequence<OUString> Functions::getSupportedServiceNames() {
+    return supported_services();
+}
 
 }  // namespace msoko::uno

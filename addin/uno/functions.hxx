@@ -20,9 +20,8 @@ using rtl::OUString;
 /// The Calc add-in: the MSOKO.* cell functions and their wizard metadata.
 /// Converts arguments, calls the core, maps a core Result to a cell value or
 /// error, and computes nothing itself.
-class Functions final
-    : public cppu::WeakImplHelper4<org::msoko::calc::XFunctions, css::sheet::XAddIn, css::lang::XServiceName,
-                                   css::lang::XServiceInfo> {
+class Functions final : public cppu::WeakImplHelper4<org::msoko::calc::XFunctions, css::sheet::XAddIn,
+                                                     css::lang::XServiceName, css::lang::XServiceInfo> {
 public:
     static constexpr const char* kImplementationName = "org.msoko.calc.FunctionsImpl";
     static constexpr const char* kServiceName = "org.msoko.calc.Functions";

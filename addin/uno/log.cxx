@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "log.hxx"
 
-#include <osl/file.hxx>
 #include <osl/thread.h>
-#include <rtl/bootstrap.hxx>
-#include <rtl/ustring.hxx>
 #include <spdlog/sinks/null_sink.h>
 #include <spdlog/sinks/rotating_file_sink.h>
+#include <osl/file.hxx>
+#include <rtl/bootstrap.hxx>
+#include <rtl/ustring.hxx>
 
 #include <cstdlib>
 #include <memory>
@@ -68,8 +68,12 @@ State& state() {
 
 }  // namespace
 
-spdlog::logger& log() { return *state().logger; }
+spdlog::logger& log() {
+    return *state().logger;
+}
 
-const std::string& log_path() { return state().path; }
+const std::string& log_path() {
+    return state().path;
+}
 
 }  // namespace msoko::uno

@@ -47,7 +47,9 @@ constexpr const char* kProgramDir = MSOKO_LO_PROGRAM_DIR;
 // extensions in a new profile (normally oosplash does the restart).
 constexpr int kRestartExitCode = 81;
 
-OUString ou(const std::string& s) { return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8); }
+OUString ou(const std::string& s) {
+    return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8);
+}
 
 /// Starts argv[0] in its own process group, output to `log`; the child dies
 /// with us (PR_SET_PDEATHSIG) so that a crashed test leaves no office behind.
@@ -123,11 +125,20 @@ std::string xml_escape(const std::string& s) {
     std::string out;
     for (char c : s) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -186,7 +197,9 @@ Office::Office(Options options) : options_(std::move(options)) {
     }
 }
 
-Office::~Office() { shutdown(); }
+Office::~Office() {
+    shutdown();
+}
 
 void Office::prepare_profile() {
     // The UI language is a profile setting; written before the first start,
@@ -308,9 +321,10 @@ Reference<css::sheet::XSpreadsheetDocument> Office::open(const fs::path& file, A
     Reference<css::sheet::XSpreadsheetDocument> doc(component, css::uno::UNO_QUERY);
     if (!doc.is()) {
         close(component);
-        throw OfficeError("не удалось открыть как электронную таблицу (повреждён, не таблица или заблокирован) / "
-                          "could not be opened as a spreadsheet: " +
-                          file.string());
+        throw OfficeError(
+            "не удалось открыть как электронную таблицу (повреждён, не таблица или заблокирован) / "
+            "could not be opened as a spreadsheet: " +
+            file.string());
     }
     return doc;
 }

@@ -32,16 +32,20 @@ namespace fs = std::filesystem;
 using css::uno::Reference;
 using css::uno::Sequence;
 using css::uno::UNO_QUERY_THROW;
-using rtl::OUString;
 using msoko::office::Office;
+using rtl::OUString;
 
-std::string u8(const OUString& s) { return rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8).getStr(); }
-OUString ou(const std::string& s) { return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8); }
+std::string u8(const OUString& s) {
+    return rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8).getStr();
+}
+OUString ou(const std::string& s) {
+    return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8);
+}
 
 // Calc's error codes as ORG.OPENOFFICE.ERRORTYPE and XCell::getError report them.
-constexpr sal_Int32 kErr502 = 502;       // invalid argument: what our functions raise
+constexpr sal_Int32 kErr502 = 502;          // invalid argument: what our functions raise
 constexpr sal_Int32 kNotAvailable = 32767;  // #N/A
-constexpr sal_Int32 kNoName = 525;       // #NAME?: the function is unknown
+constexpr sal_Int32 kNoName = 525;          // #NAME?: the function is unknown
 
 const fs::path kOxt = MSOKO_TEST_OXT;
 const fs::path kFixtures = MSOKO_TEST_FIXTURES;
@@ -370,8 +374,7 @@ TEST(Lifecycle, LogInProfileWithoutCellContents) {
         root = office.profile().parent_path();
         auto doc = office.create_spreadsheet();
         Reference<css::sheet::XSpreadsheet> s(
-            Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getByIndex(0),
-            UNO_QUERY_THROW);
+            Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getByIndex(0), UNO_QUERY_THROW);
         cell(s, "A1")->setFormula("Петров Пётр");
         cell(s, "B1")->setFormula("=MSOKO.SHARE(A1;10)");
         recalc(doc);
@@ -404,8 +407,7 @@ TEST(Lifecycle, RemovesCleanlyAndLeavesNoProcess) {
             EXPECT_FALSE(ext.is() && ext->getIdentifier().Value == "org.msoko.calc") << "still deployed";
         auto doc = office.create_spreadsheet();
         Reference<css::sheet::XSpreadsheet> s(
-            Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getByIndex(0),
-            UNO_QUERY_THROW);
+            Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getByIndex(0), UNO_QUERY_THROW);
         cell(s, "A1")->setFormula("=ORG.MSOKO.CALC.FUNCTIONS.SHARE(1;2)");
         recalc(doc);
         EXPECT_EQ(cell(s, "A1")->getError(), kNoName) << "the function must be gone after removal";

@@ -20,7 +20,9 @@ struct BadCatalogue {
     const char* message;  // expected part of the message
 };
 
-void PrintTo(const BadCatalogue& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const BadCatalogue& c, std::ostream* os) {
+    *os << c.name;
+}
 
 class CatalogueInfoRejects : public ::testing::TestWithParam<BadCatalogue> {};
 
@@ -50,8 +52,8 @@ INSTANTIATE_TEST_SUITE_P(
                      "/format", "is not supported"},
         BadCatalogue{"id not a string", R"({"format":"msoko-catalogue/1","id":5,"version":"1","title":"t"})", "/id",
                      "must be a string"},
-        BadCatalogue{"empty version", R"({"format":"msoko-catalogue/1","id":"a","version":"","title":"t"})",
-                     "/version", "must not be empty"},
+        BadCatalogue{"empty version", R"({"format":"msoko-catalogue/1","id":"a","version":"","title":"t"})", "/version",
+                     "must not be empty"},
         BadCatalogue{"title missing", R"({"format":"msoko-catalogue/1","id":"a","version":"1"})", "/title",
                      "required member is missing"}));
 
@@ -75,13 +77,13 @@ TEST(CatalogueInfo, MissingFileIsAnErrorNamingIt) {
 
 TEST(VersionText, NamesExtensionAndCatalogue) {
     const CatalogueInfo info{kCatalogueFormat, "msoko-267-1", "2021.1", "Мониторинг"};
-    EXPECT_EQ(version_text(&info),
-              std::string("МСОКО для Calc ") + extension_version() + "; каталог msoko-267-1 версии 2021.1 «Мониторинг»");
+    EXPECT_EQ(version_text(&info), std::string("МСОКО для Calc ") + extension_version() +
+                                       "; каталог msoko-267-1 версии 2021.1 «Мониторинг»");
 }
 
 TEST(VersionText, SaysWhenTheCatalogueIsMissing) {
-    EXPECT_EQ(version_text(nullptr), std::string("МСОКО для Calc ") + extension_version() +
-                                         "; каталог показателей не загружен");
+    EXPECT_EQ(version_text(nullptr),
+              std::string("МСОКО для Calc ") + extension_version() + "; каталог показателей не загружен");
     EXPECT_STREQ(extension_version(), MSOKO_EXPECTED_VERSION);
 }
 

@@ -13,10 +13,18 @@
 namespace msoko {
 namespace {
 
-Cell E() { return Cell::empty(); }
-Cell N(double v) { return Cell::number(v); }
-Cell T(const char* s) { return Cell::text(s); }
-Cell X() { return Cell::error(); }
+Cell E() {
+    return Cell::empty();
+}
+Cell N(double v) {
+    return Cell::number(v);
+}
+Cell T(const char* s) {
+    return Cell::text(s);
+}
+Cell X() {
+    return Cell::error();
+}
 Range col(std::vector<Cell> cells) {
     const std::size_t n = cells.size();
     return Range(n, 1, std::move(cells));
@@ -34,7 +42,9 @@ struct ShareCase {
     double value;  // expected value when status is Value
 };
 
-void PrintTo(const ShareCase& c, std::ostream* os) { *os << c.rule; }
+void PrintTo(const ShareCase& c, std::ostream* os) {
+    *os << c.rule;
+}
 
 class ShareRule : public ::testing::TestWithParam<ShareCase> {};
 
@@ -67,15 +77,13 @@ INSTANTIATE_TEST_SUITE_P(
         ShareCase{"empty cells count in neither sum", col({N(3), E(), N(1)}), col({N(5), N(3), E()}), V, 50.0},
         ShareCase{"an empty numerator range counts as 0", col({E(), E()}), col({N(4)}), V, 0.0},
         ShareCase{"fractions: 1/3 is not rounded", Range::single(N(1)), Range::single(N(3)), V, 100.0 / 3.0},
-        ShareCase{"fractional inputs that sum exactly are accepted", col({N(0.1), N(0.2)}), col({N(0.3)}), V,
-                  100.0},
+        ShareCase{"fractional inputs that sum exactly are accepted", col({N(0.1), N(0.2)}), col({N(0.3)}), V, 100.0},
         ShareCase{"zero denominators: not applicable (#N/A)", Range::single(N(0)), Range::single(N(0)), NA, 0},
         ShareCase{"all cells empty: not applicable (#N/A)", col({E(), E()}), col({E(), E()}), NA, 0},
         ShareCase{"empty denominators with empty numerators: #N/A", col({E()}), col({E()}), NA, 0},
         ShareCase{"text in numerators: Err:502", col({N(1), T("пять")}), col({N(10)}), BAD, 0},
         ShareCase{"text in denominators: Err:502", col({N(1)}), col({T("10")}), BAD, 0},
-        ShareCase{"a number typed as text is still text: Err:502", Range::single(T("5")), Range::single(N(10)),
-                  BAD, 0},
+        ShareCase{"a number typed as text is still text: Err:502", Range::single(T("5")), Range::single(N(10)), BAD, 0},
         ShareCase{"an error value in numerators: Err:502", col({X()}), col({N(10)}), BAD, 0},
         ShareCase{"an error value in denominators: Err:502", col({N(1)}), col({N(10), X()}), BAD, 0},
         ShareCase{"a negative numerator: Err:502", col({N(-1), N(3)}), col({N(10)}), BAD, 0},
@@ -84,8 +92,8 @@ INSTANTIATE_TEST_SUITE_P(
         ShareCase{"infinity: Err:502", Range::single(N(kInf)), Range::single(N(10)), BAD, 0},
         ShareCase{"NaN: Err:502", Range::single(N(1)), Range::single(N(kNaN)), BAD, 0},
         ShareCase{"a part bigger than its whole: Err:502", Range::single(N(11)), Range::single(N(10)), BAD, 0},
-        ShareCase{"part bigger than a zero whole is an error, not #N/A", Range::single(N(1)),
-                  Range::single(N(0)), BAD, 0},
+        ShareCase{"part bigger than a zero whole is an error, not #N/A", Range::single(N(1)), Range::single(N(0)), BAD,
+                  0},
         ShareCase{"the sums are compared, not the cells", col({N(6), N(1)}), col({N(5), N(5)}), V, 70.0}));
 
 TEST(Share, SumsLongRangesWithoutDrift) {

@@ -3,7 +3,9 @@
 
 namespace msoko {
 
-const char* extension_version() { return MSOKO_VERSION; }
+const char* extension_version() {
+    return MSOKO_VERSION;
+}
 
 std::string version_text(const CatalogueInfo* catalogue) {
     std::string text = std::string("МСОКО для Calc ") + extension_version();
