@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: MPL-2.0
+#pragma once
+
+// The indicator catalogue: directions, primary data fields, indicators and
+// the rules between fields, loaded from a `msoko-catalogue/1` JSON file
+// (docs/catalogue-format.md). A catalogue is loaded completely or not at all:
+// every inconsistency throws CatalogueError naming file, JSON path and problem.
+
+#include "msoko/catalogue_info.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace msoko {
+
+/// A kind of row of the form: `school`, `kindergarten`, `municipality`.
+struct OrganisationType {
+    std::string id;
+    std::string title;  ///< Russian, e.g. «общеобразовательная организация»
+    std::string short_title;  ///< ОО, ДОО, УО
+};
+
+/// A mark an organisation may carry, e.g. `shnor` (ШНОР).
+struct Flag {
+    std::string id;
+    std::string title;
+    std::string short_title;
+};
+
+enum class FieldType { Count, Number, YesNo, Date, Text, Link };
+
+/// The catalogue spelling of a field type (`count`, `yes_no` …).
+const char* to_string(FieldType t);
+
+/// One primary figure entered on a direction's sheet, per organisation.
+struct Field {
+    std::string id;
+    std::string direction;  ///< id of the direction whose sheet holds it
+    std::string title;
+    FieldType type = FieldType::Count;
+    std::string unit;
+    std::vector<std::string> org_types;
+    std::string filled_by;  ///< ОО, ДОО or УО
+    bool required = true;
+    std::optional<double> min;
+    std::optional<double> max;
+    std::string note;
+
+    bool concerns(const std::string& org_type) const;
+};
+
+/// How an indicator is computed from fields (see the format's table).
+struct Computation {
+    enum class Kind { Ratio, Count, Sum, Flag, OrganisationShare, BandShare };
+    struct Band {
+        double from = 0;
+        std::string field;
+    };
+    Kind kind = Kind::Ratio;
+    std::vector<std::string> numerator;    ///< Ratio
+    std::vector<std::string> denominator;  ///< Ratio, BandShare
+    double multiplier = 100.0;             ///< Ratio
+    std::vector<std::string> fields;       ///< Count, Sum, Flag, OrganisationShare: the fields summed or read
+    std::vector<Band> bands;               ///< BandShare, ascending by `from`
+
+    /// Every field the computation reads, in a stable order.
+    std::vector<std::string> inputs() const;
+};
+
+const char* to_string(Computation::Kind k);
+
+struct Indicator {
+    std::string id;  ///< `<direction>.<position>`
+    std::string direction;
+    std::string title;
+    std::string unit;
+    std::vector<std::string> org_types;
+    std::vector<std::string> scope_flags;  ///< empty: every organisation of org_types
+    Computation compute;
+    std::string duplicate_of;  ///< id of the indicator it repeats, or empty
+    std::string note;
+
+    bool concerns(const std::string& org_type) const;
+};
+
+/// A rule between fields, checked in every row of the form.
+struct Rule {
+    enum class Kind { PartWhole, SumEquals, SameValue, RequiresEvidence };
+    Kind kind = Kind::PartWhole;
+    std::string direction;
+    std::vector<std::string> fields;  ///< PartWhole: {part, whole}; SumEquals: parts…, total last;
+                                      ///< SameValue: the fields; RequiresEvidence: flag, evidence…
+    bool derived = false;             ///< added by the loader from a single-field ratio
+    std::string source;               ///< JSON path of the rule, or of the ratio it came from
+};
+
+const char* to_string(Rule::Kind k);
+
+struct Direction {
+    std::string id;
+    std::string group;
+    std::string title;
+    std::string source;
+    std::string note;
+    std::vector<std::string> fields;      ///< field ids, in the catalogue's order
+    std::vector<std::string> indicators;  ///< indicator ids, in order
+};
+
+class Catalogue {
+public:
+    CatalogueInfo info;
+    std::string source;
+    std::vector<OrganisationType> organisation_types;
+    std::vector<Flag> flags;
+    std::vector<Direction> directions;
+    std::vector<Field> fields;
+    std::vector<Indicator> indicators;
+    std::vector<Rule> rules;
+
+    const Field* field(const std::string& id) const;
+    const Indicator* indicator(const std::string& id) const;
+    const Direction* direction(const std::string& id) const;
+    const OrganisationType* organisation_type(const std::string& id) const;
+
+    /// Builds the look-up indexes; called by the loader.
+    void index();
+
+private:
+    std::map<std::string, std::size_t> field_index_;
+    std::map<std::string, std::size_t> indicator_index_;
+    std::map<std::string, std::size_t> direction_index_;
+};
+
+/// Parses and checks a catalogue; `file` names it in errors.
+/// @throws CatalogueError on any problem (file, JSON path, what is wrong).
+Catalogue parse_catalogue(const std::string& json, const std::string& file);
+
+/// Reads and checks the catalogue in `path`.
+Catalogue read_catalogue(const std::string& path);
+
+}  // namespace msoko

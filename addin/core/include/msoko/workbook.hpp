@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MPL-2.0
+#pragma once
+
+// The data of one municipal workbook as the engine sees it: the organisations
+// (rows of the form) and, per field, each organisation's cell exactly as it
+// was typed. Nothing here interprets or changes a value.
+
+#include "msoko/cell.hpp"
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace msoko {
+
+/// A row of the form: a school, a kindergarten or the municipality itself.
+struct Organisation {
+    std::string code;   ///< the organisation's code in the form (unique)
+    std::string name;   ///< its name, e.g. МБОУ «Берёзовская СОШ»
+    std::string type;   ///< an organisation type id of the catalogue
+    std::vector<std::string> flags;  ///< flag ids of the catalogue, e.g. shnor
+
+    bool has_flag(const std::string& flag) const;
+};
+
+class Workbook {
+public:
+    /// Adds a row; returns false (and adds nothing) when the code is taken.
+    bool add(Organisation organisation);
+    /// Sets the cell of `field` for the organisation `code`, as typed.
+    void set(const std::string& code, const std::string& field, Cell value);
+
+    const std::vector<Organisation>& organisations() const { return organisations_; }
+    const Organisation* organisation(const std::string& code) const;
+    /// The cell as typed; an empty cell when nothing was set.
+    const Cell& value(const std::string& code, const std::string& field) const;
+
+private:
+    std::vector<Organisation> organisations_;
+    std::map<std::pair<std::string, std::string>, Cell> values_;
+};
+
+}  // namespace msoko

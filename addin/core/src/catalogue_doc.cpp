@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: MPL-2.0
+#include "msoko/catalogue_doc.hpp"
+
+#include <sstream>
+
+namespace msoko {
+
+namespace {
+
+std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
+    std::string out;
+    for (const auto& s : v)
+        out += (out.empty() ? "" : sep) + s;
+    return out;
+}
+
+// Markdown table cells must not contain | or line breaks.
+std::string cell(std::string s) {
+    for (std::size_t pos = s.find('|'); pos != std::string::npos; pos = s.find('|', pos + 2))
+        s.replace(pos, 1, "\\|");
+    for (char& c : s)
+        if (c == '\n')
+            c = ' ';
+    return s;
+}
+
+std::string number(double v) {
+    std::ostringstream o;
+    o << v;
+    return o.str();
+}
+
+std::string field_ref(const Catalogue& c, const std::string& id) {
+    const Field* f = c.field(id);
+    return f ? "«" + f->title + "» (`" + id + "`)" : "`" + id + "`";
+}
+
+std::string sum_of(const Catalogue& c, const std::vector<std::string>& ids) {
+    std::vector<std::string> parts;
+    for (const auto& id : ids)
+        parts.push_back(field_ref(c, id));
+    return parts.size() == 1 ? parts.front() : "сумма: " + join(parts, " + ");
+}
+
+std::string types(const Catalogue& c, const std::vector<std::string>& ids) {
+    std::vector<std::string> out;
+    for (const auto& id : ids) {
+        const OrganisationType* t = c.organisation_type(id);
+        out.push_back(t ? t->short_title : id);
+    }
+    return join(out);
+}
+
+std::string formula(const Catalogue& c, const Indicator& ind) {
+    const Computation& k = ind.compute;
+    switch (k.kind) {
+        case Computation::Kind::Ratio:
+            if (k.multiplier == 100.0)
+                return "100 × " + sum_of(c, k.numerator) + " / " + sum_of(c, k.denominator) +
+                       "; муниципалитет: сумма числителей / сумма знаменателей";
+            return (k.multiplier == 1.0 ? "" : number(k.multiplier) + " × ") + sum_of(c, k.numerator) + " / " +
+                   sum_of(c, k.denominator) + "; муниципалитет: отношение сумм";
+        case Computation::Kind::Count:
+            return "значение поля " + field_ref(c, k.fields.front()) + "; муниципалитет: сумма по организациям";
+        case Computation::Kind::Sum:
+            return sum_of(c, k.fields) + "; муниципалитет: сумма по организациям";
+        case Computation::Kind::Flag:
+            return "да/нет по полю " + field_ref(c, k.fields.front()) +
+                   (ind.org_types.size() == 1 && ind.org_types.front() == "municipality"
+                        ? ""
+                        : "; муниципалитет: число организаций с ответом «да»");
+        case Computation::Kind::OrganisationShare:
+            return "да/нет по полю " + field_ref(c, k.fields.front()) +
+                   "; муниципалитет: 100 × число организаций с «да» / число ответивших";
+        case Computation::Kind::BandShare: {
+            std::vector<std::string> bands;
+            for (const auto& b : k.bands)
+                bands.push_back("от " + number(b.from) + ": " + field_ref(c, b.field));
+            return "100 × сумма участников в диапазонах от выбранного порога (по умолчанию от " +
+                   number(k.bands.front().from) + ") / " + sum_of(c, k.denominator) + "; диапазоны: " +
+                   join(bands, "; ");
+        }
+    }
+    return {};
+}
+
+std::string rule_text(const Catalogue& c, const Rule& r) {
+    switch (r.kind) {
+        case Rule::Kind::PartWhole:
+            return field_ref(c, r.fields[0]) + " ≤ " + field_ref(c, r.fields[1]) +
+                   (r.derived ? " (из формулы показателя)" : "");
+        case Rule::Kind::SumEquals: {
+            std::vector<std::string> parts(r.fields.begin(), r.fields.end() - 1);
+            std::vector<std::string> refs;
+            for (const auto& p : parts)
+                refs.push_back(field_ref(c, p));
+            return join(refs, " + ") + " = " + field_ref(c, r.fields.back());
+        }
+        case Rule::Kind::SameValue: {
+            std::vector<std::string> refs;
+            for (const auto& f : r.fields) {
+                const Field* field = c.field(f);
+                refs.push_back(field_ref(c, f) + (field ? " [" + field->direction + "]" : ""));
+            }
+            return "одно и то же число: " + join(refs, " = ");
+        }
+        case Rule::Kind::RequiresEvidence: {
+            std::vector<std::string> refs;
+            for (std::size_t i = 1; i < r.fields.size(); ++i)
+                refs.push_back(field_ref(c, r.fields[i]));
+            return "ответ «да» в поле " + field_ref(c, r.fields[0]) + " требует заполнить: " + join(refs);
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+std::string indicators_markdown(const Catalogue& c) {
+    std::ostringstream o;
+    o << "<!-- Generated from the catalogue " << c.info.id << " " << c.info.version
+      << " by `msoko-catalogue doc`; do not edit by hand. -->\n\n";
+    o << "# " << c.info.title << "\n\n";
+    o << "Каталог `" << c.info.id << "`, версия " << c.info.version << ". Источник: " << c.source << ".\n\n";
+    std::size_t n_indicators = c.indicators.size();
+    o << "Направлений: " << c.directions.size() << ", показателей: " << n_indicators
+      << ", полей первичных данных: " << c.fields.size() << ", правил: " << c.rules.size() << ".\n\n";
+    o << "Типы организаций: ";
+    std::vector<std::string> t;
+    for (const auto& ot : c.organisation_types)
+        t.push_back(ot.short_title + " — " + ot.title + " (`" + ot.id + "`)");
+    o << join(t, "; ") << ".\n\n";
+
+    o << "## Содержание\n\n";
+    std::string group;
+    for (const auto& d : c.directions) {
+        if (d.group != group) {
+            group = d.group;
+            o << "- " << group << "\n";
+        }
+        o << "  - [" << d.id << ". " << d.title << "](#direction-" << d.id << ") — " << d.indicators.size()
+          << " показ.\n";
+    }
+    o << "\n";
+
+    for (const auto& d : c.directions) {
+        o << "<a id=\"direction-" << d.id << "\"></a>\n\n## " << d.id << ". " << d.title << "\n\n";
+        o << d.group << ". Источник: " << d.source << ".";
+        if (!d.note.empty())
+            o << " " << d.note;
+        o << "\n\n### Показатели\n\n";
+        o << "| № | Показатель | Ед. | Для кого | Как считается |\n|---|---|---|---|---|\n";
+        for (const auto& id : d.indicators) {
+            const Indicator& ind = *c.indicator(id);
+            std::string title = ind.title;
+            if (!ind.scope_flags.empty()) {
+                std::vector<std::string> flags;
+                for (const auto& f : ind.scope_flags)
+                    for (const auto& flag : c.flags)
+                        if (flag.id == f)
+                            flags.push_back(flag.short_title);
+                title += " (только " + join(flags) + ")";
+            }
+            if (!ind.duplicate_of.empty())
+                title += " — повтор показателя " + ind.duplicate_of;
+            if (!ind.note.empty())
+                title += ". *" + ind.note + "*";
+            o << "| " << ind.id << " | " << cell(title) << " | " << cell(ind.unit) << " | "
+              << types(c, ind.org_types) << " | " << cell(formula(c, ind)) << " |\n";
+        }
+        if (!d.fields.empty()) {
+            o << "\n### Поля первичных данных\n\n";
+            o << "| Код | Поле | Тип | Ед. | Диапазон | Обязательно | Заполняет |\n|---|---|---|---|---|---|---|\n";
+            for (const auto& id : d.fields) {
+                const Field& f = *c.field(id);
+                std::string range;
+                if (f.min || f.max)
+                    range = (f.min ? number(*f.min) : std::string("…")) + "–" +
+                            (f.max ? number(*f.max) : std::string("…"));
+                o << "| `" << f.id << "` | " << cell(f.title + (f.note.empty() ? "" : ". *" + f.note + "*"))
+                  << " | " << to_string(f.type) << " | " << cell(f.unit) << " | " << range << " | "
+                  << (f.required ? "да" : "нет") << " | " << f.filled_by << " |\n";
+            }
+        }
+        bool header = false;
+        for (const auto& r : c.rules) {
+            if (r.direction != d.id)
+                continue;
+            if (!header) {
+                o << "\n### Правила\n\n";
+                header = true;
+            }
+            o << "- " << rule_text(c, r) << "\n";
+        }
+        o << "\n";
+    }
+    return o.str();
+}
+
+}  // namespace msoko

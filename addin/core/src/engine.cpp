@@ -1,0 +1,379 @@
+// SPDX-License-Identifier: MPL-2.0
+#include "msoko/engine.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <limits>
+
+namespace msoko {
+
+bool Organisation::has_flag(const std::string& flag) const {
+    return std::find(flags.begin(), flags.end(), flag) != flags.end();
+}
+
+bool Workbook::add(Organisation organisation) {
+    if (this->organisation(organisation.code))
+        return false;
+    organisations_.push_back(std::move(organisation));
+    return true;
+}
+
+void Workbook::set(const std::string& code, const std::string& field, Cell value) {
+    values_.insert_or_assign({code, field}, std::move(value));
+}
+
+const Organisation* Workbook::organisation(const std::string& code) const {
+    for (const auto& o : organisations_)
+        if (o.code == code)
+            return &o;
+    return nullptr;
+}
+
+const Cell& Workbook::value(const std::string& code, const std::string& field) const {
+    static const Cell empty = Cell::empty();
+    auto it = values_.find({code, field});
+    return it == values_.end() ? empty : it->second;
+}
+
+namespace {
+
+constexpr const char* kMunicipality = "municipality";
+
+std::string format_number(double v) {
+    if (v == std::floor(v) && std::fabs(v) < 1e15)
+        return std::to_string(static_cast<long long>(v));
+    std::string s = std::to_string(v);
+    while (!s.empty() && s.back() == '0')
+        s.pop_back();
+    return s;
+}
+
+// «Да», «ДА», « да » → «да»: the Cyrillic capitals of да/нет and ASCII.
+std::string normalise_answer(const std::string& text) {
+    std::string s = text;
+    static const std::pair<const char*, const char*> capitals[] = {
+        {"Д", "д"}, {"А", "а"}, {"Н", "н"}, {"Е", "е"}, {"Т", "т"}};
+    for (const auto& [upper, lower] : capitals) {
+        for (std::size_t pos = s.find(upper); pos != std::string::npos; pos = s.find(upper, pos))
+            s.replace(pos, std::string(upper).size(), lower);
+    }
+    for (char& c : s)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const auto first = s.find_first_not_of(" \t\u00a0");
+    const auto last = s.find_last_not_of(" \t");
+    return first == std::string::npos ? std::string() : s.substr(first, last - first + 1);
+}
+
+// Compensated (Neumaier) sum: exact for counts, no drift for fractions.
+class Sum {
+public:
+    void add(double v) {
+        const double t = sum_ + v;
+        c_ += std::fabs(sum_) >= std::fabs(v) ? (sum_ - t) + v : (v - t) + sum_;
+        sum_ = t;
+    }
+    double value() const { return sum_ + c_; }
+
+private:
+    double sum_ = 0, c_ = 0;
+};
+
+std::string join(const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& s : v)
+        out += (out.empty() ? "" : ", ") + s;
+    return out;
+}
+
+bool part_exceeds_whole(double part, double whole) {
+    return part > whole + 4.0 * std::numeric_limits<double>::epsilon() * whole;
+}
+
+}  // namespace
+
+FieldValue read_field(const Field& field, const Cell& cell) {
+    switch (cell.kind()) {
+        case Cell::Kind::Empty:
+            return FieldValue::empty();
+        case Cell::Kind::Error:
+            return FieldValue::invalid("в ячейке ошибка");
+        case Cell::Kind::Text:
+        case Cell::Kind::Number:
+            break;
+    }
+    switch (field.type) {
+        case FieldType::Count:
+        case FieldType::Number: {
+            if (cell.kind() == Cell::Kind::Text)
+                return FieldValue::invalid("текст вместо числа");
+            const double v = cell.number();
+            if (!std::isfinite(v))
+                return FieldValue::invalid("не число");
+            if (field.type == FieldType::Count && v < 0)
+                return FieldValue::invalid("отрицательное количество");
+            if (field.type == FieldType::Count && v != std::floor(v))
+                return FieldValue::invalid("дробное число там, где нужно целое количество");
+            if ((field.min && v < *field.min) || (field.max && v > *field.max))
+                return FieldValue::invalid("вне допустимого диапазона [" +
+                                           (field.min ? format_number(*field.min) : std::string("…")) + "; " +
+                                           (field.max ? format_number(*field.max) : std::string("…")) + "]");
+            return FieldValue::of(v);
+        }
+        case FieldType::YesNo: {
+            if (cell.kind() == Cell::Kind::Number) {
+                if (cell.number() == 1)
+                    return FieldValue::of(1);
+                if (cell.number() == 0)
+                    return FieldValue::of(0);
+                return FieldValue::invalid("ожидается «да» или «нет»");
+            }
+            const std::string a = normalise_answer(cell.text());
+            if (a == "да" || a == "yes")
+                return FieldValue::of(1);
+            if (a == "нет" || a == "no")
+                return FieldValue::of(0);
+            if (a.empty())
+                return FieldValue::empty();
+            return FieldValue::invalid("ожидается «да» или «нет»");
+        }
+        case FieldType::Date:
+        case FieldType::Text:
+        case FieldType::Link:
+            return FieldValue::of(1);
+    }
+    return FieldValue::invalid("неизвестный тип поля");
+}
+
+// The figures of one organisation for one indicator: Σ of the numerator-side
+// fields and Σ of the denominator-side fields, or why there are none.
+struct Engine::Figures {
+    enum class Status { Complete, Missing, Invalid } status = Status::Complete;
+    double numerator = 0;
+    double denominator = 0;
+    std::vector<std::string> missing;
+    std::string reason;
+};
+
+IndicatorResult Engine::compute(const Indicator& ind, const Organisation& org, std::optional<double> threshold) const {
+    IndicatorResult out;
+    const Computation& c = ind.compute;
+
+    if (!ind.concerns(org.type)) {
+        const OrganisationType* t = catalogue_.organisation_type(org.type);
+        out.result = Result::not_applicable("показатель " + ind.id + " не относится к типу «" +
+                                            (t ? t->short_title : org.type) + "»");
+        return out;
+    }
+    if (!ind.scope_flags.empty() &&
+        std::none_of(ind.scope_flags.begin(), ind.scope_flags.end(), [&](const auto& f) { return org.has_flag(f); })) {
+        std::vector<std::string> names;
+        for (const auto& f : ind.scope_flags)
+            for (const auto& flag : catalogue_.flags)
+                if (flag.id == f)
+                    names.push_back(flag.short_title);
+        out.result = Result::not_applicable("показатель " + ind.id + " считается только для " + join(names));
+        return out;
+    }
+
+    // Which fields feed the numerator side and which the denominator side.
+    std::vector<std::string> num_fields = c.kind == Computation::Kind::Ratio ? c.numerator : c.fields;
+    std::vector<std::string> den_fields = c.denominator;
+    if (c.kind == Computation::Kind::BandShare) {
+        const double from = threshold.value_or(c.bands.front().from);
+        num_fields.clear();
+        bool exists = false;
+        for (const auto& b : c.bands) {
+            exists = exists || b.from == from;
+            if (b.from >= from)
+                num_fields.push_back(b.field);
+        }
+        if (!exists) {
+            std::vector<std::string> froms;
+            for (const auto& b : c.bands)
+                froms.push_back(format_number(b.from));
+            out.result = Result::invalid("у показателя " + ind.id + " нет порога " + format_number(from) +
+                                         "; пороги: " + join(froms));
+            return out;
+        }
+    } else if (threshold) {
+        out.result = Result::invalid("порог задаётся только для показателей с диапазонами баллов");
+        return out;
+    }
+
+    Figures f;
+    Sum num, den;
+    auto read = [&](const std::vector<std::string>& ids, Sum& sum) {
+        for (const auto& id : ids) {
+            const Field& field = *catalogue_.field(id);  // the loader checked every reference
+            const FieldValue v = read_field(field, workbook_.value(org.code, id));
+            if (v.status == FieldValue::Status::Invalid && f.status != Figures::Status::Invalid) {
+                f.status = Figures::Status::Invalid;
+                f.reason = "организация " + org.code + ", поле «" + field.title + "» (" + id + "): " + v.reason;
+            } else if (v.status == FieldValue::Status::Empty) {
+                f.missing.push_back(id);
+            } else {
+                sum.add(v.value);
+            }
+        }
+    };
+    read(num_fields, num);
+    read(den_fields, den);
+    if (f.status != Figures::Status::Invalid && !f.missing.empty())
+        f.status = Figures::Status::Missing;
+    f.numerator = num.value();
+    f.denominator = den.value();
+
+    out.missing_fields = f.missing;
+    switch (f.status) {
+        case Figures::Status::Invalid:
+            out.result = Result::invalid(f.reason);
+            return out;
+        case Figures::Status::Missing:
+            out.result = Result::missing("организация " + org.code + ": не заполнены поля " + join(f.missing));
+            return out;
+        case Figures::Status::Complete:
+            break;
+    }
+    switch (c.kind) {
+        case Computation::Kind::Ratio:
+        case Computation::Kind::BandShare: {
+            const double multiplier = c.kind == Computation::Kind::Ratio ? c.multiplier : 100.0;
+            if (multiplier == 100.0 && part_exceeds_whole(f.numerator, f.denominator)) {
+                out.result = Result::invalid("организация " + org.code + ": часть (" + join(num_fields) +
+                                             ") больше целого (" + join(den_fields) + ")");
+                return out;
+            }
+            if (f.denominator == 0) {
+                out.result = Result::not_applicable("организация " + org.code + ": знаменатель равен 0 (" +
+                                                    join(den_fields) + "), некого считать");
+                return out;
+            }
+            out.result = Result::of(multiplier * f.numerator / f.denominator);
+            return out;
+        }
+        case Computation::Kind::Count:
+        case Computation::Kind::Sum:
+        case Computation::Kind::Flag:
+        case Computation::Kind::OrganisationShare:
+            out.result = Result::of(f.numerator);
+            return out;
+    }
+    return out;
+}
+
+std::vector<const Organisation*> Engine::concerned(const Indicator& ind) const {
+    std::vector<const Organisation*> out;
+    for (const auto& org : workbook_.organisations())
+        if (org.type != kMunicipality && ind.concerns(org.type))
+            out.push_back(&org);
+    return out;
+}
+
+IndicatorResult Engine::organisation(const std::string& indicator, const std::string& code,
+                                     std::optional<double> threshold) const {
+    IndicatorResult out;
+    const Indicator* ind = catalogue_.indicator(indicator);
+    if (!ind) {
+        out.result = Result::invalid("в каталоге нет показателя " + indicator);
+        return out;
+    }
+    const Organisation* org = workbook_.organisation(code);
+    if (!org) {
+        out.result = Result::invalid("в книге нет организации с кодом " + code);
+        return out;
+    }
+    return compute(*ind, *org, threshold);
+}
+
+IndicatorResult Engine::municipality(const std::string& indicator, std::optional<double> threshold) const {
+    IndicatorResult out;
+    const Indicator* ind = catalogue_.indicator(indicator);
+    if (!ind) {
+        out.result = Result::invalid("в каталоге нет показателя " + indicator);
+        return out;
+    }
+    const auto orgs = concerned(*ind);
+    if (orgs.empty()) {
+        // A municipal-level indicator: the municipality's own row answers it.
+        if (ind->concerns(kMunicipality)) {
+            for (const auto& org : workbook_.organisations())
+                if (org.type == kMunicipality)
+                    return compute(*ind, org, threshold);
+            out.result = Result::missing("в книге нет строки муниципалитета");
+            return out;
+        }
+        out.result = Result::missing("в книге нет организаций, к которым относится показатель " + ind->id);
+        return out;
+    }
+
+    const Computation& c = ind->compute;
+    Sum num, den;
+    std::string first_invalid;
+    for (const Organisation* org : orgs) {
+        if (!ind->scope_flags.empty() &&
+            std::none_of(ind->scope_flags.begin(), ind->scope_flags.end(),
+                         [&](const auto& f) { return org->has_flag(f); }))
+            continue;
+        const IndicatorResult r = compute(*ind, *org, threshold);
+        switch (r.result.status()) {
+            case Result::Status::Invalid:
+                if (first_invalid.empty())
+                    first_invalid = r.result.reason();
+                out.invalid.push_back(org->code);
+                continue;
+            case Result::Status::MissingData:
+                out.left_out.push_back(org->code);
+                continue;
+            case Result::Status::NotApplicable:  // a zero denominator: in the sums with 0 of 0
+            case Result::Status::Value:
+                break;
+        }
+        out.included.push_back(org->code);
+        // Re-read the organisation's raw figures: the municipal share is of sums.
+        std::vector<std::string> num_fields = c.kind == Computation::Kind::Ratio ? c.numerator : c.fields;
+        if (c.kind == Computation::Kind::BandShare) {
+            num_fields.clear();
+            const double from = threshold.value_or(c.bands.front().from);
+            for (const auto& b : c.bands)
+                if (b.from >= from)
+                    num_fields.push_back(b.field);
+        }
+        for (const auto& id : num_fields)
+            num.add(read_field(*catalogue_.field(id), workbook_.value(org->code, id)).value);
+        for (const auto& id : c.denominator)
+            den.add(read_field(*catalogue_.field(id), workbook_.value(org->code, id)).value);
+        if (c.kind == Computation::Kind::OrganisationShare)
+            den.add(1);
+    }
+    if (!out.invalid.empty()) {
+        out.result = Result::invalid("неверные данные в организациях " + join(out.invalid) + "; первая: " +
+                                     first_invalid);
+        return out;
+    }
+    if (out.included.empty()) {
+        out.result = Result::missing("ни одна организация не заполнила данные для показателя " + ind->id);
+        return out;
+    }
+    switch (c.kind) {
+        case Computation::Kind::Ratio:
+        case Computation::Kind::BandShare:
+        case Computation::Kind::OrganisationShare: {
+            const double multiplier = c.kind == Computation::Kind::Ratio ? c.multiplier : 100.0;
+            if (den.value() == 0) {
+                out.result = Result::not_applicable("по муниципалитету знаменатель равен 0, некого считать");
+                return out;
+            }
+            out.result = Result::of(multiplier * num.value() / den.value());
+            return out;
+        }
+        case Computation::Kind::Count:
+        case Computation::Kind::Sum:
+        case Computation::Kind::Flag:  // organisations answering «да»
+            out.result = Result::of(num.value());
+            return out;
+    }
+    return out;
+}
+
+}  // namespace msoko
