@@ -27,10 +27,10 @@ int main(int argc, char** argv) {
             std::size_t derived = 0;
             for (const auto& r : c.rules)
                 derived += r.derived ? 1 : 0;
-            std::cout << "Каталог " << c.info.id << " версии " << c.info.version << " исправен / is valid: "
-                      << c.directions.size() << " направлений, " << c.indicators.size() << " показателей, "
-                      << c.fields.size() << " полей, " << c.rules.size() << " правил (из них " << derived
-                      << " выведены из формул).\n";
+            std::cout << "Каталог " << c.info.id << " версии " << c.info.version
+                      << " исправен / is valid: " << c.directions.size() << " направлений, " << c.indicators.size()
+                      << " показателей, " << c.fields.size() << " полей, " << c.rules.size() << " правил (из них "
+                      << derived << " выведены из формул).\n";
             return 0;
         }
         const std::string text = msoko::indicators_markdown(c);

@@ -65,7 +65,9 @@ struct Broken {
     const char* message;  // a piece of the message
 };
 
-void PrintTo(const Broken& b, std::ostream* os) { *os << b.name; }
+void PrintTo(const Broken& b, std::ostream* os) {
+    *os << b.name;
+}
 
 class CatalogueRejects : public ::testing::TestWithParam<Broken> {};
 
@@ -127,7 +129,8 @@ INSTANTIATE_TEST_SUITE_P(
                "needs a yes_no flag"},
         Broken{"a number as evidence", "\"evidence\": [\"npa_number\"]", "\"evidence\": [\"events\"]",
                "/directions/0/rules/1/evidence/0", "must be text, date or link"},
-        Broken{"unknown organisation type", "\"org_types\": [\"municipality\"], \"filled_by\": \"УО\", \"required\": false",
+        Broken{"unknown organisation type",
+               "\"org_types\": [\"municipality\"], \"filled_by\": \"УО\", \"required\": false",
                "\"org_types\": [\"municipalty\"], \"filled_by\": \"УО\", \"required\": false",
                "/directions/0/fields/11/org_types/0", "unknown organisation type 'municipalty'"},
         Broken{"unknown flag", "\"scope_flags\": [\"shnor\"]", "\"scope_flags\": [\"shfnsu\"]",
@@ -164,6 +167,18 @@ INSTANTIATE_TEST_SUITE_P(
                "{\"id\": \"1.2.1\", \"title\": \"Выпускников\", \"unit\": \"человек\", \"org_types\": [\"school\"], "
                "\"compute\": {\"kind\": \"count\", \"field\": \"pupils_again\"}}",
                "", "/directions/1/indicators", "at least one indicator"}));
+
+TEST(Catalogue, LoadsSumsWhosePartsSortAfterTheirTotal) {
+    // A regression: walking the sum graph must not change it while iterating.
+    std::string text = mini_text();
+    const std::string anchor = "{\"kind\": \"sum_equals\", \"parts\": [\"b70\", \"b80\"], \"total\": \"b90\"}";
+    const auto pos = text.find(anchor);
+    ASSERT_NE(pos, std::string::npos);
+    text.insert(pos + anchor.size(),
+                ", {\"kind\": \"sum_equals\", \"parts\": [\"passed\", \"pupils\"], \"total\": \"b70\"}");
+    const Catalogue c = parse_catalogue(text, "mini.json");
+    EXPECT_EQ(c.rules.size(), 6u);
+}
 
 TEST(Catalogue, ReadMissingFileNamesIt) {
     EXPECT_THROW(read_catalogue("/nonexistent/catalogue.json"), CatalogueError);

@@ -19,8 +19,12 @@ Catalogue mini() {
     return parse_catalogue(s.str(), "mini-catalogue.json");
 }
 
-Cell N(double v) { return Cell::number(v); }
-Cell T(const char* s) { return Cell::text(s); }
+Cell N(double v) {
+    return Cell::number(v);
+}
+Cell T(const char* s) {
+    return Cell::text(s);
+}
 
 // Three schools (one ШНОР, one half-filled, one without graduates), three
 // kindergartens (one not filled) and the municipality's own row.
@@ -35,8 +39,10 @@ Workbook sample() {
     w.add({"203", "МБДОУ «Теремок»", "kindergarten", {}});
     w.add({"УО", "Управление образования", "municipality", {}});
     const std::pair<const char*, std::vector<std::pair<const char*, Cell>>> rows[] = {
-        {"101", {{"pupils", N(40)}, {"passed", N(38)}, {"honours", N(4)}, {"b70", N(10)}, {"b80", N(5)}, {"b90", N(2)}}},
-        {"102", {{"pupils", N(60)}, {"passed", N(60)}, {"honours", N(6)}, {"b70", N(20)}, {"b80", N(10)}, {"b90", N(6)}}},
+        {"101",
+         {{"pupils", N(40)}, {"passed", N(38)}, {"honours", N(4)}, {"b70", N(10)}, {"b80", N(5)}, {"b90", N(2)}}},
+        {"102",
+         {{"pupils", N(60)}, {"passed", N(60)}, {"honours", N(6)}, {"b70", N(20)}, {"b80", N(10)}, {"b90", N(6)}}},
         {"103", {{"passed", N(10)}}},
         {"104", {{"pupils", N(0)}, {"passed", N(0)}, {"honours", N(0)}, {"b70", N(0)}, {"b80", N(0)}, {"b90", N(0)}}},
         {"201", {{"children", N(120)}, {"k_teachers", N(10)}, {"fgos", T("Да")}}},
@@ -63,7 +69,9 @@ struct OrgCase {
     double value;
 };
 
-void PrintTo(const OrgCase& c, std::ostream* os) { *os << c.rule; }
+void PrintTo(const OrgCase& c, std::ostream* os) {
+    *os << c.rule;
+}
 
 class EngineComputes : public ::testing::TestWithParam<OrgCase> {};
 
@@ -72,7 +80,8 @@ TEST_P(EngineComputes, AsTheMethodologySays) {
     const Catalogue cat = mini();
     const Workbook w = sample();
     const Engine e(cat, w);
-    const IndicatorResult r = c.code ? e.organisation(c.indicator, c.code, c.threshold) : e.municipality(c.indicator, c.threshold);
+    const IndicatorResult r =
+        c.code ? e.organisation(c.indicator, c.code, c.threshold) : e.municipality(c.indicator, c.threshold);
     ASSERT_EQ(r.result.status(), c.status) << c.rule << ": " << r.result.reason();
     if (c.status == V) {
         EXPECT_NEAR(r.result.value(), c.value, 1e-12) << c.rule;
@@ -89,7 +98,11 @@ INSTANTIATE_TEST_SUITE_P(
         OrgCase{"ratio with a missing denominator: missing data", "1.1.1", "103", {}, MISSING, 0},
         OrgCase{"ratio of 0 of 0: not applicable", "1.1.1", "104", {}, NA, 0},
         OrgCase{"a school indicator for a kindergarten: not applicable, not zero", "1.1.1", "201", {}, NA, 0},
-        OrgCase{"municipal share = Σ numerators / Σ denominators = 98 / 100, not the mean 97.5", "1.1.1", nullptr, {}, V,
+        OrgCase{"municipal share = Σ numerators / Σ denominators = 98 / 100, not the mean 97.5",
+                "1.1.1",
+                nullptr,
+                {},
+                V,
                 98.0},
         OrgCase{"ШНОР-only indicator for a ШНОР school", "1.1.2", "101", {}, V, 95.0},
         OrgCase{"ШНОР-only indicator for another school: not applicable", "1.1.2", "102", {}, NA, 0},
@@ -144,7 +157,9 @@ struct BadValue {
     const char* reason;  // a piece of the cell-level reason
 };
 
-void PrintTo(const BadValue& c, std::ostream* os) { *os << c.rule; }
+void PrintTo(const BadValue& c, std::ostream* os) {
+    *os << c.rule;
+}
 
 class EngineRejects : public ::testing::TestWithParam<BadValue> {};
 
@@ -167,17 +182,17 @@ TEST_P(EngineRejects, PerOrganisationAndForTheMunicipality) {
 
 INSTANTIATE_TEST_SUITE_P(
     Cells, EngineRejects,
-    ::testing::Values(
-        BadValue{"text in a count", "102", "pupils", T("шестьдесят"), "1.1.1", "текст вместо числа"},
-        BadValue{"a number typed as text", "102", "pupils", T("60"), "1.1.1", "текст вместо числа"},
-        BadValue{"a negative count", "102", "passed", N(-1), "1.1.1", "отрицательное количество"},
-        BadValue{"a fractional count", "102", "passed", N(59.5), "1.1.1", "дробное число"},
-        BadValue{"above the field's maximum", "102", "pupils", N(5001), "1.1.1", "вне допустимого диапазона [0; 5000]"},
-        BadValue{"an error value", "102", "pupils", Cell::error(), "1.1.1", "ошибка"},
-        BadValue{"a part bigger than its whole", "102", "passed", N(61), "1.1.1", "больше целого"},
-        BadValue{"neither yes nor no", "202", "fgos", T("может быть"), "1.1.5", "«да» или «нет»"},
-        BadValue{"a yes/no number other than 1 or 0", "202", "fgos", N(2), "1.1.5", "«да» или «нет»"},
-        BadValue{"bands above the total", "101", "b70", N(100), "1.1.8", "больше целого"}));
+    ::testing::Values(BadValue{"text in a count", "102", "pupils", T("шестьдесят"), "1.1.1", "текст вместо числа"},
+                      BadValue{"a number typed as text", "102", "pupils", T("60"), "1.1.1", "текст вместо числа"},
+                      BadValue{"a negative count", "102", "passed", N(-1), "1.1.1", "отрицательное количество"},
+                      BadValue{"a fractional count", "102", "passed", N(59.5), "1.1.1", "дробное число"},
+                      BadValue{"above the field's maximum", "102", "pupils", N(5001), "1.1.1",
+                               "вне допустимого диапазона [0; 5000]"},
+                      BadValue{"an error value", "102", "pupils", Cell::error(), "1.1.1", "ошибка"},
+                      BadValue{"a part bigger than its whole", "102", "passed", N(61), "1.1.1", "больше целого"},
+                      BadValue{"neither yes nor no", "202", "fgos", T("может быть"), "1.1.5", "«да» или «нет»"},
+                      BadValue{"a yes/no number other than 1 or 0", "202", "fgos", N(2), "1.1.5", "«да» или «нет»"},
+                      BadValue{"bands above the total", "101", "b70", N(100), "1.1.8", "больше целого"}));
 
 TEST(Engine, NoMunicipalityRowIsMissingData) {
     const Catalogue cat = mini();
@@ -209,7 +224,9 @@ struct Reading {
     double value;
 };
 
-void PrintTo(const Reading& r, std::ostream* os) { *os << r.rule; }
+void PrintTo(const Reading& r, std::ostream* os) {
+    *os << r.rule;
+}
 
 class ReadField : public ::testing::TestWithParam<Reading> {};
 
@@ -231,20 +248,18 @@ constexpr auto INVALID = FieldValue::Status::Invalid;
 
 INSTANTIATE_TEST_SUITE_P(
     Types, ReadField,
-    ::testing::Values(Reading{"empty is empty", FieldType::Count, Cell::empty(), EMPTY, 0},
-                      Reading{"a count", FieldType::Count, N(7), OK, 7},
-                      Reading{"zero is a count", FieldType::Count, N(0), OK, 0},
-                      Reading{"a fraction is a number", FieldType::Number, N(2.5), OK, 2.5},
-                      Reading{"a negative number is allowed without min", FieldType::Number, N(-2), OK, -2},
-                      Reading{"infinity is not a number", FieldType::Number, N(INFINITY), INVALID, 0},
-                      Reading{"«ДА»", FieldType::YesNo, T("ДА"), OK, 1},
-                      Reading{"«Нет»", FieldType::YesNo, T("Нет"), OK, 0},
-                      Reading{"«yes»", FieldType::YesNo, T("Yes"), OK, 1},
-                      Reading{"1 as yes", FieldType::YesNo, N(1), OK, 1},
-                      Reading{"a blank answer is empty", FieldType::YesNo, T("  "), EMPTY, 0},
-                      Reading{"«данет» is not an answer", FieldType::YesNo, T("данет"), INVALID, 0},
-                      Reading{"a filled text field", FieldType::Text, T("№ 12"), OK, 1},
-                      Reading{"an error in a link field", FieldType::Link, Cell::error(), INVALID, 0}));
+    ::testing::Values(
+        Reading{"empty is empty", FieldType::Count, Cell::empty(), EMPTY, 0},
+        Reading{"a count", FieldType::Count, N(7), OK, 7}, Reading{"zero is a count", FieldType::Count, N(0), OK, 0},
+        Reading{"a fraction is a number", FieldType::Number, N(2.5), OK, 2.5},
+        Reading{"a negative number is allowed without min", FieldType::Number, N(-2), OK, -2},
+        Reading{"infinity is not a number", FieldType::Number, N(INFINITY), INVALID, 0},
+        Reading{"«ДА»", FieldType::YesNo, T("ДА"), OK, 1}, Reading{"«Нет»", FieldType::YesNo, T("Нет"), OK, 0},
+        Reading{"«yes»", FieldType::YesNo, T("Yes"), OK, 1}, Reading{"1 as yes", FieldType::YesNo, N(1), OK, 1},
+        Reading{"a blank answer is empty", FieldType::YesNo, T("  "), EMPTY, 0},
+        Reading{"«данет» is not an answer", FieldType::YesNo, T("данет"), INVALID, 0},
+        Reading{"a filled text field", FieldType::Text, T("№ 12"), OK, 1},
+        Reading{"an error in a link field", FieldType::Link, Cell::error(), INVALID, 0}));
 
 }  // namespace
 }  // namespace msoko

@@ -16,34 +16,50 @@ namespace json = boost::json;
 
 const char* to_string(FieldType t) {
     switch (t) {
-        case FieldType::Count: return "count";
-        case FieldType::Number: return "number";
-        case FieldType::YesNo: return "yes_no";
-        case FieldType::Date: return "date";
-        case FieldType::Text: return "text";
-        case FieldType::Link: return "link";
+        case FieldType::Count:
+            return "count";
+        case FieldType::Number:
+            return "number";
+        case FieldType::YesNo:
+            return "yes_no";
+        case FieldType::Date:
+            return "date";
+        case FieldType::Text:
+            return "text";
+        case FieldType::Link:
+            return "link";
     }
     return "?";
 }
 
 const char* to_string(Computation::Kind k) {
     switch (k) {
-        case Computation::Kind::Ratio: return "ratio";
-        case Computation::Kind::Count: return "count";
-        case Computation::Kind::Sum: return "sum";
-        case Computation::Kind::Flag: return "flag";
-        case Computation::Kind::OrganisationShare: return "organisation_share";
-        case Computation::Kind::BandShare: return "band_share";
+        case Computation::Kind::Ratio:
+            return "ratio";
+        case Computation::Kind::Count:
+            return "count";
+        case Computation::Kind::Sum:
+            return "sum";
+        case Computation::Kind::Flag:
+            return "flag";
+        case Computation::Kind::OrganisationShare:
+            return "organisation_share";
+        case Computation::Kind::BandShare:
+            return "band_share";
     }
     return "?";
 }
 
 const char* to_string(Rule::Kind k) {
     switch (k) {
-        case Rule::Kind::PartWhole: return "part_whole";
-        case Rule::Kind::SumEquals: return "sum_equals";
-        case Rule::Kind::SameValue: return "same_value";
-        case Rule::Kind::RequiresEvidence: return "requires_evidence";
+        case Rule::Kind::PartWhole:
+            return "part_whole";
+        case Rule::Kind::SumEquals:
+            return "sum_equals";
+        case Rule::Kind::SameValue:
+            return "same_value";
+        case Rule::Kind::RequiresEvidence:
+            return "requires_evidence";
     }
     return "?";
 }
@@ -208,7 +224,9 @@ FieldType field_type(const Reader& r, const std::string& s, const std::string& p
     r.fail(path, "unknown field type '" + s + "'; expected count, number, yes_no, date, text or link");
 }
 
-bool numeric(FieldType t) { return t == FieldType::Count || t == FieldType::Number; }
+bool numeric(FieldType t) {
+    return t == FieldType::Count || t == FieldType::Number;
+}
 
 class Loader {
 public:
@@ -286,8 +304,8 @@ private:
             const std::string expected = d.id + "." + std::to_string(i + 1);
             if (ind.id != expected)
                 r_.fail(ipath + "/id", "indicator id '" + ind.id + "' is out of order: the indicator at position " +
-                                           std::to_string(i + 1) + " of direction " + d.id + " must be '" +
-                                           expected + "'");
+                                           std::to_string(i + 1) + " of direction " + d.id + " must be '" + expected +
+                                           "'");
             ind.direction = d.id;
             d.indicators.push_back(ind.id);
             indicator_paths_.push_back(ipath);
@@ -446,8 +464,8 @@ private:
                 paths.push_back(path + "/evidence/" + std::to_string(i));
             rule_paths_.push_back(paths);
         } else {
-            r_.fail(path + "/kind", "unknown rule '" + kind +
-                                        "'; expected part_whole, sum_equals, same_value or requires_evidence");
+            r_.fail(path + "/kind",
+                    "unknown rule '" + kind + "'; expected part_whole, sum_equals, same_value or requires_evidence");
         }
         return rule;
     }
@@ -513,7 +531,7 @@ private:
                 for (std::size_t i = 0; i < num.size(); ++i) {
                     if (types(num[i]) != reference)
                         r_.fail(cpath + (c.kind == Computation::Kind::Ratio ? "/numerator/" + std::to_string(i)
-                                                                             : "/bands/" + std::to_string(i) + "/field"),
+                                                                            : "/bands/" + std::to_string(i) + "/field"),
                                 "numerator field '" + num[i]->id + "' concerns " + join(num[i]->org_types) +
                                     " but denominator field '" + den.front()->id + "' concerns " +
                                     join(den.front()->org_types) +
@@ -543,9 +561,9 @@ private:
         for (const Field* f : used)
             for (std::size_t i = 0; i < ind.org_types.size(); ++i)
                 if (!f->concerns(ind.org_types[i]))
-                    r_.fail(path + "/org_types/" + std::to_string(i),
-                            "the indicator concerns " + ind.org_types[i] + " but its field '" + f->id +
-                                "' is not filled for it");
+                    r_.fail(path + "/org_types/" + std::to_string(i), "the indicator concerns " + ind.org_types[i] +
+                                                                          " but its field '" + f->id +
+                                                                          "' is not filled for it");
         if (!ind.duplicate_of.empty() && !c_.indicator(ind.duplicate_of))
             r_.fail(path + "/duplicate_of", "unknown indicator '" + ind.duplicate_of + "'");
         if (ind.duplicate_of == ind.id)
@@ -574,8 +592,7 @@ private:
                     r_.fail(paths[0], "field '" + f[0]->id + "' is " + to_string(f[0]->type) +
                                           "; requires_evidence needs a yes_no flag");
                 for (std::size_t i = 1; i < f.size(); ++i)
-                    if (f[i]->type != FieldType::Text && f[i]->type != FieldType::Date &&
-                        f[i]->type != FieldType::Link)
+                    if (f[i]->type != FieldType::Text && f[i]->type != FieldType::Date && f[i]->type != FieldType::Link)
                         r_.fail(paths[i], "evidence field '" + f[i]->id + "' must be text, date or link");
                 break;
         }
@@ -615,8 +632,10 @@ private:
             if (state[f] == 1)
                 r_.fail(c_.rules[rule].source, "cycle of sum_equals totals: " + join(stack, " → "));
             state[f] = 1;
-            for (const auto& [part, r] : parts_of[f])
-                visit(part, r);
+            // find(), not operator[]: inserting here would invalidate the outer loop.
+            if (const auto it = parts_of.find(f); it != parts_of.end())
+                for (const auto& [part, r] : it->second)
+                    visit(part, r);
             state[f] = 2;
             stack.pop_back();
         };
@@ -632,8 +651,7 @@ private:
         for (std::size_t i = 0; i < c_.indicators.size(); ++i) {
             const Indicator& ind = c_.indicators[i];
             if (ind.compute.kind != Computation::Kind::Ratio || ind.compute.multiplier != 100.0 ||
-                ind.compute.numerator.size() != 1 || ind.compute.denominator.size() != 1 ||
-                !ind.duplicate_of.empty())
+                ind.compute.numerator.size() != 1 || ind.compute.denominator.size() != 1 || !ind.duplicate_of.empty())
                 continue;
             const std::pair<std::string, std::string> pw{ind.compute.numerator[0], ind.compute.denominator[0]};
             if (!known.insert(pw).second)

@@ -77,8 +77,8 @@ std::string formula(const Catalogue& c, const Indicator& ind) {
             for (const auto& b : k.bands)
                 bands.push_back("от " + number(b.from) + ": " + field_ref(c, b.field));
             return "100 × сумма участников в диапазонах от выбранного порога (по умолчанию от " +
-                   number(k.bands.front().from) + ") / " + sum_of(c, k.denominator) + "; диапазоны: " +
-                   join(bands, "; ");
+                   number(k.bands.front().from) + ") / " + sum_of(c, k.denominator) +
+                   "; диапазоны: " + join(bands, "; ");
         }
     }
     return {};
@@ -165,8 +165,8 @@ std::string indicators_markdown(const Catalogue& c) {
                 title += " — повтор показателя " + ind.duplicate_of;
             if (!ind.note.empty())
                 title += ". *" + ind.note + "*";
-            o << "| " << ind.id << " | " << cell(title) << " | " << cell(ind.unit) << " | "
-              << types(c, ind.org_types) << " | " << cell(formula(c, ind)) << " |\n";
+            o << "| " << ind.id << " | " << cell(title) << " | " << cell(ind.unit) << " | " << types(c, ind.org_types)
+              << " | " << cell(formula(c, ind)) << " |\n";
         }
         if (!d.fields.empty()) {
             o << "\n### Поля первичных данных\n\n";
@@ -175,10 +175,10 @@ std::string indicators_markdown(const Catalogue& c) {
                 const Field& f = *c.field(id);
                 std::string range;
                 if (f.min || f.max)
-                    range = (f.min ? number(*f.min) : std::string("…")) + "–" +
-                            (f.max ? number(*f.max) : std::string("…"));
-                o << "| `" << f.id << "` | " << cell(f.title + (f.note.empty() ? "" : ". *" + f.note + "*"))
-                  << " | " << to_string(f.type) << " | " << cell(f.unit) << " | " << range << " | "
+                    range =
+                        (f.min ? number(*f.min) : std::string("…")) + "–" + (f.max ? number(*f.max) : std::string("…"));
+                o << "| `" << f.id << "` | " << cell(f.title + (f.note.empty() ? "" : ". *" + f.note + "*")) << " | "
+                  << to_string(f.type) << " | " << cell(f.unit) << " | " << range << " | "
                   << (f.required ? "да" : "нет") << " | " << f.filled_by << " |\n";
             }
         }

@@ -311,9 +311,8 @@ IndicatorResult Engine::municipality(const std::string& indicator, std::optional
     Sum num, den;
     std::string first_invalid;
     for (const Organisation* org : orgs) {
-        if (!ind->scope_flags.empty() &&
-            std::none_of(ind->scope_flags.begin(), ind->scope_flags.end(),
-                         [&](const auto& f) { return org->has_flag(f); }))
+        if (!ind->scope_flags.empty() && std::none_of(ind->scope_flags.begin(), ind->scope_flags.end(),
+                                                      [&](const auto& f) { return org->has_flag(f); }))
             continue;
         const IndicatorResult r = compute(*ind, *org, threshold);
         switch (r.result.status()) {
@@ -347,8 +346,8 @@ IndicatorResult Engine::municipality(const std::string& indicator, std::optional
             den.add(1);
     }
     if (!out.invalid.empty()) {
-        out.result = Result::invalid("неверные данные в организациях " + join(out.invalid) + "; первая: " +
-                                     first_invalid);
+        out.result =
+            Result::invalid("неверные данные в организациях " + join(out.invalid) + "; первая: " + first_invalid);
         return out;
     }
     if (out.included.empty()) {

@@ -18,7 +18,7 @@ namespace msoko {
 /// A kind of row of the form: `school`, `kindergarten`, `municipality`.
 struct OrganisationType {
     std::string id;
-    std::string title;  ///< Russian, e.g. «общеобразовательная организация»
+    std::string title;        ///< Russian, e.g. «общеобразовательная организация»
     std::string short_title;  ///< ОО, ДОО, УО
 };
 
