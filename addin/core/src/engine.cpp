@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "msoko/engine.hpp"
 
+#include "msoko/text.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -39,31 +41,6 @@ const Cell& Workbook::value(const std::string& code, const std::string& field) c
 namespace {
 
 constexpr const char* kMunicipality = "municipality";
-
-std::string format_number(double v) {
-    if (v == std::floor(v) && std::fabs(v) < 1e15)
-        return std::to_string(static_cast<long long>(v));
-    std::string s = std::to_string(v);
-    while (!s.empty() && s.back() == '0')
-        s.pop_back();
-    return s;
-}
-
-// «Да», «ДА», « да » → «да»: the Cyrillic capitals of да/нет and ASCII.
-std::string normalise_answer(const std::string& text) {
-    std::string s = text;
-    static const std::pair<const char*, const char*> capitals[] = {
-        {"Д", "д"}, {"А", "а"}, {"Н", "н"}, {"Е", "е"}, {"Т", "т"}};
-    for (const auto& [upper, lower] : capitals) {
-        for (std::size_t pos = s.find(upper); pos != std::string::npos; pos = s.find(upper, pos))
-            s.replace(pos, std::string(upper).size(), lower);
-    }
-    for (char& c : s)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const auto first = s.find_first_not_of(" \t\u00a0");
-    const auto last = s.find_last_not_of(" \t");
-    return first == std::string::npos ? std::string() : s.substr(first, last - first + 1);
-}
 
 // Compensated (Neumaier) sum: exact for counts, no drift for fractions.
 class Sum {
@@ -128,7 +105,7 @@ FieldValue read_field(const Field& field, const Cell& cell) {
                     return FieldValue::of(0);
                 return FieldValue::invalid("ожидается «да» или «нет»");
             }
-            const std::string a = normalise_answer(cell.text());
+            const std::string a = fold(cell.text());
             if (a == "да" || a == "yes")
                 return FieldValue::of(1);
             if (a == "нет" || a == "no")

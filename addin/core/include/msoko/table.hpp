@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MPL-2.0
+#pragma once
+
+// A direction table as MSOKO.INDICATOR and MSOKO.INDICATORS receive it: the
+// first row holds field codes of the catalogue, the first column holds
+// organisation codes. Columns are found by code, never by position; columns
+// with other headers (notes, computed cells) are ignored.
+//
+// Reserved header codes: `type` — ОО / ДОО / УО (or school, kindergarten,
+// municipality); `flags` — marks such as «ШНОР; ШФНСУ»; `name` — the name.
+// Without a `type` column every row is of the one organisation type the
+// table's fields concern, and a row coded «УО» is the municipality.
+
+#include "msoko/catalogue.hpp"
+#include "msoko/engine.hpp"
+#include "msoko/workbook.hpp"
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace msoko {
+
+struct Table {
+    Workbook workbook;
+    std::vector<std::string> fields;         ///< catalogue field codes found in the header, in column order
+    std::vector<std::string> organisations;  ///< organisation codes, in row order
+    std::string direction;                   ///< the direction of the table's first field
+};
+
+/// Reads a table; Invalid (with the row or column) when it cannot be read:
+/// no header, a duplicate field or organisation code, a row without a code,
+/// an unknown type or flag.
+std::variant<Table, Result> read_table(const Catalogue& catalogue, const Range& range);
+
+/// A cell's organisation code as typed: a text as it is, a whole number
+/// without decimals (4201).
+std::optional<std::string> organisation_code(const Cell& cell);
+
+/// MSOKO.INDICATOR: the indicator for one organisation of the table (when
+/// `organisation` is given) or for the municipality. Invalid when the id is
+/// unknown or the table lacks a field the indicator needs.
+Result indicator_in_table(const Catalogue& catalogue, const Range& table, const std::string& id,
+                          const std::optional<std::string>& organisation);
+
+/// MSOKO.INDICATORS: one row per organisation of the table and a last row
+/// for the municipality; one column per indicator of the table's direction,
+/// in catalogue order. An indicator whose fields the table lacks is missing
+/// data in every row.
+struct IndicatorGrid {
+    std::vector<std::string> indicators;  ///< column ids
+    std::vector<std::string> rows;        ///< organisation codes, then "" for the municipality
+    std::vector<std::vector<Result>> values;
+};
+std::variant<IndicatorGrid, Result> indicators_in_table(const Catalogue& catalogue, const Range& table);
+
+}  // namespace msoko

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: MPL-2.0
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace msoko {
+
+/// Lower-cases ASCII and Cyrillic (А–Я, Ё) in UTF-8 text and trims spaces at
+/// both ends (also no-break spaces): how answers and codes typed by people
+/// are compared («Да » = «да», «ШНОР» = «шнор»).
+std::string fold(std::string_view text);
+
+/// A number as a person writes it: 4201, 12.5 — no trailing zeros.
+std::string format_number(double v);
+
+}  // namespace msoko

@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: MPL-2.0
+#include "msoko/table.hpp"
+
+#include "msoko/text.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace msoko {
+
+namespace {
+
+constexpr const char* kMunicipality = "municipality";
+
+std::string column_place(std::size_t c) {
+    return "table column " + std::to_string(c + 1);
+}
+std::string row_place(std::size_t r) {
+    return "table row " + std::to_string(r + 1);
+}
+
+// ОО / ДОО / УО, a type id, or a catalogue type's short name.
+std::optional<std::string> organisation_type(const Catalogue& c, const std::string& typed) {
+    const std::string t = fold(typed);
+    for (const auto& ot : c.organisation_types)
+        if (t == fold(ot.id) || t == fold(ot.short_title) || t == fold(ot.title))
+            return ot.id;
+    return std::nullopt;
+}
+
+std::optional<std::string> flag_id(const Catalogue& c, const std::string& typed) {
+    const std::string t = fold(typed);
+    for (const auto& f : c.flags)
+        if (t == fold(f.id) || t == fold(f.short_title))
+            return f.id;
+    return std::nullopt;
+}
+
+bool is_municipality_code(const std::string& code) {
+    const std::string c = fold(code);
+    return c == "уо" || c == "мо" || c == "муниципалитет";
+}
+
+}  // namespace
+
+std::optional<std::string> organisation_code(const Cell& cell) {
+    switch (cell.kind()) {
+        case Cell::Kind::Text: {
+            std::string t = fold(cell.text()).empty() ? std::string() : cell.text();
+            // keep the code as typed, without surrounding spaces
+            const auto b = t.find_first_not_of(' ');
+            const auto e = t.find_last_not_of(' ');
+            if (b == std::string::npos)
+                return std::nullopt;
+            return t.substr(b, e - b + 1);
+        }
+        case Cell::Kind::Number:
+            if (std::isfinite(cell.number()))
+                return format_number(cell.number());
+            return std::nullopt;
+        case Cell::Kind::Empty:
+        case Cell::Kind::Error:
+            return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+std::variant<Table, Result> read_table(const Catalogue& catalogue, const Range& range) {
+    if (range.rows() < 1 || range.cols() < 2)
+        return Result::invalid("the table needs a header row of field codes and a column of organisation codes");
+    Table table;
+    std::vector<std::pair<std::size_t, std::string>> field_columns;
+    std::optional<std::size_t> type_col, flags_col, name_col;
+    std::set<std::string> seen;
+    for (std::size_t c = 1; c < range.cols(); ++c) {
+        const Cell& h = range.at(0, c);
+        if (h.kind() != Cell::Kind::Text)
+            continue;
+        const std::string code = fold(h.text());
+        std::optional<std::size_t>* reserved = code == "type"    ? &type_col
+                                               : code == "flags" ? &flags_col
+                                               : code == "name"  ? &name_col
+                                                                 : nullptr;
+        if (reserved) {
+            if (*reserved)
+                return Result::invalid("column '" + code + "' appears twice in the table header");
+            *reserved = c;
+            continue;
+        }
+        const Field* f = catalogue.field(code);
+        if (!f)
+            continue;  // notes, computed columns: not ours
+        if (!seen.insert(code).second)
+            return Result::invalid("field " + code + " appears twice in the table header (" + column_place(c) + ")");
+        field_columns.push_back({c, code});
+        table.fields.push_back(code);
+        if (table.direction.empty())
+            table.direction = f->direction;
+    }
+    if (field_columns.empty())
+        return Result::invalid("the table header holds no field code of the catalogue");
+
+    // Without a type column: the one organisation type the fields concern.
+    std::string default_type;
+    if (!type_col) {
+        std::set<std::string> types;
+        for (const auto& [c, code] : field_columns)
+            for (const auto& t : catalogue.field(code)->org_types)
+                if (t != kMunicipality)
+                    types.insert(t);
+        if (types.size() > 1)
+            return Result::invalid("the table's fields concern several organisation types: it needs a 'type' column");
+        default_type = types.empty() ? kMunicipality : *types.begin();
+    }
+
+    for (std::size_t r = 1; r < range.rows(); ++r) {
+        const auto code = organisation_code(range.at(r, 0));
+        bool has_data = false;
+        for (std::size_t c = 1; c < range.cols(); ++c)
+            has_data = has_data || !range.at(r, c).is_empty();
+        if (!code) {
+            if (range.at(r, 0).kind() == Cell::Kind::Error)
+                return Result::invalid("error value as organisation code in " + row_place(r));
+            if (has_data)
+                return Result::invalid(row_place(r) + " has figures but no organisation code");
+            continue;  // a blank row
+        }
+        Organisation org;
+        org.code = *code;
+        if (type_col) {
+            const Cell& t = range.at(r, *type_col);
+            if (t.kind() != Cell::Kind::Text)
+                return Result::invalid("no organisation type in " + row_place(r));
+            const auto type = organisation_type(catalogue, t.text());
+            if (!type)
+                return Result::invalid("unknown organisation type in " + row_place(r) + "; expected ОО, ДОО or УО");
+            org.type = *type;
+        } else {
+            org.type = is_municipality_code(org.code) ? kMunicipality : default_type;
+        }
+        if (flags_col) {
+            const Cell& fl = range.at(r, *flags_col);
+            if (fl.kind() == Cell::Kind::Text) {
+                std::string text = fl.text();
+                std::size_t start = 0;
+                while (start <= text.size()) {
+                    std::size_t end = text.find_first_of(";,", start);
+                    if (end == std::string::npos)
+                        end = text.size();
+                    const std::string item = text.substr(start, end - start);
+                    if (!fold(item).empty()) {
+                        const auto id = flag_id(catalogue, item);
+                        if (!id)
+                            return Result::invalid("unknown flag in " + row_place(r));
+                        org.flags.push_back(*id);
+                    }
+                    start = end + 1;
+                }
+            } else if (!fl.is_empty()) {
+                return Result::invalid("flags must be text in " + row_place(r));
+            }
+        }
+        if (name_col && range.at(r, *name_col).kind() == Cell::Kind::Text)
+            org.name = range.at(r, *name_col).text();
+        if (!table.workbook.add(org))
+            return Result::invalid("organisation code in " + row_place(r) + " appears twice in the table");
+        table.organisations.push_back(org.code);
+        for (const auto& [c, field] : field_columns)
+            table.workbook.set(org.code, field, range.at(r, c));
+    }
+    return table;
+}
+
+namespace {
+
+// The first catalogue field the indicator needs that the table lacks.
+std::optional<std::string> lacking_field(const Indicator& ind, const Table& table) {
+    for (const auto& f : ind.compute.inputs())
+        if (std::find(table.fields.begin(), table.fields.end(), f) == table.fields.end())
+            return f;
+    return std::nullopt;
+}
+
+}  // namespace
+
+Result indicator_in_table(const Catalogue& catalogue, const Range& range, const std::string& id,
+                          const std::optional<std::string>& organisation) {
+    const Indicator* ind = catalogue.indicator(id);
+    if (!ind)
+        return Result::invalid("unknown indicator id");
+    auto read = read_table(catalogue, range);
+    if (auto* bad = std::get_if<Result>(&read))
+        return *bad;
+    const Table& table = std::get<Table>(read);
+    if (const auto lacking = lacking_field(*ind, table))
+        return Result::invalid("indicator " + id + " needs field " + *lacking + ", which the table lacks");
+    const Engine engine(catalogue, table.workbook);
+    if (organisation) {
+        if (!table.workbook.organisation(*organisation))
+            return Result::invalid("the organisation code is not in the table");
+        return engine.organisation(id, *organisation).result;
+    }
+    return engine.municipality(id).result;
+}
+
+std::variant<IndicatorGrid, Result> indicators_in_table(const Catalogue& catalogue, const Range& range) {
+    auto read = read_table(catalogue, range);
+    if (auto* bad = std::get_if<Result>(&read))
+        return *bad;
+    const Table& table = std::get<Table>(read);
+    const Direction* direction = catalogue.direction(table.direction);
+    IndicatorGrid grid;
+    grid.indicators = direction->indicators;
+    grid.rows = table.organisations;
+    grid.rows.push_back("");
+    const Engine engine(catalogue, table.workbook);
+    for (const auto& code : grid.rows) {
+        std::vector<Result> row;
+        for (const auto& id : grid.indicators) {
+            const Indicator& ind = *catalogue.indicator(id);
+            if (const auto lacking = lacking_field(ind, table)) {
+                row.push_back(Result::missing("the table lacks field " + *lacking));
+                continue;
+            }
+            row.push_back(code.empty() ? engine.municipality(id).result : engine.organisation(id, code).result);
+        }
+        grid.values.push_back(std::move(row));
+    }
+    return grid;
+}
+
+}  // namespace msoko

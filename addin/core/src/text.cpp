@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MPL-2.0
+#include "msoko/text.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace msoko {
+
+std::string fold(std::string_view text) {
+    std::string s;
+    s.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            s += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+            continue;
+        }
+        if (c == 0xD0 && i + 1 < text.size()) {
+            const auto d = static_cast<unsigned char>(text[i + 1]);
+            if (d >= 0x90 && d <= 0x9F) {  // А–П → а–п
+                s += static_cast<char>(0xD0);
+                s += static_cast<char>(d + 0x20);
+                ++i;
+                continue;
+            }
+            if (d >= 0xA0 && d <= 0xAF) {  // Р–Я → р–я
+                s += static_cast<char>(0xD1);
+                s += static_cast<char>(d - 0x20);
+                ++i;
+                continue;
+            }
+            if (d == 0x81) {  // Ё → ё
+                s += static_cast<char>(0xD1);
+                s += static_cast<char>(0x91);
+                ++i;
+                continue;
+            }
+        }
+        s += static_cast<char>(c);
+    }
+    // Trim ASCII white space and U+00A0 (C2 A0), which Calc users paste often.
+    auto is_space_at = [&](std::size_t pos, bool from_end) -> std::size_t {
+        if (from_end) {
+            if (pos >= 1 && (s[pos - 1] == ' ' || s[pos - 1] == '\t' || s[pos - 1] == '\n' || s[pos - 1] == '\r'))
+                return 1;
+            if (pos >= 2 && static_cast<unsigned char>(s[pos - 2]) == 0xC2 &&
+                static_cast<unsigned char>(s[pos - 1]) == 0xA0)
+                return 2;
+            return 0;
+        }
+        if (pos < s.size() && (s[pos] == ' ' || s[pos] == '\t' || s[pos] == '\n' || s[pos] == '\r'))
+            return 1;
+        if (pos + 1 < s.size() && static_cast<unsigned char>(s[pos]) == 0xC2 &&
+            static_cast<unsigned char>(s[pos + 1]) == 0xA0)
+            return 2;
+        return 0;
+    };
+    std::size_t begin = 0, end = s.size();
+    while (std::size_t n = is_space_at(begin, false))
+        begin += n;
+    while (end > begin) {
+        const std::size_t n = is_space_at(end, true);
+        if (!n)
+            break;
+        end -= n;
+    }
+    return s.substr(begin, end - begin);
+}
+
+std::string format_number(double v) {
+    if (v == std::floor(v) && std::fabs(v) < 1e15)
+        return std::to_string(static_cast<long long>(v));
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.15g", v);
+    return buf;
+}
+
+}  // namespace msoko

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: MPL-2.0
+// Direction tables as the cell functions receive them: fields found by code,
+// organisations by the first column, reserved type/flags/name columns.
+#include "msoko/table.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace msoko {
+namespace {
+
+const Catalogue& mini() {
+    static const Catalogue c = [] {
+        std::ifstream in(MSOKO_TEST_FIXTURES "/mini-catalogue.json");
+        std::stringstream s;
+        s << in.rdbuf();
+        return parse_catalogue(s.str(), "mini-catalogue.json");
+    }();
+    return c;
+}
+
+Cell N(double v) {
+    return Cell::number(v);
+}
+Cell T(const char* s) {
+    return Cell::text(s);
+}
+Cell E() {
+    return Cell::empty();
+}
+
+// Columns in another order than the catalogue's, an extra notes column and a blank row.
+Range schools() {
+    return Range(5, 5, {T("Код"),    T("passed"), T("примечание"),
+                        T("pupils"), T("flags"),  //
+                        N(101),      N(38),       T("ok"),
+                        N(40),       T("ШНОР"),  //
+                        T("102"),    N(60),       E(),
+                        N(60),       E(),  //
+                        E(),         E(),         E(),
+                        E(),         E(),  //
+                        T("103 "),   N(10),       E(),
+                        E(),         E()});
+}
+
+TEST(Table, FindsFieldsByCodeAndOrganisationsByFirstColumn) {
+    auto read = read_table(mini(), schools());
+    ASSERT_TRUE(std::holds_alternative<Table>(read)) << std::get<Result>(read).reason();
+    const Table& t = std::get<Table>(read);
+    EXPECT_EQ(t.fields, (std::vector<std::string>{"passed", "pupils"}));
+    EXPECT_EQ(t.organisations, (std::vector<std::string>{"101", "102", "103"})) << "numbers without decimals, trimmed";
+    EXPECT_EQ(t.direction, "1.1");
+    const Organisation* o = t.workbook.organisation("101");
+    ASSERT_TRUE(o);
+    EXPECT_EQ(o->type, "school") << "a school-only table needs no type column";
+    EXPECT_TRUE(o->has_flag("shnor"));
+    EXPECT_EQ(t.workbook.value("101", "pupils").number(), 40);
+}
+
+TEST(Table, IndicatorPerOrganisationAndMunicipality) {
+    EXPECT_DOUBLE_EQ(indicator_in_table(mini(), schools(), "1.1.1", "101").value(), 95);
+    EXPECT_DOUBLE_EQ(indicator_in_table(mini(), schools(), "1.1.1", std::nullopt).value(), 98)
+        << "98 of 100: school 103 lacks its denominator and is left out";
+    EXPECT_DOUBLE_EQ(indicator_in_table(mini(), schools(), "1.1.2", std::nullopt).value(), 95) << "ШНОР only";
+    EXPECT_EQ(indicator_in_table(mini(), schools(), "1.1.2", "102").status(), Result::Status::NotApplicable);
+    EXPECT_EQ(indicator_in_table(mini(), schools(), "1.1.1", "103").status(), Result::Status::MissingData);
+}
+
+TEST(Table, TypeColumnForMixedTables) {
+    const Range mixed(4, 5, {T("code"), T("type"), T("pupils"), T("children"), T("fgos"),  //
+                             N(101),    T("ОО"),   N(10),       E(),           E(),        //
+                             N(201),    T("доо"),  E(),         N(50),         T("да"),    //
+                             T("УО"),   T("УО"),   E(),         E(),           E()});
+    auto read = read_table(mini(), mixed);
+    ASSERT_TRUE(std::holds_alternative<Table>(read)) << std::get<Result>(read).reason();
+    const Table& t = std::get<Table>(read);
+    EXPECT_EQ(t.workbook.organisation("101")->type, "school");
+    EXPECT_EQ(t.workbook.organisation("201")->type, "kindergarten");
+    EXPECT_EQ(t.workbook.organisation("УО")->type, "municipality");
+    EXPECT_DOUBLE_EQ(indicator_in_table(mini(), mixed, "1.1.5", std::nullopt).value(), 100);
+}
+
+TEST(Table, MunicipalityRowByItsCode) {
+    const Range municipal(3, 3,
+                          {T("code"), T("events"), T("npa"),  //
+                           T("УО"), N(7), T("да"),            //
+                           E(), E(), E()});
+    EXPECT_DOUBLE_EQ(indicator_in_table(mini(), municipal, "1.1.6", std::nullopt).value(), 7);
+    EXPECT_DOUBLE_EQ(indicator_in_table(mini(), municipal, "1.1.7", "УО").value(), 1);
+}
+
+struct BadTable {
+    const char* rule;
+    Range table;
+    const char* id;
+    std::optional<std::string> organisation;
+    const char* reason;
+};
+void PrintTo(const BadTable& b, std::ostream* os) {
+    *os << b.rule;
+}
+class TableRejects : public ::testing::TestWithParam<BadTable> {};
+TEST_P(TableRejects, WithAReason) {
+    const BadTable& b = GetParam();
+    const Result r = indicator_in_table(mini(), b.table, b.id, b.organisation);
+    ASSERT_EQ(r.status(), Result::Status::Invalid) << b.rule << ": " << r.reason();
+    EXPECT_NE(r.reason().find(b.reason), std::string::npos) << r.reason();
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Every, TableRejects,
+    ::testing::Values(
+        BadTable{"unknown indicator id", schools(), "9.9", std::nullopt, "unknown indicator"},
+        BadTable{"a field the indicator needs is missing", schools(), "1.1.3", std::nullopt, "needs field honours"},
+        BadTable{"an organisation not in the table", schools(), "1.1.1", "999", "not in the table"},
+        BadTable{"a single cell is no table", Range(1, 1, {N(5)}), "1.1.1", std::nullopt, "header row"},
+        BadTable{"no catalogue field in the header", Range(2, 2, {T("a"), T("b"), N(1), N(2)}), "1.1.1", std::nullopt,
+                 "no field code"},
+        BadTable{"a duplicate field column", Range(2, 3, {T("c"), T("pupils"), T("pupils"), N(1), N(2), N(3)}), "1.1.1",
+                 std::nullopt, "appears twice"},
+        BadTable{"a duplicate organisation", Range(3, 2, {T("c"), T("pupils"), N(1), N(2), N(1), N(3)}), "1.1.1",
+                 std::nullopt, "appears twice in the table"},
+        BadTable{"figures without an organisation code", Range(2, 2, {T("c"), T("pupils"), E(), N(3)}), "1.1.1",
+                 std::nullopt, "no organisation code"},
+        BadTable{"mixed types without a type column",
+                 Range(2, 3, {T("c"), T("pupils"), T("children"), N(1), N(2), N(3)}), "1.1.1", std::nullopt,
+                 "needs a 'type' column"},
+        BadTable{"an unknown type", Range(2, 3, {T("c"), T("type"), T("pupils"), N(1), T("вуз"), N(3)}), "1.1.1",
+                 std::nullopt, "unknown organisation type"},
+        BadTable{"an unknown flag", Range(2, 3, {T("c"), T("flags"), T("pupils"), N(1), T("ШНОР; ВИП"), N(3)}), "1.1.1",
+                 std::nullopt, "unknown flag"},
+        BadTable{"bad data in a cell", Range(2, 3, {T("c"), T("pupils"), T("passed"), N(1), T("сорок"), N(3)}), "1.1.1",
+                 std::nullopt, "текст вместо числа"}));
+
+TEST(Table, IndicatorsGridCoversTheDirection) {
+    auto grid = indicators_in_table(mini(), schools());
+    ASSERT_TRUE(std::holds_alternative<IndicatorGrid>(grid));
+    const IndicatorGrid& g = std::get<IndicatorGrid>(grid);
+    EXPECT_EQ(g.indicators.size(), 10u) << "every indicator of direction 1.1, in catalogue order";
+    EXPECT_EQ(g.indicators.front(), "1.1.1");
+    EXPECT_EQ(g.rows, (std::vector<std::string>{"101", "102", "103", ""})) << "organisations, then the municipality";
+    ASSERT_EQ(g.values.size(), 4u);
+    EXPECT_DOUBLE_EQ(g.values[0][0].value(), 95);
+    EXPECT_DOUBLE_EQ(g.values[3][0].value(), 98);
+    EXPECT_EQ(g.values[0][2].status(), Result::Status::MissingData) << "1.1.3 needs honours, which the table lacks";
+    EXPECT_EQ(g.values[1][1].status(), Result::Status::NotApplicable) << "1.1.2 is for ШНОР only";
+}
+
+}  // namespace
+}  // namespace msoko
