@@ -3,8 +3,15 @@
 
 #include "guard.hxx"
 
+#include <sal/mathconf.h>
+#include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/sheet/FormulaResult.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/uno/TypeClass.hpp>
+#include <rtl/math.hxx>
 
 namespace msoko::uno {
 
@@ -49,6 +56,71 @@ Range to_range(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& rows
             cells.push_back(to_cell(v));
     }
     return Range(n_rows, n_cols, std::move(cells));
+}
+
+Range to_range(const css::uno::Reference<css::table::XCellRange>& range, sal_Int16 argument_position,
+               std::size_t max_cells) {
+    using css::uno::UNO_QUERY_THROW;
+    if (!range.is())
+        throw css::lang::IllegalArgumentException("a cell reference is needed here, not a value",
+                                                  css::uno::Reference<css::uno::XInterface>(), argument_position);
+    const auto address =
+        css::uno::Reference<css::sheet::XCellRangeAddressable>(range, UNO_QUERY_THROW)->getRangeAddress();
+    const std::size_t rows = static_cast<std::size_t>(address.EndRow - address.StartRow + 1);
+    const std::size_t cols = static_cast<std::size_t>(address.EndColumn - address.StartColumn + 1);
+    if (rows * cols > max_cells)
+        throw css::lang::IllegalArgumentException("the range is too large for this argument",
+                                                  css::uno::Reference<css::uno::XInterface>(), argument_position);
+    std::vector<Cell> cells;
+    cells.reserve(rows * cols);
+    for (std::size_t r = 0; r < rows; ++r) {
+        for (std::size_t c = 0; c < cols; ++c) {
+            auto cell = range->getCellByPosition(static_cast<sal_Int32>(c), static_cast<sal_Int32>(r));
+            const sal_Int32 error = cell->getError();
+            if (error == 32767) {  // #N/A: nothing to compare
+                cells.push_back(Cell::empty());
+                continue;
+            }
+            if (error != 0) {
+                cells.push_back(Cell::error());
+                continue;
+            }
+            switch (cell->getType()) {
+                case css::table::CellContentType_EMPTY:
+                    cells.push_back(Cell::empty());
+                    break;
+                case css::table::CellContentType_VALUE:
+                    cells.push_back(Cell::number(cell->getValue()));
+                    break;
+                case css::table::CellContentType_TEXT:
+                    cells.push_back(
+                        Cell::text(to_utf8(css::uno::Reference<css::text::XText>(cell, UNO_QUERY_THROW)->getString())));
+                    break;
+                case css::table::CellContentType_FORMULA: {
+                    sal_Int32 type = 0;
+                    css::uno::Reference<css::beans::XPropertySet>(cell, UNO_QUERY_THROW)
+                        ->getPropertyValue("FormulaResultType2") >>= type;
+                    if (type == css::sheet::FormulaResult::VALUE) {
+                        cells.push_back(Cell::number(cell->getValue()));
+                    } else {
+                        const OUString s = css::uno::Reference<css::text::XText>(cell, UNO_QUERY_THROW)->getString();
+                        cells.push_back(s.isEmpty() ? Cell::empty() : Cell::text(to_utf8(s)));
+                    }
+                    break;
+                }
+                default:
+                    cells.push_back(Cell::error());
+            }
+        }
+    }
+    return Range(rows, cols, std::move(cells));
+}
+
+double error_element(sal_uInt32 code) {
+    sal_math_Double v;
+    rtl::math::setNan(&v.value);
+    v.nan_parts.fraction_lo = code;
+    return v.value;
 }
 
 }  // namespace msoko::uno

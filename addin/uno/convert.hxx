@@ -3,6 +3,7 @@
 
 #include "msoko/cell.hpp"
 
+#include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/uno/Any.hxx>
 #include <com/sun/star/uno/Sequence.hxx>
 
@@ -17,5 +18,17 @@ Cell to_cell(const css::uno::Any& value);
 /// @throws css::lang::IllegalArgumentException when the rows differ in length
 ///         (only an API caller can send that).
 Range to_range(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& rows, sal_Int16 argument_position);
+
+/// A cell range argument read cell by cell, so that an empty cell stays
+/// empty (Calc passes a single empty cell to `any` arguments as 0). A #N/A
+/// cell reads as empty (nothing to compare), other error values as errors.
+/// @throws css::lang::IllegalArgumentException when `range` is null (a
+///         literal instead of a cell) or larger than `max_cells`.
+Range to_range(const css::uno::Reference<css::table::XCellRange>& range, sal_Int16 argument_position,
+               std::size_t max_cells);
+
+/// The double Calc shows as the error `code` when it is an element of an
+/// array result (Calc's own encoding: a quiet NaN carrying the code).
+double error_element(sal_uInt32 code);
 
 }  // namespace msoko::uno

@@ -4,12 +4,16 @@
 #include "convert.hxx"
 #include "function_table.hxx"
 #include "guard.hxx"
+#include "msoko/results.hpp"
 #include "msoko/share.hpp"
+#include "msoko/table.hpp"
 #include "msoko/version.hpp"
 
 #include <com/sun/star/deployment/PackageInformationProvider.hpp>
 #include <cppuhelper/supportsservice.hxx>
 #include <osl/file.hxx>
+
+#include <limits>
 
 namespace msoko::uno {
 
@@ -41,6 +45,24 @@ Any to_cell_result(const Result& r, const css::uno::Reference<css::uno::XInterfa
     throw css::lang::IllegalArgumentException(from_utf8(r.reason()), self, 0);
 }
 
+// One element of an array result: a number; #N/A when not applicable or
+// missing; Err:502 when invalid (void would show as an empty cell).
+Any to_array_element(const Result& r, const std::string& indicator) {
+    constexpr sal_uInt32 kNotAvailable = 32767;
+    constexpr sal_uInt32 kIllegalArgument = 502;
+    switch (r.status()) {
+        case Result::Status::Value:
+            return Any(r.value());
+        case Result::Status::NotApplicable:
+        case Result::Status::MissingData:
+            return Any(error_element(kNotAvailable));
+        case Result::Status::Invalid:
+            break;
+    }
+    log().info("MSOKO.INDICATORS: {}: {}", indicator, r.reason());
+    return Any(error_element(kIllegalArgument));
+}
+
 }  // namespace
 
 Functions::Functions(css::uno::Reference<css::uno::XComponentContext> context) : context_(std::move(context)) {}
@@ -57,7 +79,7 @@ bool Functions::russian() const {
     return locale_.Language == "ru";
 }
 
-const CatalogueInfo* Functions::catalogue() {
+const Catalogue* Functions::catalogue() {
     std::lock_guard lock(mutex_);
     if (!catalogue_read_) {
         catalogue_read_ = true;
@@ -69,8 +91,9 @@ const CatalogueInfo* Functions::catalogue() {
                 osl::FileBase::getSystemPathFromFileURL(root + "/" + OUString::createFromAscii(kCatalogueFile), path) !=
                     osl::FileBase::E_None)
                 throw std::runtime_error("the extension's installation folder was not found");
-            catalogue_ = read_catalogue_info(to_utf8(path));
-            log().info("catalogue {} version {} loaded from {}", catalogue_->id, catalogue_->version, to_utf8(path));
+            catalogue_ = read_catalogue(to_utf8(path));
+            log().info("catalogue {} version {} loaded from {}: {} indicators", catalogue_->info.id,
+                       catalogue_->info.version, to_utf8(path), catalogue_->indicators.size());
         } catch (const std::exception& e) {
             log().error("catalogue not loaded: {}", e.what());
         } catch (const css::uno::Exception& e) {
@@ -78,6 +101,14 @@ const CatalogueInfo* Functions::catalogue() {
         }
     }
     return catalogue_ ? &*catalogue_ : nullptr;
+}
+
+const Catalogue& Functions::required_catalogue() {
+    const Catalogue* c = catalogue();
+    if (!c)
+        throw css::lang::IllegalArgumentException("the indicator catalogue could not be loaded (see the log)", *this,
+                                                  0);
+    return *c;
 }
 
 // XFunctions
@@ -89,7 +120,95 @@ Any Functions::share(const Sequence<Sequence<Any>>& numerators, const Sequence<S
 }
 
 OUString Functions::version() {
-    return guarded("MSOKO.VERSION", [&] { return from_utf8(version_text(catalogue())); });
+    return guarded("MSOKO.VERSION", [&] {
+        const Catalogue* c = catalogue();
+        return from_utf8(version_text(c ? &c->info : nullptr));
+    });
+}
+
+Any Functions::indicator(const OUString& id, const Sequence<Sequence<Any>>& table, const Any& organisation) {
+    return guarded("MSOKO.INDICATOR", [&] {
+        const Catalogue& c = required_catalogue();
+        std::optional<std::string> code;
+        if (organisation.hasValue()) {
+            code = organisation_code(to_cell(organisation));
+            if (!code)
+                throw css::lang::IllegalArgumentException("the organisation code is empty or not a code", *this, 2);
+        }
+        return to_cell_result(indicator_in_table(c, to_range(table, 1), to_utf8(id).c_str(), code), *this);
+    });
+}
+
+Sequence<Sequence<Any>> Functions::indicators(const Sequence<Sequence<Any>>& table) {
+    return guarded("MSOKO.INDICATORS", [&] {
+        auto computed = indicators_in_table(required_catalogue(), to_range(table, 0));
+        if (const auto* bad = std::get_if<Result>(&computed))
+            throw css::lang::IllegalArgumentException(from_utf8(bad->reason()), *this, 0);
+        const IndicatorGrid& grid = std::get<IndicatorGrid>(computed);
+        Sequence<Sequence<Any>> out(static_cast<sal_Int32>(grid.values.size()));
+        auto* rows = out.getArray();
+        for (std::size_t r = 0; r < grid.values.size(); ++r) {
+            Sequence<Any> row(static_cast<sal_Int32>(grid.values[r].size()));
+            auto* cells = row.getArray();
+            for (std::size_t k = 0; k < grid.values[r].size(); ++k)
+                cells[k] = to_array_element(grid.values[r][k], grid.indicators[k]);
+            rows[r] = row;
+        }
+        return out;
+    });
+}
+
+OUString Functions::title(const OUString& id) {
+    return guarded("MSOKO.TITLE", [&] {
+        const Indicator* ind = required_catalogue().indicator(to_utf8(id));
+        if (!ind)
+            throw css::lang::IllegalArgumentException("unknown indicator id", *this, 0);
+        return from_utf8(ind->title);
+    });
+}
+
+OUString Functions::unit(const OUString& id) {
+    return guarded("MSOKO.UNIT", [&] {
+        const Indicator* ind = required_catalogue().indicator(to_utf8(id));
+        if (!ind)
+            throw css::lang::IllegalArgumentException("unknown indicator id", *this, 0);
+        return from_utf8(ind->unit);
+    });
+}
+
+Any Functions::marks(const Sequence<Sequence<Any>>& exam_marks, const Sequence<Sequence<Any>>& journal_marks,
+                     const OUString& mode) {
+    return guarded("MSOKO.MARKS", [&] {
+        return to_cell_result(msoko::marks(to_range(exam_marks, 0), to_range(journal_marks, 1), to_utf8(mode)), *this);
+    });
+}
+
+Any Functions::belowMin(const Sequence<Sequence<Any>>& scores, double minimum) {
+    return guarded("MSOKO.BELOWMIN", [&] { return to_cell_result(below_min(to_range(scores, 0), minimum), *this); });
+}
+
+Any Functions::scoreBand(const Sequence<Sequence<Any>>& scores, double lower_limit, const Any& upper_limit) {
+    return guarded("MSOKO.SCOREBAND", [&] {
+        std::optional<double> upper;
+        if (upper_limit.hasValue()) {
+            const Cell c = to_cell(upper_limit);
+            if (c.kind() == Cell::Kind::Number)
+                upper = c.number();
+            else if (!c.is_empty())
+                throw css::lang::IllegalArgumentException("the upper limit is not a number", *this, 2);
+        }
+        return to_cell_result(score_band(to_range(scores, 0), lower_limit, upper), *this);
+    });
+}
+
+Any Functions::dynamics(const css::uno::Reference<css::table::XCellRange>& current,
+                        const css::uno::Reference<css::table::XCellRange>& previous) {
+    // One cell each; reading a few more lets the core name the mistake.
+    constexpr std::size_t kMaxCells = 16;
+    return guarded("MSOKO.DYNAMICS", [&] {
+        return to_cell_result(msoko::dynamics(to_range(current, 0, kMaxCells), to_range(previous, 1, kMaxCells)),
+                              *this);
+    });
 }
 
 // XAddIn

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 #pragma once
 
-#include "msoko/catalogue_info.hpp"
+#include "msoko/catalogue.hpp"
 
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/lang/XServiceName.hpp>
@@ -33,6 +33,22 @@ public:
     css::uno::Any SAL_CALL share(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& numerators,
                                  const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& denominators) override;
     OUString SAL_CALL version() override;
+    css::uno::Any SAL_CALL indicator(const OUString& id,
+                                     const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& table,
+                                     const css::uno::Any& organisation) override;
+    css::uno::Sequence<css::uno::Sequence<css::uno::Any>> SAL_CALL
+    indicators(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& table) override;
+    OUString SAL_CALL title(const OUString& id) override;
+    OUString SAL_CALL unit(const OUString& id) override;
+    css::uno::Any SAL_CALL marks(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& exam_marks,
+                                 const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& journal_marks,
+                                 const OUString& mode) override;
+    css::uno::Any SAL_CALL belowMin(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& scores,
+                                    double minimum) override;
+    css::uno::Any SAL_CALL scoreBand(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& scores,
+                                     double lower_limit, const css::uno::Any& upper_limit) override;
+    css::uno::Any SAL_CALL dynamics(const css::uno::Reference<css::table::XCellRange>& current,
+                                    const css::uno::Reference<css::table::XCellRange>& previous) override;
 
     // XAddIn
     OUString SAL_CALL getProgrammaticFuntionName(const OUString& display_name) override;
@@ -57,14 +73,16 @@ public:
 
 private:
     bool russian() const;
-    /// The installed catalogue's identity, read once; nullptr when unreadable.
-    const CatalogueInfo* catalogue();
+    /// The installed catalogue, read once; nullptr when unreadable (logged).
+    const Catalogue* catalogue();
+    /// The catalogue, or IllegalArgumentException (Err:502) when it is unreadable.
+    const Catalogue& required_catalogue();
 
     css::uno::Reference<css::uno::XComponentContext> context_;
     mutable std::mutex mutex_;
     css::lang::Locale locale_;
     bool catalogue_read_ = false;
-    std::optional<CatalogueInfo> catalogue_;
+    std::optional<Catalogue> catalogue_;
 };
 
 }  // namespace msoko::uno

@@ -9,6 +9,7 @@
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/deployment/ExtensionManager.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/lang/XMultiComponentFactory.hpp>
 #include <com/sun/star/sheet/FunctionArgument.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
@@ -146,19 +147,61 @@ TEST_F(EnglishCalc, ExtensionIsDeployedAndRegistered) {
     EXPECT_TRUE(found) << "org.msoko.calc is not among the user's extensions";
 }
 
-TEST_F(EnglishCalc, ShareFixtureAllChecksPass) {
-    doc_ = office_->open(kFixtures / "share.fods");
-    recalc(doc_);
-    auto checks = sheet(doc_, "checks");
+// Every row of a fixture's "checks" sheet: A says what, B computes, C
+// expects, D compares; E1 is the AND of all rows.
+void expect_all_checks(const Reference<css::sheet::XSpreadsheetDocument>& doc, int at_least) {
+    auto checks = sheet(doc, "checks");
     int rows = 0;
     for (sal_Int32 r = 1; !text(checks->getCellByPosition(0, r)).empty(); ++r, ++rows) {
         auto ok = checks->getCellByPosition(3, r);
         EXPECT_TRUE(ok->getError() == 0 && ok->getValue() == 1.0)
             << "row " << r + 1 << ": " << text(checks->getCellByPosition(0, r)) << " — got "
-            << text(checks->getCellByPosition(1, r)) << ", expected " << text(checks->getCellByPosition(2, r));
+            << text(checks->getCellByPosition(1, r)) << " (error " << checks->getCellByPosition(1, r)->getError()
+            << "), expected " << text(checks->getCellByPosition(2, r));
     }
-    EXPECT_GE(rows, 15) << "the fixture lost its checks";
+    EXPECT_GE(rows, at_least) << "the fixture lost its checks";
     EXPECT_EQ(cell(checks, "E1")->getValue(), 1.0) << "summary AND of all checks";
+}
+
+TEST_F(EnglishCalc, ShareFixtureAllChecksPass) {
+    doc_ = office_->open(kFixtures / "share.fods");
+    recalc(doc_);
+    expect_all_checks(doc_, 15);
+}
+
+TEST_F(EnglishCalc, FunctionsFixtureAllChecksPass) {
+    doc_ = office_->open(kFixtures / "functions.fods");
+    recalc(doc_);
+    expect_all_checks(doc_, 39);
+}
+
+TEST_F(EnglishCalc, IndicatorsFollowTheTableWithoutHardRecalculation) {
+    doc_ = office_->open(kFixtures / "functions.fods");
+    recalc(doc_);
+    auto checks = sheet(doc_, "checks");
+    auto grid = sheet(doc_, "grid");
+    auto table = sheet(doc_, "t511");
+    ASSERT_DOUBLE_EQ(cell(checks, "B2")->getValue(), 92.0);
+    cell(table, "C2")->setValue(20);  // 101: 20 of 25 now got the certificate
+    EXPECT_DOUBLE_EQ(cell(checks, "B2")->getValue(), 80.0) << "MSOKO.INDICATOR follows its table";
+    EXPECT_DOUBLE_EQ(cell(grid, "C1")->getValue(), 80.0) << "MSOKO.INDICATORS follows its table";
+    EXPECT_DOUBLE_EQ(cell(grid, "C5")->getValue(), 6000.0 / 65) << "and the municipal row";
+}
+
+TEST_F(EnglishCalc, SavedAsOdsAndReopenedStillComputes) {
+    doc_ = office_->open(kFixtures / "functions.fods");
+    const fs::path ods = fs::temp_directory_path() / ("msoko-reopen-" + std::to_string(getpid()) + ".ods");
+    Sequence<css::beans::PropertyValue> args(1);
+    args.getArray()[0].Name = "FilterName";
+    args.getArray()[0].Value <<= OUString("calc8");
+    Reference<css::frame::XStorable>(doc_, UNO_QUERY_THROW)->storeToURL(ou(msoko::office::file_url(ods)), args);
+    Office::close(doc_);
+    doc_ = office_->open(ods);
+    recalc(doc_);
+    expect_all_checks(doc_, 39);
+    Office::close(doc_);
+    doc_.clear();
+    fs::remove(ods);
 }
 
 TEST_F(EnglishCalc, WorkbookLockedByAnotherUserOpensReadOnly) {
@@ -302,6 +345,36 @@ TEST_F(EnglishCalc, FunctionWizardInEnglish) {
     EXPECT_TRUE(version->arguments.empty());
 }
 
+// Every MSOKO function, its description and each argument have texts.
+void expect_complete_wizard(const Office& office, const std::vector<std::pair<const char*, std::size_t>>& functions) {
+    for (const auto& [name, arguments] : functions) {
+        const auto d = describe(office, name);
+        ASSERT_TRUE(d) << name << " is missing from the Function Wizard";
+        EXPECT_GT(d->description.size(), 20u) << name;
+        ASSERT_EQ(d->arguments.size(), arguments) << name;
+        for (const auto& [arg, text] : d->arguments) {
+            EXPECT_FALSE(arg.empty()) << name;
+            EXPECT_GT(text.size(), 10u) << name << " " << arg;
+        }
+    }
+}
+
+TEST_F(EnglishCalc, FunctionWizardDescribesEveryFunction) {
+    expect_complete_wizard(*office_, {{"MSOKO.SHARE", 2},
+                                      {"MSOKO.VERSION", 0},
+                                      {"MSOKO.INDICATOR", 3},
+                                      {"MSOKO.INDICATORS", 1},
+                                      {"MSOKO.TITLE", 1},
+                                      {"MSOKO.UNIT", 1},
+                                      {"MSOKO.MARKS", 3},
+                                      {"MSOKO.BELOWMIN", 2},
+                                      {"MSOKO.SCOREBAND", 3},
+                                      {"MSOKO.DYNAMICS", 2}});
+    const auto marks = describe(*office_, "MSOKO.MARKS");
+    EXPECT_EQ(marks->arguments[2].first, "mode");
+    EXPECT_NE(marks->arguments[2].second.find("confirmed"), std::string::npos);
+}
+
 // ---------------------------------------------------------------------------
 // The Russian UI: names and wizard texts in Russian; English names still work.
 
@@ -319,7 +392,19 @@ TEST(RussianCalc, FunctionWizardAndNames) {
     EXPECT_EQ(share->arguments[0].first, "числители");
     EXPECT_EQ(share->arguments[1].first, "знаменатели");
     EXPECT_NE(share->arguments[1].second.find("общее число"), std::string::npos);
-    ASSERT_TRUE(describe(office, "МСОКО.ВЕРСИЯ"));
+    expect_complete_wizard(office, {{"МСОКО.ДОЛЯ", 2},
+                                    {"МСОКО.ВЕРСИЯ", 0},
+                                    {"МСОКО.ПОКАЗАТЕЛЬ", 3},
+                                    {"МСОКО.ПОКАЗАТЕЛИ", 1},
+                                    {"МСОКО.НАЗВАНИЕ", 1},
+                                    {"МСОКО.ЕДИНИЦА", 1},
+                                    {"МСОКО.ОТМЕТКИ", 3},
+                                    {"МСОКО.НИЖЕПОРОГА", 2},
+                                    {"МСОКО.ДИАПАЗОНБАЛЛОВ", 3},
+                                    {"МСОКО.ДИНАМИКА", 2}});
+    const auto indicator = describe(office, "МСОКО.ПОКАЗАТЕЛЬ");
+    EXPECT_EQ(indicator->arguments[2].first, "организация");
+    EXPECT_NE(indicator->description.find("муниципалитета"), std::string::npos);
     EXPECT_FALSE(describe(office, "SUM")) << "Calc's own functions are Russian too (СУММ) in this UI";
     EXPECT_TRUE(describe(office, "СУММ"));
 
