@@ -5,7 +5,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all setup build demo test unit run deploy clean
+.PHONY: all setup build demo test unit bench run deploy clean
 
 all: build
 
@@ -31,6 +31,10 @@ test: build
 
 unit: build
 	@cd $(BUILD) && ctest --output-on-failure -LE integration
+
+# Speed of MSOKO.* against native formulas in a real headless Calc (docs/performance.md).
+bench: build
+	@$(BUILD)/tests/msoko-bench
 
 # Opens Calc in a window (needs a display) with the extension in a private
 # profile ($(BUILD)/profile) and the sample loaded.

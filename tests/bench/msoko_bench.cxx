@@ -1,0 +1,404 @@
+// SPDX-License-Identifier: MPL-2.0
+// Benchmark (not a test): MSOKO.* functions against equivalent native Calc
+// formulas in a real headless Calc.
+//
+//  1. A district workbook: 15 schools, 14 kindergartens and the municipality,
+//     one direction table per direction of the catalogue, and every
+//     indicator computed for every organisation and the municipality —
+//     (a) with one MSOKO.INDICATORS array per direction, (b) with one
+//     MSOKO.INDICATOR per cell, (c) with native formulas (SUMPRODUCT, SUMIFS,
+//     COUNTIFS). Each is a separate document on the same data; the figure is
+//     a full recalculation (calculateAll), median of several runs, minus the
+//     same document's recalculation without the indicator sheets.
+//  2. MSOKO.MARKS over 100,000 pairs of marks against its SUMPRODUCT equivalent.
+//
+//   msoko-bench [--runs N] [--oxt FILE]
+#include "msoko/catalogue.hpp"
+#include "office/office.hxx"
+
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/sheet/XArrayFormulaRange.hpp>
+#include <com/sun/star/sheet/XCalculatable.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XCellRangeFormula.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheets.hpp>
+#include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/util/XNumberFormatsSupplier.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace {
+
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::Sequence;
+using css::uno::UNO_QUERY_THROW;
+using rtl::OUString;
+using msoko::Catalogue;
+using msoko::Computation;
+using msoko::FieldType;
+
+OUString ou(const std::string& s) { return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8); }
+
+std::string column(int c) {
+    std::string s;
+    for (++c; c > 0; c = (c - 1) / 26)
+        s.insert(s.begin(), static_cast<char>('A' + (c - 1) % 26));
+    return s;
+}
+
+struct Org {
+    std::string code, type_short, type;
+};
+
+std::vector<Org> district() {
+    std::vector<Org> orgs;
+    for (int i = 1; i <= 15; ++i)
+        orgs.push_back({std::to_string(100 + i), "ОО", "school"});
+    for (int i = 1; i <= 14; ++i)
+        orgs.push_back({std::to_string(200 + i), "ДОО", "kindergarten"});
+    orgs.push_back({"УО", "УО", "municipality"});
+    return orgs;
+}
+
+// The columns of a direction's table: its own fields and those of other
+// directions its indicators read, in first-use order.
+std::vector<std::string> table_fields(const Catalogue& c, const msoko::Direction& d) {
+    std::vector<std::string> out = d.fields;
+    for (const auto& id : d.indicators)
+        for (const auto& f : c.indicator(id)->compute.inputs())
+            if (std::find(out.begin(), out.end(), f) == out.end())
+                out.push_back(f);
+    return out;
+}
+
+// Valid figures for every field: wholes (fields that are denominators
+// anywhere) are 100 + k, parts are k % 20, so every part ≤ whole holds.
+Any figure(const Catalogue& c, const std::set<std::string>& wholes, const std::string& field, const Org& org,
+           int k) {
+    const msoko::Field& f = *c.field(field);
+    if (!f.concerns(org.type))
+        return Any(OUString());
+    switch (f.type) {
+        case FieldType::Count:
+        case FieldType::Number:
+            return Any(static_cast<double>(wholes.count(field) ? 100 + k : k % 20));
+        case FieldType::YesNo:
+            return Any(ou(k % 3 ? "да" : "нет"));
+        case FieldType::Date:
+            return Any(45000.0 + k);
+        case FieldType::Text:
+            return Any(ou("№ " + std::to_string(k)));
+        case FieldType::Link:
+            return Any(ou("https://example.org/" + std::to_string(k)));
+    }
+    return Any(OUString());
+}
+
+Reference<css::sheet::XSpreadsheet> add_sheet(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                                              const std::string& name) {
+    auto sheets = doc->getSheets();
+    sheets->insertNewByName(ou(name), static_cast<sal_Int16>(
+                                          Reference<css::container::XIndexAccess>(sheets, UNO_QUERY_THROW)->getCount()));
+    return Reference<css::sheet::XSpreadsheet>(sheets->getByName(ou(name)), UNO_QUERY_THROW);
+}
+
+template <class T>
+Sequence<Sequence<T>> grid(const std::vector<std::vector<T>>& rows) {
+    Sequence<Sequence<T>> out(static_cast<sal_Int32>(rows.size()));
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        out.getArray()[r] = Sequence<T>(rows[r].data(), static_cast<sal_Int32>(rows[r].size()));
+    return out;
+}
+
+enum class Variant { Data, Indicators, Indicator, Native };
+
+// Native formula for one indicator in one row (or the municipality when
+// `org_row` < 0): the same semantics written with Calc's own functions.
+std::string native_formula(const Catalogue& c, const std::string& id, const std::string& sheet,
+                           const std::map<std::string, int>& col_of, int org_row, int first_row, int last_row,
+                           const std::string& type_short_of_indicator) {
+    const msoko::Indicator& ind = *c.indicator(id);
+    const Computation& k = ind.compute;
+    auto cell = [&](const std::string& f) {
+        return "$'" + sheet + "'." + column(col_of.at(f)) + std::to_string(org_row + 1);
+    };
+    auto col = [&](const std::string& f) {
+        return "$'" + sheet + "'." + column(col_of.at(f)) + "$" + std::to_string(first_row + 1) + ":$" +
+               column(col_of.at(f)) + "$" + std::to_string(last_row + 1);
+    };
+    const std::string type_cell = "$'" + sheet + "'.B" + std::to_string(org_row + 1);
+    const std::string type_col = "$'" + sheet + "'.$B$" + std::to_string(first_row + 1) + ":$B$" +
+                                 std::to_string(last_row + 1);
+    const std::string t = "\"" + type_short_of_indicator + "\"";
+    auto sum_cells = [&](const std::vector<std::string>& fs) {
+        std::string s;
+        for (const auto& f : fs)
+            s += (s.empty() ? "" : "+") + cell(f);
+        return "(" + s + ")";
+    };
+    // Σ over organisations of type t that have every figure in `all`.
+    auto filtered_sum = [&](const std::vector<std::string>& fs, const std::vector<std::string>& all) {
+        std::string cond = "(" + type_col + "=" + t + ")";
+        for (const auto& f : all)
+            cond += "*ISNUMBER(" + col(f) + ")";
+        std::string s;
+        for (const auto& f : fs)
+            s += (s.empty() ? "" : "+") + std::string("SUMPRODUCT(") + cond + ";" + col(f) + ")";
+        return "(" + s + ")";
+    };
+    std::vector<std::string> num = k.kind == Computation::Kind::Ratio ? k.numerator : k.fields;
+    if (k.kind == Computation::Kind::BandShare) {
+        num.clear();
+        for (const auto& b : k.bands)
+            num.push_back(b.field);
+    }
+    const std::vector<std::string>& den = k.denominator;
+    std::vector<std::string> all = num;
+    all.insert(all.end(), den.begin(), den.end());
+    const bool municipal_only = ind.org_types.size() == 1 && ind.org_types.front() == "municipality";
+    const double m = k.kind == Computation::Kind::Ratio ? k.multiplier : 100.0;
+    std::string count_all;
+    for (const auto& f : all)
+        count_all += (count_all.empty() ? "" : ";") + cell(f);
+
+    if (org_row >= 0 || municipal_only) {
+        if (org_row < 0)
+            org_row = last_row;  // the municipality's own row is the table's last
+        switch (k.kind) {
+            case Computation::Kind::Ratio:
+            case Computation::Kind::BandShare:
+                return "=IF(OR(" + type_cell + "<>" + t + ";COUNT(" + count_all + ")<" + std::to_string(all.size()) +
+                       ");NA();IF(" + sum_cells(den) + "=0;NA();" + std::to_string(m) + "*" + sum_cells(num) + "/" +
+                       sum_cells(den) + "))";
+            case Computation::Kind::Count:
+            case Computation::Kind::Sum:
+                return "=IF(OR(" + type_cell + "<>" + t + ";COUNT(" + count_all + ")<" + std::to_string(all.size()) +
+                       ");NA();" + sum_cells(num) + ")";
+            case Computation::Kind::Flag:
+            case Computation::Kind::OrganisationShare:
+                return "=IF(" + type_cell + "<>" + t + ";NA();IF(" + cell(num[0]) + "=\"да\";1;IF(" + cell(num[0]) +
+                       "=\"нет\";0;NA())))";
+        }
+    }
+    switch (k.kind) {
+        case Computation::Kind::Ratio:
+        case Computation::Kind::BandShare:
+            return "=" + std::to_string(m) + "*" + filtered_sum(num, all) + "/" + filtered_sum(den, all);
+        case Computation::Kind::Count:
+        case Computation::Kind::Sum: {
+            std::string s;
+            for (const auto& f : num)
+                s += (s.empty() ? "" : "+") + std::string("SUMIFS(") + col(f) + ";" + type_col + ";" + t + ")";
+            return "=" + s;
+        }
+        case Computation::Kind::Flag:
+            return "=COUNTIFS(" + col(num[0]) + ";\"да\";" + type_col + ";" + t + ")";
+        case Computation::Kind::OrganisationShare:
+            return "=100*COUNTIFS(" + col(num[0]) + ";\"да\";" + type_col + ";" + t + ")/(COUNTIFS(" + col(num[0]) +
+                   ";\"да\";" + type_col + ";" + t + ")+COUNTIFS(" + col(num[0]) + ";\"нет\";" + type_col + ";" + t +
+                   "))";
+    }
+    return "=NA()";
+}
+
+struct Built {
+    Reference<css::sheet::XSpreadsheetDocument> doc;
+    std::size_t formulas = 0;
+};
+
+Built build_district(msoko::office::Office& office, const Catalogue& c, Variant v) {
+    Built b{office.create_spreadsheet(), 0};
+    const auto orgs = district();
+    std::set<std::string> wholes;
+    for (const auto& ind : c.indicators)
+        wholes.insert(ind.compute.denominator.begin(), ind.compute.denominator.end());
+    int d_index = 0;
+    for (const auto& d : c.directions) {
+        ++d_index;
+        const auto fields = table_fields(c, d);
+        std::map<std::string, int> col_of;
+        std::vector<std::vector<Any>> data;
+        std::vector<Any> header = {Any(OUString("code")), Any(OUString("type"))};
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            header.push_back(Any(ou(fields[i])));
+            col_of[fields[i]] = static_cast<int>(i) + 2;
+        }
+        data.push_back(header);
+        int k = d_index;
+        for (const auto& org : orgs) {
+            std::vector<Any> row = {Any(ou(org.code)), Any(ou(org.type_short))};
+            for (const auto& f : fields)
+                row.push_back(figure(c, wholes, f, org, k++));
+            data.push_back(row);
+        }
+        const std::string name = "t" + d.id;
+        auto sheet = add_sheet(b.doc, name);
+        const int cols = static_cast<int>(header.size()), rows = static_cast<int>(data.size());
+        const std::string range = "A1:" + column(cols - 1) + std::to_string(rows);
+        Reference<css::sheet::XCellRangeData>(sheet->getCellRangeByName(ou(range)), UNO_QUERY_THROW)
+            ->setDataArray(grid(data));
+        if (v == Variant::Data)
+            continue;
+
+        auto out = add_sheet(b.doc, "i" + d.id);
+        const int n_ind = static_cast<int>(d.indicators.size());
+        const std::string table_ref = "$'" + name + "'.$A$1:$" + column(cols - 1) + "$" + std::to_string(rows);
+        const std::string block = "A1:" + column(n_ind - 1) + std::to_string(rows);  // orgs + municipality
+        if (v == Variant::Indicators) {
+            Reference<css::sheet::XArrayFormulaRange>(out->getCellRangeByName(ou(block)), UNO_QUERY_THROW)
+                ->setArrayFormula(ou("=MSOKO.INDICATORS(" + table_ref + ")"));
+            b.formulas += 1;
+            continue;
+        }
+        std::vector<std::vector<OUString>> formulas;
+        for (int r = 0; r < rows; ++r) {
+            std::vector<OUString> line;
+            for (const auto& id : d.indicators) {
+                const msoko::Indicator& ind = *c.indicator(id);
+                if (v == Variant::Indicator) {
+                    line.push_back(ou(r + 1 < rows ? "=MSOKO.INDICATOR(\"" + id + "\";" + table_ref + ";$'" + name +
+                                                         "'.A" + std::to_string(r + 2) + ")"
+                                                   : "=MSOKO.INDICATOR(\"" + id + "\";" + table_ref + ")"));
+                } else {
+                    const auto* type = c.organisation_type(ind.org_types.front());
+                    line.push_back(ou(native_formula(c, id, name, col_of, r + 1 < rows ? r + 1 : -1, 1, rows - 1,
+                                                     type->short_title)));
+                }
+            }
+            formulas.push_back(line);
+        }
+        Reference<css::sheet::XCellRangeFormula>(out->getCellRangeByName(ou(block)), UNO_QUERY_THROW)
+            ->setFormulaArray(grid(formulas));
+        b.formulas += static_cast<std::size_t>(rows * n_ind);
+    }
+    return b;
+}
+
+double seconds_of_recalc(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    Reference<css::sheet::XCalculatable> calc(doc, UNO_QUERY_THROW);
+    const auto t0 = std::chrono::steady_clock::now();
+    calc->calculateAll();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+struct Stats {
+    double median, min;
+};
+
+Stats measure(const Reference<css::sheet::XSpreadsheetDocument>& doc, int runs) {
+    seconds_of_recalc(doc);  // warm-up: first call loads and compiles
+    std::vector<double> t;
+    for (int i = 0; i < runs; ++i)
+        t.push_back(seconds_of_recalc(doc));
+    std::sort(t.begin(), t.end());
+    return {t[t.size() / 2], t.front()};
+}
+
+void print_row(const char* what, std::size_t formulas, Stats s, Stats base) {
+    std::printf("  %-44s %6zu  %9.2f  %9.2f  %9.2f\n", what, formulas, s.median * 1e3, s.min * 1e3,
+                (s.median - base.median) * 1e3);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    int runs = 7;
+    std::string oxt = MSOKO_BENCH_OXT;
+    for (int i = 1; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--runs") && i + 1 < argc)
+            runs = std::max(3, std::atoi(argv[++i]));
+        else if (!std::strcmp(argv[i], "--oxt") && i + 1 < argc)
+            oxt = argv[++i];
+        else {
+            std::cerr << "usage: msoko-bench [--runs N] [--oxt FILE]\n";
+            return 2;
+        }
+    }
+    try {
+        const Catalogue c = msoko::read_catalogue(MSOKO_BENCH_CATALOGUE);
+        msoko::office::Options o;
+        o.extension = oxt;
+        msoko::office::Office office(o);
+
+        std::printf("МСОКО for Calc benchmark: %d runs each, median and best, full recalculation (calculateAll)\n\n",
+                    runs);
+        std::printf("1. District workbook: 29 organisations + municipality, %zu directions, %zu indicators\n",
+                    c.directions.size(), c.indicators.size());
+        std::printf("  %-44s %6s  %9s  %9s  %9s\n", "variant", "cells", "median ms", "best ms", "net ms");
+        auto data = build_district(office, c, Variant::Data);
+        const Stats base = measure(data.doc, runs);
+        print_row("data only (the bare cost, subtracted)", 0, base, {0, 0});
+        auto native = build_district(office, c, Variant::Native);
+        const Stats sn = measure(native.doc, runs);
+        print_row("native formulas (SUMPRODUCT, SUMIFS, COUNTIFS)", native.formulas, sn, base);
+        auto arrays = build_district(office, c, Variant::Indicators);
+        const Stats sa = measure(arrays.doc, runs);
+        print_row("MSOKO.INDICATORS, one array per direction", arrays.formulas, sa, base);
+        auto cells = build_district(office, c, Variant::Indicator);
+        const Stats sc = measure(cells.doc, runs);
+        print_row("MSOKO.INDICATOR in every cell", cells.formulas, sc, base);
+        const double net_native = sn.median - base.median, net_arrays = sa.median - base.median,
+                     net_cells = sc.median - base.median;
+        std::printf("  ratio MSOKO.INDICATORS / native: %.2f (target <= 2); whole workbook %.1f ms (target < 50)\n",
+                    net_arrays / net_native, sa.median * 1e3);
+        std::printf("  ratio MSOKO.INDICATOR  / native: %.2f\n\n", net_cells / net_native);
+        for (auto* d : {&data.doc, &native.doc, &arrays.doc, &cells.doc})
+            msoko::office::Office::close(*d);
+
+        // 2. MARKS over 100,000 pairs.
+        constexpr int kPairs = 100000;
+        std::vector<std::vector<Any>> marks;
+        for (int i = 0; i < kPairs; ++i)
+            marks.push_back({Any(static_cast<double>(2 + i % 4)), Any(static_cast<double>(2 + (i / 3) % 4))});
+        auto marks_doc = [&](const std::string& formula) {
+            auto doc = office.create_spreadsheet();
+            Reference<css::sheet::XSpreadsheet> s(
+                Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getByIndex(0),
+                UNO_QUERY_THROW);
+            Reference<css::sheet::XCellRangeData>(
+                s->getCellRangeByName(ou("A1:B" + std::to_string(kPairs))), UNO_QUERY_THROW)
+                ->setDataArray(grid(marks));
+            if (!formula.empty())
+                s->getCellRangeByName("D1")->getCellByPosition(0, 0)->setFormula(ou(formula));
+            return std::make_pair(doc, s);
+        };
+        const std::string r = "A1:A" + std::to_string(kPairs), j = "B1:B" + std::to_string(kPairs);
+        auto [d0, s0] = marks_doc("");
+        const Stats mb = measure(d0, runs);
+        auto [d1, s1] = marks_doc("=MSOKO.MARKS(" + r + ";" + j + ";\"подтвердили\")");
+        const Stats mm = measure(d1, runs);
+        auto [d2, s2] = marks_doc("=100*SUMPRODUCT((" + r + "=" + j + ")*ISNUMBER(" + r + ")*ISNUMBER(" + j +
+                                  "))/SUMPRODUCT(ISNUMBER(" + r + ")*ISNUMBER(" + j + "))");
+        const Stats mn = measure(d2, runs);
+        const double v1 = s1->getCellByPosition(3, 0)->getValue(), v2 = s2->getCellByPosition(3, 0)->getValue();
+        std::printf("2. MSOKO.MARKS over %d pairs of marks (results %.6f and %.6f)\n", kPairs, v1, v2);
+        std::printf("  %-44s %6s  %9s  %9s  %9s\n", "variant", "cells", "median ms", "best ms", "net ms");
+        print_row("data only (the bare cost, subtracted)", 0, mb, {0, 0});
+        print_row("native SUMPRODUCT", 1, mn, mb);
+        print_row("MSOKO.MARKS", 1, mm, mb);
+        std::printf("  MSOKO.MARKS per call: %.1f ms (target <= 20); ratio to native %.2f\n",
+                    (mm.median - mb.median) * 1e3, (mm.median - mb.median) / (mn.median - mb.median));
+        if (std::fabs(v1 - v2) > 1e-9)
+            std::printf("  WARNING: MSOKO.MARKS and its native equivalent disagree\n");
+        for (auto* d : {&d0, &d1, &d2})
+            msoko::office::Office::close(*d);
+        return 0;
+    } catch (const std::exception& e) {
+        std::cerr << "msoko-bench: " << e.what() << "\n";
+    } catch (const css::uno::Exception& e) {
+        std::cerr << "msoko-bench: " << rtl::OUStringToOString(e.Message, RTL_TEXTENCODING_UTF8).getStr() << "\n";
+    }
+    return 1;
+}
