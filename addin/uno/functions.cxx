@@ -135,16 +135,23 @@ Any Functions::indicator(const OUString& id, const Sequence<Sequence<Any>>& tabl
             if (!code)
                 throw css::lang::IllegalArgumentException("the organisation code is empty or not a code", *this, 2);
         }
-        return to_cell_result(indicator_in_table(c, to_range(table, 1), to_utf8(id).c_str(), code), *this);
+        const std::string indicator_id = to_utf8(id);
+        if (!c.indicator(indicator_id))
+            throw css::lang::IllegalArgumentException("unknown indicator id", *this, 0);
+        const auto read = tables_.get(c, to_range(table, 1));
+        if (const auto* bad = std::get_if<Result>(read.get()))
+            return to_cell_result(*bad, *this);
+        return to_cell_result(indicator_in_table(c, std::get<Table>(*read), indicator_id, code), *this);
     });
 }
 
 Sequence<Sequence<Any>> Functions::indicators(const Sequence<Sequence<Any>>& table) {
     return guarded("MSOKO.INDICATORS", [&] {
-        auto computed = indicators_in_table(required_catalogue(), to_range(table, 0));
-        if (const auto* bad = std::get_if<Result>(&computed))
+        const Catalogue& c = required_catalogue();
+        const auto read = tables_.get(c, to_range(table, 0));
+        if (const auto* bad = std::get_if<Result>(read.get()))
             throw css::lang::IllegalArgumentException(from_utf8(bad->reason()), *this, 0);
-        const IndicatorGrid& grid = std::get<IndicatorGrid>(computed);
+        const IndicatorGrid grid = indicators_in_table(c, std::get<Table>(*read));
         Sequence<Sequence<Any>> out(static_cast<sal_Int32>(grid.values.size()));
         auto* rows = out.getArray();
         for (std::size_t r = 0; r < grid.values.size(); ++r) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "msoko/catalogue.hpp"
+#include "msoko/table.hpp"
 
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/lang/XServiceName.hpp>
@@ -83,6 +84,7 @@ private:
     css::lang::Locale locale_;
     bool catalogue_read_ = false;
     std::optional<Catalogue> catalogue_;
+    TableCache tables_;  // a form's many INDICATOR cells share one table
 };
 
 }  // namespace msoko::uno

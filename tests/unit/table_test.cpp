@@ -148,5 +148,31 @@ TEST(Table, IndicatorsGridCoversTheDirection) {
     EXPECT_EQ(g.values[1][1].status(), Result::Status::NotApplicable) << "1.1.2 is for ШНОР only";
 }
 
+TEST(TableCache, ReadsAnEqualTableOnce) {
+    TableCache cache(2);
+    const auto first = cache.get(mini(), schools());
+    const auto again = cache.get(mini(), schools());
+    EXPECT_EQ(first.get(), again.get()) << "an equal range gets the cached table";
+    EXPECT_EQ(cache.hits(), 1u);
+
+    Range changed = Range(2, 2, {T("c"), T("pupils"), N(1), N(7)});
+    const auto other = cache.get(mini(), changed);
+    EXPECT_NE(other.get(), first.get());
+    ASSERT_TRUE(std::holds_alternative<Table>(*other));
+    EXPECT_EQ(std::get<Table>(*other).workbook.value("1", "pupils").number(), 7) << "a changed cell is read again";
+
+    cache.get(mini(), Range(2, 2, {T("c"), T("pupils"), N(2), N(8)}));  // evicts schools()
+    EXPECT_NE(cache.get(mini(), schools()).get(), first.get()) << "least recently used dropped at capacity";
+    EXPECT_EQ(cache.hits(), 1u);
+}
+
+TEST(TableCache, KeepsErrorsToo) {
+    TableCache cache;
+    const Range bad(1, 1, {N(5)});
+    const auto e = cache.get(mini(), bad);
+    ASSERT_TRUE(std::holds_alternative<Result>(*e));
+    EXPECT_EQ(std::get<Result>(*e).status(), Result::Status::Invalid);
+}
+
 }  // namespace
 }  // namespace msoko

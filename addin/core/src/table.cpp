@@ -186,13 +186,19 @@ std::optional<std::string> lacking_field(const Indicator& ind, const Table& tabl
 
 Result indicator_in_table(const Catalogue& catalogue, const Range& range, const std::string& id,
                           const std::optional<std::string>& organisation) {
-    const Indicator* ind = catalogue.indicator(id);
-    if (!ind)
+    if (!catalogue.indicator(id))
         return Result::invalid("unknown indicator id");
     auto read = read_table(catalogue, range);
     if (auto* bad = std::get_if<Result>(&read))
         return *bad;
-    const Table& table = std::get<Table>(read);
+    return indicator_in_table(catalogue, std::get<Table>(read), id, organisation);
+}
+
+Result indicator_in_table(const Catalogue& catalogue, const Table& table, const std::string& id,
+                          const std::optional<std::string>& organisation) {
+    const Indicator* ind = catalogue.indicator(id);
+    if (!ind)
+        return Result::invalid("unknown indicator id");
     if (const auto lacking = lacking_field(*ind, table))
         return Result::invalid("indicator " + id + " needs field " + *lacking + ", which the table lacks");
     const Engine engine(catalogue, table.workbook);
@@ -208,7 +214,10 @@ std::variant<IndicatorGrid, Result> indicators_in_table(const Catalogue& catalog
     auto read = read_table(catalogue, range);
     if (auto* bad = std::get_if<Result>(&read))
         return *bad;
-    const Table& table = std::get<Table>(read);
+    return indicators_in_table(catalogue, std::get<Table>(read));
+}
+
+IndicatorGrid indicators_in_table(const Catalogue& catalogue, const Table& table) {
     const Direction* direction = catalogue.direction(table.direction);
     IndicatorGrid grid;
     grid.indicators = direction->indicators;
@@ -228,6 +237,31 @@ std::variant<IndicatorGrid, Result> indicators_in_table(const Catalogue& catalog
         grid.values.push_back(std::move(row));
     }
     return grid;
+}
+
+TableCache::Entry TableCache::get(const Catalogue& catalogue, const Range& range) {
+    {
+        std::lock_guard lock(mutex_);
+        for (auto it = entries_.begin(); it != entries_.end(); ++it) {
+            if (std::get<0>(*it) == &catalogue && std::get<1>(*it) == range) {
+                entries_.splice(entries_.begin(), entries_, it);
+                ++hits_;
+                return std::get<2>(entries_.front());
+            }
+        }
+    }
+    // Read outside the lock: two threads may read the same table once each.
+    auto entry = std::make_shared<const std::variant<Table, Result>>(read_table(catalogue, range));
+    std::lock_guard lock(mutex_);
+    entries_.emplace_front(&catalogue, range, entry);
+    if (entries_.size() > capacity_)
+        entries_.pop_back();
+    return entry;
+}
+
+std::size_t TableCache::hits() const {
+    std::lock_guard lock(mutex_);
+    return hits_;
 }
 
 }  // namespace msoko

@@ -26,6 +26,13 @@ public:
     /// The text; meaningful only when kind() is Text.
     const std::string& text() const { return text_; }
 
+    /// Same kind and same contents (numbers compared exactly).
+    bool operator==(const Cell& o) const {
+        return kind_ == o.kind_ && (kind_ != Kind::Number || number_ == o.number_) &&
+               (kind_ != Kind::Text || text_ == o.text_);
+    }
+    bool operator!=(const Cell& o) const { return !(*this == o); }
+
 private:
     Cell(Kind k, double v, std::string s) : kind_(k), number_(v), text_(std::move(s)) {}
     Kind kind_;
@@ -48,6 +55,8 @@ public:
     /// Cell at zero-based row r and column c.
     const Cell& at(std::size_t r, std::size_t c) const { return cells_[r * cols_ + c]; }
     const std::vector<Cell>& cells() const { return cells_; }
+
+    bool operator==(const Range& o) const { return rows_ == o.rows_ && cols_ == o.cols_ && cells_ == o.cells_; }
 
 private:
     std::size_t rows_ = 0;

@@ -15,8 +15,12 @@
 #include "msoko/engine.hpp"
 #include "msoko/workbook.hpp"
 
+#include <list>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <variant>
 #include <vector>
 
@@ -43,6 +47,8 @@ std::optional<std::string> organisation_code(const Cell& cell);
 /// unknown or the table lacks a field the indicator needs.
 Result indicator_in_table(const Catalogue& catalogue, const Range& table, const std::string& id,
                           const std::optional<std::string>& organisation);
+Result indicator_in_table(const Catalogue& catalogue, const Table& table, const std::string& id,
+                          const std::optional<std::string>& organisation);
 
 /// MSOKO.INDICATORS: one row per organisation of the table and a last row
 /// for the municipality; one column per indicator of the table's direction,
@@ -54,5 +60,24 @@ struct IndicatorGrid {
     std::vector<std::vector<Result>> values;
 };
 std::variant<IndicatorGrid, Result> indicators_in_table(const Catalogue& catalogue, const Range& table);
+IndicatorGrid indicators_in_table(const Catalogue& catalogue, const Table& table);
+
+/// The tables read last, so that the many cells computing indicators from
+/// one table (a form has hundreds) read it once: a range equal cell for cell
+/// to a cached one gets the cached table. Thread-safe; least recently used
+/// tables are dropped beyond `capacity`.
+class TableCache {
+public:
+    using Entry = std::shared_ptr<const std::variant<Table, Result>>;
+    explicit TableCache(std::size_t capacity = 16) : capacity_(capacity) {}
+    Entry get(const Catalogue& catalogue, const Range& range);
+    std::size_t hits() const;
+
+private:
+    mutable std::mutex mutex_;
+    std::size_t capacity_;
+    std::size_t hits_ = 0;
+    std::list<std::tuple<const Catalogue*, Range, Entry>> entries_;  // most recent first
+};
 
 }  // namespace msoko

@@ -7,9 +7,8 @@
 
 #include "msoko/cell.hpp"
 
-#include <map>
 #include <string>
-#include <utility>
+#include <unordered_map>
 #include <vector>
 
 namespace msoko {
@@ -28,8 +27,9 @@ class Workbook {
 public:
     /// Adds a row; returns false (and adds nothing) when the code is taken.
     bool add(Organisation organisation);
-    /// Sets the cell of `field` for the organisation `code`, as typed.
-    void set(const std::string& code, const std::string& field, Cell value);
+    /// Sets the cell of `field` for the organisation `code`, as typed;
+    /// returns false (and sets nothing) when no organisation has that code.
+    bool set(const std::string& code, const std::string& field, Cell value);
 
     const std::vector<Organisation>& organisations() const { return organisations_; }
     const Organisation* organisation(const std::string& code) const;
@@ -38,7 +38,9 @@ public:
 
 private:
     std::vector<Organisation> organisations_;
-    std::map<std::pair<std::string, std::string>, Cell> values_;
+    std::unordered_map<std::string, std::size_t> organisation_index_;
+    std::unordered_map<std::string, std::size_t> field_index_;
+    std::vector<std::vector<Cell>> values_;  ///< [organisation][field]; rows grow as fields are set
 };
 
 }  // namespace msoko
