@@ -84,6 +84,8 @@ const Catalogue* Functions::catalogue() {
     if (!catalogue_read_) {
         catalogue_read_ = true;
         try {
+            if (!context_.is())
+                throw std::runtime_error("no component context to locate the extension");
             auto provider = css::deployment::PackageInformationProvider::get(context_);
             const OUString root = provider->getPackageLocation(OUString::createFromAscii(kExtensionId));
             OUString path;

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: MPL-2.0
+// The UNO glue without an office: every numeric type an API caller may send
+// is a number, and the add-in object answers through its interface.
+#include "convert.hxx"
+#include "functions.hxx"
+
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <cppu/unotype.hxx>
+#include <rtl/ref.hxx>
+
+namespace {
+
+using css::uno::Any;
+using css::uno::Sequence;
+using rtl::OUString;
+
+OUString u8(const char* s) { return OUString(s, static_cast<sal_Int32>(strlen(s)), RTL_TEXTENCODING_UTF8); }
+
+// sal_uInt16 is also sal_Unicode: its Any is built from the UNO type.
+Any unsigned_short(sal_uInt16 v) { return Any(&v, cppu::UnoType<cppu::UnoUnsignedShortType>::get()); }
+
+TEST(ToCell, EveryNumericTypeIsANumber) {
+    const Any values[] = {Any(sal_Int8(7)),    Any(sal_Int16(7)),  unsigned_short(7), Any(sal_Int32(7)),
+                          Any(sal_uInt32(7)),  Any(sal_Int64(7)),  Any(sal_uInt64(7)), Any(float(7)),
+                          Any(double(7))};
+    for (const Any& v : values) {
+        const msoko::Cell c = msoko::uno::to_cell(v);
+        ASSERT_EQ(c.kind(), msoko::Cell::Kind::Number) << v.getValueTypeName();
+        EXPECT_EQ(c.number(), 7.0) << v.getValueTypeName();
+    }
+}
+
+TEST(ToCell, StringsAndTheRest) {
+    EXPECT_EQ(msoko::uno::to_cell(Any(OUString())).kind(), msoko::Cell::Kind::Empty) << "an empty cell";
+    const msoko::Cell t = msoko::uno::to_cell(Any(u8("пять")));
+    ASSERT_EQ(t.kind(), msoko::Cell::Kind::Text);
+    EXPECT_EQ(t.text(), "пять");
+    EXPECT_EQ(msoko::uno::to_cell(Any()).kind(), msoko::Cell::Kind::Error) << "void is how Calc passes #N/A";
+}
+
+TEST(ToRange, RaggedRowsAreRejected) {
+    Sequence<Sequence<Any>> rows(2);
+    rows.getArray()[0] = Sequence<Any>(2);
+    rows.getArray()[1] = Sequence<Any>(1);
+    EXPECT_THROW(msoko::uno::to_range(rows, 0), css::lang::IllegalArgumentException);
+}
+
+Sequence<Sequence<Any>> column(std::initializer_list<Any> values) {
+    Sequence<Sequence<Any>> out(static_cast<sal_Int32>(values.size()));
+    sal_Int32 i = 0;
+    for (const Any& v : values)
+        out.getArray()[i++] = Sequence<Any>(&v, 1);
+    return out;
+}
+
+TEST(Functions, ShareThroughTheInterfaceWithAnyNumericType) {
+    rtl::Reference<msoko::uno::Functions> f(new msoko::uno::Functions(nullptr));
+    double v = 0;
+    ASSERT_TRUE(f->share(column({Any(sal_Int16(3)), Any(sal_Int64(4))}), column({Any(float(10)), Any(sal_uInt32(10))})) >>=
+                v);
+    EXPECT_DOUBLE_EQ(v, 35.0);
+    EXPECT_FALSE(f->share(column({Any(sal_Int8(0))}), column({Any(0.0)})).hasValue()) << "#N/A";
+    EXPECT_THROW(f->share(column({Any(OUString("x"))}), column({Any(1.0)})), css::lang::IllegalArgumentException);
+    EXPECT_THROW(f->share(column({Any(sal_Int32(-1))}), column({Any(1.0)})), css::lang::IllegalArgumentException);
+}
+
+TEST(Functions, MarksAndScoresThroughTheInterface) {
+    rtl::Reference<msoko::uno::Functions> f(new msoko::uno::Functions(nullptr));
+    double v = 0;
+    ASSERT_TRUE(f->marks(column({Any(sal_Int32(5)), Any(sal_Int16(4))}), column({Any(5.0), Any(5.0)}),
+                         u8("подтвердили")) >>= v);
+    EXPECT_DOUBLE_EQ(v, 50.0);
+    ASSERT_TRUE(f->belowMin(column({Any(sal_Int64(10)), Any(30.0)}), 24) >>= v);
+    EXPECT_DOUBLE_EQ(v, 50.0);
+    ASSERT_TRUE(f->scoreBand(column({Any(sal_Int64(70)), Any(30.0)}), 70, Any()) >>= v);
+    EXPECT_DOUBLE_EQ(v, 50.0) << "upper limit omitted";
+    ASSERT_TRUE(f->scoreBand(column({Any(sal_Int64(70)), Any(90.0)}), 70, Any(sal_Int32(80))) >>= v);
+    EXPECT_DOUBLE_EQ(v, 50.0);
+    EXPECT_THROW(f->scoreBand(column({Any(70.0)}), 70, Any(u8("сто"))), css::lang::IllegalArgumentException);
+}
+
+TEST(Functions, WithoutItsCatalogueIndicatorsAreErr502NotACrash) {
+    // No office: the catalogue cannot be located; the functions say so.
+    rtl::Reference<msoko::uno::Functions> f(new msoko::uno::Functions(nullptr));
+    EXPECT_THROW(f->indicator("5.1.1.3", column({Any(OUString("code"))}), Any()),
+                 css::lang::IllegalArgumentException);
+    EXPECT_THROW(f->title("5.1.1.3"), css::lang::IllegalArgumentException);
+    EXPECT_NE(f->version().indexOf(u8("каталог показателей не загружен")), -1);
+}
+
+TEST(Functions, WizardMetadataInBothLanguages) {
+    rtl::Reference<msoko::uno::Functions> f(new msoko::uno::Functions(nullptr));
+    css::lang::Locale ru;
+    ru.Language = "ru";
+    f->setLocale(ru);
+    EXPECT_EQ(f->getDisplayFunctionName("indicator"), u8("МСОКО.ПОКАЗАТЕЛЬ"));
+    EXPECT_EQ(f->getProgrammaticFuntionName(u8("МСОКО.ПОКАЗАТЕЛЬ")), OUString("indicator"));
+    EXPECT_EQ(f->getProgrammaticFuntionName("msoko.indicator"), OUString("indicator")) << "English, any case";
+    EXPECT_EQ(f->getDisplayArgumentName("scoreBand", 2), u8("до"));
+    css::lang::Locale en;
+    en.Language = "en";
+    f->setLocale(en);
+    EXPECT_EQ(f->getDisplayFunctionName("scoreBand"), OUString("MSOKO.SCOREBAND"));
+    EXPECT_EQ(f->getDisplayArgumentName("scoreBand", 2), OUString("to"));
+    EXPECT_TRUE(f->getDisplayArgumentName("scoreBand", 3).isEmpty()) << "beyond the last argument";
+    EXPECT_TRUE(f->getDisplayFunctionName("nonexistent").isEmpty());
+}
+
+}  // namespace
