@@ -3,6 +3,7 @@
 // МСОКО extension installed and prints what its МСОКО formulas compute.
 //
 //   msoko-calc report [--lang ru|en] [--oxt FILE] [--keep-profile] WORKBOOK
+//   msoko-calc convert [--oxt FILE] WORKBOOK OUT.ods|OUT.fods|OUT.pdf
 //
 // Exit codes: 0 done; 1 the workbook could not be processed; 2 usage error.
 
@@ -12,6 +13,7 @@
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XCellAddressable.hpp>
@@ -50,6 +52,7 @@ constexpr const char* kAddInPrefix = "ORG.MSOKO.CALC.FUNCTIONS.";
 struct Options {
     std::string command;
     fs::path workbook;
+    fs::path output;
     fs::path oxt = MSOKO_DEFAULT_OXT;
     std::string lang = "ru";
     bool keep_profile = false;
@@ -57,11 +60,13 @@ struct Options {
 
 void usage(std::ostream& out) {
     out << "Использование / usage:\n"
-           "  msoko-calc report [--lang ru|en] [--oxt FILE] [--keep-profile] WORKBOOK\n\n"
+           "  msoko-calc report [--lang ru|en] [--oxt FILE] [--keep-profile] WORKBOOK\n"
+           "  msoko-calc convert [--oxt FILE] WORKBOOK OUT.ods|OUT.fods|OUT.pdf\n\n"
            "Открывает книгу в скрытом LibreOffice с установленным расширением МСОКО,\n"
            "пересчитывает её и печатает каждую формулу МСОКО с её результатом.\n"
            "Opens the workbook in a hidden LibreOffice with the МСОКО extension installed,\n"
-           "recalculates it and prints every МСОКО formula with its result.\n";
+           "recalculates it and prints every МСОКО formula with its result; convert saves it\n"
+           "recalculated in another format.\n";
 }
 
 std::string column_name(sal_Int32 col) {
@@ -173,6 +178,33 @@ int report(const Options& opt) {
     return 0;
 }
 
+// Opens, recalculates and stores under the filter the output's extension names.
+int convert(const Options& opt) {
+    const std::string ext = opt.output.extension().string();
+    const char* filter = ext == ".ods"    ? "calc8"
+                         : ext == ".fods" ? "OpenDocument Spreadsheet Flat XML"
+                         : ext == ".pdf"  ? "calc_pdf_Export"
+                                          : nullptr;
+    if (!filter) {
+        std::cerr << "msoko-calc: неизвестный формат / unknown format: " << ext << " (.ods, .fods, .pdf)\n";
+        return 2;
+    }
+    msoko::office::Options office_options;
+    office_options.extension = opt.oxt;
+    office_options.ui_locale = opt.lang == "en" ? "en-US" : "ru-RU";
+    msoko::office::Office office(office_options);
+    auto doc = office.open(opt.workbook, msoko::office::Office::Access::ReadOnly);
+    Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculateAll();
+    css::uno::Sequence<css::beans::PropertyValue> args(1);
+    args.getArray()[0].Name = "FilterName";
+    args.getArray()[0].Value <<= OUString::createFromAscii(filter);
+    Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)
+        ->storeToURL(OUString::createFromAscii(msoko::office::file_url(opt.output).c_str()), args);
+    msoko::office::Office::close(doc);
+    std::cerr << "Записано / written: " << opt.output.string() << "\n";
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -200,17 +232,20 @@ int main(int argc, char** argv) {
             opt.command = a;
         } else if (opt.workbook.empty()) {
             opt.workbook = a;
+        } else if (opt.command == "convert" && opt.output.empty()) {
+            opt.output = a;
         } else {
             usage(std::cerr);
             return 2;
         }
     }
-    if (opt.command != "report" || opt.workbook.empty() || (opt.lang != "ru" && opt.lang != "en") || opt.oxt.empty()) {
+    const bool known = opt.command == "report" || (opt.command == "convert" && !opt.output.empty());
+    if (!known || opt.workbook.empty() || (opt.lang != "ru" && opt.lang != "en") || opt.oxt.empty()) {
         usage(std::cerr);
         return 2;
     }
     try {
-        return report(opt);
+        return opt.command == "convert" ? convert(opt) : report(opt);
     } catch (const msoko::office::OfficeError& e) {
         std::cerr << "msoko-calc: " << e.what() << "\n";
     } catch (const css::uno::Exception& e) {

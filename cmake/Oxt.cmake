@@ -16,6 +16,11 @@ set(oxt_files
   "${CMAKE_SOURCE_DIR}/registry/description/description-ru.txt|description/description-ru.txt"
   "${CMAKE_SOURCE_DIR}/registry/description/description-en.txt|description/description-en.txt"
   "${CMAKE_SOURCE_DIR}/registry/icons/msoko.png|icons/msoko.png"
+  "${CMAKE_SOURCE_DIR}/registry/icons/new-form-16.png|icons/new-form-16.png"
+  "${CMAKE_SOURCE_DIR}/registry/icons/new-form-26.png|icons/new-form-26.png"
+  "${CMAKE_SOURCE_DIR}/registry/ProtocolHandler.xcu|ProtocolHandler.xcu"
+  "${CMAKE_SOURCE_DIR}/registry/Addons.xcu|Addons.xcu"
+  "${CMAKE_SOURCE_DIR}/registry/CalcWindowState.xcu|CalcWindowState.xcu"
   "${CMAKE_SOURCE_DIR}/LICENSE|LICENSE.txt"
   "${MSOKO_CATALOGUE}|catalogue/msoko-267-1.json")
 

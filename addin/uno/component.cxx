@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MPL-2.0
 // The component's registration entry points: the only exported symbols.
+#include "dispatcher.hxx"
 #include "functions.hxx"
 #include "guard.hxx"
 
@@ -24,8 +25,22 @@ css::uno::Sequence<OUString> SAL_CALL functions_services() {
     return msoko::uno::Functions::supported_services();
 }
 
+css::uno::Reference<css::uno::XInterface> SAL_CALL
+create_dispatcher(const css::uno::Reference<css::uno::XComponentContext>& context) {
+    return static_cast<cppu::OWeakObject*>(new msoko::uno::Dispatcher(context));
+}
+
+OUString SAL_CALL dispatcher_name() {
+    return OUString::createFromAscii(msoko::uno::Dispatcher::kImplementationName);
+}
+
+css::uno::Sequence<OUString> SAL_CALL dispatcher_services() {
+    return msoko::uno::Dispatcher::supported_services();
+}
+
 const cppu::ImplementationEntry kEntries[] = {
     {create_functions, functions_name, functions_services, cppu::createSingleComponentFactory, nullptr, 0},
+    {create_dispatcher, dispatcher_name, dispatcher_services, cppu::createSingleComponentFactory, nullptr, 0},
     {nullptr, nullptr, nullptr, nullptr, nullptr, 0},
 };
 

@@ -2,6 +2,7 @@
 #include "functions.hxx"
 
 #include "convert.hxx"
+#include "extension.hxx"
 #include "function_table.hxx"
 #include "guard.hxx"
 #include "msoko/results.hpp"
@@ -9,9 +10,7 @@
 #include "msoko/table.hpp"
 #include "msoko/version.hpp"
 
-#include <com/sun/star/deployment/PackageInformationProvider.hpp>
 #include <cppuhelper/supportsservice.hxx>
-#include <osl/file.hxx>
 
 #include <limits>
 
@@ -21,9 +20,6 @@ using css::uno::Any;
 using css::uno::Sequence;
 
 namespace {
-
-constexpr const char* kExtensionId = "org.msoko.calc";
-constexpr const char* kCatalogueFile = "catalogue/msoko-267-1.json";
 
 OUString text(const char* utf8) {
     return OUString(utf8, static_cast<sal_Int32>(strlen(utf8)), RTL_TEXTENCODING_UTF8);
@@ -84,18 +80,9 @@ const Catalogue* Functions::catalogue() {
     if (!catalogue_read_) {
         catalogue_read_ = true;
         try {
-            if (!context_.is())
-                throw std::runtime_error("no component context to locate the extension");
-            auto provider = css::deployment::PackageInformationProvider::get(context_);
-            const OUString root = provider->getPackageLocation(OUString::createFromAscii(kExtensionId));
-            OUString path;
-            if (root.isEmpty() ||
-                osl::FileBase::getSystemPathFromFileURL(root + "/" + OUString::createFromAscii(kCatalogueFile), path) !=
-                    osl::FileBase::E_None)
-                throw std::runtime_error("the extension's installation folder was not found");
-            catalogue_ = read_catalogue(to_utf8(path));
-            log().info("catalogue {} version {} loaded from {}: {} indicators", catalogue_->info.id,
-                       catalogue_->info.version, to_utf8(path), catalogue_->indicators.size());
+            catalogue_ = read_installed_catalogue(context_);
+            log().info("catalogue {} version {} loaded: {} indicators", catalogue_->info.id, catalogue_->info.version,
+                       catalogue_->indicators.size());
         } catch (const std::exception& e) {
             log().error("catalogue not loaded: {}", e.what());
         } catch (const css::uno::Exception& e) {

@@ -8,14 +8,22 @@
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/deployment/ExtensionManager.hpp>
+#include <com/sun/star/frame/DispatchHelper.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/lang/XMultiComponentFactory.hpp>
 #include <com/sun/star/sheet/FunctionArgument.hpp>
+#include <com/sun/star/sheet/ValidationType.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/util/CellProtection.hpp>
+#include <com/sun/star/util/XProtectable.hpp>
 
 #include <gtest/gtest.h>
 
@@ -52,8 +60,7 @@ const fs::path kOxt = MSOKO_TEST_OXT;
 const fs::path kFixtures = MSOKO_TEST_FIXTURES;
 
 Reference<css::sheet::XSpreadsheet> sheet(const Reference<css::sheet::XSpreadsheetDocument>& doc, const char* name) {
-    return Reference<css::sheet::XSpreadsheet>(doc->getSheets()->getByName(OUString::createFromAscii(name)),
-                                               UNO_QUERY_THROW);
+    return Reference<css::sheet::XSpreadsheet>(doc->getSheets()->getByName(ou(name)), UNO_QUERY_THROW);
 }
 
 Reference<css::table::XCell> cell(const Reference<css::sheet::XSpreadsheet>& s, const char* a1) {
@@ -373,6 +380,83 @@ TEST_F(EnglishCalc, FunctionWizardDescribesEveryFunction) {
     const auto marks = describe(*office_, "MSOKO.MARKS");
     EXPECT_EQ(marks->arguments[2].first, "mode");
     EXPECT_NE(marks->arguments[2].second.find("confirmed"), std::string::npos);
+}
+
+// The command NewForm, as the menu sends it, creates the form from the catalogue.
+void new_form_checks(Office& office, Reference<css::sheet::XSpreadsheetDocument>& doc_);
+TEST_F(EnglishCalc, NewFormThroughTheDispatcher) {
+    try {
+        new_form_checks(*office_, doc_);
+    } catch (const css::uno::Exception& e) {
+        FAIL() << "UNO exception: " << u8(e.Message);
+    }
+}
+void new_form_checks(Office& office, Reference<css::sheet::XSpreadsheetDocument>& doc_) {
+    Office* office_ = &office;
+    doc_ = office_->create_spreadsheet();  // the menu acts on a Calc document's frame
+    Reference<css::frame::XModel> model(doc_, UNO_QUERY_THROW);
+    Reference<css::frame::XDispatchProvider> frame(model->getCurrentController()->getFrame(), UNO_QUERY_THROW);
+    auto helper = css::frame::DispatchHelper::create(office_->context());
+    helper->executeDispatch(frame, "org.msoko.calc:NewForm", "_self", 0, {});
+
+    // The new, untitled document with the form.
+    Reference<css::sheet::XSpreadsheetDocument> form;
+    auto components = office_->desktop()->getComponents()->createEnumeration();
+    while (components->hasMoreElements()) {
+        Reference<css::sheet::XSpreadsheetDocument> d(components->nextElement(), css::uno::UNO_QUERY);
+        if (d.is() && d->getSheets()->hasByName(ou("Паспорт")))
+            form = d;
+    }
+    ASSERT_TRUE(form.is()) << "NewForm opened no form";
+    EXPECT_TRUE(Reference<css::frame::XModel>(form, UNO_QUERY_THROW)->getURL().isEmpty()) << "untitled, not saved";
+    Reference<css::container::XIndexAccess> sheets(form->getSheets(), UNO_QUERY_THROW);
+    std::vector<std::string> names;
+    for (sal_Int32 i = 0; i < sheets->getCount(); ++i)
+        names.push_back(u8(Reference<css::container::XNamed>(sheets->getByIndex(i), UNO_QUERY_THROW)->getName()));
+    ASSERT_EQ(names.size(), 14u) << "Паспорт, Организации, 11 directions, Показатели";
+    EXPECT_EQ(names[0], "Паспорт");
+    EXPECT_EQ(names[1], "Организации");
+    EXPECT_EQ(names[2], "5.1.1 Подготовка обучающихся");
+    EXPECT_EQ(names[13], "Показатели");
+
+    // Named ranges the functions and the validation use.
+    Reference<css::beans::XPropertySet> doc_props(form, UNO_QUERY_THROW);
+    Reference<css::container::XNameAccess> ranges(doc_props->getPropertyValue("NamedRanges"), UNO_QUERY_THROW);
+    for (const char* n : {"tbl_5_1_1", "tbl_5_2_4", "tbl_S_3", "msoko_catalogue_id", "msoko_catalogue_version",
+                          "indicators_table", "register_table"})
+        EXPECT_TRUE(ranges->hasByName(OUString::createFromAscii(n))) << n;
+
+    auto s511 = sheet(form, "5.1.1 Подготовка обучающихся");
+    EXPECT_EQ(text(cell(s511, "A4")), "code") << "the field-code row";
+    EXPECT_EQ(text(cell(s511, "E4")), "noo_pupils");
+    // Validity of an input cell: a whole number in the field's range, with help.
+    Reference<css::beans::XPropertySet> input(cell(s511, "E5"), UNO_QUERY_THROW);
+    Reference<css::beans::XPropertySet> validation(input->getPropertyValue("Validation"), UNO_QUERY_THROW);
+    css::sheet::ValidationType type;
+    validation->getPropertyValue("Type") >>= type;
+    EXPECT_EQ(type, css::sheet::ValidationType_WHOLE);
+    bool show_error = false;
+    validation->getPropertyValue("ShowErrorMessage") >>= show_error;
+    EXPECT_TRUE(show_error);
+    OUString help;
+    validation->getPropertyValue("InputMessage") >>= help;
+    EXPECT_NE(u8(help).find("Целое число от 0"), std::string::npos) << u8(help);
+    // Protection: the sheet is protected, input cells are not locked, codes are.
+    EXPECT_TRUE(Reference<css::util::XProtectable>(s511, UNO_QUERY_THROW)->isProtected());
+    css::util::CellProtection protection;
+    input->getPropertyValue("CellProtection") >>= protection;
+    EXPECT_FALSE(protection.IsLocked) << "input cells stay editable";
+    Reference<css::beans::XPropertySet>(cell(s511, "E4"), UNO_QUERY_THROW)->getPropertyValue("CellProtection") >>=
+        protection;
+    EXPECT_TRUE(protection.IsLocked) << "the field-code row is protected";
+    // The catalogue's identity in the passport, and the indicator block.
+    auto passport = sheet(form, "Паспорт");
+    EXPECT_EQ(text(cell(passport, "B14")), "msoko-267-1");
+    recalc(form);
+    auto indicators = sheet(form, "Показатели");
+    EXPECT_EQ(text(cell(indicators, "A4")), "5.1.1.1");
+    EXPECT_EQ(cell(indicators, "E4")->getError(), kNotAvailable) << "a blank form has no values yet";
+    Office::close(form);
 }
 
 // ---------------------------------------------------------------------------

@@ -278,13 +278,16 @@ private:
 
     void read_direction(const json::value& v, const std::string& path) {
         const json::object& o = r_.object(v, path);
-        r_.only(o, {"id", "group", "title", "source", "note", "fields", "indicators", "rules"}, path);
+        r_.only(o, {"id", "short_title", "group", "title", "source", "note", "fields", "indicators", "rules"}, path);
         Direction d;
         d.id = r_.string(o, "id", path);
         if (!direction_ids_.insert(d.id).second)
             r_.fail(path + "/id", "duplicate direction id '" + d.id + "'");
         d.group = r_.string(o, "group", path);
         d.title = r_.string(o, "title", path);
+        d.short_title = r_.string(o, "short_title", path, false);
+        if (d.short_title.empty())
+            d.short_title = d.title;
         d.source = r_.string(o, "source", path);
         d.note = r_.string(o, "note", path, false);
 

@@ -67,6 +67,18 @@ std::string fold(std::string_view text) {
     return s.substr(begin, end - begin);
 }
 
+std::string truncate_utf8(const std::string& text, std::size_t max_chars) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            if (count == max_chars)
+                return text.substr(0, i) + "…";
+            ++count;
+        }
+    }
+    return text;
+}
+
 std::string format_number(double v) {
     if (v == std::floor(v) && std::fabs(v) < 1e15)
         return std::to_string(static_cast<long long>(v));

@@ -100,6 +100,7 @@ const char* to_string(Rule::Kind k);
 
 struct Direction {
     std::string id;
+    std::string short_title;  ///< a few words for a sheet name; the title when absent
     std::string group;
     std::string title;
     std::string source;

@@ -14,6 +14,8 @@ class Cell {
 public:
     enum class Kind { Empty, Number, Text, Error };
 
+    /// An empty cell.
+    Cell() : Cell(Kind::Empty, 0.0, {}) {}
     static Cell empty() { return Cell(Kind::Empty, 0.0, {}); }
     static Cell number(double v) { return Cell(Kind::Number, v, {}); }
     static Cell text(std::string s) { return Cell(Kind::Text, 0.0, std::move(s)); }

@@ -11,6 +11,10 @@ namespace msoko {
 /// are compared («Да » = «да», «ШНОР» = «шнор»).
 std::string fold(std::string_view text);
 
+/// The first `max_chars` characters (code points) of UTF-8 text, with «…»
+/// when cut: never splits a character.
+std::string truncate_utf8(const std::string& text, std::size_t max_chars);
+
 /// A number as a person writes it: 4201, 12.5 — no trailing zeros.
 std::string format_number(double v);
 

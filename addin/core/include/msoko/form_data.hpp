@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MPL-2.0
+#pragma once
+
+// What fills a form: the passport, the register of organisations, the
+// figures as typed, last year's municipal values and evidence — read from a
+// `msoko-form-data/1` JSON file (samples/data/*.json). Values stay as typed.
+
+#include "msoko/cell.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace msoko {
+
+struct RegisterEntry {
+    std::string code;
+    std::string name;        ///< full official name
+    std::string short_name;  ///< as shown in tables
+    std::string type;        ///< school or kindergarten
+    std::vector<std::string> flags;
+};
+
+struct Evidence {
+    std::string document, date, link;
+};
+
+/// One cell typed over what the form generates (for example a typed value
+/// where the form has a formula): `sheet` is a direction id, or
+/// `organisations`, `indicators`, `passport`; `column` a field id or
+/// `code`, `name`, `type`, `flags`.
+struct Override {
+    std::string sheet, org, column;
+    Cell value;
+};
+
+struct FormData {
+    std::map<std::string, std::string> passport;  ///< municipality, region, period, responsible, …
+    std::size_t schools = 30;                     ///< rows of the form for schools
+    std::size_t kindergartens = 30;               ///< rows for kindergartens
+    std::vector<RegisterEntry> organisations;
+    /// code → field → typed value; a text starting with "=" is a formula
+    std::map<std::string, std::map<std::string, Cell>> values;
+    std::map<std::string, double> previous;    ///< indicator → last year's value
+    std::map<std::string, Evidence> evidence;  ///< flag indicator → its documents
+    std::vector<Override> overrides;
+};
+
+/// Reads a data file. @throws std::runtime_error naming the file and place.
+FormData read_form_data(const std::string& path);
+FormData parse_form_data(const std::string& json, const std::string& file);
+
+}  // namespace msoko

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: MPL-2.0
+#include "msoko/form_data.hpp"
+
+#include "msoko/catalogue_info.hpp"
+
+#include <boost/json.hpp>
+
+#include <fstream>
+#include <sstream>
+
+namespace msoko {
+
+namespace json = boost::json;
+
+namespace {
+
+Cell cell_of(const json::value& v, const std::string& file, const std::string& where) {
+    if (v.is_null())
+        return Cell::empty();
+    if (v.is_number())
+        return Cell::number(v.to_number<double>());
+    if (v.is_string())
+        return Cell::text(std::string(v.as_string()));
+    throw CatalogueError(file, where, "a value must be a number, a text or null");
+}
+
+std::string text_of(const json::object& o, const char* key, const std::string& file, const std::string& where,
+                    bool required = true) {
+    const json::value* v = o.if_contains(key);
+    if (!v) {
+        if (required)
+            throw CatalogueError(file, where + "/" + key, "required member is missing");
+        return {};
+    }
+    if (!v->is_string())
+        throw CatalogueError(file, where + "/" + key, "must be a string");
+    return std::string(v->as_string());
+}
+
+}  // namespace
+
+FormData parse_form_data(const std::string& text, const std::string& file) {
+    json::error_code ec;
+    const json::value root = json::parse(text, ec);
+    if (ec)
+        throw CatalogueError(file, "", "not valid JSON: " + ec.message());
+    if (!root.is_object())
+        throw CatalogueError(file, "/", "must be a JSON object");
+    const json::object& o = root.as_object();
+    if (text_of(o, "format", file, "") != "msoko-form-data/1")
+        throw CatalogueError(file, "/format", "expected 'msoko-form-data/1'");
+    FormData d;
+    if (const auto* p = o.if_contains("passport")) {
+        if (!p->is_object())
+            throw CatalogueError(file, "/passport", "must be an object");
+        for (const auto& kv : p->as_object()) {
+            if (kv.value().is_string())
+                d.passport[std::string(kv.key())] = std::string(kv.value().as_string());
+            else if (kv.value().is_number())
+                d.passport[std::string(kv.key())] = json::serialize(kv.value());
+        }
+    }
+    for (const char* key : {"schools", "kindergartens"}) {
+        if (const auto* v = o.if_contains(key)) {
+            if (!v->is_int64() || v->as_int64() < 0 || v->as_int64() > 2000)
+                throw CatalogueError(file, std::string("/") + key, "must be a whole number 0–2000");
+            (std::string(key) == "schools" ? d.schools : d.kindergartens) = static_cast<std::size_t>(v->as_int64());
+        }
+    }
+    if (const auto* orgs = o.if_contains("organisations")) {
+        const json::array& a = orgs->as_array();
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            const std::string where = "/organisations/" + std::to_string(i);
+            if (!a[i].is_object())
+                throw CatalogueError(file, where, "must be an object");
+            const auto& e = a[i].as_object();
+            RegisterEntry r{text_of(e, "code", file, where),
+                            text_of(e, "name", file, where),
+                            text_of(e, "short", file, where, false),
+                            text_of(e, "type", file, where),
+                            {}};
+            if (r.type != "school" && r.type != "kindergarten")
+                throw CatalogueError(file, where + "/type", "must be school or kindergarten");
+            if (const auto* f = e.if_contains("flags"))
+                for (const auto& flag : f->as_array())
+                    r.flags.emplace_back(flag.as_string());
+            d.organisations.push_back(std::move(r));
+        }
+    }
+    if (const auto* values = o.if_contains("values")) {
+        for (const auto& org : values->as_object())
+            for (const auto& field : org.value().as_object())
+                d.values[std::string(org.key())][std::string(field.key())] =
+                    cell_of(field.value(), file, "/values/" + std::string(org.key()) + "/" + std::string(field.key()));
+    }
+    if (const auto* prev = o.if_contains("previous")) {
+        for (const auto& kv : prev->as_object()) {
+            if (!kv.value().is_number())
+                throw CatalogueError(file, "/previous/" + std::string(kv.key()), "must be a number");
+            d.previous[std::string(kv.key())] = kv.value().to_number<double>();
+        }
+    }
+    if (const auto* ev = o.if_contains("evidence")) {
+        for (const auto& kv : ev->as_object()) {
+            const std::string where = "/evidence/" + std::string(kv.key());
+            const auto& e = kv.value().as_object();
+            d.evidence[std::string(kv.key())] = {text_of(e, "document", file, where, false),
+                                                 text_of(e, "date", file, where, false),
+                                                 text_of(e, "link", file, where, false)};
+        }
+    }
+    if (const auto* ov = o.if_contains("overrides")) {
+        const json::array& a = ov->as_array();
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            const std::string where = "/overrides/" + std::to_string(i);
+            const auto& e = a[i].as_object();
+            const json::value* v = e.if_contains("value");
+            d.overrides.push_back({text_of(e, "sheet", file, where), text_of(e, "org", file, where),
+                                   text_of(e, "column", file, where),
+                                   v ? cell_of(*v, file, where + "/value") : Cell::empty()});
+        }
+    }
+    return d;
+}
+
+FormData read_form_data(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw CatalogueError(path, "", "cannot open the file");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parse_form_data(text.str(), path);
+}
+
+}  // namespace msoko

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: MPL-2.0
+#include "dispatcher.hxx"
+
+#include "extension.hxx"
+#include "guard.hxx"
+#include "msoko/form.hpp"
+#include "msoko/version.hpp"
+
+#include <com/sun/star/awt/MessageBoxButtons.hpp>
+#include <com/sun/star/awt/MessageBoxType.hpp>
+#include <com/sun/star/awt/XMessageBoxFactory.hpp>
+#include <com/sun/star/awt/XWindowPeer.hpp>
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/DispatchDescriptor.hpp>
+#include <com/sun/star/frame/XComponentLoader.hpp>
+#include <cppuhelper/supportsservice.hxx>
+#include <osl/file.hxx>
+
+#include <cstdio>
+#include <fstream>
+
+namespace msoko::uno {
+
+using css::uno::Reference;
+using css::uno::Sequence;
+
+namespace {
+
+OUString text(const char* utf8) {
+    return from_utf8(utf8);
+}
+
+// A temporary file that is removed when it goes out of scope.
+class TempFile {
+public:
+    explicit TempFile(const std::string& suffix) {
+        OUString dir;
+        osl::FileBase::getTempDirURL(dir);
+        OUString base;
+        if (osl::FileBase::createTempFile(&dir, nullptr, &base) != osl::FileBase::E_None)
+            throw std::runtime_error("cannot create a temporary file");
+        osl::File::remove(base);
+        url_ = base + from_utf8(suffix);
+        OUString path;
+        osl::FileBase::getSystemPathFromFileURL(url_, path);
+        path_ = to_utf8(path);
+    }
+    ~TempFile() { std::remove(path_.c_str()); }
+    const OUString& url() const { return url_; }
+    const std::string& path() const { return path_; }
+
+private:
+    OUString url_;
+    std::string path_;
+};
+
+}  // namespace
+
+Sequence<OUString> Dispatcher::supported_services() {
+    Sequence<OUString> names(1);
+    names.getArray()[0] = "com.sun.star.frame.ProtocolHandler";
+    return names;
+}
+
+Dispatcher::Dispatcher(Reference<css::uno::XComponentContext> context) : context_(std::move(context)) {}
+
+// XInitialization
+
+void Dispatcher::initialize(const Sequence<css::uno::Any>& arguments) {
+    guarded("Dispatcher::initialize", [&] {
+        std::lock_guard lock(mutex_);
+        for (const auto& a : arguments) {
+            Reference<css::frame::XFrame> frame(a, css::uno::UNO_QUERY);
+            if (frame.is())
+                frame_ = frame;
+        }
+    });
+}
+
+// XDispatchProvider
+
+Reference<css::frame::XDispatch> Dispatcher::queryDispatch(const css::util::URL& url, const OUString&, sal_Int32) {
+    return guarded_or("Dispatcher::queryDispatch", Reference<css::frame::XDispatch>(),
+                      [&]() -> Reference<css::frame::XDispatch> {
+                          if (url.Protocol.equalsAscii(kProtocol) && url.Path == "NewForm")
+                              return this;
+                          return {};
+                      });
+}
+
+Sequence<Reference<css::frame::XDispatch>> Dispatcher::queryDispatches(
+    const Sequence<css::frame::DispatchDescriptor>& requests) {
+    Sequence<Reference<css::frame::XDispatch>> out(requests.getLength());
+    for (sal_Int32 i = 0; i < requests.getLength(); ++i)
+        out.getArray()[i] = queryDispatch(requests[i].FeatureURL, requests[i].FrameName, requests[i].SearchFlags);
+    return out;
+}
+
+// XDispatch
+
+void Dispatcher::dispatch(const css::util::URL& url, const Sequence<css::beans::PropertyValue>&) {
+    guarded("Dispatcher::dispatch", [&] {
+        const std::string command = to_utf8(url.Path);
+        log().info("command {}", command);
+        try {
+            if (command == "NewForm")
+                new_form();
+            else
+                throw std::runtime_error("unknown command " + command);
+        } catch (const std::exception& e) {
+            log().error("command {} failed: {}", command, e.what());
+            tell(text("МСОКО"),
+                 from_utf8("Не удалось создать форму: " + std::string(e.what()) +
+                           "\nПодробности — в журнале расширения (msoko.log в профиле LibreOffice)."),
+                 true);
+        }
+    });
+}
+
+void Dispatcher::addStatusListener(const Reference<css::frame::XStatusListener>&, const css::util::URL&) {}
+
+void Dispatcher::removeStatusListener(const Reference<css::frame::XStatusListener>&, const css::util::URL&) {}
+
+void Dispatcher::new_form() {
+    const Catalogue catalogue = read_installed_catalogue(context_);
+    FormData blank;  // the register's default capacity: 30 schools and 30 kindergartens
+    const std::string fods = form_fods(catalogue, blank, std::string("МСОКО для Calc ") + extension_version());
+    TempFile file(".fods");
+    {
+        std::ofstream out(file.path(), std::ios::binary);
+        out << fods;
+        if (!out)
+            throw std::runtime_error("cannot write a temporary file");
+    }
+    // AsTemplate: the user gets an untitled document; Save asks where to put it.
+    Sequence<css::beans::PropertyValue> args(2);
+    args.getArray()[0].Name = "AsTemplate";
+    args.getArray()[0].Value <<= true;
+    args.getArray()[1].Name = "FilterName";
+    args.getArray()[1].Value <<= OUString("OpenDocument Spreadsheet Flat XML");
+    Reference<css::frame::XComponentLoader> loader(css::frame::Desktop::create(context_), css::uno::UNO_QUERY_THROW);
+    auto doc = loader->loadComponentFromURL(file.url(), "_blank", 0, args);
+    if (!doc.is())
+        throw std::runtime_error("LibreOffice did not open the generated form");
+    log().info("new form from catalogue {} {}", catalogue.info.id, catalogue.info.version);
+}
+
+void Dispatcher::tell(const OUString& title, const OUString& message, bool error) {
+    try {
+        Reference<css::frame::XFrame> frame;
+        {
+            std::lock_guard lock(mutex_);
+            frame = frame_;
+        }
+        if (!frame.is())
+            return;
+        Reference<css::awt::XWindowPeer> peer(frame->getContainerWindow(), css::uno::UNO_QUERY);
+        if (!peer.is())
+            return;
+        Reference<css::awt::XMessageBoxFactory> factory(peer->getToolkit(), css::uno::UNO_QUERY);
+        if (!factory.is())
+            return;
+        auto box = factory->createMessageBox(
+            peer, error ? css::awt::MessageBoxType_ERRORBOX : css::awt::MessageBoxType_INFOBOX,
+            css::awt::MessageBoxButtons::BUTTONS_OK, title, message);
+        if (box.is())
+            box->execute();
+    } catch (...) {
+        log().error("could not show a message box");
+    }
+}
+
+// XServiceInfo
+
+OUString Dispatcher::getImplementationName() {
+    return OUString::createFromAscii(kImplementationName);
+}
+
+sal_Bool Dispatcher::supportsService(const OUString& name) {
+    return cppu::supportsService(this, name);
+}
+
+Sequence<OUString> Dispatcher::getSupportedServiceNames() {
+    return supported_services();
+}
+
+}  // namespace msoko::uno

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MPL-2.0
+#pragma once
+
+#include <com/sun/star/frame/XDispatch.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/lang/XInitialization.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <cppuhelper/implbase4.hxx>
+
+#include <mutex>
+
+namespace msoko::uno {
+
+using rtl::OUString;
+
+/// The menu and toolbar commands, dispatched as `org.msoko.calc:<Command>`
+/// (a ProtocolHandler: exceptions reach a caller as RuntimeException and the
+/// office stays healthy, unlike a Job). Commands:
+///   NewForm — a new, unsaved data-collection form from the installed catalogue.
+class Dispatcher final : public cppu::WeakImplHelper4<css::frame::XDispatchProvider, css::frame::XDispatch,
+                                                      css::lang::XInitialization, css::lang::XServiceInfo> {
+public:
+    static constexpr const char* kImplementationName = "org.msoko.calc.DispatcherImpl";
+    static constexpr const char* kProtocol = "org.msoko.calc:";
+    static css::uno::Sequence<OUString> supported_services();
+
+    explicit Dispatcher(css::uno::Reference<css::uno::XComponentContext> context);
+
+    // XInitialization: the frame the commands act on
+    void SAL_CALL initialize(const css::uno::Sequence<css::uno::Any>& arguments) override;
+
+    // XDispatchProvider
+    css::uno::Reference<css::frame::XDispatch> SAL_CALL queryDispatch(const css::util::URL& url,
+                                                                      const OUString& target_frame,
+                                                                      sal_Int32 search_flags) override;
+    css::uno::Sequence<css::uno::Reference<css::frame::XDispatch>> SAL_CALL
+    queryDispatches(const css::uno::Sequence<css::frame::DispatchDescriptor>& requests) override;
+
+    // XDispatch
+    void SAL_CALL dispatch(const css::util::URL& url,
+                           const css::uno::Sequence<css::beans::PropertyValue>& arguments) override;
+    void SAL_CALL addStatusListener(const css::uno::Reference<css::frame::XStatusListener>& listener,
+                                    const css::util::URL& url) override;
+    void SAL_CALL removeStatusListener(const css::uno::Reference<css::frame::XStatusListener>& listener,
+                                       const css::util::URL& url) override;
+
+    // XServiceInfo
+    OUString SAL_CALL getImplementationName() override;
+    sal_Bool SAL_CALL supportsService(const OUString& name) override;
+    css::uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override;
+
+private:
+    void new_form();
+    /// Tells the user, in a message box over the frame when there is one.
+    void tell(const OUString& title, const OUString& message, bool error);
+
+    css::uno::Reference<css::uno::XComponentContext> context_;
+    std::mutex mutex_;
+    css::uno::Reference<css::frame::XFrame> frame_;
+};
+
+}  // namespace msoko::uno
