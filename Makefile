@@ -23,7 +23,7 @@ build: setup $(BUILD)/CMakeCache.txt
 # The main job on the bundled sample: build, package, install into a private
 # profile, run a real headless LibreOffice, print the computed indicators.
 demo: build
-	@$(BUILD)/cli/msoko-calc report samples/msoko-sample.fods
+	@$(BUILD)/cli/msoko-calc indicators samples/sample-district.ods
 
 # All tests: unit tests of the core and integration tests in real LibreOffice.
 test: build
@@ -39,7 +39,7 @@ bench: build
 # Opens Calc in a window (needs a display) with the extension in a private
 # profile ($(BUILD)/profile) and the sample loaded.
 run: build
-	@cmake/run-calc.sh $(BUILD) samples/msoko-sample.fods
+	@cmake/run-calc.sh $(BUILD) samples/sample-district.ods
 
 # Installs the built extension into your own LibreOffice profile (close LibreOffice first).
 deploy: build

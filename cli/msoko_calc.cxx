@@ -4,6 +4,7 @@
 //
 //   msoko-calc report [--lang ru|en] [--oxt FILE] [--keep-profile] WORKBOOK
 //   msoko-calc convert [--oxt FILE] WORKBOOK OUT.ods|OUT.fods|OUT.pdf
+//   msoko-calc indicators [--lang ru|en] [--oxt FILE] FORM   the municipal indicator table
 //
 // Exit codes: 0 done; 1 the workbook could not be processed; 2 usage error.
 
@@ -61,7 +62,8 @@ struct Options {
 void usage(std::ostream& out) {
     out << "Использование / usage:\n"
            "  msoko-calc report [--lang ru|en] [--oxt FILE] [--keep-profile] WORKBOOK\n"
-           "  msoko-calc convert [--oxt FILE] WORKBOOK OUT.ods|OUT.fods|OUT.pdf\n\n"
+           "  msoko-calc convert [--oxt FILE] WORKBOOK OUT.ods|OUT.fods|OUT.pdf\n"
+           "  msoko-calc indicators [--lang ru|en] [--oxt FILE] FORM\n\n"
            "Открывает книгу в скрытом LibreOffice с установленным расширением МСОКО,\n"
            "пересчитывает её и печатает каждую формулу МСОКО с её результатом.\n"
            "Opens the workbook in a hidden LibreOffice with the МСОКО extension installed,\n"
@@ -178,6 +180,71 @@ int report(const Options& opt) {
     return 0;
 }
 
+// The municipal indicator table of a form («Показатели»): what a specialist
+// wants to see first.
+int indicators(const Options& opt) {
+    msoko::office::Options office_options;
+    office_options.extension = opt.oxt;
+    office_options.ui_locale = opt.lang == "en" ? "en-US" : "ru-RU";
+    std::cerr << "Запуск LibreOffice с расширением " << opt.oxt.filename().string() << " …\n";
+    msoko::office::Office office(office_options);
+    auto doc = office.open(opt.workbook, msoko::office::Office::Access::ReadOnly);
+    Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculateAll();
+    auto sheets = doc->getSheets();
+    const OUString name = OUString::fromUtf8("Показатели");
+    if (!sheets->hasByName(name)) {
+        std::cerr << "msoko-calc: в книге нет листа «Показатели» — это не форма МСОКО / not an МСОКО form\n";
+        msoko::office::Office::close(doc);
+        return 1;
+    }
+    Reference<css::sheet::XSpreadsheet> sheet(sheets->getByName(name), UNO_QUERY_THROW);
+    auto text_of = [](const Reference<css::table::XCell>& c) {
+        return u8(Reference<css::text::XText>(c, UNO_QUERY_THROW)->getString());
+    };
+    auto passport_value = [&](const char* label_row) {
+        Reference<css::sheet::XSpreadsheet> p(sheets->getByName(OUString::fromUtf8("Паспорт")), UNO_QUERY_THROW);
+        return text_of(p->getCellRangeByName(OUString::createFromAscii(label_row))->getCellByPosition(0, 0));
+    };
+    std::cout << "Форма: " << opt.workbook.filename().string() << " — " << passport_value("B4") << ", "
+              << passport_value("B6") << " (каталог " << passport_value("B14") << " " << passport_value("B15")
+              << ")\n";
+    std::size_t total = 0, values = 0, missing = 0, errors = 0;
+    std::string direction;
+    for (sal_Int32 r = 3;; ++r) {
+        const std::string id = text_of(sheet->getCellByPosition(0, r));
+        if (id.empty())
+            break;
+        const std::string dir = text_of(sheet->getCellByPosition(1, r));
+        if (dir != direction) {
+            direction = dir;
+            // The direction's sheet is named «<id> <short title>».
+            std::string title = direction;
+            for (const auto& n : sheets->getElementNames())
+                if (u8(n).rfind(direction + " ", 0) == 0)
+                    title = u8(n);
+            std::cout << "\n" << title << "\n";
+        }
+        auto value_cell = sheet->getCellByPosition(4, r);
+        const sal_Int32 error = value_cell->getError();
+        std::string value = text_of(value_cell);
+        ++total;
+        if (error == 32767)
+            ++missing;
+        else if (error != 0)
+            ++errors;
+        else
+            ++values;
+        const std::string unit = text_of(sheet->getCellByPosition(3, r));
+        std::cout << "  " << pad(id, 9) << " " << pad(truncate(text_of(sheet->getCellByPosition(2, r)), 70), 72)
+                  << " " << std::string(value.size() < 10 ? 10 - width(value) : 0, ' ') << value << " "
+                  << (error ? "" : unit == "да/нет" ? "" : unit) << "\n";
+    }
+    std::cout << "\nПоказателей: " << total << "; рассчитано: " << values << ", нет данных (#Н/Д): " << missing
+              << ", ошибок: " << errors << "\n";
+    msoko::office::Office::close(doc);
+    return 0;
+}
+
 // Opens, recalculates and stores under the filter the output's extension names.
 int convert(const Options& opt) {
     const std::string ext = opt.output.extension().string();
@@ -239,13 +306,16 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
-    const bool known = opt.command == "report" || (opt.command == "convert" && !opt.output.empty());
+    const bool known = opt.command == "report" || opt.command == "indicators" ||
+                       (opt.command == "convert" && !opt.output.empty());
     if (!known || opt.workbook.empty() || (opt.lang != "ru" && opt.lang != "en") || opt.oxt.empty()) {
         usage(std::cerr);
         return 2;
     }
     try {
-        return opt.command == "convert" ? convert(opt) : report(opt);
+        if (opt.command == "convert")
+            return convert(opt);
+        return opt.command == "indicators" ? indicators(opt) : report(opt);
     } catch (const msoko::office::OfficeError& e) {
         std::cerr << "msoko-calc: " << e.what() << "\n";
     } catch (const css::uno::Exception& e) {

@@ -6,7 +6,7 @@
 # The profile is rebuilt whenever the .oxt is newer than the installed one.
 set -euo pipefail
 build=$(readlink -f "${1:?build directory}")
-book=$(readlink -f "${2:-$(dirname "$0")/../samples/msoko-sample.fods}")
+book=$(readlink -f "${2:-$(dirname "$0")/../samples/sample-district.ods}")
 program=/usr/lib/libreoffice/program
 oxt=$build/msoko.oxt
 profile=$build/profile

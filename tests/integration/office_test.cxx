@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MPL-2.0
 // Integration tests: the built .oxt installed into a throwaway profile of a
 // real headless LibreOffice; workbooks loaded, recalculated and read back.
+#include "msoko/engine.hpp"
+#include "msoko/form.hpp"
 #include "office/office.hxx"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
@@ -16,7 +18,14 @@
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/lang/XMultiComponentFactory.hpp>
+#include <com/sun/star/sheet/FormulaResult.hpp>
 #include <com/sun/star/sheet/FunctionArgument.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/sheet/XCellRangeFormula.hpp>
+#include <com/sun/star/sheet/XCellRangesQuery.hpp>
+#include <com/sun/star/sheet/XSheetCellRanges.hpp>
+#include <com/sun/star/sheet/XSheetCellCursor.hpp>
+#include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/sheet/ValidationType.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
@@ -588,3 +597,131 @@ TEST(Lifecycle, RemovesCleanlyAndLeavesNoProcess) {
 }
 
 }  // namespace
+
+// ---------------------------------------------------------------------------
+// The samples: the filled district computes everything, exactly as the engine.
+
+namespace samples {
+
+Reference<css::sheet::XSpreadsheet> sheet_at(const Reference<css::sheet::XSpreadsheetDocument>& doc, sal_Int32 i) {
+    return Reference<css::sheet::XSpreadsheet>(
+        Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getByIndex(i), UNO_QUERY_THROW);
+}
+
+std::string name_of(const Reference<css::sheet::XSpreadsheet>& s) {
+    return u8(Reference<css::container::XNamed>(s, UNO_QUERY_THROW)->getName());
+}
+
+// The formulas (or constants) of a sheet's used area, as one text.
+std::string contents(const Reference<css::sheet::XSpreadsheet>& s) {
+    auto cursor = s->createCursor();
+    Reference<css::sheet::XUsedAreaCursor>(cursor, UNO_QUERY_THROW)->gotoEndOfUsedArea(false);
+    const auto end = Reference<css::sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)->getRangeAddress();
+    auto all = s->getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow);
+    const auto formulas = Reference<css::sheet::XCellRangeFormula>(all, UNO_QUERY_THROW)->getFormulaArray();
+    std::string out;
+    for (const auto& row : formulas) {
+        for (const auto& f : row)
+            out += u8(f) + "\t";
+        out += "\n";
+    }
+    return out;
+}
+
+}  // namespace samples
+
+class Samples : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        msoko::office::Options o;
+        o.extension = kOxt;
+        office_ = std::make_unique<Office>(o);
+    }
+    static void TearDownTestSuite() { office_.reset(); }
+    void TearDown() override {
+        for (auto& d : docs_)
+            Office::close(d);
+    }
+    Reference<css::sheet::XSpreadsheetDocument> open(const char* name) {
+        docs_.push_back(office_->open(fs::path(MSOKO_TEST_SAMPLES) / name, Office::Access::ReadOnly));
+        recalc(docs_.back());
+        return docs_.back();
+    }
+    static std::unique_ptr<Office> office_;
+    std::vector<Reference<css::sheet::XSpreadsheetDocument>> docs_;
+};
+std::unique_ptr<Office> Samples::office_;
+
+TEST_F(Samples, FilledDistrictHasNoErrorValueAnywhere) {
+    auto doc = open("sample-district.ods");
+    const sal_Int32 n = Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getCount();
+    EXPECT_EQ(n, 14);
+    for (sal_Int32 i = 0; i < n; ++i) {
+        auto s = samples::sheet_at(doc, i);
+        auto errors = Reference<css::sheet::XCellRangesQuery>(s, UNO_QUERY_THROW)
+                          ->queryFormulaCells(css::sheet::FormulaResult::ERROR);
+        EXPECT_TRUE(errors->getRangeAddressesAsString().isEmpty())
+            << samples::name_of(s) << ": error values in " << u8(errors->getRangeAddressesAsString());
+    }
+}
+
+TEST_F(Samples, EveryIndicatorEqualsTheEngine) {
+    const msoko::Catalogue catalogue = msoko::read_catalogue(MSOKO_TEST_CATALOGUE);
+    const msoko::FormData data =
+        msoko::read_form_data((fs::path(MSOKO_TEST_SAMPLES) / "data" / "sample-district.json").string());
+    const msoko::Workbook workbook = msoko::form_workbook(data);
+    const msoko::Engine engine(catalogue, workbook);
+    const msoko::FormLayout layout = msoko::form_layout(catalogue, data.schools, data.kindergartens);
+    auto doc = open("sample-district.ods");
+
+    auto expect_same = [](const msoko::IndicatorResult& r, const Reference<css::table::XCell>& c,
+                          const std::string& where) {
+        if (r.result.has_value()) {
+            EXPECT_EQ(c->getError(), 0) << where << ": " << text(c);
+            EXPECT_NEAR(c->getValue(), r.result.value(), 1e-9) << where;
+        } else {
+            EXPECT_TRUE(c->getError() == kNotAvailable || text(c) == "—") << where << ": shows " << text(c)
+                                                                          << ", the engine says " << r.result.reason();
+        }
+    };
+    // The municipal values of «Показатели».
+    auto summary = sheet(doc, "Показатели");
+    int compared = 0;
+    for (std::size_t k = 0; k < catalogue.indicators.size(); ++k) {
+        const auto& ind = catalogue.indicators[k];
+        const sal_Int32 row = msoko::FormLayout::kIndicatorsFirstRow + static_cast<sal_Int32>(k);
+        ASSERT_EQ(text(summary->getCellByPosition(0, row)), ind.id);
+        expect_same(engine.municipality(ind.id), summary->getCellByPosition(4, row), ind.id + " municipal");
+        ++compared;
+    }
+    // Every organisation's value in every direction's indicator block.
+    for (const auto& ds : layout.directions) {
+        auto s = sheet(doc, ds.sheet.c_str());
+        for (std::size_t i = 0; i < ds.rows.size(); ++i) {
+            const sal_Int32 row = ds.block_first_row() + static_cast<sal_Int32>(i);
+            const std::string code = text(s->getCellByPosition(0, row));
+            if (code.empty())
+                continue;
+            for (std::size_t k = 0; k < ds.direction->indicators.size(); ++k) {
+                const std::string& id = ds.direction->indicators[k];
+                expect_same(engine.organisation(id, code), s->getCellByPosition(2 + static_cast<sal_Int32>(k), row),
+                            id + " for " + code);
+                ++compared;
+            }
+        }
+    }
+    EXPECT_GT(compared, 1500) << "every organisation and indicator";
+}
+
+TEST_F(Samples, OdsAndFodsHoldTheSameForm) {
+    for (const char* base : {"msoko-form-blank", "sample-district", "sample-district-mistakes"}) {
+        auto ods = open((std::string(base) + ".ods").c_str());
+        auto fods = open((std::string(base) + ".fods").c_str());
+        const sal_Int32 n = Reference<css::container::XIndexAccess>(ods->getSheets(), UNO_QUERY_THROW)->getCount();
+        ASSERT_EQ(n, Reference<css::container::XIndexAccess>(fods->getSheets(), UNO_QUERY_THROW)->getCount());
+        for (sal_Int32 i = 0; i < n; ++i)
+            EXPECT_EQ(samples::contents(samples::sheet_at(ods, i)), samples::contents(samples::sheet_at(fods, i)))
+                << base << ".ods is stale against its .fods on sheet " << samples::name_of(samples::sheet_at(ods, i))
+                << ": regenerate the samples";
+    }
+}

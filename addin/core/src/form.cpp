@@ -234,7 +234,7 @@ public:
                 "\" table:display=\"true\"><text:p>" + xml(help) +
                 "</text:p></table:help-message><table:error-message table:message-type=\"stop\" table:title=\"" +
                 xml("Неверное значение") + "\" table:display=\"true\"><text:p>" + xml(error) +
-                "</text:p></table:error-message></table:content-validation>";
+                "</text:p></table:error-message></table:content-validation>\n";
         return name;
     }
     const std::string& xml_text() const { return xml_; }
@@ -381,7 +381,7 @@ std::string table_xml(const Sheet& sh) {
         o << " table:protected=\"true\"";
     if (!sh.print_range.empty())
         o << " table:print-ranges=\"" << xml(sh.print_range) << "\"";
-    o << ">";
+    o << ">\n";
     if (sh.protect)
         o << "<loext:table-protection loext:select-protected-cells=\"true\" loext:select-unprotected-cells=\"true\"/>";
     for (const auto& style : sh.column_styles)
@@ -406,7 +406,7 @@ std::string table_xml(const Sheet& sh) {
         }
         if (c < ncols)
             o << "<table:table-cell table:number-columns-repeated=\"" << (ncols - c) << "\"/>";
-        o << "</table:table-row>";
+        o << "</table:table-row>\n";
         if (r == sh.header_rows_last)
             o << "</table:table-header-rows>";
     }
@@ -499,7 +499,7 @@ public:
         o << "<table:named-expressions>";
         for (const auto& [name, range] : names_)
             o << "<table:named-range table:name=\"" << xml(name) << "\" table:base-cell-address=\""
-              << xml(range.substr(0, range.find(':'))) << "\" table:cell-range-address=\"" << xml(range) << "\"/>";
+              << xml(range.substr(0, range.find(':'))) << "\" table:cell-range-address=\"" << xml(range) << "\"/>\n";
         o << "</table:named-expressions>\n";
         o << "</office:spreadsheet></office:body></office:document>\n";
         return o.str();
@@ -849,11 +849,18 @@ private:
             sh.put(r, 0, text_cell(ind.id, "ce_ro"));
             sh.put(r, 1, text_cell(ind.direction, "ce_ro"));
             sh.put(r, 2, text_cell(ind.title, "ce_label"));
-            sh.put(r, 3, text_cell(ind.unit, "ce_ro"));
+            // A yes/no of each organisation is, for the municipality, the number answering «да».
+            const bool counted_flag =
+                ind.compute.kind == Computation::Kind::Flag && !ind.concerns("municipality") && ind.unit == "да/нет";
+            std::string counted_unit;
+            if (counted_flag)
+                for (const auto& t : ind.org_types)
+                    counted_unit += (counted_unit.empty() ? "" : ", ") + std::string(type_short(t));
+            sh.put(r, 3, text_cell(counted_flag ? "число " + counted_unit + " с «да»" : ind.unit, "ce_ro"));
             sh.put(r, 4,
                    formula_cell(std::string(kAddIn) + "INDICATOR(" + quote(ind.id) + ";" + ds.range_name + ")",
-                                value_style(ind, true)));
-            const bool yes_no = ind.unit == "да/нет";
+                                counted_flag ? std::string("ce_int_b") : value_style(ind, true)));
+            const bool yes_no = ind.unit == "да/нет" && !counted_flag;
             if (yes_no) {
                 sh.put(r, 5, empty_cell("ce_na"));
                 sh.put(r, 6, empty_cell("ce_na"));
@@ -869,7 +876,7 @@ private:
                     r, 6,
                     formula_cell("IFNA(" + std::string(kAddIn) + "DYNAMICS(" + cur + ";" + old + ");\"—\")", "ce_dec"));
             }
-            const bool flag = ind.compute.kind == Computation::Kind::Flag && yes_no;
+            const bool flag = ind.compute.kind == Computation::Kind::Flag && yes_no && ind.concerns("municipality");
             const auto ev = flag ? evidence_of.find(ind.compute.fields.front()) : evidence_of.end();
             if (flag && ev != evidence_of.end()) {
                 // The documents are fields of the direction's municipal row: show them here.
@@ -961,6 +968,19 @@ private:
 };
 
 }  // namespace
+
+Workbook form_workbook(const FormData& data) {
+    Workbook w;
+    for (const auto& org : data.organisations)
+        w.add({org.code, org.short_name.empty() ? org.name : org.short_name, org.type, org.flags});
+    w.add({kMunicipalityCode, "Муниципальный уровень", "municipality", {}});
+    for (const auto& [code, values] : data.values)
+        for (const auto& [field, value] : values) {
+            const bool formula = value.kind() == Cell::Kind::Text && !value.text().empty() && value.text()[0] == '=';
+            w.set(code, field, formula ? Cell::error() : value);
+        }
+    return w;
+}
 
 std::string form_fods(const Catalogue& catalogue, const FormData& data, const std::string& generator) {
     return Writer(catalogue, data, generator).write();

@@ -9,6 +9,7 @@
 
 #include "msoko/catalogue.hpp"
 #include "msoko/form_data.hpp"
+#include "msoko/workbook.hpp"
 
 #include <string>
 #include <vector>
@@ -81,6 +82,11 @@ FormLayout form_layout(const Catalogue& catalogue, std::size_t schools, std::siz
 std::string cell_address(int row, int column);
 /// Column letters of a 0-based column: 0 → A, 26 → AA.
 std::string column_letters(int column);
+
+/// The figures of a data file as the engine sees them: the register's
+/// organisations (with their flags), the municipality's row «УО» and every
+/// typed value. Formulas ("=…") read as error values, as Calc shows them.
+Workbook form_workbook(const FormData& data);
 
 /// The whole form as a flat ODF spreadsheet: blank when `data` holds no
 /// organisations and values, filled otherwise. `generator` names the
