@@ -8,6 +8,8 @@
 //
 // Exit codes: 0 done; 1 the workbook could not be processed; 2 usage error.
 
+#include "form_view.hxx"
+#include "msoko/catalogue.hpp"
 #include "office/office.hxx"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -206,8 +208,7 @@ int indicators(const Options& opt) {
         return text_of(p->getCellRangeByName(OUString::createFromAscii(label_row))->getCellByPosition(0, 0));
     };
     std::cout << "Форма: " << opt.workbook.filename().string() << " — " << passport_value("B4") << ", "
-              << passport_value("B6") << " (каталог " << passport_value("B14") << " " << passport_value("B15")
-              << ")\n";
+              << passport_value("B6") << " (каталог " << passport_value("B14") << " " << passport_value("B15") << ")\n";
     std::size_t total = 0, values = 0, missing = 0, errors = 0;
     std::string direction;
     for (sal_Int32 r = 3;; ++r) {
@@ -235,9 +236,12 @@ int indicators(const Options& opt) {
         else
             ++values;
         const std::string unit = text_of(sheet->getCellByPosition(3, r));
-        std::cout << "  " << pad(id, 9) << " " << pad(truncate(text_of(sheet->getCellByPosition(2, r)), 70), 72)
-                  << " " << std::string(value.size() < 10 ? 10 - width(value) : 0, ' ') << value << " "
-                  << (error ? "" : unit == "да/нет" ? "" : unit) << "\n";
+        std::cout << "  " << pad(id, 9) << " " << pad(truncate(text_of(sheet->getCellByPosition(2, r)), 70), 72) << " "
+                  << std::string(value.size() < 10 ? 10 - width(value) : 0, ' ') << value << " "
+                  << (error              ? ""
+                      : unit == "да/нет" ? ""
+                                         : unit)
+                  << "\n";
     }
     std::cout << "\nПоказателей: " << total << "; рассчитано: " << values << ", нет данных (#Н/Д): " << missing
               << ", ошибок: " << errors << "\n";
@@ -260,8 +264,10 @@ int convert(const Options& opt) {
     office_options.extension = opt.oxt;
     office_options.ui_locale = opt.lang == "en" ? "en-US" : "ru-RU";
     msoko::office::Office office(office_options);
-    auto doc = office.open(opt.workbook, msoko::office::Office::Access::ReadOnly);
+    auto doc = office.open(opt.workbook, msoko::office::Office::Access::ReadOnly, /*with_view=*/true);
     Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculateAll();
+    if (doc->getSheets()->hasByName(OUString::fromUtf8("Паспорт")))  // a form: keep its headers in view
+        msoko::uno::freeze_panes(doc, msoko::read_catalogue(MSOKO_DEFAULT_CATALOGUE));
     css::uno::Sequence<css::beans::PropertyValue> args(1);
     args.getArray()[0].Name = "FilterName";
     args.getArray()[0].Value <<= OUString::createFromAscii(filter);
@@ -306,8 +312,8 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
-    const bool known = opt.command == "report" || opt.command == "indicators" ||
-                       (opt.command == "convert" && !opt.output.empty());
+    const bool known =
+        opt.command == "report" || opt.command == "indicators" || (opt.command == "convert" && !opt.output.empty());
     if (!known || opt.workbook.empty() || (opt.lang != "ru" && opt.lang != "en") || opt.oxt.empty()) {
         usage(std::cerr);
         return 2;

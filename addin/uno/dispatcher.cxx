@@ -2,6 +2,7 @@
 #include "dispatcher.hxx"
 
 #include "extension.hxx"
+#include "form_view.hxx"
 #include "guard.hxx"
 #include "msoko/form.hpp"
 #include "msoko/version.hpp"
@@ -143,6 +144,7 @@ void Dispatcher::new_form() {
     auto doc = loader->loadComponentFromURL(file.url(), "_blank", 0, args);
     if (!doc.is())
         throw std::runtime_error("LibreOffice did not open the generated form");
+    freeze_panes(doc, catalogue);
     log().info("new form from catalogue {} {}", catalogue.info.id, catalogue.info.version);
 }
 

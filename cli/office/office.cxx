@@ -305,12 +305,12 @@ bool Office::connect() {
     return false;
 }
 
-Reference<css::sheet::XSpreadsheetDocument> Office::open(const fs::path& file, Access access) {
+Reference<css::sheet::XSpreadsheetDocument> Office::open(const fs::path& file, Access access, bool with_view) {
     if (!fs::is_regular_file(file))
         throw OfficeError("файл не найден / file not found: " + file.string());
     css::uno::Sequence<css::beans::PropertyValue> args(access == Access::ReadOnly ? 2 : 1);
     args.getArray()[0].Name = "Hidden";
-    args.getArray()[0].Value <<= true;
+    args.getArray()[0].Value <<= !with_view;
     if (access == Access::ReadOnly) {
         // Read-only ignores the lock of a user who has the workbook open in Calc.
         args.getArray()[1].Name = "ReadOnly";

@@ -58,8 +58,11 @@ public:
     enum class Access { ReadWrite, ReadOnly };
     /// Opens a spreadsheet hidden; throws OfficeError when the file is
     /// missing, is not a spreadsheet or is locked (read-write only).
+    /// `with_view`: with a (headless) view, so that view settings such as
+    /// frozen panes can be set and are stored when the document is saved.
     css::uno::Reference<css::sheet::XSpreadsheetDocument> open(const std::filesystem::path& file,
-                                                               Access access = Access::ReadWrite);
+                                                               Access access = Access::ReadWrite,
+                                                               bool with_view = false);
     /// A new empty spreadsheet.
     css::uno::Reference<css::sheet::XSpreadsheetDocument> create_spreadsheet();
     /// Closes a document without saving; never throws.

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MPL-2.0
 // Integration tests: the built .oxt installed into a throwaway profile of a
 // real headless LibreOffice; workbooks loaded, recalculated and read back.
+#include "office/office.hxx"
 #include "msoko/engine.hpp"
 #include "msoko/form.hpp"
-#include "office/office.hxx"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 
@@ -20,15 +20,17 @@
 #include <com/sun/star/lang/XMultiComponentFactory.hpp>
 #include <com/sun/star/sheet/FormulaResult.hpp>
 #include <com/sun/star/sheet/FunctionArgument.hpp>
+#include <com/sun/star/sheet/ValidationType.hpp>
+#include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
 #include <com/sun/star/sheet/XCellRangesQuery.hpp>
-#include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
-#include <com/sun/star/sheet/XUsedAreaCursor.hpp>
-#include <com/sun/star/sheet/ValidationType.hpp>
-#include <com/sun/star/sheet/XCalculatable.hpp>
+#include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetView.hpp>
+#include <com/sun/star/sheet/XUsedAreaCursor.hpp>
+#include <com/sun/star/sheet/XViewFreezable.hpp>
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/util/CellProtection.hpp>
@@ -391,6 +393,10 @@ TEST_F(EnglishCalc, FunctionWizardDescribesEveryFunction) {
     EXPECT_NE(marks->arguments[2].second.find("confirmed"), std::string::npos);
 }
 
+std::string samples_name(const Reference<css::sheet::XSpreadsheet>& s) {
+    return u8(Reference<css::container::XNamed>(s, UNO_QUERY_THROW)->getName());
+}
+
 // The command NewForm, as the menu sends it, creates the form from the catalogue.
 void new_form_checks(Office& office, Reference<css::sheet::XSpreadsheetDocument>& doc_);
 TEST_F(EnglishCalc, NewFormThroughTheDispatcher) {
@@ -458,6 +464,12 @@ void new_form_checks(Office& office, Reference<css::sheet::XSpreadsheetDocument>
     Reference<css::beans::XPropertySet>(cell(s511, "E4"), UNO_QUERY_THROW)->getPropertyValue("CellProtection") >>=
         protection;
     EXPECT_TRUE(protection.IsLocked) << "the field-code row is protected";
+    // Header rows and columns stay in view (frozen panes), «Паспорт» comes first.
+    Reference<css::sheet::XSpreadsheetView> view(
+        Reference<css::frame::XModel>(form, UNO_QUERY_THROW)->getCurrentController(), UNO_QUERY_THROW);
+    EXPECT_EQ(samples_name(view->getActiveSheet()), "Паспорт");
+    view->setActiveSheet(s511);
+    EXPECT_TRUE(Reference<css::sheet::XViewFreezable>(view, UNO_QUERY_THROW)->hasFrozenPanes());
     // The catalogue's identity in the passport, and the indicator block.
     auto passport = sheet(form, "Паспорт");
     EXPECT_EQ(text(cell(passport, "B14")), "msoko-267-1");
@@ -680,8 +692,8 @@ TEST_F(Samples, EveryIndicatorEqualsTheEngine) {
             EXPECT_EQ(c->getError(), 0) << where << ": " << text(c);
             EXPECT_NEAR(c->getValue(), r.result.value(), 1e-9) << where;
         } else {
-            EXPECT_TRUE(c->getError() == kNotAvailable || text(c) == "—") << where << ": shows " << text(c)
-                                                                          << ", the engine says " << r.result.reason();
+            EXPECT_TRUE(c->getError() == kNotAvailable || text(c) == "—")
+                << where << ": shows " << text(c) << ", the engine says " << r.result.reason();
         }
     };
     // The municipal values of «Показатели».
@@ -704,8 +716,10 @@ TEST_F(Samples, EveryIndicatorEqualsTheEngine) {
                 continue;
             for (std::size_t k = 0; k < ds.direction->indicators.size(); ++k) {
                 const std::string& id = ds.direction->indicators[k];
-                expect_same(engine.organisation(id, code), s->getCellByPosition(2 + static_cast<sal_Int32>(k), row),
-                            id + " for " + code);
+                expect_same(
+                    engine.organisation(id, code),
+                    s->getCellByPosition(msoko::DirectionSheet::kBlockFirstColumn + static_cast<sal_Int32>(k), row),
+                    id + " for " + code);
                 ++compared;
             }
         }

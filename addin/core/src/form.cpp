@@ -323,14 +323,17 @@ std::string styles_xml() {
         {"co_code", "2.1cm"},  {"co_name", "6.2cm"}, {"co_type", "1.3cm"}, {"co_flags", "2.3cm"},
         {"co_field", "2.9cm"}, {"co_label", "7cm"},  {"co_value", "9cm"},  {"co_id", "1.9cm"},
         {"co_dir", "1.6cm"},   {"co_title", "11cm"}, {"co_unit", "1.9cm"}, {"co_num", "2.6cm"},
-        {"co_short", "5cm"},   {"co_long", "9cm"},   {"co_doc", "4.5cm"},  {"co_link", "6cm"}};
+        {"co_short", "6cm"},   {"co_long", "9cm"},   {"co_doc", "4.5cm"},  {"co_link", "6cm"}};
     for (const auto& [name, width] : cols)
         s += std::string("<style:style style:name=\"") + name +
              "\" style:family=\"table-column\"><style:table-column-properties fo:break-before=\"auto\" "
              "style:column-width=\"" +
              width + "\"/></style:style>";
-    const std::pair<const char*, const char*> rows[] = {
-        {"ro_title", "0.8cm"}, {"ro_head", "2.4cm"}, {"ro_code", "0.42cm"}, {"ro_block", "3.2cm"}};
+    const std::pair<const char*, const char*> rows[] = {{"ro_title", "0.8cm"},
+                                                        {"ro_head", "4.2cm"},
+                                                        {"ro_head_short", "1.1cm"},
+                                                        {"ro_code", "0.42cm"},
+                                                        {"ro_block", "5cm"}};
     for (const auto& [name, height] : rows)
         s += std::string("<style:style style:name=\"") + name +
              "\" style:family=\"table-row\"><style:table-row-properties style:row-height=\"" + height +
@@ -350,11 +353,13 @@ std::string styles_xml() {
     cell("ce_title", "", R"( fo:font-size="13pt" fo:font-weight="bold")");
     cell("ce_sub", "", R"( fo:font-size="9pt" fo:font-style="italic" fo:color="#555555")");
     cell("ce_head", border + R"( fo:background-color="#dde8f3" fo:wrap-option="wrap" style:vertical-align="middle")",
-         R"( fo:font-size="9pt" fo:font-weight="bold")", "", R"( fo:text-align="center")");
+         R"( fo:font-size="8pt" fo:font-weight="bold")", "", R"( fo:text-align="center")");
     cell("ce_code", border + R"( fo:background-color="#f7f7f7")", R"( fo:font-size="7pt" fo:color="#8a8a8a")");
     cell("ce_label", border + R"( fo:wrap-option="wrap" style:vertical-align="middle")");
     cell("ce_ro", border + R"( fo:background-color="#f2f2f2" fo:wrap-option="wrap")");
     cell("ce_in", border + R"( fo:background-color="#fffbe6" style:cell-protect="none")");
+    cell("ce_in_wrap", border + R"( fo:background-color="#fffbe6" style:cell-protect="none" fo:wrap-option="wrap")",
+         R"( fo:font-size="9pt")");
     cell("ce_in_date", border + R"( fo:background-color="#fffbe6" style:cell-protect="none")", "", "N_date");
     cell("ce_in_num", border + R"( fo:background-color="#fffbe6" style:cell-protect="none")", "", "N_dec");
     cell("ce_na", border + R"( fo:background-color="#d9d9d9")");
@@ -370,7 +375,7 @@ std::string styles_xml() {
     }
     // A4 landscape pages.
     s +=
-        R"(<style:page-layout style:name="pm_landscape"><style:page-layout-properties fo:page-width="29.7cm" fo:page-height="21cm" style:print-orientation="landscape" fo:margin-top="1cm" fo:margin-bottom="1cm" fo:margin-left="1cm" fo:margin-right="1cm" style:print-page-order="ltr" style:scale-to-X="1" style:scale-to-Y="0"/></style:page-layout>)";
+        R"(<style:page-layout style:name="pm_landscape"><style:page-layout-properties fo:page-width="29.7cm" fo:page-height="21cm" style:print-orientation="landscape" fo:margin-top="1cm" fo:margin-bottom="1cm" fo:margin-left="1cm" fo:margin-right="1cm" style:print-page-order="ltr" loext:scale-to-X="1" loext:scale-to-Y="0"/><style:header-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-bottom="0.2cm"/></style:header-style><style:footer-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-top="0.2cm"/></style:footer-style></style:page-layout>)";
     return s;
 }
 
@@ -455,6 +460,7 @@ public:
             (org.type == "school" ? schools_ : kindergartens_).push_back(&org);
         layout_ =
             form_layout(c, std::max(d.schools, schools_.size()), std::max(d.kindergartens, kindergartens_.size()));
+        panes_ = form_panes(c);
     }
 
     std::string write() {
@@ -509,6 +515,14 @@ private:
     const RegisterEntry* org_in(const std::string& type, std::size_t slot) const {
         const auto& list = type == "school" ? schools_ : kindergartens_;
         return slot < list.size() ? list[slot] : nullptr;
+    }
+
+    void apply_pane(Sheet& sh) const {
+        for (const auto& p : panes_)
+            if (p.sheet == sh.name) {
+                sh.freeze_col = p.column;
+                sh.freeze_row = p.row;
+            }
     }
 
     std::string value_of(const std::string& key) const {
@@ -584,9 +598,9 @@ private:
     Sheet register_sheet() {
         Sheet sh;
         sh.name = kRegisterSheet;
-        sh.column_styles = {"co_code", "co_long", "co_short", "co_type", "co_type", "co_type"};
+        sh.column_styles = {"co_code", "co_long", "co_short", "co_type", "co_flags", "co_flags"};
         sh.row_styles[0] = "ro_title";
-        sh.row_styles[2] = "ro_head";
+        sh.row_styles[2] = "ro_head_short";
         sh.put(0, 0, text_cell("Организации муниципалитета", "ce_title"));
         sh.put(1, 0,
                text_cell("Вносятся один раз: листы направлений берут код, название, тип и признаки отсюда.", "ce_sub"));
@@ -595,8 +609,7 @@ private:
             sh.put(2, i, text_cell(heads[i], "ce_head"));
         sh.header_rows_first = 2;
         sh.header_rows_last = 2;
-        sh.freeze_row = FormLayout::kRegisterFirstRow;
-        sh.freeze_col = 1;
+        apply_pane(sh);
         Field flag;
         flag.title = "Признак школы";
         flag.type = FieldType::YesNo;
@@ -616,7 +629,9 @@ private:
                     return t.empty() ? empty_cell("ce_in", extra) : text_cell(t, "ce_in", extra);
                 };
                 sh.put(r, 0, text_or_empty(org ? org->code : "", code_val));
-                sh.put(r, 1, text_or_empty(org ? org->name : "", code_val));
+                sh.put(r, 1,
+                       org && !org->name.empty() ? text_cell(org->name, "ce_in_wrap", code_val)
+                                                 : empty_cell("ce_in_wrap", code_val));
                 sh.put(r, 2, text_or_empty(org ? org->short_name : "", code_val));
                 sh.put(r, 3, text_cell(type_short(type), "ce_ro"));
                 if (std::string(type) == "school") {
@@ -649,7 +664,7 @@ private:
         for (std::size_t i = 4; i < ds.columns.size(); ++i)
             sh.column_styles.push_back("co_field");
         const int n_ind = static_cast<int>(d.indicators.size());
-        while (static_cast<int>(sh.column_styles.size()) < n_ind + 2)
+        while (static_cast<int>(sh.column_styles.size()) < n_ind + DirectionSheet::kBlockFirstColumn)
             sh.column_styles.push_back("co_field");
         sh.row_styles[DirectionSheet::kTitleRow] = "ro_title";
         sh.row_styles[DirectionSheet::kHeaderRow] = "ro_head";
@@ -658,8 +673,7 @@ private:
         sh.put(1, 0, text_cell(d.group + ". Источник: " + d.source + (d.note.empty() ? "" : ". " + d.note), "ce_sub"));
         sh.header_rows_first = DirectionSheet::kHeaderRow;
         sh.header_rows_last = DirectionSheet::kCodeRow;
-        sh.freeze_row = ds.first_row();
-        sh.freeze_col = 2;
+        apply_pane(sh);
 
         const char* fixed_heads[] = {"Код", "Организация", "Тип", "Признаки"};
         for (std::size_t col = 0; col < ds.columns.size(); ++col) {
@@ -760,9 +774,12 @@ private:
         sh.row_styles[ds.block_header_row()] = "ro_block";
         sh.put(ds.block_header_row(), 0, text_cell("Код", "ce_head"));
         sh.put(ds.block_header_row(), 1, text_cell("Организация", "ce_head"));
+        sh.put(ds.block_header_row(), 2, text_cell("Тип", "ce_head"));
+        sh.put(ds.block_header_row(), 3, text_cell("Признаки", "ce_head"));
         for (int k = 0; k < n_ind; ++k) {
             const Indicator& ind = *c_.indicator(d.indicators[static_cast<std::size_t>(k)]);
-            sh.put(ds.block_header_row(), 2 + k, text_cell(ind.id + " " + ind.title + ", " + ind.unit, "ce_head"));
+            sh.put(ds.block_header_row(), DirectionSheet::kBlockFirstColumn + k,
+                   text_cell(ind.id + " " + ind.title + ", " + ind.unit, "ce_head"));
         }
         const int rows = static_cast<int>(ds.rows.size());
         for (int i = 0; i <= rows; ++i) {
@@ -771,22 +788,24 @@ private:
             if (municipal) {
                 sh.put(r, 0, text_cell("", "ce_total"));
                 sh.put(r, 1, text_cell("По муниципалитету", "ce_total"));
+                sh.put(r, 2, text_cell("", "ce_total"));
+                sh.put(r, 3, text_cell("", "ce_total"));
             } else {
-                sh.put(r, 0, formula_cell(ref(ds.sheet, ds.first_row() + i, 0), "ce_ro"));
-                sh.put(r, 1, formula_cell(ref(ds.sheet, ds.first_row() + i, 1), "ce_ro"));
+                for (int c = 0; c < 4; ++c)
+                    sh.put(r, c, formula_cell(ref(ds.sheet, ds.first_row() + i, c), "ce_ro"));
             }
             for (int k = 0; k < n_ind; ++k) {
                 const Indicator& ind = *c_.indicator(d.indicators[static_cast<std::size_t>(k)]);
                 if (i == 0 && k == 0) {
                     sh.put(
-                        r, 2,
+                        r, DirectionSheet::kBlockFirstColumn,
                         formula_cell("IFNA(" + std::string(kAddIn) + "INDICATORS(" + ds.range_name + ");\"—\")",
                                      value_style(ind),
                                      " table:number-matrix-columns-spanned=\"" + std::to_string(n_ind) +
                                          "\" table:number-matrix-rows-spanned=\"" + std::to_string(rows + 1) + "\""));
                     continue;
                 }
-                sh.put(r, 2 + k, empty_cell(value_style(ind, municipal)));
+                sh.put(r, DirectionSheet::kBlockFirstColumn + k, empty_cell(value_style(ind, municipal)));
             }
         }
         const int last_block_row = ds.block_first_row() + rows;
@@ -800,7 +819,7 @@ private:
         sh.column_styles = {"co_id",  "co_dir", "co_title", "co_unit", "co_num",
                             "co_num", "co_num", "co_doc",   "co_num",  "co_link"};
         sh.row_styles[0] = "ro_title";
-        sh.row_styles[2] = "ro_head";
+        sh.row_styles[2] = "ro_head_short";
         sh.put(0, 0, text_cell("Показатели муниципалитета", "ce_title"));
         sh.put(1, 0,
                text_cell("Значения рассчитываются по листам направлений; прошлый год вносится вручную; динамика — "
@@ -812,8 +831,7 @@ private:
             sh.put(2, i, text_cell(heads[i], "ce_head"));
         sh.header_rows_first = 2;
         sh.header_rows_last = 2;
-        sh.freeze_row = FormLayout::kIndicatorsFirstRow;
-        sh.freeze_col = 3;
+        apply_pane(sh);
         Field prev_pct;
         prev_pct.title = "Значение прошлого года, %";
         prev_pct.type = FieldType::Number;
@@ -963,11 +981,20 @@ private:
     std::string generator_;
     std::vector<const RegisterEntry*> schools_, kindergartens_;
     FormLayout layout_;
+    std::vector<SheetPane> panes_;
     Validations validations_;
     std::map<std::string, std::string> names_;  // named range → ODF range address
 };
 
 }  // namespace
+
+std::vector<SheetPane> form_panes(const Catalogue& catalogue) {
+    std::vector<SheetPane> panes = {{kRegisterSheet, 1, FormLayout::kRegisterFirstRow}};
+    for (const auto& d : catalogue.directions)
+        panes.push_back({d.id + " " + d.short_title, 2, DirectionSheet::kCodeRow + 1});
+    panes.push_back({kIndicatorsSheet, 3, FormLayout::kIndicatorsFirstRow});
+    return panes;
+}
 
 Workbook form_workbook(const FormData& data) {
     Workbook w;

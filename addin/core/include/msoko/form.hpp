@@ -58,6 +58,7 @@ struct DirectionSheet {
     int block_title_row() const { return total_row() + 2; }
     int block_header_row() const { return block_title_row() + 1; }
     int block_first_row() const { return block_header_row() + 1; }  ///< rows, then the municipal row
+    static constexpr int kBlockFirstColumn = 4;                     ///< indicator k of the block is in column 4 + k
     /// Column of a header code, or -1.
     int column_of(const std::string& code) const;
     /// Row of a register slot of `type`, or -1 when the table has none.
@@ -82,6 +83,16 @@ FormLayout form_layout(const Catalogue& catalogue, std::size_t schools, std::siz
 std::string cell_address(int row, int column);
 /// Column letters of a 0-based column: 0 → A, 26 → AA.
 std::string column_letters(int column);
+
+/// Where a sheet of the form freezes its panes: rows above `row` and columns
+/// left of `column` stay in view. The view of a document is not data: the
+/// office applies these after it opens a form (flat ODF view settings carry
+/// them too).
+struct SheetPane {
+    std::string sheet;
+    int column = 0, row = 0;
+};
+std::vector<SheetPane> form_panes(const Catalogue& catalogue);
 
 /// The figures of a data file as the engine sees them: the register's
 /// organisations (with their flags), the municipality's row «УО» and every
