@@ -18,6 +18,8 @@ set(oxt_files
   "${CMAKE_SOURCE_DIR}/registry/icons/msoko.png|icons/msoko.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/new-form-16.png|icons/new-form-16.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/new-form-26.png|icons/new-form-26.png"
+  "${CMAKE_SOURCE_DIR}/registry/icons/validate-16.png|icons/validate-16.png"
+  "${CMAKE_SOURCE_DIR}/registry/icons/validate-26.png|icons/validate-26.png"
   "${CMAKE_SOURCE_DIR}/registry/ProtocolHandler.xcu|ProtocolHandler.xcu"
   "${CMAKE_SOURCE_DIR}/registry/Addons.xcu|Addons.xcu"
   "${CMAKE_SOURCE_DIR}/registry/CalcWindowState.xcu|CalcWindowState.xcu"

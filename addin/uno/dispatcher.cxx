@@ -6,18 +6,25 @@
 #include "guard.hxx"
 #include "msoko/form.hpp"
 #include "msoko/version.hpp"
+#include "report.hxx"
 
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
 #include <com/sun/star/awt/MessageBoxType.hpp>
 #include <com/sun/star/awt/XMessageBoxFactory.hpp>
 #include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/DispatchDescriptor.hpp>
+#include <com/sun/star/frame/InfobarType.hpp>
 #include <com/sun/star/frame/XComponentLoader.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XInfobarProvider.hpp>
+#include <com/sun/star/task/XStatusIndicatorFactory.hpp>
 #include <cppuhelper/supportsservice.hxx>
 #include <osl/file.hxx>
 
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 
@@ -84,7 +91,7 @@ void Dispatcher::initialize(const Sequence<css::uno::Any>& arguments) {
 Reference<css::frame::XDispatch> Dispatcher::queryDispatch(const css::util::URL& url, const OUString&, sal_Int32) {
     return guarded_or("Dispatcher::queryDispatch", Reference<css::frame::XDispatch>(),
                       [&]() -> Reference<css::frame::XDispatch> {
-                          if (url.Protocol.equalsAscii(kProtocol) && url.Path == "NewForm")
+                          if (url.Protocol.equalsAscii(kProtocol) && (url.Path == "NewForm" || url.Path == "Validate"))
                               return this;
                           return {};
                       });
@@ -107,13 +114,16 @@ void Dispatcher::dispatch(const css::util::URL& url, const Sequence<css::beans::
         try {
             if (command == "NewForm")
                 new_form();
+            else if (command == "Validate")
+                validate_form();
             else
                 throw std::runtime_error("unknown command " + command);
         } catch (const std::exception& e) {
             log().error("command {} failed: {}", command, e.what());
             tell(text("МСОКО"),
-                 from_utf8("Не удалось создать форму: " + std::string(e.what()) +
-                           "\nПодробности — в журнале расширения (msoko.log в профиле LibreOffice)."),
+                 from_utf8(std::string(command == "Validate" ? "Не удалось проверить форму: "
+                                                             : "Не удалось создать форму: ") +
+                           e.what() + "\nПодробности — в журнале расширения (msoko.log в профиле LibreOffice)."),
                  true);
         }
     });
@@ -146,6 +156,53 @@ void Dispatcher::new_form() {
         throw std::runtime_error("LibreOffice did not open the generated form");
     freeze_panes(doc, catalogue);
     log().info("new form from catalogue {} {}", catalogue.info.id, catalogue.info.version);
+}
+
+void Dispatcher::validate_form() {
+    Reference<css::frame::XFrame> frame;
+    {
+        std::lock_guard lock(mutex_);
+        frame = frame_;
+    }
+    Reference<css::frame::XController> controller = frame.is() ? frame->getController() : nullptr;
+    Reference<css::sheet::XSpreadsheetDocument> document(controller.is() ? controller->getModel() : nullptr,
+                                                         css::uno::UNO_QUERY);
+    if (!document.is())
+        throw std::runtime_error("the command works on a Calc spreadsheet");
+    const Catalogue catalogue = read_installed_catalogue(context_);
+
+    Reference<css::task::XStatusIndicator> progress;
+    if (Reference<css::task::XStatusIndicatorFactory> factory{frame, css::uno::UNO_QUERY}; factory.is())
+        progress = factory->createStatusIndicator();
+    const sal_Int32 steps =
+        Reference<css::container::XIndexAccess>(document->getSheets(), css::uno::UNO_QUERY_THROW)->getCount();
+    if (progress.is())
+        progress->start(text("МСОКО: проверка формы…"), steps);
+    const auto started = std::chrono::steady_clock::now();
+    const ValidationReport report = msoko::validate(catalogue, snapshot(document, progress));
+    write_report(document, report);
+    if (progress.is())
+        progress->end();
+    log().info(
+        "validation: {} errors, {} warnings, {} notes in {} ms", report.count(Severity::Error),
+        report.count(Severity::Warning), report.count(Severity::Info),
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
+
+    // A short summary over the document, not a modal box: the report sheet has the rest.
+    // (A document without a window — hidden, or headless — has no infobar: the report is enough.)
+    try {
+        if (Reference<css::frame::XInfobarProvider> bars{controller, css::uno::UNO_QUERY}; bars.is()) {
+            const OUString id = "org.msoko.calc.validation";
+            if (bars->hasInfobar(id))
+                bars->removeInfobar(id);
+            bars->appendInfobar(id, from_utf8(report.summary()),
+                                text("Подробности — на листе «Проверка»; ссылки в столбце «Ячейка» ведут к ячейкам."),
+                                report.ready() ? css::frame::InfobarType::SUCCESS : css::frame::InfobarType::DANGER, {},
+                                true);
+        }
+    } catch (const css::uno::Exception& e) {
+        log().info("no infobar for the validation summary: {}", to_utf8(e.Message));
+    }
 }
 
 void Dispatcher::tell(const OUString& title, const OUString& message, bool error) {

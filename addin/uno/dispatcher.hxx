@@ -18,7 +18,8 @@ using rtl::OUString;
 /// The menu and toolbar commands, dispatched as `org.msoko.calc:<Command>`
 /// (a ProtocolHandler: exceptions reach a caller as RuntimeException and the
 /// office stays healthy, unlike a Job). Commands:
-///   NewForm — a new, unsaved data-collection form from the installed catalogue.
+///   NewForm  — a new, unsaved data-collection form from the installed catalogue;
+///   Validate — the check before submission of the frame's document.
 class Dispatcher final : public cppu::WeakImplHelper4<css::frame::XDispatchProvider, css::frame::XDispatch,
                                                       css::lang::XInitialization, css::lang::XServiceInfo> {
 public:
@@ -53,6 +54,8 @@ public:
 
 private:
     void new_form();
+    /// Checks the frame's document and writes the report sheet «Проверка».
+    void validate_form();
     /// Tells the user, in a message box over the frame when there is one.
     void tell(const OUString& title, const OUString& message, bool error);
 

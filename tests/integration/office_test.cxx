@@ -654,7 +654,7 @@ protected:
         for (auto& d : docs_)
             Office::close(d);
     }
-    Reference<css::sheet::XSpreadsheetDocument> open(const char* name) {
+    Reference<css::sheet::XSpreadsheetDocument> open(const char* name) {  // read-only, hidden
         docs_.push_back(office_->open(fs::path(MSOKO_TEST_SAMPLES) / name, Office::Access::ReadOnly));
         recalc(docs_.back());
         return docs_.back();
@@ -738,4 +738,165 @@ TEST_F(Samples, OdsAndFodsHoldTheSameForm) {
                 << base << ".ods is stale against its .fods on sheet " << samples::name_of(samples::sheet_at(ods, i))
                 << ": regenerate the samples";
     }
+}
+
+// ---------------------------------------------------------------------------
+// The check before submission, dispatched as the menu does, on real workbooks.
+
+namespace validation {
+
+struct Row {
+    std::string severity, sheet, cell, organisation, field, value, message, rule;
+};
+
+// Dispatches org.msoko.calc:Validate on the document's frame and reads back the report sheet.
+std::vector<Row> validate(Office& office, const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                          std::string* summary = nullptr) {
+    Reference<css::frame::XModel> model(doc, UNO_QUERY_THROW);
+    Reference<css::frame::XDispatchProvider> frame(model->getCurrentController()->getFrame(), UNO_QUERY_THROW);
+    css::frame::DispatchHelper::create(office.context())
+        ->executeDispatch(frame, "org.msoko.calc:Validate", "_self", 0, {});
+    EXPECT_TRUE(doc->getSheets()->hasByName(ou("Проверка"))) << "no report sheet";
+    std::vector<Row> rows;
+    if (!doc->getSheets()->hasByName(ou("Проверка")))
+        return rows;
+    auto s = sheet(doc, "Проверка");
+    if (summary)
+        *summary = text(cell(s, "A2"));
+    sal_Int32 r = 0;
+    while (text(s->getCellByPosition(0, r)) != "№" && r < 200)
+        ++r;
+    for (++r; !text(s->getCellByPosition(0, r)).empty(); ++r) {
+        Row row;
+        std::string* fields[] = {&row.severity, &row.sheet, &row.cell,    &row.organisation,
+                                 &row.field,    &row.value, &row.message, &row.rule};
+        for (int c = 0; c < 8; ++c)
+            *fields[c] = text(s->getCellByPosition(1 + c, r));
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+std::size_t count(const std::vector<Row>& rows, const std::string& severity) {
+    return static_cast<std::size_t>(
+        std::count_if(rows.begin(), rows.end(), [&](const Row& r) { return r.severity == severity; }));
+}
+
+// Every cell's formula or constant, outside the report.
+std::map<std::string, std::string> everything(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    std::map<std::string, std::string> out;
+    Reference<css::container::XIndexAccess> sheets(doc->getSheets(), UNO_QUERY_THROW);
+    for (sal_Int32 i = 0; i < sheets->getCount(); ++i) {
+        auto s = samples::sheet_at(doc, i);
+        if (samples::name_of(s) != "Проверка")
+            out[samples::name_of(s)] = samples::contents(s);
+    }
+    return out;
+}
+
+}  // namespace validation
+
+class Validation : public Samples {
+protected:
+    Reference<css::sheet::XSpreadsheetDocument> open_with_view(const fs::path& file) {
+        docs_.push_back(office_->open(file, Office::Access::ReadWrite, /*with_view=*/true));
+        recalc(docs_.back());
+        return docs_.back();
+    }
+    void foreign_and_empty();
+    Reference<css::sheet::XSpreadsheetDocument> copy_of(const char* sample) {
+        const fs::path dir = fs::temp_directory_path() / ("msoko-validation-" + std::to_string(getpid()));
+        fs::create_directories(dir);
+        fs::copy_file(fs::path(MSOKO_TEST_SAMPLES) / sample, dir / sample, fs::copy_options::overwrite_existing);
+        return open_with_view(dir / sample);
+    }
+};
+
+TEST_F(Validation, FilledSampleIsReadyAndKeepsEveryValue) {
+    auto doc = copy_of("sample-district.ods");
+    const auto before = validation::everything(doc);
+    std::string summary;
+    const auto rows = validation::validate(*office_, doc, &summary);
+    EXPECT_EQ(validation::count(rows, "Ошибка"), 0u) << (rows.empty() ? "" : rows.front().message);
+    EXPECT_NE(summary.find("форма готова к отправке"), std::string::npos) << summary;
+    EXPECT_EQ(validation::everything(doc), before) << "the check changed a cell outside its report";
+    EXPECT_EQ(samples::name_of(samples::sheet_at(doc, 14)), "Проверка") << "the report is the last sheet";
+    // A second run replaces the report, it does not add another.
+    validation::validate(*office_, doc);
+    EXPECT_EQ(Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getCount(), 15);
+}
+
+TEST_F(Validation, FindsEveryDeliberateMistake) {
+    auto doc = copy_of("sample-district-mistakes.ods");
+    const auto rows = validation::validate(*office_, doc);
+    // kind of mistake (samples/data/sample-district-mistakes.json) → the rule that must report it,
+    // the organisation and the field or column.
+    struct Expected {
+        const char* kind;
+        const char* rule;
+        const char* organisation;
+        const char* field;
+    };
+    const Expected expected[] = {
+        {"text_in_count", "type.count", "4201", "tal_teachers_courses"},
+        {"space_in_number", "type.count", "4202", "vs_programs"},
+        {"decimal_comma", "type.count", "4203", "pf_workplaces"},
+        {"negative_count", "type.count", "4204", "vs_volunteer_groups"},
+        {"above_max", "type.count", "4206", "vs_rdsh"},
+        {"required_empty", "required", "4207", "mgr_multi_subject"},
+        {"formula_error", "type.error_value", "4208", "pd_contests"},
+        {"unknown_code", "register.unknown_code", "4290", ""},
+        {"part_exceeds_whole", "5.1.1/part_whole", "4210", "fl_math_success"},
+        {"sum_mismatch", "/sum_equals", "4211", "pf_pupils"},
+        {"same_value_mismatch", "/same_value", "4212", ""},
+        {"dash_in_count", "type.count", "4213", "pf_worldskills"},
+        {"computed_cell_overwritten", "form.formula_overwritten", "4215", "name"},
+        {"fractional_count", "type.count", "4305", "pd_vacancies"},
+        {"invalid_yes_no", "type.yes_no", "4306", "doo_family_support"},
+        {"duplicate_name", "register.duplicate_name", "4312", ""},
+        {"duplicate_code", "register.duplicate_code", "4313", ""},
+        {"evidence_missing", "/requires_evidence", "УО", ""},
+        {"evidence_date_outside_period", "/requires_evidence", "УО", "obj_regulation_date"},
+        {"malformed_link", "type.link", "УО", "met_mmo_subjects_link"},
+        {"passport_count_mismatch", "register.count", "", ""},
+        {"dynamics_jump", "plausibility.dynamics", "", "5.1.4.8"},
+        {"outlier", "plausibility.outlier", "4205", ""},
+        {"small_base_extreme", "plausibility.small_base", "4214", ""},
+    };
+    for (const auto& e : expected) {
+        const bool found = std::any_of(rows.begin(), rows.end(), [&](const validation::Row& r) {
+            return r.rule.find(e.rule) != std::string::npos && r.organisation == e.organisation &&
+                   (std::string(e.field).empty() || r.field == e.field);
+        });
+        EXPECT_TRUE(found) << e.kind << ": no finding of " << e.rule << " for " << e.organisation << " " << e.field;
+    }
+    const auto link = std::find_if(rows.begin(), rows.end(), [](const validation::Row& r) {
+        return r.rule == "type.count" && r.organisation == "4201";
+    });
+    ASSERT_NE(link, rows.end());
+    EXPECT_NE(link->message.find("возможно, имелось в виду 12"), std::string::npos) << link->message;
+    EXPECT_FALSE(link->cell.empty()) << "the cell column links to the cell";
+}
+
+TEST_F(Validation, ForeignAndEmptyWorkbooksGetExactlyOneError) {
+    try {
+        foreign_and_empty();
+    } catch (const css::uno::Exception& e) {
+        FAIL() << "UNO exception: " << u8(e.Message);
+    }
+}
+
+void Validation::foreign_and_empty() {
+    for (const fs::path& file : {kFixtures / "share.fods", kFixtures / "functions.fods"}) {
+        auto doc = open_with_view(file);
+        const auto rows = validation::validate(*office_, doc);
+        ASSERT_EQ(rows.size(), 1u) << file.filename();
+        EXPECT_EQ(rows[0].rule, "form.identity");
+        EXPECT_NE(rows[0].message.find("не является формой"), std::string::npos);
+    }
+    auto empty = office_->create_spreadsheet();
+    docs_.push_back(empty);
+    const auto rows = validation::validate(*office_, empty);
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].rule, "form.identity");
 }

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MPL-2.0
+#pragma once
+
+// The check before submission: reads a snapshot of a workbook (every sheet's
+// values and formulas, as the office holds them) and finds every problem of a
+// form of the catalogue, each as a typed finding with its place, severity and
+// a message in plain Russian. The report is data first; sheets and texts are
+// rendered from it. Nothing here changes a value.
+
+#include "msoko/catalogue.hpp"
+#include "msoko/cell.hpp"
+
+#include <string>
+#include <vector>
+
+namespace msoko {
+
+/// One sheet as the office holds it: values (formula results included) and,
+/// per cell, its formula ("" for a typed value).
+struct SheetSnapshot {
+    std::string name;
+    std::size_t rows = 0, cols = 0;
+    std::vector<Cell> values;           ///< row-major, rows × cols
+    std::vector<std::string> formulas;  ///< row-major; empty, or "=…" for a formula cell
+
+    const Cell& value(std::size_t r, std::size_t c) const;
+    bool is_formula(std::size_t r, std::size_t c) const;
+};
+
+struct WorkbookSnapshot {
+    std::vector<SheetSnapshot> sheets;
+    const SheetSnapshot* sheet(const std::string& name) const;
+};
+
+enum class Severity { Error, Warning, Info };
+
+/// «Ошибка», «Предупреждение», «Сведения».
+const char* severity_name(Severity s);
+
+struct Finding {
+    Severity severity = Severity::Error;
+    std::string sheet;
+    int row = -1, col = -1;    ///< 0-based; -1 when the finding concerns a whole sheet or the form
+    std::string organisation;  ///< code, when it concerns one
+    std::string field;         ///< field or indicator id, when it concerns one
+    std::string value;         ///< the cell as it reads, when it concerns one
+    std::string message;       ///< plain Russian, names organisation and field
+    std::string rule;  ///< what was checked: a rule id such as `type.count` or a catalogue rule `5.1.1/part_whole`
+};
+
+struct Completeness {
+    std::string direction;  ///< direction id
+    std::string sheet;
+    std::size_t required = 0, filled = 0;
+    double percent() const {
+        return required ? 100.0 * static_cast<double>(filled) / static_cast<double>(required) : 100.0;
+    }
+};
+
+struct ValidationReport {
+    std::vector<Finding> findings;  ///< sorted: severity, then sheet order, row, column
+    std::vector<Completeness> completeness;
+    std::size_t count(Severity s) const;
+    bool ready() const { return count(Severity::Error) == 0; }
+    /// «Ошибок: N · Предупреждений: M · Сведений: K — форма готова к отправке» (or «не готова»).
+    std::string summary() const;
+};
+
+/// Checks a workbook against the catalogue's form.
+ValidationReport validate(const Catalogue& catalogue, const WorkbookSnapshot& workbook);
+
+/// A suggested reading of text typed where a number belongs («12 чел.» → 12,
+/// «1 2» → 12, «12,5» → 12.5), or an empty string when there is none.
+std::string suggested_number(const std::string& text);
+
+}  // namespace msoko

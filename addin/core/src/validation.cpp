@@ -1,0 +1,622 @@
+// SPDX-License-Identifier: MPL-2.0
+#include "msoko/validation.hpp"
+
+#include "msoko/engine.hpp"
+#include "msoko/form.hpp"
+#include "msoko/table.hpp"
+#include "msoko/text.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <regex>
+#include <set>
+
+namespace msoko {
+
+const Cell& SheetSnapshot::value(std::size_t r, std::size_t c) const {
+    static const Cell empty;
+    return r < rows && c < cols ? values[r * cols + c] : empty;
+}
+
+bool SheetSnapshot::is_formula(std::size_t r, std::size_t c) const {
+    return r < rows && c < cols && !formulas[r * cols + c].empty();
+}
+
+const SheetSnapshot* WorkbookSnapshot::sheet(const std::string& name) const {
+    for (const auto& s : sheets)
+        if (s.name == name)
+            return &s;
+    return nullptr;
+}
+
+const char* severity_name(Severity s) {
+    switch (s) {
+        case Severity::Error:
+            return "Ошибка";
+        case Severity::Warning:
+            return "Предупреждение";
+        case Severity::Info:
+            return "Сведения";
+    }
+    return "";
+}
+
+std::size_t ValidationReport::count(Severity s) const {
+    return static_cast<std::size_t>(
+        std::count_if(findings.begin(), findings.end(), [&](const Finding& f) { return f.severity == s; }));
+}
+
+std::string ValidationReport::summary() const {
+    return "Ошибок: " + std::to_string(count(Severity::Error)) +
+           " · Предупреждений: " + std::to_string(count(Severity::Warning)) +
+           " · Сведений: " + std::to_string(count(Severity::Info)) +
+           (ready() ? " — форма готова к отправке" : " — форма не готова к отправке");
+}
+
+std::string suggested_number(const std::string& text) {
+    // Keep digits, one decimal separator (comma or dot) and a leading minus; drop
+    // spaces and words («12 чел.», «1 2», «12,5»). No digit: no suggestion.
+    std::string out;
+    bool separator = false, digit = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char ch = text[i];
+        if (ch >= '0' && ch <= '9') {
+            out += ch;
+            digit = true;
+        } else if ((ch == ',' || ch == '.') && digit && !separator && i + 1 < text.size() && text[i + 1] >= '0' &&
+                   text[i + 1] <= '9') {
+            out += '.';
+            separator = true;
+        } else if (ch == '-' && out.empty() && i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9') {
+            out += '-';
+        }
+    }
+    return digit ? out : std::string();
+}
+
+namespace {
+
+std::string shown(const Cell& c) {
+    switch (c.kind()) {
+        case Cell::Kind::Empty:
+            return "";
+        case Cell::Kind::Number:
+            return format_number(c.number());
+        case Cell::Kind::Text:
+            return c.text();
+        case Cell::Kind::Error:
+            return "ошибка";
+    }
+    return "";
+}
+
+std::string text_of(const Cell& c) {
+    return c.kind() == Cell::Kind::Text ? c.text() : shown(c);
+}
+
+// Calc's date serial (days since 1899-12-30) of a civil date.
+long days_from_civil(int y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<long>(doe) - 719468 + 25569;  // 25569: 1970-01-01 as a Calc serial
+}
+
+// A date cell as Calc's serial; a "YYYY-MM-DD" or "ДД.ММ.ГГГГ" text too.
+std::optional<double> date_serial(const Cell& c) {
+    if (c.kind() == Cell::Kind::Number)
+        return c.number();
+    if (c.kind() != Cell::Kind::Text)
+        return std::nullopt;
+    std::smatch m;
+    static const std::regex iso(R"((\d{4})-(\d{2})-(\d{2}))"), ru(R"((\d{2})\.(\d{2})\.(\d{4}))");
+    if (std::regex_match(c.text(), m, iso))
+        return days_from_civil(std::stoi(m[1]), static_cast<unsigned>(std::stoi(m[2])),
+                               static_cast<unsigned>(std::stoi(m[3])));
+    if (std::regex_match(c.text(), m, ru))
+        return days_from_civil(std::stoi(m[3]), static_cast<unsigned>(std::stoi(m[2])),
+                               static_cast<unsigned>(std::stoi(m[1])));
+    return std::nullopt;
+}
+
+std::string date_text(double serial) {
+    // Inverse of days_from_civil, for messages.
+    long z = static_cast<long>(serial) - 25569 + 719468;
+    const long era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long y = static_cast<long>(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%02u.%02u.%04ld", d, m, y + (m <= 2));
+    return buf;
+}
+
+struct Place {
+    const SheetSnapshot* sheet = nullptr;
+    int row = -1, col = -1;
+    Cell raw;
+    FieldValue value;
+};
+
+class Validator {
+public:
+    Validator(const Catalogue& c, const WorkbookSnapshot& wb) : c_(c), wb_(wb) {}
+
+    ValidationReport run() {
+        if (identity()) {
+            register_sheet();
+            for (const auto& d : c_.directions)
+                direction(d);
+            rules();
+            plausibility();
+            if (!wb_.sheet(kIndicatorsSheet))
+                add(Severity::Error, kIndicatorsSheet, -1, -1, "", "", "",
+                    "Нет листа «Показатели»: он удалён или переименован. Создайте форму заново и перенесите данные.",
+                    "structure.sheet");
+        }
+        sort();
+        return std::move(report_);
+    }
+
+private:
+    void add(Severity s, const std::string& sheet, int row, int col, const std::string& org, const std::string& field,
+             const std::string& value, const std::string& message, const std::string& rule) {
+        report_.findings.push_back({s, sheet, row, col, org, field, value, message, rule});
+    }
+
+    // The passport's value next to a label.
+    std::string passport_value(const SheetSnapshot& p, const char* label) const {
+        for (std::size_t r = 0; r < p.rows; ++r)
+            if (text_of(p.value(r, 0)) == label)
+                return text_of(p.value(r, 1));
+        return {};
+    }
+
+    // Is this our form, of this catalogue and version? One finding, not hundreds.
+    bool identity() {
+        const SheetSnapshot* p = wb_.sheet(kPassportSheet);
+        const std::string id = p ? passport_value(*p, "Каталог показателей") : "";
+        if (id.empty()) {
+            add(Severity::Error, p ? kPassportSheet : "", -1, -1, "", "", "",
+                "Книга не является формой сбора данных МСОКО: нет листа «Паспорт» с кодом каталога показателей. "
+                "Создайте форму: Данные → МСОКО → Создать форму сбора данных.",
+                "form.identity");
+            return false;
+        }
+        passport_ = p;
+        const std::string version = passport_value(*p, "Версия каталога");
+        if (id != c_.info.id) {
+            add(Severity::Error, kPassportSheet, -1, -1, "", "", id,
+                "Форма составлена по другому каталогу показателей («" + id + "»), а установлен «" + c_.info.id +
+                    "». Проверка по чужому каталогу невозможна.",
+                "form.identity");
+            return false;
+        }
+        if (version != c_.info.version) {
+            add(Severity::Error, kPassportSheet, -1, -1, "", "", version,
+                "Форма версии каталога " + version + ", а установлена версия " + c_.info.version +
+                    ". Создайте форму новой версии и перенесите в неё данные.",
+                "form.version");
+            return false;
+        }
+        // The reporting period: «2024/2025 учебный год» → 01.09.2024–31.08.2025.
+        std::smatch m;
+        const std::string period = passport_value(*p, "Отчётный период");
+        static const std::regex years(R"((\d{4})\s*[/–-]\s*(\d{4}))");
+        if (std::regex_search(period, m, years)) {
+            period_from_ = days_from_civil(std::stoi(m[1]), 9, 1);
+            period_to_ = days_from_civil(std::stoi(m[2]), 8, 31);
+        } else {
+            add(Severity::Info, kPassportSheet, -1, -1, "", "", period,
+                "Отчётный период не распознан (ожидается вида «2024/2025 учебный год»): даты документов не "
+                "сверяются с периодом.",
+                "passport.period");
+        }
+        return true;
+    }
+
+    void register_sheet() {
+        const SheetSnapshot* s = wb_.sheet(kRegisterSheet);
+        if (!s) {
+            add(Severity::Error, kRegisterSheet, -1, -1, "", "", "",
+                "Нет листа «Организации»: он удалён или переименован.", "structure.sheet");
+            return;
+        }
+        std::map<std::string, int> codes, names;
+        std::map<std::string, std::size_t> per_type;
+        for (std::size_t r = FormLayout::kRegisterFirstRow; r < s->rows; ++r) {
+            const auto code = organisation_code(s->value(r, 0));
+            const std::string type = text_of(s->value(r, 3));
+            if (!code)
+                continue;
+            register_codes_.insert(*code);
+            ++per_type[type];
+            const int row = static_cast<int>(r);
+            if (auto [it, fresh] = codes.emplace(*code, row); !fresh)
+                add(Severity::Error, kRegisterSheet, row, 0, *code, "", *code,
+                    "Код организации " + *code + " повторяется (впервые в строке " + std::to_string(it->second + 1) +
+                        "): у каждой организации свой код.",
+                    "register.duplicate_code");
+            const std::string name = fold(text_of(s->value(r, 1)));
+            if (!name.empty()) {
+                if (auto [it, fresh] = names.emplace(name, row); !fresh)
+                    add(Severity::Error, kRegisterSheet, row, 1, *code, "", text_of(s->value(r, 1)),
+                        "Наименование повторяет организацию из строки " + std::to_string(it->second + 1) + ".",
+                        "register.duplicate_name");
+            } else {
+                add(Severity::Error, kRegisterSheet, row, 1, *code, "", "",
+                    "У организации " + *code + " не указано полное наименование.", "register.name_missing");
+            }
+        }
+        if (!passport_)
+            return;
+        const std::pair<const char*, const char*> expected[] = {
+            {"Число общеобразовательных организаций (ОО)", "ОО"},
+            {"Число дошкольных образовательных организаций (ДОО)", "ДОО"}};
+        for (const auto& [label, type] : expected) {
+            const std::string v = passport_value(*passport_, label);
+            if (v.empty())
+                continue;
+            const std::size_t have = per_type[type];
+            if (v != std::to_string(have))
+                add(Severity::Error, kRegisterSheet, -1, -1, "", "", v,
+                    std::string("В паспорте указано ") + type + ": " + v + ", а в реестре «Организации» — " +
+                        std::to_string(have) + ".",
+                    "register.count");
+        }
+    }
+
+    void direction(const Direction& d) {
+        const FormLayout layout = form_layout(c_, 0, 0);  // the columns; rows are read from the sheet
+        const DirectionSheet& ds = *layout.sheet_of(d.id);
+        const SheetSnapshot* s = wb_.sheet(ds.sheet);
+        if (!s) {
+            for (const auto& sheet : wb_.sheets)
+                if (sheet.name.rfind(d.id + " ", 0) == 0 || sheet.name == d.id)
+                    s = &sheet;
+            if (!s) {
+                add(Severity::Error, ds.sheet, -1, -1, "", "", "",
+                    "Нет листа направления «" + ds.sheet + "»: он удалён или переименован.", "structure.sheet");
+                return;
+            }
+            add(Severity::Warning, s->name, -1, -1, "", "", "",
+                "Лист направления " + d.id + " переименован: ожидалось «" + ds.sheet + "».", "structure.sheet_name");
+        }
+        // The field-code row: every column found by its code; missing, unknown and moved ones named.
+        const std::size_t code_row = DirectionSheet::kCodeRow;
+        std::map<std::string, int> actual;
+        for (std::size_t col = 0; col < s->cols; ++col) {
+            const std::string code = text_of(s->value(code_row, col));
+            if (!code.empty())
+                actual.emplace(code, static_cast<int>(col));
+        }
+        bool broken = false;
+        int previous = -1;
+        bool moved = false;
+        for (const auto& fc : ds.columns) {
+            auto it = actual.find(fc.code);
+            if (it == actual.end()) {
+                broken = true;
+                add(Severity::Error, s->name, static_cast<int>(code_row), -1, "", fc.code, "",
+                    "Нет столбца «" + (fc.field ? fc.field->title : fc.code) + "» (код " + fc.code +
+                        "): столбец удалён или код в строке кодов изменён.",
+                    "structure.column");
+                continue;
+            }
+            moved = moved || it->second < previous;
+            previous = it->second;
+        }
+        for (const auto& [code, col] : actual)
+            if (ds.column_of(code) < 0)
+                add(Severity::Warning, s->name, static_cast<int>(code_row), col, "", code, code,
+                    "Лишний столбец с кодом «" + code + "»: столбец вставлен или его код изменён.",
+                    "structure.column_extra");
+        if (moved)
+            add(Severity::Warning, s->name, static_cast<int>(code_row), -1, "", "", "",
+                "Столбцы переставлены: функции находят поля по кодам, но порядок отличается от формы.",
+                "structure.column_order");
+        if (broken)
+            return;  // values of a sheet whose columns are lost would only give follow-on errors
+
+        Completeness completeness{d.id, s->name, 0, 0};
+        for (std::size_t r = DirectionSheet::kCodeRow + 1; r < s->rows; ++r) {
+            if (text_of(s->value(r, 1)) == "Итого по муниципалитету")
+                break;
+            const int row = static_cast<int>(r);
+            const auto code = organisation_code(s->value(r, actual["code"]));
+            if (!code) {
+                for (const auto& fc : ds.columns)
+                    if (fc.kind == FormColumn::Kind::Input && !s->value(r, actual[fc.code]).is_empty()) {
+                        add(Severity::Error, s->name, row, actual[fc.code], "", fc.code,
+                            shown(s->value(r, actual[fc.code])),
+                            "В строке есть данные, но нет организации: заполните её в реестре «Организации».",
+                            "register.row_without_code");
+                        break;
+                    }
+                continue;
+            }
+            const bool municipal = *code == kMunicipalityCode;
+            std::string type = municipal ? "municipality" : "";
+            if (!municipal) {
+                const std::string t = fold(text_of(s->value(r, actual["type"])));
+                type = t == "доо" ? "kindergarten" : "school";
+                if (!register_codes_.count(*code))
+                    add(Severity::Error, s->name, row, actual["code"], *code, "", *code,
+                        "Организации с кодом " + *code + " нет в реестре «Организации».", "register.unknown_code");
+            }
+            // Computed cells must keep their formulas.
+            for (const auto& fc : ds.columns) {
+                const bool computed =
+                    (!municipal && fc.kind != FormColumn::Kind::Input && fc.kind != FormColumn::Kind::Linked) ||
+                    (fc.kind == FormColumn::Kind::Linked && fc.field->concerns(type));
+                const int col = actual[fc.code];
+                if (computed && !s->is_formula(r, static_cast<std::size_t>(col)) && !s->value(r, col).is_empty())
+                    add(Severity::Error, s->name, row, col, *code, fc.code, shown(s->value(r, col)),
+                        "Формула заменена введённым значением: ячейка рассчитывается формой (" +
+                            std::string(fc.kind == FormColumn::Kind::Linked
+                                            ? "берётся с листа «" + layout.sheet_of(fc.field->direction)->sheet + "»"
+                                            : "берётся из реестра") +
+                            "). Верните формулу (Правка → Отменить) или создайте форму заново.",
+                        "form.formula_overwritten");
+            }
+            for (const auto& fc : ds.columns) {
+                if (fc.kind != FormColumn::Kind::Input || !fc.field->concerns(type))
+                    continue;
+                const Field& f = *fc.field;
+                const int col = actual[fc.code];
+                const Cell& raw = s->value(r, col);
+                const FieldValue v = read_field(f, raw);
+                if (f.required) {
+                    ++completeness.required;
+                    completeness.filled += raw.is_empty() ? 0 : 1;
+                }
+                values_[{*code, f.id}] = {s, row, col, raw, v};
+                const std::string who = organisation_label(*code);
+                if (raw.kind() == Cell::Kind::Error) {
+                    add(Severity::Error, s->name, row, col, *code, f.id, "ошибка",
+                        who + ", «" + f.title + "»: в ячейке ошибка вычисления вместо значения.", "type.error_value");
+                    continue;
+                }
+                if (v.status == FieldValue::Status::Invalid) {
+                    std::string message = who + ", «" + f.title + "»: " + v.reason;
+                    if (raw.kind() == Cell::Kind::Text && (f.type == FieldType::Count || f.type == FieldType::Number)) {
+                        const std::string s_num = suggested_number(raw.text());
+                        if (!s_num.empty())
+                            message += "; возможно, имелось в виду " + s_num;
+                    }
+                    add(Severity::Error, s->name, row, col, *code, f.id, shown(raw), message + ".",
+                        std::string("type.") + to_string(f.type));
+                    continue;
+                }
+                if (v.status == FieldValue::Status::Empty && f.required)
+                    add(Severity::Error, s->name, row, col, *code, f.id, "",
+                        who + ": не заполнено обязательное поле «" + f.title + "».", "required");
+                if (f.type == FieldType::Link && v.status == FieldValue::Status::Value) {
+                    static const std::regex link(R"(https?://[^\s/]+\.[^\s/]+(/\S*)?)");
+                    if (!std::regex_match(text_of(raw), link))
+                        add(Severity::Error, s->name, row, col, *code, f.id, shown(raw),
+                            who + ", «" + f.title + "»: ссылка должна иметь вид https://сайт/путь.", "type.link");
+                }
+            }
+        }
+        report_.completeness.push_back(completeness);
+    }
+
+    std::string organisation_label(const std::string& code) const {
+        return code == kMunicipalityCode ? std::string("Муниципальный уровень") : "Организация " + code;
+    }
+
+    const Place* place(const std::string& code, const std::string& field) const {
+        auto it = values_.find({code, field});
+        return it == values_.end() ? nullptr : &it->second;
+    }
+
+    std::set<std::string> organisations() const {
+        std::set<std::string> codes;
+        for (const auto& [key, p] : values_)
+            codes.insert(key.first);
+        return codes;
+    }
+
+    void rules() {
+        const auto codes = organisations();
+        for (const auto& rule : c_.rules) {
+            const std::string id = rule.direction + "/" + to_string(rule.kind);
+            for (const auto& code : codes) {
+                switch (rule.kind) {
+                    case Rule::Kind::PartWhole: {
+                        const Place *part = place(code, rule.fields[0]), *whole = place(code, rule.fields[1]);
+                        if (!part || !whole || part->value.status != FieldValue::Status::Value ||
+                            whole->value.status != FieldValue::Status::Value)
+                            break;
+                        if (part->value.value > whole->value.value)
+                            add(Severity::Error, part->sheet->name, part->row, part->col, code, rule.fields[0],
+                                shown(part->raw),
+                                organisation_label(code) + ": «" + c_.field(rule.fields[0])->title + "» (" +
+                                    shown(part->raw) + ") больше, чем «" + c_.field(rule.fields[1])->title + "» (" +
+                                    shown(whole->raw) + "): часть не может быть больше целого.",
+                                id);
+                        break;
+                    }
+                    case Rule::Kind::SumEquals: {
+                        double sum = 0;
+                        bool complete = true;
+                        for (std::size_t i = 0; i + 1 < rule.fields.size(); ++i) {
+                            const Place* p = place(code, rule.fields[i]);
+                            complete = complete && p && p->value.status == FieldValue::Status::Value;
+                            if (complete)
+                                sum += p->value.value;
+                        }
+                        const Place* total = place(code, rule.fields.back());
+                        if (!complete || !total || total->value.status != FieldValue::Status::Value)
+                            break;
+                        if (std::fabs(sum - total->value.value) > 1e-9)
+                            add(Severity::Error, total->sheet->name, total->row, total->col, code, rule.fields.back(),
+                                shown(total->raw),
+                                organisation_label(code) + ": «" + c_.field(rule.fields.back())->title + "» (" +
+                                    shown(total->raw) + ") не равно сумме частей (" + format_number(sum) + ").",
+                                id);
+                        break;
+                    }
+                    case Rule::Kind::SameValue: {
+                        const Place* first = nullptr;
+                        for (const auto& f : rule.fields) {
+                            const Place* p = place(code, f);
+                            if (!p || p->value.status != FieldValue::Status::Value)
+                                continue;
+                            if (!first) {
+                                first = p;
+                                continue;
+                            }
+                            if (std::fabs(p->value.value - first->value.value) > 1e-9)
+                                add(Severity::Error, p->sheet->name, p->row, p->col, code, f, shown(p->raw),
+                                    organisation_label(code) + ": «" + c_.field(f)->title + "» (" + shown(p->raw) +
+                                        ") не совпадает с тем же числом на листе «" + first->sheet->name + "» (" +
+                                        shown(first->raw) + ").",
+                                    id);
+                        }
+                        break;
+                    }
+                    case Rule::Kind::RequiresEvidence: {
+                        const Place* flag = place(code, rule.fields[0]);
+                        if (!flag || flag->value.status != FieldValue::Status::Value || flag->value.value != 1)
+                            break;
+                        for (std::size_t i = 1; i < rule.fields.size(); ++i) {
+                            const Field& ef = *c_.field(rule.fields[i]);
+                            const Place* e = place(code, ef.id);
+                            if (!e)
+                                continue;
+                            if (e->raw.is_empty()) {
+                                add(Severity::Error, e->sheet->name, e->row, e->col, code, ef.id, "",
+                                    organisation_label(code) + ": ответ «да» в поле «" +
+                                        c_.field(rule.fields[0])->title + "» требует заполнить «" + ef.title + "».",
+                                    id);
+                                continue;
+                            }
+                            if (ef.type == FieldType::Date && period_from_) {
+                                const auto serial = date_serial(e->raw);
+                                if (serial && (*serial < *period_from_ || *serial > *period_to_))
+                                    add(Severity::Error, e->sheet->name, e->row, e->col, code, ef.id,
+                                        date_text(*serial),
+                                        organisation_label(code) + ", «" + ef.title + "»: дата " + date_text(*serial) +
+                                            " вне отчётного периода " + date_text(*period_from_) + "–" +
+                                            date_text(*period_to_) + ".",
+                                        id);
+                            }
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    // Warnings a specialist must look at: jumps against last year, extreme shares
+    // over few people, values far from the other organisations.
+    void plausibility() {
+        if (const SheetSnapshot* s = wb_.sheet(kIndicatorsSheet)) {
+            for (std::size_t r = FormLayout::kIndicatorsFirstRow; r < s->rows; ++r) {
+                const std::string id = text_of(s->value(r, 0));
+                if (id.empty())
+                    break;
+                const Cell &now = s->value(r, 4), &before = s->value(r, 5);
+                if (text_of(s->value(r, 3)) != "%" || now.kind() != Cell::Kind::Number ||
+                    before.kind() != Cell::Kind::Number)
+                    continue;
+                const double change = now.number() - before.number();
+                if (std::fabs(change) > 10)
+                    add(Severity::Warning, s->name, static_cast<int>(r), 4, "", id, format_number(now.number()),
+                        "Показатель " + id + " изменился на " + format_number(std::round(change * 10) / 10) +
+                            " п. п. за год (было " + format_number(before.number()) +
+                            "): проверьте данные или поясните изменение.",
+                        "plausibility.dynamics");
+            }
+        }
+        for (const auto& ind : c_.indicators) {
+            const Computation& k = ind.compute;
+            if (k.kind != Computation::Kind::Ratio || k.multiplier != 100.0 || k.numerator.size() != 1 ||
+                k.denominator.size() != 1 || !ind.duplicate_of.empty())
+                continue;
+            std::vector<std::pair<double, const Place*>> shares;
+            for (const auto& code : organisations()) {
+                const Place *n = place(code, k.numerator[0]), *d = place(code, k.denominator[0]);
+                if (!n || !d || n->value.status != FieldValue::Status::Value ||
+                    d->value.status != FieldValue::Status::Value || d->value.value <= 0 ||
+                    n->value.value > d->value.value)
+                    continue;
+                const double share = 100.0 * n->value.value / d->value.value;
+                shares.push_back({share, n});
+                if (d->value.value < 10 && (share == 0 || share == 100))
+                    add(Severity::Info, n->sheet->name, n->row, n->col, code, ind.id, shown(n->raw),
+                        organisation_label(code) + ": показатель " + ind.id + " равен " + format_number(share) +
+                            " % при знаменателе " + format_number(d->value.value) +
+                            " (меньше 10 человек): доля неустойчива, сравнивайте осторожно.",
+                        "plausibility.small_base");
+            }
+            if (shares.size() < 5)
+                continue;
+            std::vector<double> v;
+            for (const auto& [x, p] : shares)
+                v.push_back(x);
+            std::sort(v.begin(), v.end());
+            const double median = v[v.size() / 2];
+            std::vector<double> dev;
+            for (double x : v)
+                dev.push_back(std::fabs(x - median));
+            std::sort(dev.begin(), dev.end());
+            const double mad = 1.4826 * dev[dev.size() / 2];  // scaled: comparable to a standard deviation
+            if (mad <= 0)
+                continue;
+            for (const auto& [x, p] : shares) {
+                if (std::fabs(x - median) <= 3 * mad)
+                    continue;
+                std::string code;
+                for (const auto& [key, place] : values_)
+                    if (&place == p)
+                        code = key.first;
+                add(Severity::Warning, p->sheet->name, p->row, p->col, code, ind.id, shown(p->raw),
+                    organisation_label(code) + ": показатель " + ind.id + " = " +
+                        format_number(std::round(x * 10) / 10) + " % далеко от других организаций (медиана " +
+                        format_number(std::round(median * 10) / 10) + " %): проверьте данные.",
+                    "plausibility.outlier");
+            }
+        }
+    }
+
+    void sort() {
+        std::map<std::string, std::size_t> order;
+        for (std::size_t i = 0; i < wb_.sheets.size(); ++i)
+            order[wb_.sheets[i].name] = i;
+        std::stable_sort(report_.findings.begin(), report_.findings.end(), [&](const Finding& a, const Finding& b) {
+            auto key = [&](const Finding& f) {
+                auto it = order.find(f.sheet);
+                return std::make_tuple(static_cast<int>(f.severity), it == order.end() ? 0 : it->second + 1, f.row,
+                                       f.col);
+            };
+            return key(a) < key(b);
+        });
+    }
+
+    const Catalogue& c_;
+    const WorkbookSnapshot& wb_;
+    ValidationReport report_;
+    const SheetSnapshot* passport_ = nullptr;
+    std::optional<double> period_from_, period_to_;
+    std::set<std::string> register_codes_;
+    std::map<std::pair<std::string, std::string>, Place> values_;  // (organisation, field) → its cell
+};
+
+}  // namespace
+
+ValidationReport validate(const Catalogue& catalogue, const WorkbookSnapshot& workbook) {
+    return Validator(catalogue, workbook).run();
+}
+
+}  // namespace msoko

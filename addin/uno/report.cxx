@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: MPL-2.0
+#include "report.hxx"
+
+#include "convert.hxx"
+#include "guard.hxx"
+#include "msoko/form.hpp"
+#include "msoko/text.hpp"
+
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XCellRangeFormula.hpp>
+#include <com/sun/star/sheet/XSheetCellCursor.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheets.hpp>
+#include <com/sun/star/sheet/XUsedAreaCursor.hpp>
+#include <com/sun/star/table/XColumnRowRange.hpp>
+#include <com/sun/star/table/XTableColumns.hpp>
+
+#include <cmath>
+#include <vector>
+
+namespace msoko::uno {
+
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::Sequence;
+using css::uno::UNO_QUERY_THROW;
+
+WorkbookSnapshot snapshot(const Reference<css::sheet::XSpreadsheetDocument>& document,
+                          const Reference<css::task::XStatusIndicator>& progress) {
+    WorkbookSnapshot wb;
+    Reference<css::container::XIndexAccess> sheets(document->getSheets(), UNO_QUERY_THROW);
+    const sal_Int32 n = sheets->getCount();
+    for (sal_Int32 i = 0; i < n; ++i) {
+        Reference<css::sheet::XSpreadsheet> sheet(sheets->getByIndex(i), UNO_QUERY_THROW);
+        SheetSnapshot s;
+        s.name = to_utf8(Reference<css::container::XNamed>(sheet, UNO_QUERY_THROW)->getName());
+        if (s.name == kReportSheet)
+            continue;
+        if (progress.is())
+            progress->setValue(i);
+        auto cursor = sheet->createCursor();
+        Reference<css::sheet::XUsedAreaCursor>(cursor, UNO_QUERY_THROW)->gotoEndOfUsedArea(false);
+        const auto end = Reference<css::sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)->getRangeAddress();
+        auto all = sheet->getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow);
+        const auto data = Reference<css::sheet::XCellRangeData>(all, UNO_QUERY_THROW)->getDataArray();
+        const auto formulas = Reference<css::sheet::XCellRangeFormula>(all, UNO_QUERY_THROW)->getFormulaArray();
+        s.rows = static_cast<std::size_t>(end.EndRow + 1);
+        s.cols = static_cast<std::size_t>(end.EndColumn + 1);
+        s.values.reserve(s.rows * s.cols);
+        s.formulas.reserve(s.rows * s.cols);
+        for (sal_Int32 r = 0; r < data.getLength(); ++r) {
+            for (sal_Int32 c = 0; c < data[r].getLength(); ++c) {
+                s.values.push_back(to_cell(data[r][c]));
+                const OUString& f = formulas[r][c];
+                s.formulas.push_back(f.startsWith("=") ? to_utf8(f) : std::string());
+            }
+        }
+        wb.sheets.push_back(std::move(s));
+    }
+    return wb;
+}
+
+namespace {
+
+std::string quoted(const std::string& s) {
+    std::string out = "\"";
+    for (char ch : s)
+        out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+    return out + "\"";
+}
+
+// A constant for setFormulaArray: a text that could read as a formula or a
+// number is written as a formula giving that text.
+OUString constant(const std::string& s) {
+    if (s.empty())
+        return OUString();
+    const char first = s[0];
+    if (first == '=' || first == '+' || first == '-' || first == '\'' || (first >= '0' && first <= '9'))
+        return from_utf8("=" + quoted(s));
+    return from_utf8(s);
+}
+
+}  // namespace
+
+void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, const ValidationReport& report) {
+    auto sheets = document->getSheets();
+    const OUString name = from_utf8(kReportSheet);
+    if (sheets->hasByName(name))
+        sheets->removeByName(name);
+    const sal_Int16 position =
+        static_cast<sal_Int16>(Reference<css::container::XIndexAccess>(sheets, UNO_QUERY_THROW)->getCount());
+    sheets->insertNewByName(name, position);
+    Reference<css::sheet::XSpreadsheet> sheet(sheets->getByName(name), UNO_QUERY_THROW);
+
+    std::vector<std::vector<OUString>> rows;
+    const std::size_t width = 9;
+    auto line = [&](std::vector<std::string> cells) {
+        std::vector<OUString> row;
+        for (auto& c : cells)
+            row.push_back(constant(c));
+        row.resize(width);
+        rows.push_back(std::move(row));
+    };
+    line({"Проверка формы перед отправкой"});
+    line({report.summary()});
+    line({});
+    line({"Заполненность обязательных полей по направлениям"});
+    line({"Лист", "Обязательных ячеек", "Заполнено", "%"});
+    for (const auto& c : report.completeness)
+        line({c.sheet, std::to_string(c.required), std::to_string(c.filled),
+              format_number(std::round(c.percent() * 10) / 10)});
+    line({});
+    const std::size_t header_row = rows.size();
+    line({"№", "Уровень", "Лист", "Ячейка", "Организация", "Поле", "Значение", "Сообщение", "Правило"});
+    std::size_t number = 0;
+    for (const auto& f : report.findings) {
+        ++number;
+        std::vector<OUString> row;
+        row.push_back(from_utf8(std::to_string(number)));
+        row.push_back(from_utf8(severity_name(f.severity)));
+        row.push_back(constant(f.sheet));
+        if (f.row >= 0) {
+            const std::string address = f.col >= 0 ? cell_address(f.row, f.col) : "A" + std::to_string(f.row + 1);
+            // The link jumps to the cell.
+            row.push_back(
+                from_utf8("=HYPERLINK(" + quoted("#$'" + f.sheet + "'." + address) + ";" + quoted(address) + ")"));
+        } else {
+            row.push_back(OUString());
+        }
+        for (const std::string* s : {&f.organisation, &f.field, &f.value, &f.message, &f.rule})
+            row.push_back(constant(*s));
+        rows.push_back(std::move(row));
+    }
+    Sequence<Sequence<OUString>> data(static_cast<sal_Int32>(rows.size()));
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        data.getArray()[r] = Sequence<OUString>(rows[r].data(), static_cast<sal_Int32>(rows[r].size()));
+    auto range =
+        sheet->getCellRangeByPosition(0, 0, static_cast<sal_Int32>(width - 1), static_cast<sal_Int32>(rows.size() - 1));
+    Reference<css::sheet::XCellRangeFormula>(range, UNO_QUERY_THROW)->setFormulaArray(data);
+
+    // Readable: bold title and headers, widths for the message.
+    auto bold = [&](sal_Int32 r0, sal_Int32 r1, sal_Int32 c1) {
+        Reference<css::beans::XPropertySet>(sheet->getCellRangeByPosition(0, r0, c1, r1), UNO_QUERY_THROW)
+            ->setPropertyValue("CharWeight", Any(150.0f));
+    };
+    bold(0, 1, 0);
+    bold(4, 4, 3);
+    bold(static_cast<sal_Int32>(header_row), static_cast<sal_Int32>(header_row), static_cast<sal_Int32>(width - 1));
+    auto columns = Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)->getColumns();
+    const sal_Int32 widths[] = {1200, 3200, 6000, 1800, 2200, 4200, 3000, 16000, 4500};  // 1/100 mm
+    for (sal_Int32 c = 0; c < static_cast<sal_Int32>(width); ++c)
+        Reference<css::beans::XPropertySet>(columns->getByIndex(c), UNO_QUERY_THROW)
+            ->setPropertyValue("Width", Any(widths[c]));
+}
+
+}  // namespace msoko::uno

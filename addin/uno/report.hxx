@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MPL-2.0
+#pragma once
+
+// The check before submission inside Calc: a snapshot of the open workbook
+// for the core, and the report sheet «Проверка» written back.
+
+#include "msoko/validation.hpp"
+
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/task/XStatusIndicator.hpp>
+
+namespace msoko::uno {
+
+inline constexpr const char* kReportSheet = "Проверка";
+
+/// Every sheet's used area, values and formulas, read in bulk (never cell by
+/// cell); the report sheet itself is left out.
+WorkbookSnapshot snapshot(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
+                          const css::uno::Reference<css::task::XStatusIndicator>& progress);
+
+/// Replaces the sheet «Проверка» (placed last) with the report: the summary,
+/// completeness per direction and one row per finding with a link to its cell.
+/// Changes nothing else in the document.
+void write_report(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
+                  const ValidationReport& report);
+
+}  // namespace msoko::uno
