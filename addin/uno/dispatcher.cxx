@@ -91,7 +91,8 @@ void Dispatcher::initialize(const Sequence<css::uno::Any>& arguments) {
 Reference<css::frame::XDispatch> Dispatcher::queryDispatch(const css::util::URL& url, const OUString&, sal_Int32) {
     return guarded_or("Dispatcher::queryDispatch", Reference<css::frame::XDispatch>(),
                       [&]() -> Reference<css::frame::XDispatch> {
-                          if (url.Protocol.equalsAscii(kProtocol) && (url.Path == "NewForm" || url.Path == "Validate"))
+                          if (url.Protocol.equalsAscii(kProtocol) &&
+                              (url.Path == "NewForm" || url.Path == "Validate" || url.Path == "ClearMarks"))
                               return this;
                           return {};
                       });
@@ -116,6 +117,8 @@ void Dispatcher::dispatch(const css::util::URL& url, const Sequence<css::beans::
                 new_form();
             else if (command == "Validate")
                 validate_form();
+            else if (command == "ClearMarks")
+                clear_form_marks();
             else
                 throw std::runtime_error("unknown command " + command);
         } catch (const std::exception& e) {
@@ -159,16 +162,9 @@ void Dispatcher::new_form() {
 }
 
 void Dispatcher::validate_form() {
-    Reference<css::frame::XFrame> frame;
-    {
-        std::lock_guard lock(mutex_);
-        frame = frame_;
-    }
-    Reference<css::frame::XController> controller = frame.is() ? frame->getController() : nullptr;
-    Reference<css::sheet::XSpreadsheetDocument> document(controller.is() ? controller->getModel() : nullptr,
-                                                         css::uno::UNO_QUERY);
-    if (!document.is())
-        throw std::runtime_error("the command works on a Calc spreadsheet");
+    Reference<css::frame::XController> controller;
+    const auto document = frame_document(&controller);
+    const Reference<css::frame::XFrame> frame = controller->getFrame();
     const Catalogue catalogue = read_installed_catalogue(context_);
 
     Reference<css::task::XStatusIndicator> progress;
@@ -180,7 +176,9 @@ void Dispatcher::validate_form() {
         progress->start(text("МСОКО: проверка формы…"), steps);
     const auto started = std::chrono::steady_clock::now();
     const ValidationReport report = msoko::validate(catalogue, snapshot(document, progress));
+    clear_marks(document);  // the marks of an earlier run
     write_report(document, report);
+    mark_cells(document, report);
     if (progress.is())
         progress->end();
     log().info(
@@ -202,6 +200,34 @@ void Dispatcher::validate_form() {
         }
     } catch (const css::uno::Exception& e) {
         log().info("no infobar for the validation summary: {}", to_utf8(e.Message));
+    }
+}
+
+Reference<css::sheet::XSpreadsheetDocument> Dispatcher::frame_document(Reference<css::frame::XController>* controller) {
+    Reference<css::frame::XFrame> frame;
+    {
+        std::lock_guard lock(mutex_);
+        frame = frame_;
+    }
+    Reference<css::frame::XController> c = frame.is() ? frame->getController() : nullptr;
+    if (controller)
+        *controller = c;
+    Reference<css::sheet::XSpreadsheetDocument> document(c.is() ? c->getModel() : nullptr, css::uno::UNO_QUERY);
+    if (!document.is())
+        throw std::runtime_error("the command works on a Calc spreadsheet");
+    return document;
+}
+
+void Dispatcher::clear_form_marks() {
+    Reference<css::frame::XController> controller;
+    const auto document = frame_document(&controller);
+    const std::size_t cleared = clear_marks(document);
+    log().info("marks cleared from {} ranges", cleared);
+    try {
+        if (Reference<css::frame::XInfobarProvider> bars{controller, css::uno::UNO_QUERY};
+            bars.is() && bars->hasInfobar("org.msoko.calc.validation"))
+            bars->removeInfobar("org.msoko.calc.validation");
+    } catch (const css::uno::Exception&) {
     }
 }
 

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MPL-2.0
 #pragma once
 
+#include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XDispatch.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/lang/XInitialization.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <cppuhelper/implbase4.hxx>
 
@@ -19,7 +21,8 @@ using rtl::OUString;
 /// (a ProtocolHandler: exceptions reach a caller as RuntimeException and the
 /// office stays healthy, unlike a Job). Commands:
 ///   NewForm  — a new, unsaved data-collection form from the installed catalogue;
-///   Validate — the check before submission of the frame's document.
+///   Validate — the check before submission of the frame's document;
+///   ClearMarks — removes the marks and the report the check left.
 class Dispatcher final : public cppu::WeakImplHelper4<css::frame::XDispatchProvider, css::frame::XDispatch,
                                                       css::lang::XInitialization, css::lang::XServiceInfo> {
 public:
@@ -56,6 +59,11 @@ private:
     void new_form();
     /// Checks the frame's document and writes the report sheet «Проверка».
     void validate_form();
+    /// Removes the marks and the report sheet of the check.
+    void clear_form_marks();
+    /// The spreadsheet of the frame the command came from (and its controller).
+    css::uno::Reference<css::sheet::XSpreadsheetDocument> frame_document(
+        css::uno::Reference<css::frame::XController>* controller);
     /// Tells the user, in a message box over the frame when there is one.
     void tell(const OUString& title, const OUString& message, bool error);
 

@@ -8,18 +8,27 @@
 
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/container/XNameContainer.hpp>
 #include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/sheet/ConditionOperator.hpp>
+#include <com/sun/star/sheet/XCellFormatRangesSupplier.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
+#include <com/sun/star/sheet/XSheetConditionalEntries.hpp>
+#include <com/sun/star/sheet/XSheetConditionalEntry.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheets.hpp>
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
+#include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
 #include <com/sun/star/table/XTableColumns.hpp>
+#include <com/sun/star/util/XProtectable.hpp>
 
 #include <cmath>
+#include <map>
 #include <vector>
 
 namespace msoko::uno {
@@ -155,6 +164,128 @@ void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, c
     for (sal_Int32 c = 0; c < static_cast<sal_Int32>(width); ++c)
         Reference<css::beans::XPropertySet>(columns->getByIndex(c), UNO_QUERY_THROW)
             ->setPropertyValue("Width", Any(widths[c]));
+}
+
+namespace {
+
+constexpr const char* kMarkPrefix = "МСОКО_";
+const char* const kErrorStyle = "МСОКО_ошибка";
+const char* const kWarningStyle = "МСОКО_предупреждение";
+
+void ensure_style(const Reference<css::sheet::XSpreadsheetDocument>& document, const char* name, sal_Int32 back,
+                  sal_Int32 text) {
+    auto families = Reference<css::style::XStyleFamiliesSupplier>(document, UNO_QUERY_THROW)->getStyleFamilies();
+    Reference<css::container::XNameContainer> styles(families->getByName("CellStyles"), UNO_QUERY_THROW);
+    if (styles->hasByName(from_utf8(name)))
+        return;
+    Reference<css::beans::XPropertySet> style(Reference<css::lang::XMultiServiceFactory>(document, UNO_QUERY_THROW)
+                                                  ->createInstance("com.sun.star.style.CellStyle"),
+                                              UNO_QUERY_THROW);
+    styles->insertByName(from_utf8(name), Any(style));
+    style->setPropertyValue("CellBackColor", Any(back));
+    style->setPropertyValue("CharColor", Any(text));
+}
+
+// Runs `body` on a sheet with its (password-less) protection lifted, and puts it back.
+template <class Body>
+void unprotected(const Reference<css::sheet::XSpreadsheet>& sheet, Body body) {
+    Reference<css::util::XProtectable> protectable(sheet, UNO_QUERY_THROW);
+    const bool was = protectable->isProtected();
+    if (was)
+        protectable->unprotect(OUString());  // a password-protected sheet throws: nothing is marked there
+    try {
+        body();
+    } catch (...) {
+        if (was)
+            protectable->protect(OUString());
+        throw;
+    }
+    if (was)
+        protectable->protect(OUString());
+}
+
+}  // namespace
+
+void mark_cells(const Reference<css::sheet::XSpreadsheetDocument>& document, const ValidationReport& report) {
+    ensure_style(document, kErrorStyle, 0xFFC7CE, 0x9C0006);
+    ensure_style(document, kWarningStyle, 0xFFEB9C, 0x9C5700);
+    std::map<std::string, std::vector<const Finding*>> by_sheet;
+    for (const auto& f : report.findings)
+        if (f.row >= 0 && f.col >= 0 && f.severity != Severity::Info && f.sheet != kReportSheet)
+            by_sheet[f.sheet].push_back(&f);
+    auto sheets = document->getSheets();
+    for (const auto& [name, findings] : by_sheet) {
+        if (!sheets->hasByName(from_utf8(name)))
+            continue;
+        Reference<css::sheet::XSpreadsheet> sheet(sheets->getByName(from_utf8(name)), UNO_QUERY_THROW);
+        try {
+            unprotected(sheet, [&] {
+                for (const Finding* f : findings) {
+                    Reference<css::beans::XPropertySet> cell(sheet->getCellByPosition(f->col, f->row), UNO_QUERY_THROW);
+                    Reference<css::sheet::XSheetConditionalEntries> entries(cell->getPropertyValue("ConditionalFormat"),
+                                                                            UNO_QUERY_THROW);
+                    Sequence<css::beans::PropertyValue> condition(3);
+                    auto* c = condition.getArray();
+                    c[0].Name = "Operator";
+                    c[0].Value <<= css::sheet::ConditionOperator_FORMULA;
+                    c[1].Name = "Formula1";
+                    c[1].Value <<= OUString("1");
+                    c[2].Name = "StyleName";
+                    c[2].Value <<= from_utf8(f->severity == Severity::Error ? kErrorStyle : kWarningStyle);
+                    entries->addNew(condition);
+                    cell->setPropertyValue("ConditionalFormat", Any(entries));
+                }
+            });
+        } catch (const css::uno::Exception& e) {
+            log().info("cells of sheet {} not marked: {}", name, to_utf8(e.Message));
+        }
+    }
+}
+
+std::size_t clear_marks(const Reference<css::sheet::XSpreadsheetDocument>& document) {
+    std::size_t cleared = 0;
+    auto sheets = document->getSheets();
+    Reference<css::container::XIndexAccess> all(sheets, UNO_QUERY_THROW);
+    for (sal_Int32 i = 0; i < all->getCount(); ++i) {
+        Reference<css::sheet::XSpreadsheet> sheet(all->getByIndex(i), UNO_QUERY_THROW);
+        // Ranges of equal formatting: a mark splits them, so every marked cell is found without reading cells.
+        auto ranges = Reference<css::sheet::XCellFormatRangesSupplier>(sheet, UNO_QUERY_THROW)->getCellFormatRanges();
+        std::vector<Reference<css::beans::XPropertySet>> marked;
+        for (sal_Int32 k = 0; k < ranges->getCount(); ++k) {
+            Reference<css::beans::XPropertySet> range(ranges->getByIndex(k), UNO_QUERY_THROW);
+            Reference<css::container::XIndexAccess> entries(range->getPropertyValue("ConditionalFormat"),
+                                                            UNO_QUERY_THROW);
+            for (sal_Int32 e = 0; e < entries->getCount(); ++e) {
+                Reference<css::sheet::XSheetConditionalEntry> entry(entries->getByIndex(e), UNO_QUERY_THROW);
+                if (entry->getStyleName().startsWith(from_utf8(kMarkPrefix))) {
+                    marked.push_back(range);
+                    break;
+                }
+            }
+        }
+        if (marked.empty())
+            continue;
+        try {
+            unprotected(sheet, [&] {
+                for (const auto& range : marked) {
+                    Reference<css::sheet::XSheetConditionalEntries> entries(
+                        range->getPropertyValue("ConditionalFormat"), UNO_QUERY_THROW);
+                    for (sal_Int32 e = entries->getCount() - 1; e >= 0; --e) {
+                        Reference<css::sheet::XSheetConditionalEntry> entry(entries->getByIndex(e), UNO_QUERY_THROW);
+                        if (entry->getStyleName().startsWith(from_utf8(kMarkPrefix)))
+                            entries->removeByIndex(e);
+                    }
+                    range->setPropertyValue("ConditionalFormat", Any(entries));
+                    ++cleared;
+                }
+            });
+        } catch (const css::uno::Exception& e) {
+            log().info("marks of a sheet not cleared: {}", to_utf8(e.Message));
+        }
+    }
+    if (sheets->hasByName(from_utf8(kReportSheet)))
+        sheets->removeByName(from_utf8(kReportSheet));
+    return cleared;
 }
 
 }  // namespace msoko::uno

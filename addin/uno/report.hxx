@@ -24,4 +24,13 @@ WorkbookSnapshot snapshot(const css::uno::Reference<css::sheet::XSpreadsheetDocu
 void write_report(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
                   const ValidationReport& report);
 
+/// Marks every cell a finding points to (errors red, warnings amber) with a
+/// conditional format: the cell's value and own formatting stay untouched,
+/// and clear_marks() removes exactly these marks.
+void mark_cells(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document, const ValidationReport& report);
+
+/// Removes the marks and the report sheet the check left. Returns the number
+/// of cells unmarked.
+std::size_t clear_marks(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document);
+
 }  // namespace msoko::uno

@@ -677,14 +677,17 @@ TEST_F(Samples, FilledDistrictHasNoErrorValueAnywhere) {
     }
 }
 
-TEST_F(Samples, EveryIndicatorEqualsTheEngine) {
+// Every value of «Показатели» and of every direction's indicator block (each
+// organisation row and the municipal row) equals the core engine's.
+void expect_engine_values(const Reference<css::sheet::XSpreadsheetDocument>& doc, const msoko::FormData& data) {
     const msoko::Catalogue catalogue = msoko::read_catalogue(MSOKO_TEST_CATALOGUE);
-    const msoko::FormData data =
-        msoko::read_form_data((fs::path(MSOKO_TEST_SAMPLES) / "data" / "sample-district.json").string());
     const msoko::Workbook workbook = msoko::form_workbook(data);
     const msoko::Engine engine(catalogue, workbook);
-    const msoko::FormLayout layout = msoko::form_layout(catalogue, data.schools, data.kindergartens);
-    auto doc = open("sample-district.ods");
+    std::size_t schools = 0, kindergartens = 0;
+    for (const auto& o : data.organisations)
+        (o.type == "school" ? schools : kindergartens)++;
+    const msoko::FormLayout layout =
+        msoko::form_layout(catalogue, std::max(data.schools, schools), std::max(data.kindergartens, kindergartens));
 
     auto expect_same = [](const msoko::IndicatorResult& r, const Reference<css::table::XCell>& c,
                           const std::string& where) {
@@ -696,7 +699,6 @@ TEST_F(Samples, EveryIndicatorEqualsTheEngine) {
                 << where << ": shows " << text(c) << ", the engine says " << r.result.reason();
         }
     };
-    // The municipal values of «Показатели».
     auto summary = sheet(doc, "Показатели");
     int compared = 0;
     for (std::size_t k = 0; k < catalogue.indicators.size(); ++k) {
@@ -706,25 +708,47 @@ TEST_F(Samples, EveryIndicatorEqualsTheEngine) {
         expect_same(engine.municipality(ind.id), summary->getCellByPosition(4, row), ind.id + " municipal");
         ++compared;
     }
-    // Every organisation's value in every direction's indicator block.
     for (const auto& ds : layout.directions) {
         auto s = sheet(doc, ds.sheet.c_str());
-        for (std::size_t i = 0; i < ds.rows.size(); ++i) {
+        for (std::size_t i = 0; i <= ds.rows.size(); ++i) {
             const sal_Int32 row = ds.block_first_row() + static_cast<sal_Int32>(i);
-            const std::string code = text(s->getCellByPosition(0, row));
-            if (code.empty())
-                continue;
+            const bool municipal = i == ds.rows.size();
+            const std::string code = municipal ? "" : text(s->getCellByPosition(0, row));
             for (std::size_t k = 0; k < ds.direction->indicators.size(); ++k) {
                 const std::string& id = ds.direction->indicators[k];
-                expect_same(
-                    engine.organisation(id, code),
-                    s->getCellByPosition(msoko::DirectionSheet::kBlockFirstColumn + static_cast<sal_Int32>(k), row),
-                    id + " for " + code);
+                const auto c =
+                    s->getCellByPosition(msoko::DirectionSheet::kBlockFirstColumn + static_cast<sal_Int32>(k), row);
+                if (!municipal && code.empty()) {
+                    EXPECT_EQ(text(c), "—") << id << ": an empty register slot shows no value in " << ds.sheet;
+                    continue;
+                }
+                expect_same(municipal ? engine.municipality(id) : engine.organisation(id, code), c,
+                            id + (municipal ? " municipal row" : " for " + code) + " on " + ds.sheet);
                 ++compared;
             }
         }
     }
     EXPECT_GT(compared, 1500) << "every organisation and indicator";
+}
+
+TEST_F(Samples, EveryIndicatorEqualsTheEngine) {
+    expect_engine_values(
+        open("sample-district.ods"),
+        msoko::read_form_data((fs::path(MSOKO_TEST_SAMPLES) / "data" / "sample-district.json").string()));
+}
+
+TEST_F(Samples, RegisterWithEmptySlotsStillLinesUp) {
+    // NewForm makes 30 + 30 slots; a district fills some: the blocks must stay aligned.
+    msoko::FormData data =
+        msoko::read_form_data((fs::path(MSOKO_TEST_SAMPLES) / "data" / "sample-district.json").string());
+    data.schools = 20;
+    data.kindergartens = 18;
+    const fs::path file = fs::temp_directory_path() / ("msoko-gaps-" + std::to_string(getpid()) + ".fods");
+    std::ofstream(file) << msoko::form_fods(msoko::read_catalogue(MSOKO_TEST_CATALOGUE), data, "test");
+    docs_.push_back(office_->open(file, Office::Access::ReadOnly));
+    recalc(docs_.back());
+    expect_engine_values(docs_.back(), data);
+    fs::remove(file);
 }
 
 TEST_F(Samples, OdsAndFodsHoldTheSameForm) {

@@ -118,7 +118,9 @@ INSTANTIATE_TEST_SUITE_P(
                       ScoreCase{"SCOREBAND from 80: 3 of 7", kScores, 80, {}, true, V, 300.0 / 7},
                       ScoreCase{"SCOREBAND from 90: 2 of 7", kScores, 90, {}, true, V, 200.0 / 7},
                       ScoreCase{"SCOREBAND exactly 100", kScores, 100, 100.0, true, V, 100.0 / 7},
-                      ScoreCase{"SCOREBAND 70–79 includes both limits", kScores, 70, 85.0, true, V, 200.0 / 7},
+                      ScoreCase{"SCOREBAND 70–79: the limits are included, 85 is not", kScores, 70, 79.0, true, V,
+                                100.0 / 7},
+                      ScoreCase{"SCOREBAND 69–85 includes both limits", kScores, 69, 85.0, true, V, 300.0 / 7},
                       ScoreCase{"SCOREBAND from > to: Err:502", kScores, 80, 70.0, true, BAD, 0},
                       ScoreCase{"SCOREBAND nobody: #N/A", col({E()}), 70, {}, true, NA, 0},
                       ScoreCase{"SCOREBAND error value: Err:502", col({Cell::error()}), 70, {}, true, BAD, 0}));

@@ -140,10 +140,14 @@ TEST(Table, IndicatorsGridCoversTheDirection) {
     const IndicatorGrid& g = std::get<IndicatorGrid>(grid);
     EXPECT_EQ(g.indicators.size(), 10u) << "every indicator of direction 1.1, in catalogue order";
     EXPECT_EQ(g.indicators.front(), "1.1.1");
-    EXPECT_EQ(g.rows, (std::vector<std::string>{"101", "102", "103", ""})) << "organisations, then the municipality";
-    ASSERT_EQ(g.values.size(), 4u);
+    EXPECT_EQ(g.rows, (std::vector<std::string>{"101", "102", "", "103", ""}))
+        << "every data row of the table (the blank one too, so the result lines up), then the municipality";
+    EXPECT_EQ(g.municipal_row, 4u);
+    ASSERT_EQ(g.values.size(), 5u);
     EXPECT_DOUBLE_EQ(g.values[0][0].value(), 95);
-    EXPECT_DOUBLE_EQ(g.values[3][0].value(), 98);
+    EXPECT_EQ(g.values[2][0].status(), Result::Status::MissingData) << "the blank row";
+    EXPECT_EQ(g.values[3][0].status(), Result::Status::MissingData) << "103 lacks its denominator";
+    EXPECT_DOUBLE_EQ(g.values[4][0].value(), 98);
     EXPECT_EQ(g.values[0][2].status(), Result::Status::MissingData) << "1.1.3 needs honours, which the table lacks";
     EXPECT_EQ(g.values[1][1].status(), Result::Status::NotApplicable) << "1.1.2 is for ШНОР only";
 }

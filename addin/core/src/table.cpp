@@ -47,13 +47,10 @@ bool is_municipality_code(const std::string& code) {
 std::optional<std::string> organisation_code(const Cell& cell) {
     switch (cell.kind()) {
         case Cell::Kind::Text: {
-            std::string t = fold(cell.text()).empty() ? std::string() : cell.text();
-            // keep the code as typed, without surrounding spaces
-            const auto b = t.find_first_not_of(' ');
-            const auto e = t.find_last_not_of(' ');
-            if (b == std::string::npos)
+            std::string t = trim(cell.text());  // as typed, without surrounding spaces (also no-break ones)
+            if (t.empty())
                 return std::nullopt;
-            return t.substr(b, e - b + 1);
+            return t;
         }
         case Cell::Kind::Number:
             if (std::isfinite(cell.number()))
@@ -124,6 +121,7 @@ std::variant<Table, Result> read_table(const Catalogue& catalogue, const Range& 
                 return Result::invalid("error value as organisation code in " + row_place(r));
             if (has_data)
                 return Result::invalid(row_place(r) + " has figures but no organisation code");
+            table.row_codes.emplace_back();
             continue;  // a blank row
         }
         Organisation org;
@@ -166,6 +164,7 @@ std::variant<Table, Result> read_table(const Catalogue& catalogue, const Range& 
         if (!table.workbook.add(org))
             return Result::invalid("organisation code in " + row_place(r) + " appears twice in the table");
         table.organisations.push_back(org.code);
+        table.row_codes.push_back(org.code);
         for (const auto& [c, field] : field_columns)
             table.workbook.set(org.code, field, range.at(r, c));
     }
@@ -221,10 +220,13 @@ IndicatorGrid indicators_in_table(const Catalogue& catalogue, const Table& table
     const Direction* direction = catalogue.direction(table.direction);
     IndicatorGrid grid;
     grid.indicators = direction->indicators;
-    grid.rows = table.organisations;
+    grid.rows = table.row_codes;
+    grid.municipal_row = grid.rows.size();
     grid.rows.push_back("");
     const Engine engine(catalogue, table.workbook);
-    for (const auto& code : grid.rows) {
+    for (std::size_t r = 0; r < grid.rows.size(); ++r) {
+        const std::string& code = grid.rows[r];
+        const bool municipal = r == grid.municipal_row;
         std::vector<Result> row;
         for (const auto& id : grid.indicators) {
             const Indicator& ind = *catalogue.indicator(id);
@@ -232,7 +234,12 @@ IndicatorGrid indicators_in_table(const Catalogue& catalogue, const Table& table
                 row.push_back(Result::missing("the table lacks field " + *lacking));
                 continue;
             }
-            row.push_back(code.empty() ? engine.municipality(id).result : engine.organisation(id, code).result);
+            if (municipal)
+                row.push_back(engine.municipality(id).result);
+            else if (code.empty())
+                row.push_back(Result::missing("a blank row of the table"));
+            else
+                row.push_back(engine.organisation(id, code).result);
         }
         grid.values.push_back(std::move(row));
     }

@@ -6,6 +6,42 @@
 
 namespace msoko {
 
+namespace {
+
+// Length of the white space at `pos` (forward) or ending at `pos` (backward).
+std::size_t space_at(std::string_view s, std::size_t pos, bool backward) {
+    auto ascii = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; };
+    if (backward) {
+        if (pos >= 1 && ascii(s[pos - 1]))
+            return 1;
+        if (pos >= 2 && static_cast<unsigned char>(s[pos - 2]) == 0xC2 &&
+            static_cast<unsigned char>(s[pos - 1]) == 0xA0)
+            return 2;
+        return 0;
+    }
+    if (pos < s.size() && ascii(s[pos]))
+        return 1;
+    if (pos + 1 < s.size() && static_cast<unsigned char>(s[pos]) == 0xC2 &&
+        static_cast<unsigned char>(s[pos + 1]) == 0xA0)
+        return 2;
+    return 0;
+}
+
+}  // namespace
+
+std::string trim(std::string_view s) {
+    std::size_t begin = 0, end = s.size();
+    while (std::size_t n = space_at(s, begin, false))
+        begin += n;
+    while (end > begin) {
+        const std::size_t n = space_at(s, end, true);
+        if (!n)
+            break;
+        end -= n;
+    }
+    return std::string(s.substr(begin, end - begin));
+}
+
 std::string fold(std::string_view text) {
     std::string s;
     s.reserve(text.size());
@@ -38,33 +74,8 @@ std::string fold(std::string_view text) {
         }
         s += static_cast<char>(c);
     }
-    // Trim ASCII white space and U+00A0 (C2 A0), which Calc users paste often.
-    auto is_space_at = [&](std::size_t pos, bool from_end) -> std::size_t {
-        if (from_end) {
-            if (pos >= 1 && (s[pos - 1] == ' ' || s[pos - 1] == '\t' || s[pos - 1] == '\n' || s[pos - 1] == '\r'))
-                return 1;
-            if (pos >= 2 && static_cast<unsigned char>(s[pos - 2]) == 0xC2 &&
-                static_cast<unsigned char>(s[pos - 1]) == 0xA0)
-                return 2;
-            return 0;
-        }
-        if (pos < s.size() && (s[pos] == ' ' || s[pos] == '\t' || s[pos] == '\n' || s[pos] == '\r'))
-            return 1;
-        if (pos + 1 < s.size() && static_cast<unsigned char>(s[pos]) == 0xC2 &&
-            static_cast<unsigned char>(s[pos + 1]) == 0xA0)
-            return 2;
-        return 0;
-    };
-    std::size_t begin = 0, end = s.size();
-    while (std::size_t n = is_space_at(begin, false))
-        begin += n;
-    while (end > begin) {
-        const std::size_t n = is_space_at(end, true);
-        if (!n)
-            break;
-        end -= n;
-    }
-    return s.substr(begin, end - begin);
+    // Surrounding white space, also U+00A0, which Calc users paste often, does not count.
+    return trim(s);
 }
 
 std::string truncate_utf8(const std::string& text, std::size_t max_chars) {

@@ -30,7 +30,10 @@ struct Table {
     Workbook workbook;
     std::vector<std::string> fields;         ///< catalogue field codes found in the header, in column order
     std::vector<std::string> organisations;  ///< organisation codes, in row order
-    std::string direction;                   ///< the direction of the table's first field
+    /// Per data row of the range, its organisation code; empty for a blank row
+    /// (MSOKO.INDICATORS keeps those rows, so its result lines up with the table).
+    std::vector<std::string> row_codes;
+    std::string direction;  ///< the direction of the table's first field
 };
 
 /// Reads a table; Invalid (with the row or column) when it cannot be read:
@@ -50,13 +53,15 @@ Result indicator_in_table(const Catalogue& catalogue, const Range& table, const 
 Result indicator_in_table(const Catalogue& catalogue, const Table& table, const std::string& id,
                           const std::optional<std::string>& organisation);
 
-/// MSOKO.INDICATORS: one row per organisation of the table and a last row
-/// for the municipality; one column per indicator of the table's direction,
+/// MSOKO.INDICATORS: one row per data row of the table (a blank row gives
+/// missing data in every column, so the result lines up with the table) and a
+/// last row for the municipality; one column per indicator of the table's direction,
 /// in catalogue order. An indicator whose fields the table lacks is missing
 /// data in every row.
 struct IndicatorGrid {
     std::vector<std::string> indicators;  ///< column ids
-    std::vector<std::string> rows;        ///< organisation codes, then "" for the municipality
+    std::vector<std::string> rows;        ///< per table row its code ("" for a blank row), then the municipality
+    std::size_t municipal_row = 0;        ///< index of the municipality's row (the last)
     std::vector<std::vector<Result>> values;
 };
 std::variant<IndicatorGrid, Result> indicators_in_table(const Catalogue& catalogue, const Range& table);

@@ -11,6 +11,9 @@ namespace msoko {
 /// are compared («Да » = «да», «ШНОР» = «шнор»).
 std::string fold(std::string_view text);
 
+/// Text without white space at both ends (ASCII and no-break spaces), case kept.
+std::string trim(std::string_view text);
+
 /// The first `max_chars` characters (code points) of UTF-8 text, with «…»
 /// when cut: never splits a character.
 std::string truncate_utf8(const std::string& text, std::size_t max_chars);
