@@ -121,6 +121,14 @@ void Dispatcher::dispatch(const css::util::URL& url, const Sequence<css::beans::
                 clear_form_marks();
             else
                 throw std::runtime_error("unknown command " + command);
+        } catch (const css::uno::Exception& e) {
+            log().error("command {} failed: {}", command, to_utf8(e.Message));
+            tell(text("МСОКО"),
+                 from_utf8(std::string(command == "NewForm" ? "Не удалось создать форму: "
+                                                            : "Не удалось выполнить команду: ") +
+                           to_utf8(e.Message) +
+                           "\nПодробности — в журнале расширения (msoko.log в профиле LibreOffice)."),
+                 true);
         } catch (const std::exception& e) {
             log().error("command {} failed: {}", command, e.what());
             tell(text("МСОКО"),
@@ -174,13 +182,22 @@ void Dispatcher::validate_form() {
         Reference<css::container::XIndexAccess>(document->getSheets(), css::uno::UNO_QUERY_THROW)->getCount();
     if (progress.is())
         progress->start(text("МСОКО: проверка формы…"), steps);
+    // The status bar is released whatever happens below.
+    struct EndProgress {
+        Reference<css::task::XStatusIndicator> p;
+        ~EndProgress() {
+            try {
+                if (p.is())
+                    p->end();
+            } catch (...) {
+            }
+        }
+    } end_progress{progress};
     const auto started = std::chrono::steady_clock::now();
     const ValidationReport report = msoko::validate(catalogue, snapshot(document, progress));
     clear_marks(document);  // the marks of an earlier run
     write_report(document, report);
     mark_cells(document, report);
-    if (progress.is())
-        progress->end();
     log().info(
         "validation: {} errors, {} warnings, {} notes in {} ms", report.count(Severity::Error),
         report.count(Severity::Warning), report.count(Severity::Info),

@@ -82,7 +82,9 @@ private:
     css::uno::Reference<css::uno::XComponentContext> context_;
     mutable std::mutex mutex_;
     css::lang::Locale locale_;
-    bool catalogue_read_ = false;
+    void log_failure(const std::string& reason);
+    std::mutex catalogue_mutex_;
+    std::string last_failure_;
     std::optional<Catalogue> catalogue_;
     TableCache tables_;  // a form's many INDICATOR cells share one table
 };

@@ -46,6 +46,8 @@ constexpr const char* kProgramDir = MSOKO_LO_PROGRAM_DIR;
 // soffice.bin asks to be restarted with this code after it has registered
 // extensions in a new profile (normally oosplash does the restart).
 constexpr int kRestartExitCode = 81;
+// connect()'s answer when the office neither listened nor ended in time.
+constexpr int kTimedOut = -1000;
 
 OUString ou(const std::string& s) {
     return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8);
@@ -269,22 +271,23 @@ void Office::start_process() {
                                            "--accept=pipe,name=" + pipe_ + ";urp;StarOffice.ComponentContext"};
     for (int attempt = 0; attempt < 3; ++attempt) {
         pid_ = spawn(argv, root_ / "soffice.log");
-        if (connect())
+        const auto ended = connect();
+        if (!ended)
             return;
-        const auto status = wait_for(pid_, 0ms);
+        const int code = *ended;
         pid_ = -1;
-        if (status && *status == kRestartExitCode)
+        if (code == kRestartExitCode)
             continue;
         std::ifstream in(root_ / "soffice.log");
         std::string output((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         throw OfficeError("LibreOffice did not start" +
-                          (status ? " (exit code " + std::to_string(*status) + ")" : std::string(" in time")) +
+                          (code == kTimedOut ? std::string(" in time") : " (exit code " + std::to_string(code) + ")") +
                           (output.empty() ? std::string() : ": " + output));
     }
     throw OfficeError("LibreOffice kept asking to be restarted");
 }
 
-bool Office::connect() {
+std::optional<int> Office::connect() {
     local_ = local_context();
     auto resolver = css::bridge::UnoUrlResolver::create(local_);
     const OUString url = ou("uno:pipe,name=" + pipe_ + ";urp;StarOffice.ComponentContext");
@@ -293,16 +296,18 @@ bool Office::connect() {
         try {
             remote_.set(resolver->resolve(url), UNO_QUERY_THROW);
             desktop_ = css::frame::Desktop::create(remote_);
-            return true;
+            return std::nullopt;
         } catch (const css::connection::NoConnectException&) {
+            // not listening yet
+        } catch (const css::uno::RuntimeException&) {
+            // the office is still starting (bridge disposed, desktop not ready): try again
+            remote_.clear();
         }
-        if (wait_for(pid_, 100ms)) {
-            // The process ended: let start_process() read its status.
-            return false;
-        }
+        if (const auto status = wait_for(pid_, 100ms))
+            return status;  // the process ended; it is reaped now, so its status goes back to the caller
     }
     kill_group(pid_);
-    return false;
+    return kTimedOut;
 }
 
 Reference<css::sheet::XSpreadsheetDocument> Office::open(const fs::path& file, Access access, bool with_view) {

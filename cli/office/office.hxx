@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -86,7 +87,9 @@ private:
     std::vector<std::string> unopkg_command(const std::vector<std::string>& args) const;
     void stop_process() noexcept;
     void start_process();
-    bool connect();
+    /// Connects; nullopt when connected, else the exit status of the ended
+    /// process (already reaped) or a timeout marker.
+    std::optional<int> connect();
 
     Options options_;
     std::filesystem::path root_;     // temporary directory holding everything

@@ -2,6 +2,7 @@
 // The engine on a small catalogue: per organisation, for the municipality,
 // and every way data can be missing, not applicable or invalid.
 #include "msoko/engine.hpp"
+#include "msoko/form_data.hpp"
 
 #include <gtest/gtest.h>
 
@@ -206,6 +207,24 @@ TEST(Engine, NobodyFilledIsMissingData) {
     Workbook w;
     w.add({"101", "Школа", "school", {}});
     EXPECT_EQ(Engine(cat, w).municipality("1.1.1").result.status(), MISSING);
+}
+
+TEST(Engine, NoOrganisationInScopeIsNotApplicable) {
+    const Catalogue cat = mini();
+    Workbook w;
+    w.add({"102", "Школа без признаков", "school", {}});
+    w.set("102", "pupils", Cell::number(10));
+    w.set("102", "passed", Cell::number(9));
+    EXPECT_EQ(Engine(cat, w).municipality("1.1.2").result.status(), NA) << "1.1.2 is for ШНОР only";
+}
+
+TEST(FormData, AWrongStructureNamesTheFile) {
+    try {
+        parse_form_data(R"({"format": "msoko-form-data/1", "organisations": {}})", "data.json");
+        FAIL() << "accepted";
+    } catch (const CatalogueError& e) {
+        EXPECT_EQ(e.file(), "data.json");
+    }
 }
 
 TEST(Workbook, RefusesADuplicateCode) {

@@ -331,6 +331,8 @@ private:
         f.id = r_.string(o, "id", path);
         if (!std::regex_match(f.id, id_pattern))
             r_.fail(path + "/id", "field id '" + f.id + "' must be lower-case latin letters, digits and _");
+        if (f.id == "code" || f.id == "name" || f.id == "type" || f.id == "flags")
+            r_.fail(path + "/id", "'" + f.id + "' is reserved for a column of the direction tables");
         if (!field_ids_.insert(f.id).second)
             r_.fail(path + "/id", "duplicate field id '" + f.id + "'");
         field_paths_[f.id] = path;
@@ -376,6 +378,13 @@ private:
         ind.note = r_.string(o, "note", path, false);
         const json::value* comp = r_.member(o, "compute", path, true);
         ind.compute = read_compute(*comp, path + "/compute");
+        // For the municipality, a count, sum or flag of organisations and the
+        // municipality's own answer are different things: one or the other.
+        const auto k = ind.compute.kind;
+        if ((k == Computation::Kind::Count || k == Computation::Kind::Sum || k == Computation::Kind::Flag) &&
+            ind.concerns("municipality") && ind.org_types.size() > 1)
+            r_.fail(path + "/org_types",
+                    std::string("a ") + to_string(k) + " concerns either the municipality or organisations, not both");
         return ind;
     }
 

@@ -298,10 +298,12 @@ IndicatorResult Engine::municipality(const std::string& indicator, std::optional
     const Computation& c = ind->compute;
     Sum num, den;
     std::string first_invalid;
+    std::size_t in_scope = 0;
     for (const Organisation* org : orgs) {
         if (!ind->scope_flags.empty() && std::none_of(ind->scope_flags.begin(), ind->scope_flags.end(),
                                                       [&](const auto& f) { return org->has_flag(f); }))
             continue;
+        ++in_scope;
         const IndicatorResult r = compute(*ind, *org, threshold);
         switch (r.result.status()) {
             case Result::Status::Invalid:
@@ -336,6 +338,10 @@ IndicatorResult Engine::municipality(const std::string& indicator, std::optional
     if (!out.invalid.empty()) {
         out.result =
             Result::invalid("неверные данные в организациях " + join(out.invalid) + "; первая: " + first_invalid);
+        return out;
+    }
+    if (in_scope == 0) {
+        out.result = Result::not_applicable("в книге нет организаций, к которым относится показатель " + ind->id);
         return out;
     }
     if (out.included.empty()) {

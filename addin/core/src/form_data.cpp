@@ -39,7 +39,24 @@ std::string text_of(const json::object& o, const char* key, const std::string& f
 
 }  // namespace
 
+namespace {
+FormData parse(const std::string& text, const std::string& file);
+}
+
 FormData parse_form_data(const std::string& text, const std::string& file) {
+    try {
+        return parse(text, file);
+    } catch (const CatalogueError&) {
+        throw;
+    } catch (const std::exception& e) {
+        // A member of the wrong kind (an object where a list belongs…): name the file.
+        throw CatalogueError(file, "", std::string("unexpected structure: ") + e.what());
+    }
+}
+
+namespace {
+
+FormData parse(const std::string& text, const std::string& file) {
     json::error_code ec;
     const json::value root = json::parse(text, ec);
     if (ec)
@@ -122,6 +139,8 @@ FormData parse_form_data(const std::string& text, const std::string& file) {
     }
     return d;
 }
+
+}  // namespace
 
 FormData read_form_data(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
