@@ -176,12 +176,11 @@ void ensure_style(const Reference<css::sheet::XSpreadsheetDocument>& document, c
                   sal_Int32 text) {
     auto families = Reference<css::style::XStyleFamiliesSupplier>(document, UNO_QUERY_THROW)->getStyleFamilies();
     Reference<css::container::XNameContainer> styles(families->getByName("CellStyles"), UNO_QUERY_THROW);
-    if (styles->hasByName(from_utf8(name)))
-        return;
-    Reference<css::beans::XPropertySet> style(Reference<css::lang::XMultiServiceFactory>(document, UNO_QUERY_THROW)
-                                                  ->createInstance("com.sun.star.style.CellStyle"),
-                                              UNO_QUERY_THROW);
-    styles->insertByName(from_utf8(name), Any(style));
+    if (!styles->hasByName(from_utf8(name)))
+        styles->insertByName(from_utf8(name), Any(Reference<css::lang::XMultiServiceFactory>(document, UNO_QUERY_THROW)
+                                                      ->createInstance("com.sun.star.style.CellStyle")));
+    // Set through the inserted style, looked up by name.
+    Reference<css::beans::XPropertySet> style(styles->getByName(from_utf8(name)), UNO_QUERY_THROW);
     style->setPropertyValue("CellBackColor", Any(back));
     style->setPropertyValue("CharColor", Any(text));
 }
@@ -207,8 +206,30 @@ void unprotected(const Reference<css::sheet::XSpreadsheet>& sheet, Body body) {
 }  // namespace
 
 void mark_cells(const Reference<css::sheet::XSpreadsheetDocument>& document, const ValidationReport& report) {
-    ensure_style(document, kErrorStyle, 0xFFC7CE, 0x9C0006);
-    ensure_style(document, kWarningStyle, 0xFFEB9C, 0x9C5700);
+    // Calc refuses to change cell styles while any sheet is protected: lift the
+    // (password-less) protection of every sheet for that moment.
+    {
+        Reference<css::container::XIndexAccess> all(document->getSheets(), UNO_QUERY_THROW);
+        std::vector<Reference<css::util::XProtectable>> lifted;
+        try {
+            for (sal_Int32 i = 0; i < all->getCount(); ++i) {
+                Reference<css::util::XProtectable> p(all->getByIndex(i), UNO_QUERY_THROW);
+                if (p->isProtected()) {
+                    p->unprotect(OUString());
+                    lifted.push_back(p);
+                }
+            }
+            ensure_style(document, kErrorStyle, 0xFFC7CE, 0x9C0006);
+            ensure_style(document, kWarningStyle, 0xFFEB9C, 0x9C5700);
+        } catch (const css::uno::Exception& e) {
+            log().info("no marks: the styles could not be prepared: {}", to_utf8(e.Message));
+            for (auto& p : lifted)
+                p->protect(OUString());
+            return;
+        }
+        for (auto& p : lifted)
+            p->protect(OUString());
+    }
     std::map<std::string, std::vector<const Finding*>> by_sheet;
     for (const auto& f : report.findings)
         if (f.row >= 0 && f.col >= 0 && f.severity != Severity::Info && f.sheet != kReportSheet)

@@ -27,11 +27,14 @@
 #include <com/sun/star/sheet/XCellRangesQuery.hpp>
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
 #include <com/sun/star/sheet/XSheetCellRanges.hpp>
+#include <com/sun/star/sheet/XSheetConditionalEntry.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/sheet/XViewFreezable.hpp>
 #include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/table/XColumnRowRange.hpp>
+#include <com/sun/star/table/XTableColumns.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/util/CellProtection.hpp>
 #include <com/sun/star/util/XProtectable.hpp>
@@ -647,6 +650,7 @@ protected:
     static void SetUpTestSuite() {
         msoko::office::Options o;
         o.extension = kOxt;
+        o.keep_profile = std::getenv("MSOKO_KEEP_PROFILE") != nullptr;
         office_ = std::make_unique<Office>(o);
     }
     static void TearDownTestSuite() { office_.reset(); }
@@ -828,6 +832,7 @@ protected:
         return docs_.back();
     }
     void foreign_and_empty();
+    void structure_changes();
     Reference<css::sheet::XSpreadsheetDocument> copy_of(const char* sample) {
         const fs::path dir = fs::temp_directory_path() / ("msoko-validation-" + std::to_string(getpid()));
         fs::create_directories(dir);
@@ -923,4 +928,101 @@ void Validation::foreign_and_empty() {
     const auto rows = validation::validate(*office_, empty);
     ASSERT_EQ(rows.size(), 1u);
     EXPECT_EQ(rows[0].rule, "form.identity");
+}
+
+namespace validation {
+
+void dispatch(Office& office, const Reference<css::sheet::XSpreadsheetDocument>& doc, const char* command) {
+    Reference<css::frame::XModel> model(doc, UNO_QUERY_THROW);
+    Reference<css::frame::XDispatchProvider> frame(model->getCurrentController()->getFrame(), UNO_QUERY_THROW);
+    css::frame::DispatchHelper::create(office.context())->executeDispatch(frame, ou(command), "_self", 0, {});
+}
+
+// Number of conditional-format entries of the check's styles on a cell.
+int marks_on(const Reference<css::table::XCell>& c) {
+    Reference<css::container::XIndexAccess> entries(
+        Reference<css::beans::XPropertySet>(c, UNO_QUERY_THROW)->getPropertyValue("ConditionalFormat"),
+        UNO_QUERY_THROW);
+    int n = 0;
+    for (sal_Int32 i = 0; i < entries->getCount(); ++i)
+        n += u8(Reference<css::sheet::XSheetConditionalEntry>(entries->getByIndex(i), UNO_QUERY_THROW)->getStyleName())
+                 .rfind("МСОКО_", 0) == 0;
+    return n;
+}
+
+}  // namespace validation
+
+TEST_F(Validation, MarksProblemCellsAndClearMarksRemovesThemAndTheReport) {
+    auto doc = copy_of("sample-district-mistakes.ods");
+    const auto before = validation::everything(doc);
+    const auto rows = validation::validate(*office_, doc);
+    // «12 чел.» typed for 4201 in 5.1.3: the report names the cell, and the cell is marked.
+    const auto finding = std::find_if(rows.begin(), rows.end(), [](const validation::Row& r) {
+        return r.rule == "type.count" && r.organisation == "4201";
+    });
+    ASSERT_NE(finding, rows.end());
+    EXPECT_EQ(finding->severity, "Ошибка");
+    EXPECT_EQ(finding->sheet, "5.1.3 Таланты");
+    auto talents = sheet(doc, "5.1.3 Таланты");
+    auto marked = cell(talents, finding->cell.c_str());
+    EXPECT_EQ(text(marked), "12 чел.") << "the link points at the typed value";
+    EXPECT_EQ(validation::marks_on(marked), 1) << "the problem cell is marked";
+    EXPECT_EQ(validation::marks_on(cell(talents, "B5")), 0) << "other cells are not";
+    // A second check does not stack marks.
+    validation::validate(*office_, doc);
+    EXPECT_EQ(validation::marks_on(marked), 1);
+
+    validation::dispatch(*office_, doc, "org.msoko.calc:ClearMarks");
+    EXPECT_EQ(validation::marks_on(marked), 0) << "ClearMarks removes the mark";
+    EXPECT_FALSE(doc->getSheets()->hasByName(ou("Проверка"))) << "and the report";
+    EXPECT_EQ(validation::everything(doc), before) << "neither the check nor ClearMarks changed a value";
+    EXPECT_TRUE(Reference<css::util::XProtectable>(talents, UNO_QUERY_THROW)->isProtected())
+        << "the sheet is protected again";
+}
+
+// A form whose structure was changed by hand: each change is found and named.
+TEST_F(Validation, FindsRenamedMovedDeletedAndInsertedColumnsAndSheets) {
+    try {
+        structure_changes();
+    } catch (const css::uno::Exception& e) {
+        FAIL() << "UNO exception: " << u8(e.Message);
+    }
+}
+
+void Validation::structure_changes() {
+    auto doc = copy_of("sample-district.ods");
+    auto talents = sheet(doc, "5.1.3 Таланты");
+    auto unprotect = [](const Reference<css::sheet::XSpreadsheet>& s) {
+        Reference<css::util::XProtectable>(s, UNO_QUERY_THROW)->unprotect(OUString());
+    };
+    unprotect(talents);
+    // A field column lost: its code in the code row was overwritten. (Calc itself
+    // refuses to delete or insert whole columns through the indicator block's array.)
+    for (sal_Int32 c = 0; c < 40; ++c)
+        if (text(talents->getCellByPosition(c, 3)) == "tal_olymp_winners")
+            talents->getCellByPosition(c, 3)->setFormula("olymp");
+    // A renamed direction sheet and an added column on another.
+    Reference<css::container::XNamed>(sheet(doc, "5.2.3 Воспитание"), UNO_QUERY_THROW)->setName(ou("5.2.3 Моё"));
+    auto career = sheet(doc, "5.1.4 Профориентация");
+    unprotect(career);
+    cell(career, "AZ4")->setFormula("my_notes");
+    // A deleted sheet.
+    doc->getSheets()->removeByName(ou("S.2 Методическая работа"));
+
+    const auto rows = validation::validate(*office_, doc);
+    auto has = [&](const char* severity, const char* sheet_name, const char* rule, const char* field) {
+        return std::any_of(rows.begin(), rows.end(), [&](const validation::Row& r) {
+            return r.severity == severity && r.sheet == sheet_name && r.rule == rule &&
+                   (std::string(field).empty() || r.field == field);
+        });
+    };
+    EXPECT_TRUE(has("Ошибка", "5.1.3 Таланты", "structure.column", "tal_olymp_winners")) << "deleted column";
+    EXPECT_TRUE(has("Предупреждение", "5.2.3 Моё", "structure.sheet_name", "")) << "renamed sheet";
+    EXPECT_TRUE(has("Предупреждение", "5.1.4 Профориентация", "structure.column_extra", "my_notes")) << "added column";
+    EXPECT_TRUE(has("Предупреждение", "5.1.3 Таланты", "structure.column_extra", "olymp")) << "renamed code";
+    EXPECT_TRUE(has("Ошибка", "S.2 Методическая работа", "structure.sheet", "")) << "deleted sheet";
+    // The renamed sheet is still checked, and nothing on the broken sheet gives follow-on errors.
+    EXPECT_FALSE(std::any_of(rows.begin(), rows.end(), [](const validation::Row& r) {
+        return r.sheet == "5.1.3 Таланты" && r.rule.rfind("structure.", 0) != 0;
+    })) << "a sheet whose columns are lost gets structure findings, not follow-on errors";
 }
