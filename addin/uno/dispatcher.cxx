@@ -193,15 +193,27 @@ void Dispatcher::validate_form() {
             }
         }
     } end_progress{progress};
-    const auto started = std::chrono::steady_clock::now();
-    const ValidationReport report = msoko::validate(catalogue, snapshot(document, progress));
-    clear_marks(document);  // the marks of an earlier run
+    using clock = std::chrono::steady_clock;
+    const auto ms = [](clock::time_point a, clock::time_point b) {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(b - a).count();
+    };
+    const auto t0 = clock::now();
+    const WorkbookSnapshot workbook = snapshot(document, progress);
+    const auto t1 = clock::now();
+    const ValidationReport report = msoko::validate(catalogue, workbook);
+    const auto t2 = clock::now();
+    clear_marks(document, /*remove_report=*/false);  // the marks of an earlier run
+    const auto t3 = clock::now();
     write_report(document, report);
+    const auto t4 = clock::now();
     mark_cells(document, report);
+    const auto t5 = clock::now();
     log().info(
-        "validation: {} errors, {} warnings, {} notes in {} ms", report.count(Severity::Error),
-        report.count(Severity::Warning), report.count(Severity::Info),
-        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
+        "validation: {} errors, {} warnings, {} notes in {} ms (reading {} ms, checks {} ms, clearing old marks "
+        "{} ms, report {} ms, marks {} ms)",
+        report.count(Severity::Error), report.count(Severity::Warning), report.count(Severity::Info), ms(t0, t5),
+        ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5));
+    log().flush();
 
     // A short summary over the document, not a modal box: the report sheet has the rest.
     // (A document without a window — hidden, or headless — has no infobar: the report is enough.)

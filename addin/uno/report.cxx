@@ -11,6 +11,7 @@
 #include <com/sun/star/container/XNameContainer.hpp>
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/ConditionOperator.hpp>
 #include <com/sun/star/sheet/XCellFormatRangesSupplier.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
@@ -19,6 +20,7 @@
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
 #include <com/sun/star/sheet/XSheetConditionalEntries.hpp>
 #include <com/sun/star/sheet/XSheetConditionalEntry.hpp>
+#include <com/sun/star/sheet/XSheetOperation.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheets.hpp>
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
@@ -98,15 +100,26 @@ OUString constant(const std::string& s) {
 void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, const ValidationReport& report) {
     auto sheets = document->getSheets();
     const OUString name = from_utf8(kReportSheet);
-    if (sheets->hasByName(name))
-        sheets->removeByName(name);
-    const sal_Int16 position =
-        static_cast<sal_Int16>(Reference<css::container::XIndexAccess>(sheets, UNO_QUERY_THROW)->getCount());
-    sheets->insertNewByName(name, position);
+    const sal_Int16 last =
+        static_cast<sal_Int16>(Reference<css::container::XIndexAccess>(sheets, UNO_QUERY_THROW)->getCount() - 1);
+    if (sheets->hasByName(name)) {
+        // Reused, not replaced: inserting or removing a sheet makes Calc
+        // recompile every formula of the workbook.
+        Reference<css::sheet::XSheetOperation>(sheets->getByName(name), UNO_QUERY_THROW)
+            ->clearContents(css::sheet::CellFlags::VALUE | css::sheet::CellFlags::STRING |
+                            css::sheet::CellFlags::FORMULA | css::sheet::CellFlags::DATETIME |
+                            css::sheet::CellFlags::HARDATTR);
+        Reference<css::container::XIndexAccess> all(sheets, UNO_QUERY_THROW);
+        if (Reference<css::container::XNamed>(all->getByIndex(last), UNO_QUERY_THROW)->getName() != name)
+            sheets->moveByName(name, last + 1);  // the report stays the last sheet
+    } else {
+        sheets->insertNewByName(name, last + 1);
+    }
     Reference<css::sheet::XSpreadsheet> sheet(sheets->getByName(name), UNO_QUERY_THROW);
 
     std::vector<std::vector<OUString>> rows;
-    const std::size_t width = 9;
+    // Columns A–I for people; J (hidden) holds the plain address for ClearMarks.
+    const std::size_t width = 10;
     auto line = [&](std::vector<std::string> cells) {
         std::vector<OUString> row;
         for (auto& c : cells)
@@ -142,6 +155,7 @@ void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, c
         }
         for (const std::string* s : {&f.organisation, &f.field, &f.value, &f.message, &f.rule})
             row.push_back(constant(*s));
+        row.push_back(f.row >= 0 && f.col >= 0 ? from_utf8(cell_address(f.row, f.col)) : OUString());
         rows.push_back(std::move(row));
     }
     Sequence<Sequence<OUString>> data(static_cast<sal_Int32>(rows.size()));
@@ -160,10 +174,12 @@ void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, c
     bold(4, 4, 3);
     bold(static_cast<sal_Int32>(header_row), static_cast<sal_Int32>(header_row), static_cast<sal_Int32>(width - 1));
     auto columns = Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)->getColumns();
-    const sal_Int32 widths[] = {1200, 3200, 6000, 1800, 2200, 4200, 3000, 16000, 4500};  // 1/100 mm
+    const sal_Int32 widths[] = {1200, 3200, 6000, 1800, 2200, 4200, 3000, 16000, 4500, 1800};  // 1/100 mm
     for (sal_Int32 c = 0; c < static_cast<sal_Int32>(width); ++c)
         Reference<css::beans::XPropertySet>(columns->getByIndex(c), UNO_QUERY_THROW)
             ->setPropertyValue("Width", Any(widths[c]));
+    Reference<css::beans::XPropertySet>(columns->getByIndex(static_cast<sal_Int32>(width - 1)), UNO_QUERY_THROW)
+        ->setPropertyValue("IsVisible", Any(false));
 }
 
 namespace {
@@ -172,13 +188,19 @@ constexpr const char* kMarkPrefix = "МСОКО_";
 const char* const kErrorStyle = "МСОКО_ошибка";
 const char* const kWarningStyle = "МСОКО_предупреждение";
 
-void ensure_style(const Reference<css::sheet::XSpreadsheetDocument>& document, const char* name, sal_Int32 back,
+// True when the style had to be created (and so the sheets' protection lifted).
+bool has_style(const Reference<css::sheet::XSpreadsheetDocument>& document, const char* name) {
+    auto families = Reference<css::style::XStyleFamiliesSupplier>(document, UNO_QUERY_THROW)->getStyleFamilies();
+    Reference<css::container::XNameContainer> styles(families->getByName("CellStyles"), UNO_QUERY_THROW);
+    return styles->hasByName(from_utf8(name));
+}
+
+void create_style(const Reference<css::sheet::XSpreadsheetDocument>& document, const char* name, sal_Int32 back,
                   sal_Int32 text) {
     auto families = Reference<css::style::XStyleFamiliesSupplier>(document, UNO_QUERY_THROW)->getStyleFamilies();
     Reference<css::container::XNameContainer> styles(families->getByName("CellStyles"), UNO_QUERY_THROW);
-    if (!styles->hasByName(from_utf8(name)))
-        styles->insertByName(from_utf8(name), Any(Reference<css::lang::XMultiServiceFactory>(document, UNO_QUERY_THROW)
-                                                      ->createInstance("com.sun.star.style.CellStyle")));
+    styles->insertByName(from_utf8(name), Any(Reference<css::lang::XMultiServiceFactory>(document, UNO_QUERY_THROW)
+                                                  ->createInstance("com.sun.star.style.CellStyle")));
     // Set through the inserted style, looked up by name.
     Reference<css::beans::XPropertySet> style(styles->getByName(from_utf8(name)), UNO_QUERY_THROW);
     style->setPropertyValue("CellBackColor", Any(back));
@@ -207,8 +229,8 @@ void unprotected(const Reference<css::sheet::XSpreadsheet>& sheet, Body body) {
 
 void mark_cells(const Reference<css::sheet::XSpreadsheetDocument>& document, const ValidationReport& report) {
     // Calc refuses to change cell styles while any sheet is protected: lift the
-    // (password-less) protection of every sheet for that moment.
-    {
+    // (password-less) protection of every sheet for the moment the styles are made.
+    if (!has_style(document, kErrorStyle) || !has_style(document, kWarningStyle)) {
         Reference<css::container::XIndexAccess> all(document->getSheets(), UNO_QUERY_THROW);
         std::vector<Reference<css::util::XProtectable>> lifted;
         try {
@@ -219,8 +241,10 @@ void mark_cells(const Reference<css::sheet::XSpreadsheetDocument>& document, con
                     lifted.push_back(p);
                 }
             }
-            ensure_style(document, kErrorStyle, 0xFFC7CE, 0x9C0006);
-            ensure_style(document, kWarningStyle, 0xFFEB9C, 0x9C5700);
+            if (!has_style(document, kErrorStyle))
+                create_style(document, kErrorStyle, 0xFFC7CE, 0x9C0006);
+            if (!has_style(document, kWarningStyle))
+                create_style(document, kWarningStyle, 0xFFEB9C, 0x9C5700);
         } catch (const css::uno::Exception& e) {
             log().info("no marks: the styles could not be prepared: {}", to_utf8(e.Message));
             for (auto& p : lifted)
@@ -263,48 +287,101 @@ void mark_cells(const Reference<css::sheet::XSpreadsheetDocument>& document, con
     }
 }
 
-std::size_t clear_marks(const Reference<css::sheet::XSpreadsheetDocument>& document) {
+namespace {
+
+// Removes the check's conditional-format entries from a cell or range; true when it had any.
+bool unmark(const Reference<css::beans::XPropertySet>& range) {
+    Reference<css::sheet::XSheetConditionalEntries> entries(range->getPropertyValue("ConditionalFormat"),
+                                                            UNO_QUERY_THROW);
+    bool had = false;
+    for (sal_Int32 e = entries->getCount() - 1; e >= 0; --e) {
+        Reference<css::sheet::XSheetConditionalEntry> entry(entries->getByIndex(e), UNO_QUERY_THROW);
+        if (entry->getStyleName().startsWith(from_utf8(kMarkPrefix))) {
+            entries->removeByIndex(e);
+            had = true;
+        }
+    }
+    if (had)
+        range->setPropertyValue("ConditionalFormat", Any(entries));
+    return had;
+}
+
+// The cells the last report lists (sheet, address), read from the report itself.
+std::map<std::string, std::vector<std::string>> reported_cells(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    std::map<std::string, std::vector<std::string>> out;
+    auto sheets = doc->getSheets();
+    if (!sheets->hasByName(from_utf8(kReportSheet)))
+        return out;
+    Reference<css::sheet::XSpreadsheet> report(sheets->getByName(from_utf8(kReportSheet)), UNO_QUERY_THROW);
+    auto cursor = report->createCursor();
+    Reference<css::sheet::XUsedAreaCursor>(cursor, UNO_QUERY_THROW)->gotoEndOfUsedArea(false);
+    const auto end = Reference<css::sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)->getRangeAddress();
+    const auto data =
+        Reference<css::sheet::XCellRangeData>(
+            report->getCellRangeByPosition(0, 0, std::max<sal_Int32>(end.EndColumn, 3), end.EndRow), UNO_QUERY_THROW)
+            ->getDataArray();
+    bool findings = false;
+    for (const auto& row : data) {
+        OUString first, sheet, address;
+        row[0] >>= first;
+        if (first == from_utf8("№")) {
+            findings = true;
+            continue;
+        }
+        if (!findings)
+            continue;
+        row[2] >>= sheet;
+        row[9] >>= address;  // the hidden plain address
+        if (!sheet.isEmpty() && !address.isEmpty())
+            out[to_utf8(sheet)].push_back(to_utf8(address));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::size_t clear_marks(const Reference<css::sheet::XSpreadsheetDocument>& document, bool remove_report) {
     std::size_t cleared = 0;
     auto sheets = document->getSheets();
+    const auto listed = reported_cells(document);
+    const bool have_report = sheets->hasByName(from_utf8(kReportSheet));
+    if (!have_report && !has_style(document, kErrorStyle) && !has_style(document, kWarningStyle))
+        return 0;  // never checked: nothing to look for
+    std::size_t listed_cells = 0;
+    for (const auto& [sheet, cells] : listed)
+        listed_cells += cells.size();
+    log().debug("clearing marks: report {}, {} cells listed", have_report, listed_cells);
     Reference<css::container::XIndexAccess> all(sheets, UNO_QUERY_THROW);
     for (sal_Int32 i = 0; i < all->getCount(); ++i) {
         Reference<css::sheet::XSpreadsheet> sheet(all->getByIndex(i), UNO_QUERY_THROW);
-        // Ranges of equal formatting: a mark splits them, so every marked cell is found without reading cells.
-        auto ranges = Reference<css::sheet::XCellFormatRangesSupplier>(sheet, UNO_QUERY_THROW)->getCellFormatRanges();
-        std::vector<Reference<css::beans::XPropertySet>> marked;
-        for (sal_Int32 k = 0; k < ranges->getCount(); ++k) {
-            Reference<css::beans::XPropertySet> range(ranges->getByIndex(k), UNO_QUERY_THROW);
-            Reference<css::container::XIndexAccess> entries(range->getPropertyValue("ConditionalFormat"),
-                                                            UNO_QUERY_THROW);
-            for (sal_Int32 e = 0; e < entries->getCount(); ++e) {
-                Reference<css::sheet::XSheetConditionalEntry> entry(entries->getByIndex(e), UNO_QUERY_THROW);
-                if (entry->getStyleName().startsWith(from_utf8(kMarkPrefix))) {
-                    marked.push_back(range);
-                    break;
-                }
-            }
+        const std::string name = to_utf8(Reference<css::container::XNamed>(sheet, UNO_QUERY_THROW)->getName());
+        std::vector<Reference<css::beans::XPropertySet>> targets;
+        if (have_report) {
+            // The report lists every marked cell: no need to look at the others.
+            auto it = listed.find(name);
+            if (it == listed.end())
+                continue;
+            for (const auto& address : it->second)
+                targets.emplace_back(sheet->getCellRangeByName(from_utf8(address)), UNO_QUERY_THROW);
+        } else {
+            // No report (deleted by hand): ranges of equal formatting — a mark splits them.
+            auto ranges =
+                Reference<css::sheet::XCellFormatRangesSupplier>(sheet, UNO_QUERY_THROW)->getCellFormatRanges();
+            for (sal_Int32 k = 0; k < ranges->getCount(); ++k)
+                targets.emplace_back(ranges->getByIndex(k), UNO_QUERY_THROW);
         }
-        if (marked.empty())
+        if (targets.empty())
             continue;
         try {
             unprotected(sheet, [&] {
-                for (const auto& range : marked) {
-                    Reference<css::sheet::XSheetConditionalEntries> entries(
-                        range->getPropertyValue("ConditionalFormat"), UNO_QUERY_THROW);
-                    for (sal_Int32 e = entries->getCount() - 1; e >= 0; --e) {
-                        Reference<css::sheet::XSheetConditionalEntry> entry(entries->getByIndex(e), UNO_QUERY_THROW);
-                        if (entry->getStyleName().startsWith(from_utf8(kMarkPrefix)))
-                            entries->removeByIndex(e);
-                    }
-                    range->setPropertyValue("ConditionalFormat", Any(entries));
-                    ++cleared;
-                }
+                for (const auto& t : targets)
+                    cleared += unmark(t) ? 1 : 0;
             });
         } catch (const css::uno::Exception& e) {
-            log().info("marks of a sheet not cleared: {}", to_utf8(e.Message));
+            log().info("marks of sheet {} not cleared: {}", name, to_utf8(e.Message));
         }
     }
-    if (sheets->hasByName(from_utf8(kReportSheet)))
+    if (remove_report && have_report)
         sheets->removeByName(from_utf8(kReportSheet));
     return cleared;
 }

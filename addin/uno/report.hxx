@@ -29,8 +29,9 @@ void write_report(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& d
 /// and clear_marks() removes exactly these marks.
 void mark_cells(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document, const ValidationReport& report);
 
-/// Removes the marks and the report sheet the check left. Returns the number
-/// of cells unmarked.
-std::size_t clear_marks(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document);
+/// Removes the marks (and, unless told otherwise, the report sheet) the check
+/// left. Returns the number of ranges unmarked.
+std::size_t clear_marks(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
+                        bool remove_report = true);
 
 }  // namespace msoko::uno
