@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "office.hxx"
 
+#include "msoko/text.hpp"
+
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/bridge/UnoUrlResolver.hpp>
 #include <com/sun/star/connection/NoConnectException.hpp>
@@ -123,29 +125,6 @@ void run(const std::vector<std::string>& argv, const fs::path& log, std::chrono:
     }
 }
 
-std::string xml_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
-
 /// The client side of UNO, bootstrapped once per process from the office's
 /// own fundamentalrc (without it Desktop::create crashes).
 Reference<css::uno::XComponentContext> local_context() {
@@ -208,7 +187,7 @@ void Office::prepare_profile() {
     // the office merges it into its own configuration.
     fs::create_directories(profile_ / "user");
     std::ofstream xcu(profile_ / "user" / "registrymodifications.xcu");
-    const std::string locale = xml_escape(options_.ui_locale);
+    const std::string locale = msoko::xml_escape(options_.ui_locale);
     xcu << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
            "<oor:items xmlns:oor=\"http://openoffice.org/2001/registry\" "
            "xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
@@ -223,8 +202,9 @@ void Office::prepare_profile() {
            "oor:op=\"fuse\"><value>"
         << locale << "</value></prop></item>\n";
     for (const auto& setting : options_.settings)
-        xcu << "<item oor:path=\"" << xml_escape(setting.path) << "\"><prop oor:name=\"" << xml_escape(setting.property)
-            << "\" oor:op=\"fuse\"><value>" << xml_escape(setting.value) << "</value></prop></item>\n";
+        xcu << "<item oor:path=\"" << msoko::xml_escape(setting.path) << "\"><prop oor:name=\""
+            << msoko::xml_escape(setting.property) << "\" oor:op=\"fuse\"><value>" << msoko::xml_escape(setting.value)
+            << "</value></prop></item>\n";
     xcu << "</oor:items>\n";
     xcu.close();
     if (!xcu)

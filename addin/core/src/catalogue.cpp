@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "msoko/catalogue.hpp"
 
+#include "msoko/text.hpp"
+
 #include <boost/json.hpp>
 
 #include <algorithm>
@@ -116,13 +118,6 @@ void Catalogue::index() {
 }
 
 namespace {
-
-std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
-    std::string out;
-    for (const auto& s : v)
-        out += (out.empty() ? "" : sep) + s;
-    return out;
-}
 
 // Reads JSON members while tracking the JSON path of every value, so that
 // each error names the exact place in the file.

@@ -1,18 +1,13 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "msoko/catalogue_doc.hpp"
 
+#include "msoko/text.hpp"
+
 #include <sstream>
 
 namespace msoko {
 
 namespace {
-
-std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
-    std::string out;
-    for (const auto& s : v)
-        out += (out.empty() ? "" : sep) + s;
-    return out;
-}
 
 // Markdown table cells must not contain | or line breaks.
 std::string cell(std::string s) {

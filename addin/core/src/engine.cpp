@@ -67,13 +67,6 @@ private:
     double sum_ = 0, c_ = 0;
 };
 
-std::string join(const std::vector<std::string>& v) {
-    std::string out;
-    for (const auto& s : v)
-        out += (out.empty() ? "" : ", ") + s;
-    return out;
-}
-
 bool part_exceeds_whole(double part, double whole) {
     return part > whole + 4.0 * std::numeric_limits<double>::epsilon() * whole;
 }

@@ -108,40 +108,8 @@ FormLayout form_layout(const Catalogue& c, std::size_t schools, std::size_t kind
 
 namespace {
 
-// Text for XML content and attributes: markup escaped, white space kept as
-// character references, other control characters (invalid in XML 1.0) dropped.
 std::string xml(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char ch : s) {
-        switch (ch) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\n':
-                out += "&#10;";
-                break;
-            case '\t':
-                out += "&#9;";
-                break;
-            case '\r':
-                out += "&#13;";
-                break;
-            default:
-                if (static_cast<unsigned char>(ch) >= 0x20)
-                    out += ch;
-        }
-    }
-    return out;
+    return xml_escape(s);
 }
 
 // Text inside an XML comment: no "--".

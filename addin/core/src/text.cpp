@@ -90,6 +90,49 @@ std::string truncate_utf8(const std::string& text, std::size_t max_chars) {
     return text;
 }
 
+// Text for XML content and attributes: markup escaped, white space kept as
+// character references, other control characters (invalid in XML 1.0) dropped.
+std::string xml_escape(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char ch : s) {
+        switch (ch) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\n':
+                out += "&#10;";
+                break;
+            case '\t':
+                out += "&#9;";
+                break;
+            case '\r':
+                out += "&#13;";
+                break;
+            default:
+                if (static_cast<unsigned char>(ch) >= 0x20)
+                    out += ch;
+        }
+    }
+    return out;
+}
+
+std::string join(const std::vector<std::string>& parts, const char* separator) {
+    std::string out;
+    for (const auto& s : parts)
+        out += (out.empty() ? "" : separator) + s;
+    return out;
+}
+
 std::string format_number(double v) {
     if (v == std::floor(v) && std::fabs(v) < 1e15)
         return std::to_string(static_cast<long long>(v));
