@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: MPL-2.0
+// The check before submission on snapshots built here, without an office: a
+// small form of the test catalogue, then one mistake at a time.
+#include "msoko/validation.hpp"
+#include "msoko/form.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace msoko {
+namespace {
+
+const Catalogue& mini() {
+    static const Catalogue c = [] {
+        std::ifstream in(MSOKO_TEST_FIXTURES "/mini-catalogue.json");
+        std::stringstream s;
+        s << in.rdbuf();
+        return parse_catalogue(s.str(), "mini-catalogue.json");
+    }();
+    return c;
+}
+
+Cell N(double v) {
+    return Cell::number(v);
+}
+Cell T(const char* s) {
+    return Cell::text(s);
+}
+
+SheetSnapshot grid(const std::string& name, std::size_t rows, std::size_t cols) {
+    SheetSnapshot s;
+    s.name = name;
+    s.rows = rows;
+    s.cols = cols;
+    s.values.assign(rows * cols, Cell::empty());
+    s.formulas.assign(rows * cols, std::string());
+    return s;
+}
+
+void put(SheetSnapshot& s, std::size_t r, std::size_t c, Cell v, const char* formula = "") {
+    s.values[r * s.cols + c] = std::move(v);
+    s.formulas[r * s.cols + c] = formula;
+}
+
+// A valid form of the test catalogue: two schools (one ШНОР), a kindergarten, the municipality.
+WorkbookSnapshot form() {
+    const Catalogue& c = mini();
+    WorkbookSnapshot wb;
+    SheetSnapshot passport = grid(kPassportSheet, 20, 2);
+    put(passport, 5, 0, T("Отчётный период"));
+    put(passport, 5, 1, T("2024/2025 учебный год"));
+    put(passport, 11, 0, T("Число общеобразовательных организаций (ОО)"));
+    put(passport, 11, 1, N(2));
+    put(passport, 13, 0, T("Каталог показателей"));
+    put(passport, 13, 1, T(c.info.id.c_str()));
+    put(passport, 14, 0, T("Версия каталога"));
+    put(passport, 14, 1, T(c.info.version.c_str()));
+    wb.sheets.push_back(passport);
+
+    SheetSnapshot reg = grid(kRegisterSheet, 6, 6);
+    const char* rows[][4] = {
+        {"101", "Школа № 1", "ОО", "да"}, {"102", "Школа № 2", "ОО", "нет"}, {"201", "Детский сад", "ДОО", ""}};
+    for (int i = 0; i < 3; ++i)
+        for (int c2 = 0; c2 < 4; ++c2)
+            put(reg, 3 + static_cast<std::size_t>(i), c2 < 2 ? static_cast<std::size_t>(c2) : c2 + 1u,
+                T(rows[i][c2]));  // code, name, (short), type, ШНОР
+    wb.sheets.push_back(reg);
+
+    const FormLayout layout = form_layout(c, 2, 1);
+    for (const auto& ds : layout.directions) {
+        SheetSnapshot s = grid(ds.sheet, static_cast<std::size_t>(ds.total_row() + 1), ds.columns.size());
+        for (std::size_t col = 0; col < ds.columns.size(); ++col)
+            put(s, DirectionSheet::kCodeRow, col, T(ds.columns[col].code.c_str()));
+        for (std::size_t i = 0; i < ds.rows.size(); ++i) {
+            const std::size_t r = static_cast<std::size_t>(ds.first_row()) + i;
+            const FormRow& fr = ds.rows[i];
+            const std::string code = fr.type == "municipality" ? "УО"
+                                     : fr.type == "school"     ? (fr.slot ? "102" : "101")
+                                                               : "201";
+            put(s, r, 0, T(code.c_str()), fr.type == "municipality" ? "" : "=reg");
+            put(s, r, 1, T("имя"), fr.type == "municipality" ? "" : "=reg");
+            put(s, r, 2,
+                T(fr.type == "school"         ? "ОО"
+                  : fr.type == "kindergarten" ? "ДОО"
+                                              : "УО"),
+                fr.type == "municipality" ? "" : "=reg");
+            put(s, r, 3, T(code == "101" ? "ШНОР" : ""), fr.type == "municipality" ? "" : "=reg");
+            for (std::size_t col = 4; col < ds.columns.size(); ++col) {
+                const Field* f = ds.columns[col].field;
+                if (!f->concerns(fr.type))
+                    continue;
+                Cell v = f->type == FieldType::YesNo ? T("нет") : f->type == FieldType::Text ? T("№ 1") : N(10);
+                if (f->id == "pupils" || f->id == "pupils_again")
+                    v = N(40);
+                if (f->id == "passed")
+                    v = N(30);
+                if (f->id == "honours")
+                    v = N(3);
+                if (f->id == "b70" || f->id == "b80")
+                    v = N(5);
+                if (f->id == "share_hours")
+                    v = N(20);
+                put(s, r, col, v, ds.columns[col].kind == FormColumn::Kind::Linked ? "=linked" : "");
+            }
+        }
+        put(s, static_cast<std::size_t>(ds.total_row()), 1, T("Итого по муниципалитету"));
+        wb.sheets.push_back(s);
+    }
+    wb.sheets.push_back(grid(kIndicatorsSheet, 4, 8));
+    return wb;
+}
+
+SheetSnapshot& sheet(WorkbookSnapshot& wb, const std::string& name) {
+    for (auto& s : wb.sheets)
+        if (s.name == name)
+            return s;
+    throw std::runtime_error("no sheet " + name);
+}
+
+const DirectionSheet& layout_of(const char* direction) {
+    static const FormLayout layout = form_layout(mini(), 2, 1);
+    return *layout.sheet_of(direction);
+}
+
+// The cell of field `field` for the row of organisation `code` on its direction sheet.
+std::pair<std::size_t, std::size_t> where(const char* direction, const char* code, const char* field) {
+    const DirectionSheet& ds = layout_of(direction);
+    const std::string c = code;
+    const std::string type = c == "УО" ? "municipality" : c[0] == '2' ? "kindergarten" : "school";
+    const std::size_t slot = c == "102" ? 1 : 0;
+    return {static_cast<std::size_t>(ds.row_of(type, slot)), static_cast<std::size_t>(ds.column_of(field))};
+}
+
+std::vector<const Finding*> with_rule(const ValidationReport& r, const std::string& rule) {
+    std::vector<const Finding*> out;
+    for (const auto& f : r.findings)
+        if (f.rule == rule)
+            out.push_back(&f);
+    return out;
+}
+
+TEST(Validation, AValidFormIsReady) {
+    const ValidationReport r = validate(mini(), form());
+    EXPECT_EQ(r.count(Severity::Error), 0u)
+        << (r.findings.empty() ? "" : r.findings.front().rule + ": " + r.findings.front().message);
+    EXPECT_TRUE(r.ready());
+    EXPECT_NE(r.summary().find("форма готова к отправке"), std::string::npos);
+    ASSERT_FALSE(r.completeness.empty());
+    EXPECT_DOUBLE_EQ(r.completeness.front().percent(), 100.0);
+}
+
+TEST(Validation, NotAFormIsOneError) {
+    WorkbookSnapshot foreign;
+    foreign.sheets.push_back(grid("Лист1", 3, 3));
+    const ValidationReport r = validate(mini(), foreign);
+    ASSERT_EQ(r.findings.size(), 1u);
+    EXPECT_EQ(r.findings[0].rule, "form.identity");
+    EXPECT_FALSE(r.ready());
+}
+
+TEST(Validation, AnotherVersionIsOneError) {
+    WorkbookSnapshot wb = form();
+    put(sheet(wb, kPassportSheet), 14, 1, T("0.9"));
+    put(sheet(wb, kRegisterSheet), 3, 0, T("101"));  // and nothing else is looked at
+    const ValidationReport r = validate(mini(), wb);
+    ASSERT_EQ(r.findings.size(), 1u);
+    EXPECT_EQ(r.findings[0].rule, "form.version");
+    EXPECT_NE(r.findings[0].message.find("0.9"), std::string::npos);
+}
+
+struct Mistake {
+    const char* name;
+    const char* direction;
+    const char* code;
+    const char* field;
+    Cell value;
+    const char* rule;
+    const char* message;  // a piece of it
+};
+void PrintTo(const Mistake& m, std::ostream* os) {
+    *os << m.name;
+}
+
+class ValidationFinds : public ::testing::TestWithParam<Mistake> {};
+
+TEST_P(ValidationFinds, ItsCellAndRule) {
+    const Mistake& m = GetParam();
+    WorkbookSnapshot wb = form();
+    const auto [row, col] = where(m.direction, m.code, m.field);
+    put(sheet(wb, layout_of(m.direction).sheet), row, col, m.value);
+    const ValidationReport r = validate(mini(), wb);
+    const auto found = with_rule(r, m.rule);
+    ASSERT_FALSE(found.empty()) << m.name << ": no " << m.rule
+                                << "; first finding: " << (r.findings.empty() ? "none" : r.findings.front().message);
+    const Finding& f = *found.front();
+    EXPECT_EQ(f.severity, Severity::Error);
+    EXPECT_EQ(f.sheet, layout_of(m.direction).sheet);
+    EXPECT_EQ(f.row, static_cast<int>(row)) << m.name;
+    EXPECT_EQ(f.col, static_cast<int>(col)) << m.name;
+    EXPECT_EQ(f.organisation, m.code);
+    EXPECT_NE(f.message.find(m.message), std::string::npos) << f.message;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    OneAtATime, ValidationFinds,
+    ::testing::Values(
+        Mistake{"text in a count", "1.1", "101", "pupils", T("40 чел."), "type.count", "возможно, имелось в виду 40"},
+        Mistake{"a decimal comma in a count", "1.1", "101", "honours", T("3,5"), "type.count", "3.5"},
+        Mistake{"a negative count", "1.1", "102", "honours", N(-1), "type.count", "отрицательное"},
+        Mistake{"above the maximum", "1.1", "102", "pupils", N(6000), "type.count", "вне допустимого диапазона"},
+        Mistake{"a required cell left empty", "1.1", "102", "passed", Cell::empty(), "required", "не заполнено"},
+        Mistake{"an error value", "1.1", "101", "passed", Cell::error(), "type.error_value", "ошибка"},
+        Mistake{"neither yes nor no", "1.1", "201", "fgos", T("может быть"), "type.yes_no", "«да» или «нет»"},
+        Mistake{"a part above its whole", "1.1", "101", "passed", N(41), "1.1/part_whole", "больше"},
+        Mistake{"parts that do not add up", "1.1", "102", "b90", N(11), "1.1/sum_equals", "не равно сумме"},
+        Mistake{"the same figure differs", "1.2", "101", "pupils_again", N(39), "1.2/same_value", "не совпадает"}));
+
+TEST(Validation, EvidenceForEveryYes) {
+    WorkbookSnapshot wb = form();
+    const auto [row, col] = where("1.1", "УО", "npa");
+    put(sheet(wb, layout_of("1.1").sheet), row, col, T("да"));
+    const auto [erow, ecol] = where("1.1", "УО", "npa_number");
+    put(sheet(wb, layout_of("1.1").sheet), erow, ecol, Cell::empty());
+    const auto found = with_rule(validate(mini(), wb), "1.1/requires_evidence");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0]->field, "npa_number");
+    EXPECT_EQ(found[0]->row, static_cast<int>(erow));
+}
+
+TEST(Validation, RegisterDuplicatesAndCounts) {
+    WorkbookSnapshot wb = form();
+    put(sheet(wb, kRegisterSheet), 4, 0, T("101"));  // 102 typed as 101
+    put(sheet(wb, kPassportSheet), 11, 1, N(3));     // the passport announces 3 schools
+    const ValidationReport r = validate(mini(), wb);
+    EXPECT_EQ(with_rule(r, "register.duplicate_code").size(), 1u);
+    EXPECT_EQ(with_rule(r, "register.count").size(), 1u);
+    EXPECT_FALSE(with_rule(r, "register.unknown_code").empty()) << "102 on the direction sheets is not registered";
+}
+
+TEST(Validation, AComputedCellOverwritten) {
+    WorkbookSnapshot wb = form();
+    const auto [row, col] = where("1.1", "101", "name");
+    put(sheet(wb, layout_of("1.1").sheet), row, col, T("Школа"), "");  // the formula is gone
+    const auto found = with_rule(validate(mini(), wb), "form.formula_overwritten");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0]->col, static_cast<int>(col));
+}
+
+TEST(Validation, ALostColumnIsNamedWithoutFollowOnErrors) {
+    WorkbookSnapshot wb = form();
+    const auto [row, col] = where("1.1", "101", "honours");
+    (void)row;
+    put(sheet(wb, layout_of("1.1").sheet), DirectionSheet::kCodeRow, col, T("honors"));
+    const ValidationReport r = validate(mini(), wb);
+    ASSERT_EQ(with_rule(r, "structure.column").size(), 1u);
+    EXPECT_EQ(with_rule(r, "structure.column").front()->field, "honours");
+    EXPECT_EQ(with_rule(r, "structure.column_extra").size(), 1u);
+    for (const auto& f : r.findings) {
+        if (f.sheet == layout_of("1.1").sheet) {
+            EXPECT_EQ(f.rule.rfind("structure.", 0), 0u) << f.rule << ": " << f.message;
+        }
+    }
+}
+
+struct Reading {
+    const char* typed;
+    const char* suggested;
+};
+
+TEST(SuggestedNumber, ReadsWhatWasMeant) {
+    const Reading cases[] = {{"12 чел.", "12"}, {"1 2", "12"}, {"12,5", "12.5"}, {"-", ""},
+                             {"около 7", "7"},  {"-3", "-3"},  {"нет", ""},      {"1 234,5 руб.", "1234.5"}};
+    for (const auto& c : cases)
+        EXPECT_EQ(suggested_number(c.typed), c.suggested) << c.typed;
+}
+
+}  // namespace
+}  // namespace msoko
