@@ -3,21 +3,16 @@
 // inconsistency is rejected with its own message, naming file and JSON path.
 #include "msoko/catalogue.hpp"
 
+#include "test_support.hpp"
+
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 namespace msoko {
 namespace {
 
-std::string mini_text() {
-    std::ifstream in(MSOKO_TEST_FIXTURES "/mini-catalogue.json");
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using test::mini_text;
 
 TEST(Catalogue, LoadsEverythingOfAConsistentFile) {
     const Catalogue c = parse_catalogue(mini_text(), "mini.json");

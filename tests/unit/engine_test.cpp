@@ -4,28 +4,18 @@
 #include "msoko/engine.hpp"
 #include "msoko/form_data.hpp"
 
+#include "test_support.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
 namespace msoko {
 namespace {
 
-Catalogue mini() {
-    std::ifstream in(MSOKO_TEST_FIXTURES "/mini-catalogue.json");
-    std::stringstream s;
-    s << in.rdbuf();
-    return parse_catalogue(s.str(), "mini-catalogue.json");
-}
-
-Cell N(double v) {
-    return Cell::number(v);
-}
-Cell T(const char* s) {
-    return Cell::text(s);
-}
+using test::mini;
+using test::N;
+using test::T;
 
 // Three schools (one ШНОР, one half-filled, one without graduates), three
 // kindergartens (one not filled) and the municipality's own row.

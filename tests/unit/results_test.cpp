@@ -2,6 +2,8 @@
 // Pupil-level functions: MSOKO.MARKS, BELOWMIN, SCOREBAND, DYNAMICS, rule by rule.
 #include "msoko/results.hpp"
 
+#include "test_support.hpp"
+
 #include <gtest/gtest.h>
 
 #include <limits>
@@ -10,15 +12,10 @@
 namespace msoko {
 namespace {
 
-Cell N(double v) {
-    return Cell::number(v);
-}
-Cell T(const char* s) {
-    return Cell::text(s);
-}
-Cell E() {
-    return Cell::empty();
-}
+using test::E;
+using test::N;
+using test::T;
+
 Range col(std::vector<Cell> cells) {
     const std::size_t n = cells.size();
     return Range(n, 1, std::move(cells));

@@ -2,6 +2,8 @@
 // MSOKO.SHARE, rule by rule: 100 × Σ numerators / Σ denominators.
 #include "msoko/share.hpp"
 
+#include "test_support.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -13,15 +15,10 @@
 namespace msoko {
 namespace {
 
-Cell E() {
-    return Cell::empty();
-}
-Cell N(double v) {
-    return Cell::number(v);
-}
-Cell T(const char* s) {
-    return Cell::text(s);
-}
+using test::E;
+using test::N;
+using test::T;
+
 Cell X() {
     return Cell::error();
 }

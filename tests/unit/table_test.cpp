@@ -3,33 +3,18 @@
 // organisations by the first column, reserved type/flags/name columns.
 #include "msoko/table.hpp"
 
+#include "test_support.hpp"
+
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 
 namespace msoko {
 namespace {
 
-const Catalogue& mini() {
-    static const Catalogue c = [] {
-        std::ifstream in(MSOKO_TEST_FIXTURES "/mini-catalogue.json");
-        std::stringstream s;
-        s << in.rdbuf();
-        return parse_catalogue(s.str(), "mini-catalogue.json");
-    }();
-    return c;
-}
-
-Cell N(double v) {
-    return Cell::number(v);
-}
-Cell T(const char* s) {
-    return Cell::text(s);
-}
-Cell E() {
-    return Cell::empty();
-}
+using test::E;
+using test::mini;
+using test::N;
+using test::T;
 
 // Columns in another order than the catalogue's, an extra notes column and a blank row.
 Range schools() {

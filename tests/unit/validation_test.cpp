@@ -4,30 +4,17 @@
 #include "msoko/validation.hpp"
 #include "msoko/form.hpp"
 
+#include "test_support.hpp"
+
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 
 namespace msoko {
 namespace {
 
-const Catalogue& mini() {
-    static const Catalogue c = [] {
-        std::ifstream in(MSOKO_TEST_FIXTURES "/mini-catalogue.json");
-        std::stringstream s;
-        s << in.rdbuf();
-        return parse_catalogue(s.str(), "mini-catalogue.json");
-    }();
-    return c;
-}
-
-Cell N(double v) {
-    return Cell::number(v);
-}
-Cell T(const char* s) {
-    return Cell::text(s);
-}
+using test::mini;
+using test::N;
+using test::T;
 
 SheetSnapshot grid(const std::string& name, std::size_t rows, std::size_t cols) {
     SheetSnapshot s;

@@ -510,6 +510,11 @@ private:
         return slot < list.size() ? list[slot] : nullptr;
     }
 
+    // The attribute giving an input cell of `field` its data validity.
+    std::string validity(const Field& field) {
+        return " table:content-validation-name=\"" + field_validation(validations_, field) + "\"";
+    }
+
     void apply_pane(Sheet& sh) const {
         for (const auto& p : panes_)
             if (p.sheet == sh.name) {
@@ -558,7 +563,7 @@ private:
             f.unit = item.type == FieldType::Count ? "единиц" : "";
             if (item.type == FieldType::Count)
                 f.max = 2000;
-            const std::string val = " table:content-validation-name=\"" + field_validation(validations_, f) + "\"";
+            const std::string val = validity(f);
             const std::string v = value_of(item.key);
             Cell typed = v.empty() ? Cell::empty() : Cell::text(v);
             if (item.type == FieldType::Count && !v.empty()) {
@@ -607,12 +612,12 @@ private:
         flag.title = "Признак школы";
         flag.type = FieldType::YesNo;
         flag.filled_by = "УО";
-        const std::string flag_val = " table:content-validation-name=\"" + field_validation(validations_, flag) + "\"";
+        const std::string flag_val = validity(flag);
         Field code;
         code.title = "Код организации";
         code.type = FieldType::Text;
         code.filled_by = "УО";
-        const std::string code_val = " table:content-validation-name=\"" + field_validation(validations_, code) + "\"";
+        const std::string code_val = validity(code);
         for (const char* type : {"school", "kindergarten"}) {
             const std::size_t n = std::string(type) == "school" ? layout_.schools : layout_.kindergartens;
             for (std::size_t slot = 0; slot < n; ++slot) {
@@ -726,8 +731,7 @@ private:
                     sh.put(r, ci, formula_cell("IF(ISBLANK(" + s + ");\"\";" + s + ")", "ce_link"));
                     continue;
                 }
-                const std::string val =
-                    " table:content-validation-name=\"" + field_validation(validations_, *fc.field) + "\"";
+                const std::string val = validity(*fc.field);
                 Cell v = Cell::empty();
                 if (!code.empty()) {
                     auto org_values = d_.values.find(code);
@@ -877,7 +881,7 @@ private:
                 sh.put(r, 6, empty_cell("ce_na"));
             } else {
                 const Field& pf = ind.unit == "%" ? prev_pct : prev_num;
-                const std::string val = " table:content-validation-name=\"" + field_validation(validations_, pf) + "\"";
+                const std::string val = validity(pf);
                 auto prev = d_.previous.find(ind.id);
                 sh.put(r, 5,
                        prev == d_.previous.end() ? empty_cell("ce_in_num", val)
@@ -916,8 +920,7 @@ private:
                 const std::string values[] = {ev_data.document, ev_data.date, ev_data.link};
                 const Field* fields[] = {&doc, &date, &link};
                 for (int k = 0; k < 3; ++k) {
-                    const std::string val =
-                        " table:content-validation-name=\"" + field_validation(validations_, *fields[k]) + "\"";
+                    const std::string val = validity(*fields[k]);
                     sh.put(r, 7 + k,
                            typed_cell(values[k].empty() ? Cell::empty() : Cell::text(values[k]), fields[k],
                                       input_style(*fields[k]), val));

@@ -147,7 +147,8 @@ struct Place {
 
 class Validator {
 public:
-    Validator(const Catalogue& c, const WorkbookSnapshot& wb) : c_(c), wb_(wb) {}
+    // The layout's columns do not depend on the number of rows: computed once.
+    Validator(const Catalogue& c, const WorkbookSnapshot& wb) : c_(c), wb_(wb), layout_(form_layout(c, 0, 0)) {}
 
     ValidationReport run() {
         if (identity()) {
@@ -274,7 +275,7 @@ private:
     }
 
     void direction(const Direction& d) {
-        const FormLayout layout = form_layout(c_, 0, 0);  // the columns; rows are read from the sheet
+        const FormLayout& layout = layout_;  // the columns; rows are read from the sheet
         const DirectionSheet& ds = *layout.sheet_of(d.id);
         const SheetSnapshot* s = wb_.sheet(ds.sheet);
         if (!s) {
@@ -606,6 +607,7 @@ private:
 
     const Catalogue& c_;
     const WorkbookSnapshot& wb_;
+    const FormLayout layout_;
     ValidationReport report_;
     const SheetSnapshot* passport_ = nullptr;
     std::optional<double> period_from_, period_to_;
