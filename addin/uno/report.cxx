@@ -131,9 +131,10 @@ void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, c
     line({report.summary()});
     line({});
     line({"Заполненность обязательных полей по направлениям"});
-    line({"Лист", "Обязательных ячеек", "Заполнено", "%"});
+    // In the wide columns of the findings below: sheet names and headers stay readable.
+    line({"", "", "Лист", "Обязательных", "Заполнено", "%"});
     for (const auto& c : report.completeness)
-        line({c.sheet, std::to_string(c.required), std::to_string(c.filled),
+        line({"", "", c.sheet, std::to_string(c.required), std::to_string(c.filled),
               format_number(std::round(c.percent() * 10) / 10)});
     line({});
     const std::size_t header_row = rows.size();
@@ -171,15 +172,18 @@ void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, c
             ->setPropertyValue("CharWeight", Any(150.0f));
     };
     bold(0, 1, 0);
-    bold(4, 4, 3);
+    bold(4, 4, 5);
     bold(static_cast<sal_Int32>(header_row), static_cast<sal_Int32>(header_row), static_cast<sal_Int32>(width - 1));
     auto columns = Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)->getColumns();
-    const sal_Int32 widths[] = {1200, 3200, 6000, 1800, 2200, 4200, 3000, 16000, 4500, 1800};  // 1/100 mm
+    const sal_Int32 widths[] = {1200, 4200, 6000, 2600, 2600, 4200, 3000, 16000, 4500, 1800};  // 1/100 mm
     for (sal_Int32 c = 0; c < static_cast<sal_Int32>(width); ++c)
         Reference<css::beans::XPropertySet>(columns->getByIndex(c), UNO_QUERY_THROW)
             ->setPropertyValue("Width", Any(widths[c]));
     Reference<css::beans::XPropertySet>(columns->getByIndex(static_cast<sal_Int32>(width - 1)), UNO_QUERY_THROW)
         ->setPropertyValue("IsVisible", Any(false));
+    // Messages wrap within their column; rows grow to fit.
+    Reference<css::beans::XPropertySet>(columns->getByIndex(7), UNO_QUERY_THROW)
+        ->setPropertyValue("IsTextWrapped", Any(true));
 }
 
 namespace {
