@@ -13,10 +13,17 @@ namespace msoko::uno {
 
 inline constexpr const char* kReportSheet = "Проверка";
 
-/// Every sheet's used area, values and formulas, read in bulk (never cell by
-/// cell); the report sheet itself is left out.
+/// What reading the workbook cost the office: the cells read and the time of
+/// the bare getDataArray calls (the least any bulk reader pays).
+struct ReadCost {
+    std::size_t cells = 0;
+    double data_array_ms = 0;
+};
+
+/// Every sheet's used area, its values and which cells hold formulas, read in
+/// bulk (never cell by cell); the report sheet itself is left out.
 WorkbookSnapshot snapshot(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
-                          const css::uno::Reference<css::task::XStatusIndicator>& progress);
+                          const css::uno::Reference<css::task::XStatusIndicator>& progress, ReadCost* cost = nullptr);
 
 /// Replaces the sheet «Проверка» (placed last) with the report: the summary,
 /// completeness per direction and one row per finding with a link to its cell.

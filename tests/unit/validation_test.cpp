@@ -22,13 +22,13 @@ SheetSnapshot grid(const std::string& name, std::size_t rows, std::size_t cols) 
     s.rows = rows;
     s.cols = cols;
     s.values.assign(rows * cols, Cell::empty());
-    s.formulas.assign(rows * cols, std::string());
+    s.formulas.assign(rows * cols, 0);
     return s;
 }
 
 void put(SheetSnapshot& s, std::size_t r, std::size_t c, Cell v, const char* formula = "") {
     s.values[r * s.cols + c] = std::move(v);
-    s.formulas[r * s.cols + c] = formula;
+    s.formulas[r * s.cols + c] = *formula != 0;
 }
 
 // A valid form of the test catalogue: two schools (one ШНОР), a kindergarten, the municipality.
@@ -249,6 +249,28 @@ TEST(Validation, ALostColumnIsNamedWithoutFollowOnErrors) {
             EXPECT_EQ(f.rule.rfind("structure.", 0), 0u) << f.rule << ": " << f.message;
         }
     }
+}
+
+TEST(Validation, AnAddedSheetIsAWarningAndAMovedOneIsNoted) {
+    WorkbookSnapshot wb = form();
+    wb.sheets.insert(wb.sheets.begin() + 2, grid("Черновик", 3, 3));
+    std::swap(wb.sheets[0], wb.sheets[1]);  // «Организации» before «Паспорт»
+    const ValidationReport r = validate(mini(), wb);
+    const auto extra = with_rule(r, "structure.sheet_extra");
+    ASSERT_EQ(extra.size(), 1u);
+    EXPECT_EQ(extra[0]->severity, Severity::Warning);
+    EXPECT_EQ(extra[0]->sheet, "Черновик");
+    const auto order = with_rule(r, "structure.sheet_order");
+    ASSERT_EQ(order.size(), 1u);
+    EXPECT_EQ(order[0]->severity, Severity::Info);
+    EXPECT_EQ(order[0]->sheet, kPassportSheet);
+    EXPECT_EQ(r.count(Severity::Error), 0u) << "neither is an error: the data are read by sheet names";
+}
+
+TEST(Validation, AFormInItsOwnOrderHasNoSheetFindings) {
+    const ValidationReport r = validate(mini(), form());
+    EXPECT_TRUE(with_rule(r, "structure.sheet_extra").empty());
+    EXPECT_TRUE(with_rule(r, "structure.sheet_order").empty());
 }
 
 struct Reading {

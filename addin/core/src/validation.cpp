@@ -20,7 +20,7 @@ const Cell& SheetSnapshot::value(std::size_t r, std::size_t c) const {
 }
 
 bool SheetSnapshot::is_formula(std::size_t r, std::size_t c) const {
-    return r < rows && c < cols && !formulas[r * cols + c].empty();
+    return r < rows && c < cols && formulas[r * cols + c] != 0;
 }
 
 const SheetSnapshot* WorkbookSnapshot::sheet(const std::string& name) const {
@@ -152,6 +152,7 @@ public:
 
     ValidationReport run() {
         if (identity()) {
+            sheets();
             register_sheet();
             for (const auto& d : c_.directions)
                 direction(d);
@@ -221,6 +222,53 @@ private:
                 "passport.period");
         }
         return true;
+    }
+
+    // Sheets of the form in their order; an added sheet or a changed order is named.
+    // A renamed or deleted sheet is found where its contents are checked.
+    void sheets() {
+        std::vector<std::string> expected{kPassportSheet, kRegisterSheet};
+        for (const auto& ds : layout_.directions)
+            expected.push_back(ds.sheet);
+        expected.push_back(kIndicatorsSheet);
+        auto ours = [&](const std::string& name) {
+            if (std::find(expected.begin(), expected.end(), name) != expected.end())
+                return true;
+            for (const auto& d : c_.directions)  // a renamed direction sheet, named by the direction check
+                if (name.rfind(d.id + " ", 0) == 0 || name == d.id)
+                    return true;
+            return false;
+        };
+        std::vector<std::string> found;  // the form's own sheets, in the workbook's order
+        for (const auto& sheet : wb_.sheets) {
+            if (ours(sheet.name)) {
+                found.push_back(sheet.name);
+                continue;
+            }
+            add(Severity::Warning, sheet.name, -1, -1, "", "", "",
+                "Лишний лист «" + sheet.name +
+                    "»: его нет в форме, региональный центр его не прочитает. Перенесите нужные данные в поля "
+                    "формы или удалите лист перед отправкой.",
+                "structure.sheet_extra");
+        }
+        // Order by the form's position; renamed direction sheets by their direction.
+        auto position = [&](const std::string& name) {
+            auto it = std::find(expected.begin(), expected.end(), name);
+            if (it != expected.end())
+                return it - expected.begin();
+            for (std::size_t i = 0; i < c_.directions.size(); ++i)
+                if (name.rfind(c_.directions[i].id + " ", 0) == 0 || name == c_.directions[i].id)
+                    return static_cast<std::ptrdiff_t>(2 + i);
+            return std::ptrdiff_t{0};
+        };
+        for (std::size_t i = 1; i < found.size(); ++i)
+            if (position(found[i]) < position(found[i - 1])) {
+                add(Severity::Info, found[i], -1, -1, "", "", "",
+                    "Лист «" + found[i] + "» перемещён: в форме он стоит перед листом «" + found[i - 1] +
+                        "». Данные читаются по именам листов, но верните порядок формы, чтобы книгу было легко сверить.",
+                    "structure.sheet_order");
+                break;
+            }
     }
 
     void register_sheet() {

@@ -16,12 +16,12 @@
 namespace msoko {
 
 /// One sheet as the office holds it: values (formula results included) and,
-/// per cell, its formula ("" for a typed value).
+/// per cell, whether it holds a formula or a typed value.
 struct SheetSnapshot {
     std::string name;
     std::size_t rows = 0, cols = 0;
     std::vector<Cell> values;           ///< row-major, rows × cols
-    std::vector<std::string> formulas;  ///< row-major; empty, or "=…" for a formula cell
+    std::vector<char> formulas;  ///< row-major; non-zero for a formula cell
 
     const Cell& value(std::size_t r, std::size_t c) const;
     bool is_formula(std::size_t r, std::size_t c) const;
