@@ -5,8 +5,10 @@
 //   msoko-calc report [--lang ru|en] [--oxt FILE] [--keep-profile] WORKBOOK
 //   msoko-calc convert [--oxt FILE] WORKBOOK OUT.ods|OUT.fods|OUT.pdf
 //   msoko-calc indicators [--lang ru|en] [--oxt FILE] FORM   the municipal indicator table
+//   msoko-calc check [--tsv] [--oxt FILE] FORM   the check before submission, as the menu runs it
 //
-// Exit codes: 0 done; 1 the workbook could not be processed; 2 usage error.
+// Exit codes: 0 done (check: the form is ready); 1 the workbook could not be
+// processed; 2 usage error; 3 (check) the form has errors.
 
 #include "form_view.hxx"
 #include "msoko/catalogue.hpp"
@@ -16,13 +18,21 @@
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/frame/DispatchHelper.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XCellAddressable.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XCellRangesQuery.hpp>
 #include <com/sun/star/sheet/XSheetCellRanges.hpp>
+#include <com/sun/star/sheet/XSheetCellCursor.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/text/XText.hpp>
 
@@ -59,18 +69,26 @@ struct Options {
     fs::path oxt = MSOKO_DEFAULT_OXT;
     std::string lang = "ru";
     bool keep_profile = false;
+    bool tsv = false;
 };
 
 void usage(std::ostream& out) {
     out << "Использование / usage:\n"
            "  msoko-calc report [--lang ru|en] [--oxt FILE] [--keep-profile] WORKBOOK\n"
            "  msoko-calc convert [--oxt FILE] WORKBOOK OUT.ods|OUT.fods|OUT.pdf\n"
-           "  msoko-calc indicators [--lang ru|en] [--oxt FILE] FORM\n\n"
+           "  msoko-calc indicators [--lang ru|en] [--oxt FILE] FORM\n"
+           "  msoko-calc check [--tsv] [--oxt FILE] FORM\n\n"
            "Открывает книгу в скрытом LibreOffice с установленным расширением МСОКО,\n"
            "пересчитывает её и печатает каждую формулу МСОКО с её результатом.\n"
            "Opens the workbook in a hidden LibreOffice with the МСОКО extension installed,\n"
            "recalculates it and prints every МСОКО formula with its result; convert saves it\n"
-           "recalculated in another format.\n";
+           "recalculated in another format.\n"
+           "check проверяет форму перед отправкой, как команда меню «Проверить форму»: печатает\n"
+           "итог, заполненность и каждое замечание (--tsv: строки «уровень, лист, ячейка, организация,\n"
+           "поле, значение, сообщение, правило» через табуляцию); файл не изменяется. Код выхода 3 —\n"
+           "в форме есть ошибки.\n"
+           "check runs the check before submission as the menu does and prints the summary,\n"
+           "completeness and every finding; the file is not changed; exit code 3 when the form has errors.\n";
 }
 
 std::string column_name(sal_Int32 col) {
@@ -278,6 +296,77 @@ int convert(const Options& opt) {
     return 0;
 }
 
+
+// The check before submission exactly as the menu runs it: the add-in's
+// command on the document's frame; its report sheet is read back and printed.
+// The document is opened read-only and never stored.
+int check(const Options& opt) {
+    msoko::office::Options office_options;
+    office_options.extension = opt.oxt;
+    msoko::office::Office office(office_options);
+    auto doc = office.open(opt.workbook, msoko::office::Office::Access::ReadOnly, /*with_view=*/true);
+    Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculateAll();
+    Reference<css::frame::XDispatchProvider> frame(
+        Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame(), UNO_QUERY_THROW);
+    css::frame::DispatchHelper::create(office.context())
+        ->executeDispatch(frame, "org.msoko.calc:Validate", "_self", 0, {});
+    const OUString name = OUString::fromUtf8("Проверка");
+    if (!doc->getSheets()->hasByName(name)) {
+        std::cerr << "msoko-calc: проверка не выполнена (нет листа «Проверка»; подробности в журнале расширения) / "
+                     "the check did not run\n";
+        msoko::office::Office::close(doc);
+        return 1;
+    }
+    Reference<css::sheet::XSpreadsheet> sheet(doc->getSheets()->getByName(name), UNO_QUERY_THROW);
+    auto cursor = sheet->createCursor();
+    Reference<css::sheet::XUsedAreaCursor>(cursor, UNO_QUERY_THROW)->gotoEndOfUsedArea(false);
+    const auto end = Reference<css::sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)->getRangeAddress();
+    const auto data = Reference<css::sheet::XCellRangeData>(
+                          sheet->getCellRangeByPosition(0, 0, std::min<sal_Int32>(end.EndColumn, 8), end.EndRow),
+                          UNO_QUERY_THROW)
+                          ->getDataArray();
+    msoko::office::Office::close(doc);
+    auto at = [&](sal_Int32 r, sal_Int32 c) {
+        if (r >= data.getLength() || c >= data[r].getLength())
+            return std::string();
+        OUString s;
+        double d = 0;
+        if (data[r][c] >>= s)
+            return u8(s);
+        if (data[r][c] >>= d)
+            return std::to_string(static_cast<long long>(d));
+        return std::string();
+    };
+    const std::string summary = at(1, 0);
+    sal_Int32 header = 0;
+    while (header < data.getLength() && at(header, 0) != "№")
+        ++header;
+    std::size_t errors = 0;
+    if (opt.tsv) {
+        for (sal_Int32 r = header + 1; r < data.getLength(); ++r) {
+            for (sal_Int32 c = 1; c <= 8; ++c)
+                std::cout << at(r, c) << (c < 8 ? "\t" : "\n");
+            errors += at(r, 1) == "Ошибка";
+        }
+    } else {
+        std::cout << "Проверка формы: " << opt.workbook.filename().string() << "\n" << summary << "\n";
+        if (header > 6) {
+            std::cout << "\nЗаполненность обязательных полей:\n";
+            for (sal_Int32 r = 5; r < header; ++r)
+                if (!at(r, 2).empty())
+                    std::cout << "  " << pad(truncate(at(r, 2), 40), 42) << std::setw(6) << at(r, 5) << " %\n";
+        }
+        if (header + 1 < data.getLength())
+            std::cout << "\n";
+        for (sal_Int32 r = header + 1; r < data.getLength(); ++r) {
+            const std::string place = at(r, 3).empty() ? at(r, 2) : at(r, 2) + "!" + at(r, 3);
+            std::cout << pad(at(r, 1), 15) << " " << place << "\n    " << at(r, 7) << " [" << at(r, 8) << "]\n";
+            errors += at(r, 1) == "Ошибка";
+        }
+    }
+    return errors ? 3 : 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -299,6 +388,8 @@ int main(int argc, char** argv) {
             opt.lang = value();
         } else if (a == "--oxt") {
             opt.oxt = value();
+        } else if (a == "--tsv") {
+            opt.tsv = true;
         } else if (a == "--keep-profile") {
             opt.keep_profile = true;
         } else if (opt.command.empty()) {
@@ -313,7 +404,8 @@ int main(int argc, char** argv) {
         }
     }
     const bool known =
-        opt.command == "report" || opt.command == "indicators" || (opt.command == "convert" && !opt.output.empty());
+        opt.command == "report" || opt.command == "indicators" || opt.command == "check" ||
+        (opt.command == "convert" && !opt.output.empty());
     if (!known || opt.workbook.empty() || (opt.lang != "ru" && opt.lang != "en") || opt.oxt.empty()) {
         usage(std::cerr);
         return 2;
@@ -321,6 +413,8 @@ int main(int argc, char** argv) {
     try {
         if (opt.command == "convert")
             return convert(opt);
+        if (opt.command == "check")
+            return check(opt);
         return opt.command == "indicators" ? indicators(opt) : report(opt);
     } catch (const msoko::office::OfficeError& e) {
         std::cerr << "msoko-calc: " << e.what() << "\n";

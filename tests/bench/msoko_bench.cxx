@@ -15,28 +15,39 @@
 //
 //   msoko-bench [--runs N] [--oxt FILE]
 #include "msoko/catalogue.hpp"
+#include "msoko/form.hpp"
+#include "msoko/form_data.hpp"
 #include "msoko/results.hpp"
 #include "office/office.hxx"
 
 #include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/document/XActionLockable.hpp>
 #include <com/sun/star/frame/DispatchHelper.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/sheet/XArrayFormulaRange.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
+#include <com/sun/star/sheet/XSheetCellCursor.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheets.hpp>
+#include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/table/XColumnRowRange.hpp>
+#include <com/sun/star/table/XTableRows.hpp>
 #include <com/sun/star/util/XNumberFormatsSupplier.hpp>
+#include <com/sun/star/util/XProtectable.hpp>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -346,19 +357,154 @@ void print_row(const char* what, std::size_t formulas, Stats s, Stats base) {
 
 }  // namespace
 
+// Dispatches org.msoko.calc:Validate `runs` times on a document with a view
+// and reads the add-in's own timings back from its log: the whole check and
+// the bare getDataArray calls inside it.
+struct CheckTimes {
+    std::vector<double> inside, bare, client;  // ms, sorted
+    std::size_t cells = 0;
+    std::string counts;  // of the last run
+};
+
+CheckTimes check_times(msoko::office::Office& office, const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                       int runs) {
+    Reference<css::frame::XDispatchProvider> frame(
+        Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame(), UNO_QUERY_THROW);
+    auto helper = css::frame::DispatchHelper::create(office.context());
+    CheckTimes t;
+    for (int i = 0; i < runs; ++i) {
+        const auto t0 = std::chrono::steady_clock::now();
+        helper->executeDispatch(frame, "org.msoko.calc:Validate", "_self", 0, {});
+        t.client.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    }
+    // "validation: N errors, M warnings, K notes in T ms (…); C cells, bare getDataArray B ms"
+    std::ifstream log(office.profile() / "user" / "msoko" / "msoko.log");
+    std::string line;
+    while (std::getline(log, line)) {
+        const auto at = line.find("validation: ");
+        const auto in = line.find(" in ", at);
+        const auto cells = line.find("); ", in);
+        const auto bare = line.find("bare getDataArray ", cells);
+        if (at == std::string::npos || in == std::string::npos || bare == std::string::npos)
+            continue;
+        t.inside.push_back(std::atof(line.c_str() + in + 4));
+        t.bare.push_back(std::atof(line.c_str() + bare + 18));
+        t.cells = std::strtoull(line.c_str() + cells + 3, nullptr, 10);
+        t.counts = line.substr(at + 12);
+    }
+    for (auto* v : {&t.inside, &t.bare})
+        if (v->size() > static_cast<std::size_t>(runs))
+            v->erase(v->begin(), v->end() - runs);
+    for (auto* v : {&t.inside, &t.bare, &t.client})
+        std::sort(v->begin(), v->end());
+    if (t.inside.empty())
+        throw std::runtime_error("the add-in logged no validation time (is the log level above info?)");
+    return t;
+}
+
+double median(const std::vector<double>& sorted) {
+    return sorted.empty() ? 0.0 : sorted[sorted.size() / 2];
+}
+
+// A form of the filled sample whose direction table `ds` holds `extra` more
+// schools (all registered, each with the first school's figures): the table
+// the check must read fast. Written by the core, grown through the API as a
+// user's paste would grow it.
+Reference<css::sheet::XSpreadsheetDocument> big_form(msoko::office::Office& office, const Catalogue& c,
+                                                     const msoko::DirectionSheet& ds, sal_Int32 extra,
+                                                     const std::filesystem::path& file) {
+    const msoko::FormData data =
+        msoko::read_form_data((std::filesystem::path(MSOKO_BENCH_SAMPLES) / "data" / "sample-district.json").string());
+    std::ofstream(file) << msoko::form_fods(c, data, "msoko-bench");
+    auto doc = office.open(file, msoko::office::Office::Access::ReadWrite, /*with_view=*/true);
+    auto sheet = [&](const std::string& name) {
+        return Reference<css::sheet::XSpreadsheet>(doc->getSheets()->getByName(ou(name)), UNO_QUERY_THROW);
+    };
+    auto used_rows = [](const Reference<css::sheet::XSpreadsheet>& s) {
+        auto cursor = s->createCursor();
+        Reference<css::sheet::XUsedAreaCursor>(cursor, UNO_QUERY_THROW)->gotoEndOfUsedArea(false);
+        return Reference<css::sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)->getRangeAddress().EndRow + 1;
+    };
+    auto reg = sheet(msoko::kRegisterSheet), table = sheet(ds.sheet), passport = sheet(msoko::kPassportSheet);
+    for (const auto& s : {reg, table, passport})
+        Reference<css::util::XProtectable>(s, UNO_QUERY_THROW)->unprotect(OUString());
+    // Bulk edits without recalculation and repaint in between.
+    Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->enableAutomaticCalculation(false);
+    Reference<css::document::XActionLockable>(doc, UNO_QUERY_THROW)->addActionLock();
+    Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->lockControllers();
+
+    // The register: `extra` schools after the last slot.
+    const sal_Int32 reg_first = used_rows(reg);
+    std::vector<std::vector<Any>> reg_rows;
+    for (sal_Int32 i = 0; i < extra; ++i) {
+        const std::string code = std::to_string(500000 + i);
+        reg_rows.push_back({Any(ou(code)), Any(ou("Муниципальная школа № " + code)), Any(ou("Школа № " + code)),
+                            Any(ou("ОО")), Any(ou("нет")), Any(ou("нет"))});
+    }
+    Reference<css::sheet::XCellRangeData>(reg->getCellRangeByPosition(0, reg_first, 5, reg_first + extra - 1),
+                                          UNO_QUERY_THROW)
+        ->setDataArray(grid(reg_rows));
+    // The passport announces them.
+    const auto pdata = Reference<css::sheet::XCellRangeData>(
+                           passport->getCellRangeByPosition(0, 0, 1, used_rows(passport) - 1), UNO_QUERY_THROW)
+                           ->getDataArray();
+    for (sal_Int32 r = 0; r < pdata.getLength(); ++r)
+        if (pdata[r][0] == Any(ou("Число общеобразовательных организаций (ОО)")))
+            passport->getCellByPosition(1, r)->setValue(static_cast<double>(
+                extra + std::count_if(data.organisations.begin(), data.organisations.end(),
+                                      [](const msoko::RegisterEntry& e) { return e.type == "school"; })));
+
+    // The table: rows inserted above the municipality's row, each with the
+    // form's formulas for its register row and the first school's figures.
+    const sal_Int32 at = ds.row_of("municipality", 0);
+    Reference<css::table::XColumnRowRange>(table, UNO_QUERY_THROW)->getRows()->insertByIndex(at, extra);
+    const sal_Int32 first_school = ds.row_of("school", 0);
+    const sal_Int32 cols = static_cast<sal_Int32>(ds.columns.size());
+    const auto model = Reference<css::sheet::XCellRangeFormula>(
+                           table->getCellRangeByPosition(0, first_school, cols - 1, first_school), UNO_QUERY_THROW)
+                           ->getFormulaArray()[0];
+    std::vector<std::vector<OUString>> rows;
+    for (sal_Int32 i = 0; i < extra; ++i) {
+        const std::string rr = "$'" + std::string(msoko::kRegisterSheet) + "'.$";
+        const std::string n = std::to_string(reg_first + i + 1);
+        std::vector<OUString> row{ou("=IF(" + rr + "A" + n + "=\"\";\"\";" + rr + "A" + n + ")"),
+                                  ou("=" + rr + "C" + n),
+                                  ou("=IF(" + rr + "A" + n + "=\"\";\"\";" + rr + "D" + n + ")"), ou("=\"\"")};
+        for (sal_Int32 col = 4; col < cols; ++col)
+            row.push_back(model[col]);
+        rows.push_back(std::move(row));
+    }
+    Reference<css::sheet::XCellRangeFormula>(table->getCellRangeByPosition(0, at, cols - 1, at + extra - 1),
+                                             UNO_QUERY_THROW)
+        ->setFormulaArray(grid(rows));
+    for (const auto& s : {reg, table, passport})
+        Reference<css::util::XProtectable>(s, UNO_QUERY_THROW)->protect(OUString());
+    Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->unlockControllers();
+    Reference<css::document::XActionLockable>(doc, UNO_QUERY_THROW)->removeActionLock();
+    Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->enableAutomaticCalculation(true);
+    Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculateAll();
+    return doc;
+}
+
 int main(int argc, char** argv) {
-    int runs = 7;
+    int runs = 7, only = 0;
+    sal_Int32 big_rows = 100000;
     std::string oxt = MSOKO_BENCH_OXT;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--runs") && i + 1 < argc)
             runs = std::max(3, std::atoi(argv[++i]));
+        else if (!std::strcmp(argv[i], "--only") && i + 1 < argc)
+            only = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--rows") && i + 1 < argc)
+            big_rows = std::max(1, std::atoi(argv[++i]));
         else if (!std::strcmp(argv[i], "--oxt") && i + 1 < argc)
             oxt = argv[++i];
         else {
-            std::cerr << "usage: msoko-bench [--runs N] [--oxt FILE]\n";
+            std::cerr << "usage: msoko-bench [--runs N] [--only 1|2|3|4] [--rows N (section 4)] [--oxt FILE]\n";
             return 2;
         }
     }
+    auto want = [&](int section) { return only == 0 || only == section; };
     try {
         const Catalogue c = msoko::read_catalogue(MSOKO_BENCH_CATALOGUE);
         msoko::office::Options o;
@@ -367,163 +513,184 @@ int main(int argc, char** argv) {
 
         std::printf("МСОКО for Calc benchmark: %d runs each, median and best, full recalculation (calculateAll)\n\n",
                     runs);
-        std::printf("1. District workbook: 29 organisations + municipality, %zu directions, %zu indicators\n",
-                    c.directions.size(), c.indicators.size());
-        std::printf("  %-44s %6s  %9s  %9s  %9s\n", "variant", "cells", "median ms", "best ms", "net ms");
-        auto data = build_district(office, c, Variant::Data);
-        const Stats base = measure(data.doc, runs);
-        print_row("data only (the bare cost, subtracted)", 0, base, {0, 0});
-        auto native = build_district(office, c, Variant::Native);
-        const Stats sn = measure(native.doc, runs);
-        print_row("native formulas (SUMPRODUCT, COUNT, IF)", native.formulas, sn, base);
-        auto arrays = build_district(office, c, Variant::Indicators);
-        const Stats sa = measure(arrays.doc, runs);
-        print_row("MSOKO.INDICATORS, one array per direction", arrays.formulas, sa, base);
-        auto cells = build_district(office, c, Variant::Indicator);
-        const Stats sc = measure(cells.doc, runs);
-        print_row("MSOKO.INDICATOR in every cell", cells.formulas, sc, base);
-        const double net_native = sn.median - base.median, net_arrays = sa.median - base.median,
-                     net_cells = sc.median - base.median;
-        std::printf("  ratio MSOKO.INDICATORS / native: %.2f (target <= 2); whole workbook %.1f ms (target < 50)\n",
-                    net_arrays / net_native, sa.median * 1e3);
-        std::printf("  ratio MSOKO.INDICATOR  / native: %.2f\n", net_cells / net_native);
-        // The three variants must compute the same numbers.
-        std::size_t compared = 0, agree = 0;
-        for (const auto& d : c.directions) {
-            auto values = [&](const Reference<css::sheet::XSpreadsheetDocument>& doc) {
-                Reference<css::sheet::XSpreadsheet> s(doc->getSheets()->getByName(ou("i" + d.id)), UNO_QUERY_THROW);
-                const std::string block =
-                    "A1:" + column(static_cast<int>(d.indicators.size()) - 1) + std::to_string(district().size() + 1);
-                return Reference<css::sheet::XCellRangeData>(s->getCellRangeByName(ou(block)), UNO_QUERY_THROW)
-                    ->getDataArray();
-            };
-            const auto a = values(arrays.doc), n = values(native.doc), p = values(cells.doc);
-            for (sal_Int32 r = 0; r < a.getLength(); ++r)
-                for (sal_Int32 k = 0; k < a[r].getLength(); ++k) {
-                    double x = 0, y = 0, z = 0;
-                    const bool bx = (a[r][k] >>= x), by = (n[r][k] >>= y), bz = (p[r][k] >>= z);
-                    ++compared;
-                    const bool same =
-                        bx == by && bx == bz && (!bx || (std::fabs(x - y) < 1e-9 && std::fabs(x - z) < 1e-9));
-                    agree += same;
-                    if (!same && compared - agree <= 5)
-                        std::printf("  differ: %s row %d: %s: arrays %s, native %s, cells %s\n", d.id.c_str(), r + 1,
-                                    d.indicators[static_cast<std::size_t>(k)].c_str(),
-                                    bx ? std::to_string(x).c_str() : "error", by ? std::to_string(y).c_str() : "error",
-                                    bz ? std::to_string(z).c_str() : "error");
-                }
+        if (want(1)) {
+            std::printf("1. District workbook: 29 organisations + municipality, %zu directions, %zu indicators\n",
+                        c.directions.size(), c.indicators.size());
+            std::printf("  %-44s %6s  %9s  %9s  %9s\n", "variant", "cells", "median ms", "best ms", "net ms");
+            auto data = build_district(office, c, Variant::Data);
+            const Stats base = measure(data.doc, runs);
+            print_row("data only (the bare cost, subtracted)", 0, base, {0, 0});
+            auto native = build_district(office, c, Variant::Native);
+            const Stats sn = measure(native.doc, runs);
+            print_row("native formulas (SUMPRODUCT, COUNT, IF)", native.formulas, sn, base);
+            auto arrays = build_district(office, c, Variant::Indicators);
+            const Stats sa = measure(arrays.doc, runs);
+            print_row("MSOKO.INDICATORS, one array per direction", arrays.formulas, sa, base);
+            auto cells = build_district(office, c, Variant::Indicator);
+            const Stats sc = measure(cells.doc, runs);
+            print_row("MSOKO.INDICATOR in every cell", cells.formulas, sc, base);
+            const double net_native = sn.median - base.median, net_arrays = sa.median - base.median,
+                         net_cells = sc.median - base.median;
+            std::printf("  ratio MSOKO.INDICATORS / native: %.2f (target <= 2); whole workbook %.1f ms (target < 50)\n",
+                        net_arrays / net_native, sa.median * 1e3);
+            std::printf("  ratio MSOKO.INDICATOR  / native: %.2f\n", net_cells / net_native);
+            // The three variants must compute the same numbers.
+            std::size_t compared = 0, agree = 0;
+            for (const auto& d : c.directions) {
+                auto values = [&](const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+                    Reference<css::sheet::XSpreadsheet> s(doc->getSheets()->getByName(ou("i" + d.id)), UNO_QUERY_THROW);
+                    const std::string block = "A1:" + column(static_cast<int>(d.indicators.size()) - 1) +
+                                              std::to_string(district().size() + 1);
+                    return Reference<css::sheet::XCellRangeData>(s->getCellRangeByName(ou(block)), UNO_QUERY_THROW)
+                        ->getDataArray();
+                };
+                const auto a = values(arrays.doc), n = values(native.doc), p = values(cells.doc);
+                for (sal_Int32 r = 0; r < a.getLength(); ++r)
+                    for (sal_Int32 k = 0; k < a[r].getLength(); ++k) {
+                        double x = 0, y = 0, z = 0;
+                        const bool bx = (a[r][k] >>= x), by = (n[r][k] >>= y), bz = (p[r][k] >>= z);
+                        ++compared;
+                        const bool same =
+                            bx == by && bx == bz && (!bx || (std::fabs(x - y) < 1e-9 && std::fabs(x - z) < 1e-9));
+                        agree += same;
+                        if (!same && compared - agree <= 5)
+                            std::printf("  differ: %s row %d: %s: arrays %s, native %s, cells %s\n", d.id.c_str(),
+                                        r + 1, d.indicators[static_cast<std::size_t>(k)].c_str(),
+                                        bx ? std::to_string(x).c_str() : "error",
+                                        by ? std::to_string(y).c_str() : "error",
+                                        bz ? std::to_string(z).c_str() : "error");
+                    }
+            }
+            std::printf("  the three variants agree on %zu of %zu cells\n\n", agree, compared);
+            for (auto* d : {&data.doc, &native.doc, &arrays.doc, &cells.doc})
+                msoko::office::Office::close(*d);
         }
-        std::printf("  the three variants agree on %zu of %zu cells\n\n", agree, compared);
-        for (auto* d : {&data.doc, &native.doc, &arrays.doc, &cells.doc})
-            msoko::office::Office::close(*d);
-
         // 2. MARKS over 100,000 pairs.
-        constexpr int kPairs = 100000;
-        std::vector<std::vector<Any>> marks;
-        for (int i = 0; i < kPairs; ++i)
-            marks.push_back({Any(static_cast<double>(2 + i % 4)), Any(static_cast<double>(2 + (i / 3) % 4))});
-        auto marks_doc = [&](const std::string& formula) {
-            auto doc = office.create_spreadsheet();
-            Reference<css::sheet::XSpreadsheet> s(
-                Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getByIndex(0),
-                UNO_QUERY_THROW);
-            Reference<css::sheet::XCellRangeData>(s->getCellRangeByName(ou("A1:B" + std::to_string(kPairs))),
-                                                  UNO_QUERY_THROW)
-                ->setDataArray(grid(marks));
-            if (!formula.empty())
-                s->getCellRangeByName("D1")->getCellByPosition(0, 0)->setFormula(ou(formula));
-            return std::make_pair(doc, s);
-        };
-        const std::string r = "A1:A" + std::to_string(kPairs), j = "B1:B" + std::to_string(kPairs);
-        auto [d0, s0] = marks_doc("");
-        const Stats mb = measure(d0, runs);
-        auto [d1, s1] = marks_doc("=MSOKO.MARKS(" + r + ";" + j + ";\"подтвердили\")");
-        const Stats mm = measure(d1, runs);
-        auto [d2, s2] = marks_doc("=100*SUMPRODUCT((" + r + "=" + j + ")*ISNUMBER(" + r + ")*ISNUMBER(" + j +
-                                  "))/SUMPRODUCT(ISNUMBER(" + r + ")*ISNUMBER(" + j + "))");
-        const Stats mn = measure(d2, runs);
-        // The bare cost of handing 2 × 100,000 cells to an add-in: MSOKO.SHARE
-        // over the same ranges does no more than sum them.
-        auto [d3, s3] = marks_doc("=MSOKO.SHARE(" + r + ";" + j + ")");
-        const Stats ms = measure(d3, runs);
-        // The core's own work, in this process without Calc.
-        std::vector<msoko::Cell> exam, journal;
-        for (const auto& row : marks) {
-            double e = 0, jm = 0;
-            row[0] >>= e;
-            row[1] >>= jm;
-            exam.push_back(msoko::Cell::number(e));
-            journal.push_back(msoko::Cell::number(jm));
-        }
-        const msoko::Range re(kPairs, 1, exam), rj(kPairs, 1, journal);
-        std::vector<double> core_times;
-        for (int i = 0; i < runs; ++i) {
-            const auto t0 = std::chrono::steady_clock::now();
-            const auto result = msoko::marks(re, rj, "подтвердили");
-            core_times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-            if (!result.has_value())
-                std::printf("  WARNING: core MARKS failed: %s\n", result.reason().c_str());
-        }
-        std::sort(core_times.begin(), core_times.end());
-        const double v1 = s1->getCellByPosition(3, 0)->getValue(), v2 = s2->getCellByPosition(3, 0)->getValue();
-        std::printf("2. MSOKO.MARKS over %d pairs of marks (results %.6f and %.6f)\n", kPairs, v1, v2);
-        std::printf("  %-44s %6s  %9s  %9s  %9s\n", "variant", "cells", "median ms", "best ms", "net ms");
-        print_row("data only (the bare cost, subtracted)", 0, mb, {0, 0});
-        print_row("native SUMPRODUCT", 1, mn, mb);
-        print_row("MSOKO.MARKS", 1, mm, mb);
-        print_row("MSOKO.SHARE on the same cells (bare add-in cost)", 1, ms, mb);
-        std::printf("  core msoko::marks alone, no Calc: %.2f ms\n", core_times[core_times.size() / 2] * 1e3);
-        std::printf("  MSOKO.MARKS per call: %.1f ms (target <= 20); ratio to native %.2f\n",
-                    (mm.median - mb.median) * 1e3, (mm.median - mb.median) / (mn.median - mb.median));
-        if (std::fabs(v1 - v2) > 1e-9)
-            std::printf("  WARNING: MSOKO.MARKS and its native equivalent disagree\n");
-        for (auto* d : {&d0, &d1, &d2, &d3})
-            msoko::office::Office::close(*d);
-
-        // 3. The check before submission, in the office's process: the add-in
-        //    logs its own time (snapshot, checks, report, marks) for each run.
-        std::printf("\n3. Check before submission (org.msoko.calc:Validate), in-process time from the add-in's log\n");
-        for (const char* sample : {"sample-district.ods", "sample-district-mistakes.ods"}) {
-            // A copy: the check writes its report into the workbook.
-            const auto copy =
-                std::filesystem::temp_directory_path() / ("msoko-bench-" + std::to_string(getpid()) + "-" + sample);
-            std::filesystem::copy_file(std::filesystem::path(MSOKO_BENCH_SAMPLES) / sample, copy,
-                                       std::filesystem::copy_options::overwrite_existing);
-            auto doc = office.open(copy, msoko::office::Office::Access::ReadWrite, /*with_view=*/true);
-            Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculateAll();
-            Reference<css::frame::XDispatchProvider> frame(
-                Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame(),
-                UNO_QUERY_THROW);
-            auto helper = css::frame::DispatchHelper::create(office.context());
-            std::vector<double> client;
+        if (want(2)) {
+            constexpr int kPairs = 100000;
+            std::vector<std::vector<Any>> marks;
+            for (int i = 0; i < kPairs; ++i)
+                marks.push_back({Any(static_cast<double>(2 + i % 4)), Any(static_cast<double>(2 + (i / 3) % 4))});
+            auto marks_doc = [&](const std::string& formula) {
+                auto doc = office.create_spreadsheet();
+                Reference<css::sheet::XSpreadsheet> s(
+                    Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getByIndex(0),
+                    UNO_QUERY_THROW);
+                Reference<css::sheet::XCellRangeData>(s->getCellRangeByName(ou("A1:B" + std::to_string(kPairs))),
+                                                      UNO_QUERY_THROW)
+                    ->setDataArray(grid(marks));
+                if (!formula.empty())
+                    s->getCellRangeByName("D1")->getCellByPosition(0, 0)->setFormula(ou(formula));
+                return std::make_pair(doc, s);
+            };
+            const std::string r = "A1:A" + std::to_string(kPairs), j = "B1:B" + std::to_string(kPairs);
+            auto [d0, s0] = marks_doc("");
+            const Stats mb = measure(d0, runs);
+            auto [d1, s1] = marks_doc("=MSOKO.MARKS(" + r + ";" + j + ";\"подтвердили\")");
+            const Stats mm = measure(d1, runs);
+            auto [d2, s2] = marks_doc("=100*SUMPRODUCT((" + r + "=" + j + ")*ISNUMBER(" + r + ")*ISNUMBER(" + j +
+                                      "))/SUMPRODUCT(ISNUMBER(" + r + ")*ISNUMBER(" + j + "))");
+            const Stats mn = measure(d2, runs);
+            // The bare cost of handing 2 × 100,000 cells to an add-in: MSOKO.SHARE
+            // over the same ranges does no more than sum them.
+            auto [d3, s3] = marks_doc("=MSOKO.SHARE(" + r + ";" + j + ")");
+            const Stats ms = measure(d3, runs);
+            // The core's own work, in this process without Calc.
+            std::vector<msoko::Cell> exam, journal;
+            for (const auto& row : marks) {
+                double e = 0, jm = 0;
+                row[0] >>= e;
+                row[1] >>= jm;
+                exam.push_back(msoko::Cell::number(e));
+                journal.push_back(msoko::Cell::number(jm));
+            }
+            const msoko::Range re(kPairs, 1, exam), rj(kPairs, 1, journal);
+            std::vector<double> core_times;
             for (int i = 0; i < runs; ++i) {
                 const auto t0 = std::chrono::steady_clock::now();
-                helper->executeDispatch(frame, "org.msoko.calc:Validate", "_self", 0, {});
-                client.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+                const auto result = msoko::marks(re, rj, "подтвердили");
+                core_times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+                if (!result.has_value())
+                    std::printf("  WARNING: core MARKS failed: %s\n", result.reason().c_str());
             }
-            std::sort(client.begin(), client.end());
-            // "validation: N errors, M warnings, K notes in T ms" — the last `runs` lines.
-            std::ifstream log(office.profile() / "user" / "msoko" / "msoko.log");
-            std::vector<double> inside;
-            std::string line, counts;
-            while (std::getline(log, line)) {
-                const auto at = line.find("validation: ");
-                const auto in = line.find(" in ", at);
-                if (at == std::string::npos || in == std::string::npos)
-                    continue;
-                inside.push_back(std::atof(line.c_str() + in + 4));
-                counts = line.substr(at + 12);
-            }
-            if (inside.size() > static_cast<std::size_t>(runs))
-                inside.erase(inside.begin(), inside.end() - runs);
-            std::sort(inside.begin(), inside.end());
-            std::printf("  %-30s in-process median %6.0f ms, best %6.0f ms; through UNO %6.0f ms\n    last run: %s\n",
-                        sample, inside.empty() ? 0.0 : inside[inside.size() / 2], inside.empty() ? 0.0 : inside.front(),
-                        client[client.size() / 2] * 1e3, counts.c_str());
-            msoko::office::Office::close(doc);
-            std::filesystem::remove(copy);
+            std::sort(core_times.begin(), core_times.end());
+            const double v1 = s1->getCellByPosition(3, 0)->getValue(), v2 = s2->getCellByPosition(3, 0)->getValue();
+            std::printf("2. MSOKO.MARKS over %d pairs of marks (results %.6f and %.6f)\n", kPairs, v1, v2);
+            std::printf("  %-44s %6s  %9s  %9s  %9s\n", "variant", "cells", "median ms", "best ms", "net ms");
+            print_row("data only (the bare cost, subtracted)", 0, mb, {0, 0});
+            print_row("native SUMPRODUCT", 1, mn, mb);
+            print_row("MSOKO.MARKS", 1, mm, mb);
+            print_row("MSOKO.SHARE on the same cells (bare add-in cost)", 1, ms, mb);
+            std::printf("  core msoko::marks alone, no Calc: %.2f ms\n", core_times[core_times.size() / 2] * 1e3);
+            std::printf("  MSOKO.MARKS per call: %.1f ms (target <= 20); ratio to native %.2f\n",
+                        (mm.median - mb.median) * 1e3, (mm.median - mb.median) / (mn.median - mb.median));
+            if (std::fabs(v1 - v2) > 1e-9)
+                std::printf("  WARNING: MSOKO.MARKS and its native equivalent disagree\n");
+            for (auto* d : {&d0, &d1, &d2, &d3})
+                msoko::office::Office::close(*d);
         }
-        std::printf("  target: <= 300 ms for the filled sample\n");
+        // 3. The check before submission, in the office's process: the add-in
+        //    logs its own time (snapshot, checks, report, marks) for each run.
+        if (want(3)) {
+            std::printf(
+                "\n3. Check before submission (org.msoko.calc:Validate), in-process time from the add-in's log\n");
+            for (const char* sample : {"sample-district.ods", "sample-district-mistakes.ods"}) {
+                // A copy: the check writes its report into the workbook.
+                const auto copy =
+                    std::filesystem::temp_directory_path() / ("msoko-bench-" + std::to_string(getpid()) + "-" + sample);
+                std::filesystem::copy_file(std::filesystem::path(MSOKO_BENCH_SAMPLES) / sample, copy,
+                                           std::filesystem::copy_options::overwrite_existing);
+                auto doc = office.open(copy, msoko::office::Office::Access::ReadWrite, /*with_view=*/true);
+                Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculateAll();
+                const CheckTimes t = check_times(office, doc, runs);
+                std::printf(
+                    "  %-30s in-process median %6.0f ms, best %6.0f ms; through UNO %6.0f ms\n    last run: %s\n",
+                    sample, median(t.inside), t.inside.front(), median(t.client), t.counts.c_str());
+                msoko::office::Office::close(doc);
+                std::filesystem::remove(copy);
+            }
+            std::printf("  target: <= 300 ms for the filled sample\n");
+        }
+
+        // 4. The check on a direction table of 100,000 rows × ~10 fields against
+        //    the bare getDataArray of the same workbook, both in-process.
+        if (want(4)) {
+            const msoko::FormLayout layout = msoko::form_layout(c, 15, 14);
+            // The direction whose school rows have closest to 10 typed fields and no linked ones.
+            const msoko::DirectionSheet* pick = nullptr;
+            std::size_t best = 0;
+            for (const auto& ds : layout.directions) {
+                std::size_t inputs = 0, linked = 0;
+                for (const auto& fc : ds.columns) {
+                    inputs += fc.kind == msoko::FormColumn::Kind::Input && fc.field->concerns("school");
+                    linked += fc.kind == msoko::FormColumn::Kind::Linked;
+                }
+                const auto distance = [](std::size_t n) { return n > 10 ? n - 10 : 10 - n; };
+                if (!linked && (!pick || distance(inputs) < distance(best))) {
+                    pick = &ds;
+                    best = inputs;
+                }
+            }
+            const sal_Int32 extra = big_rows;
+            std::printf("\n4. Check of a direction table of %d rows x %zu fields («%s»), in-process\n", extra, best,
+                        pick->sheet.c_str());
+            const auto file =
+                std::filesystem::temp_directory_path() / ("msoko-bench-" + std::to_string(getpid()) + "-big.fods");
+            const auto tb = std::chrono::steady_clock::now();
+            auto doc = big_form(office, c, *pick, extra, file);
+            std::printf("  built in %.1f s\n",
+                        std::chrono::duration<double>(std::chrono::steady_clock::now() - tb).count());
+            const int big_runs = std::max(3, runs / 2);
+            const CheckTimes t = check_times(office, doc, big_runs);
+            std::printf(
+                "  cells read %zu; check median %.0f ms (best %.0f); bare getDataArray median %.0f ms (best "
+                "%.0f)\n  ratio check / bare read: %.2f (median), %.2f (best of each); target <= 1.5\n"
+                "  last run: %s\n",
+                t.cells, median(t.inside), t.inside.front(), median(t.bare), t.bare.front(),
+                median(t.inside) / median(t.bare), t.inside.front() / t.bare.front(), t.counts.c_str());
+            msoko::office::Office::close(doc);
+            std::filesystem::remove(file);
+        }
         return 0;
     } catch (const std::exception& e) {
         std::cerr << "msoko-bench: " << e.what() << "\n";

@@ -11,6 +11,7 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <unordered_map>
 
 namespace msoko {
 
@@ -138,11 +139,13 @@ std::string date_text(double serial) {
     return buf;
 }
 
+// Where an organisation's figure for a field lives, and how it reads.
 struct Place {
     const SheetSnapshot* sheet = nullptr;
     int row = -1, col = -1;
-    Cell raw;
+    const Cell* raw = nullptr;  ///< in the snapshot, which outlives the check
     FieldValue value;
+    std::size_t org = 0;  ///< index into the check's organisations
 };
 
 class Validator {
@@ -156,6 +159,7 @@ public:
             register_sheet();
             for (const auto& d : c_.directions)
                 direction(d);
+            index_places();
             rules();
             plausibility();
             if (!wb_.sheet(kIndicatorsSheet))
@@ -373,18 +377,22 @@ private:
                 "structure.column_order");
         if (broken)
             return;  // values of a sheet whose columns are lost would only give follow-on errors
+        std::vector<int> col_of(ds.columns.size());  // the sheet's column of each form column
+        for (std::size_t i = 0; i < ds.columns.size(); ++i)
+            col_of[i] = actual[ds.columns[i].code];
+        const int code_col = actual["code"], type_col = actual["type"];
 
         Completeness completeness{d.id, s->name, 0, 0};
         for (std::size_t r = DirectionSheet::kCodeRow + 1; r < s->rows; ++r) {
             if (text_of(s->value(r, 1)) == "Итого по муниципалитету")
                 break;
             const int row = static_cast<int>(r);
-            const auto code = organisation_code(s->value(r, actual["code"]));
+            const auto code = organisation_code(s->value(r, code_col));
             if (!code) {
-                for (const auto& fc : ds.columns)
-                    if (fc.kind == FormColumn::Kind::Input && !s->value(r, actual[fc.code]).is_empty()) {
-                        add(Severity::Error, s->name, row, actual[fc.code], "", fc.code,
-                            shown(s->value(r, actual[fc.code])),
+                for (std::size_t i = 0; i < ds.columns.size(); ++i)
+                    if (ds.columns[i].kind == FormColumn::Kind::Input && !s->value(r, col_of[i]).is_empty()) {
+                        add(Severity::Error, s->name, row, col_of[i], "", ds.columns[i].code,
+                            shown(s->value(r, col_of[i])),
                             "В строке есть данные, но нет организации: заполните её в реестре «Организации».",
                             "register.row_without_code");
                         break;
@@ -394,18 +402,20 @@ private:
             const bool municipal = *code == kMunicipalityCode;
             std::string type = municipal ? "municipality" : "";
             if (!municipal) {
-                const std::string t = fold(text_of(s->value(r, actual["type"])));
+                const std::string t = fold(text_of(s->value(r, type_col)));
                 type = t == "доо" ? "kindergarten" : "school";
                 if (!register_codes_.count(*code))
-                    add(Severity::Error, s->name, row, actual["code"], *code, "", *code,
+                    add(Severity::Error, s->name, row, code_col, *code, "", *code,
                         "Организации с кодом " + *code + " нет в реестре «Организации».", "register.unknown_code");
             }
+            const std::size_t org = organisation(*code);
             // Computed cells must keep their formulas.
-            for (const auto& fc : ds.columns) {
+            for (std::size_t i = 0; i < ds.columns.size(); ++i) {
+                const FormColumn& fc = ds.columns[i];
                 const bool computed =
                     (!municipal && fc.kind != FormColumn::Kind::Input && fc.kind != FormColumn::Kind::Linked) ||
                     (fc.kind == FormColumn::Kind::Linked && fc.field->concerns(type));
-                const int col = actual[fc.code];
+                const int col = col_of[i];
                 if (computed && !s->is_formula(r, static_cast<std::size_t>(col)) && !s->value(r, col).is_empty())
                     add(Severity::Error, s->name, row, col, *code, fc.code, shown(s->value(r, col)),
                         "Формула заменена введённым значением: ячейка рассчитывается формой (" +
@@ -415,26 +425,27 @@ private:
                             "). Верните формулу (Правка → Отменить) или создайте форму заново.",
                         "form.formula_overwritten");
             }
-            for (const auto& fc : ds.columns) {
+            for (std::size_t i = 0; i < ds.columns.size(); ++i) {
+                const FormColumn& fc = ds.columns[i];
                 if (fc.kind != FormColumn::Kind::Input || !fc.field->concerns(type))
                     continue;
                 const Field& f = *fc.field;
-                const int col = actual[fc.code];
+                const int col = col_of[i];
                 const Cell& raw = s->value(r, col);
                 const FieldValue v = read_field(f, raw);
                 if (f.required) {
                     ++completeness.required;
                     completeness.filled += raw.is_empty() ? 0 : 1;
                 }
-                values_[{*code, f.id}] = {s, row, col, raw, v};
-                const std::string who = organisation_label(*code);
+                places_[org].push_back({&f, Place{s, row, col, &raw, v, org}});
+                const auto who = [&] { return organisation_label(*code); };  // only for a message
                 if (raw.kind() == Cell::Kind::Error) {
                     add(Severity::Error, s->name, row, col, *code, f.id, "ошибка",
-                        who + ", «" + f.title + "»: в ячейке ошибка вычисления вместо значения.", "type.error_value");
+                        who() + ", «" + f.title + "»: в ячейке ошибка вычисления вместо значения.", "type.error_value");
                     continue;
                 }
                 if (v.status == FieldValue::Status::Invalid) {
-                    std::string message = who + ", «" + f.title + "»: " + v.reason;
+                    std::string message = who() + ", «" + f.title + "»: " + v.reason;
                     if (raw.kind() == Cell::Kind::Text && (f.type == FieldType::Count || f.type == FieldType::Number)) {
                         const std::string s_num = suggested_number(raw.text());
                         if (!s_num.empty())
@@ -446,12 +457,12 @@ private:
                 }
                 if (v.status == FieldValue::Status::Empty && f.required)
                     add(Severity::Error, s->name, row, col, *code, f.id, "",
-                        who + ": не заполнено обязательное поле «" + f.title + "».", "required");
+                        who() + ": не заполнено обязательное поле «" + f.title + "».", "required");
                 if (f.type == FieldType::Link && v.status == FieldValue::Status::Value) {
                     static const std::regex link(R"(https?://[^\s/]+\.[^\s/]+(/\S*)?)");
                     if (!std::regex_match(text_of(raw), link))
                         add(Severity::Error, s->name, row, col, *code, f.id, shown(raw),
-                            who + ", «" + f.title + "»: ссылка должна иметь вид https://сайт/путь.", "type.link");
+                            who() + ", «" + f.title + "»: ссылка должна иметь вид https://сайт/путь.", "type.link");
                 }
             }
         }
@@ -462,35 +473,54 @@ private:
         return code == kMunicipalityCode ? std::string("Муниципальный уровень") : "Организация " + code;
     }
 
-    const Place* place(const std::string& code, const std::string& field) const {
-        auto it = values_.find({code, field});
-        return it == values_.end() ? nullptr : &it->second;
+    // The index of an organisation code, added on first sight.
+    std::size_t organisation(const std::string& code) {
+        auto [it, fresh] = org_index_.emplace(code, codes_.size());
+        if (fresh) {
+            codes_.push_back(code);
+            places_.emplace_back();
+        }
+        return it->second;
     }
 
-    std::set<std::string> organisations() const {
-        std::set<std::string> codes;
-        for (const auto& [key, p] : values_)
-            codes.insert(key.first);
-        return codes;
+    // After the direction sheets are read: each organisation's places by field,
+    // so a figure is found by binary search (the last one read wins).
+    void index_places() {
+        for (auto& places : places_)
+            std::stable_sort(places.begin(), places.end(), [](const auto& a, const auto& b) {
+                return std::less<const Field*>()(a.first, b.first);
+            });
+    }
+
+    const Place* place(std::size_t org, const Field* field) const {
+        const auto& places = places_[org];
+        auto it = std::upper_bound(places.begin(), places.end(), field, [](const Field* f, const auto& p) {
+            return std::less<const Field*>()(f, p.first);
+        });
+        return it == places.begin() || std::prev(it)->first != field ? nullptr : &std::prev(it)->second;
     }
 
     void rules() {
-        const auto codes = organisations();
         for (const auto& rule : c_.rules) {
             const std::string id = rule.direction + "/" + to_string(rule.kind);
-            for (const auto& code : codes) {
+            std::vector<const Field*> fields;
+            for (const auto& f : rule.fields)
+                fields.push_back(c_.field(f));
+            for (std::size_t org = 0; org < codes_.size(); ++org) {
+                const std::string& code = codes_[org];
+                const auto at = [&](std::size_t i) { return fields[i] ? place(org, fields[i]) : nullptr; };
                 switch (rule.kind) {
                     case Rule::Kind::PartWhole: {
-                        const Place *part = place(code, rule.fields[0]), *whole = place(code, rule.fields[1]);
+                        const Place *part = at(0), *whole = at(1);
                         if (!part || !whole || part->value.status != FieldValue::Status::Value ||
                             whole->value.status != FieldValue::Status::Value)
                             break;
                         if (part->value.value > whole->value.value)
                             add(Severity::Error, part->sheet->name, part->row, part->col, code, rule.fields[0],
-                                shown(part->raw),
+                                shown(*part->raw),
                                 organisation_label(code) + ": «" + c_.field(rule.fields[0])->title + "» (" +
-                                    shown(part->raw) + ") больше, чем «" + c_.field(rule.fields[1])->title + "» (" +
-                                    shown(whole->raw) + "): часть не может быть больше целого.",
+                                    shown(*part->raw) + ") больше, чем «" + c_.field(rule.fields[1])->title + "» (" +
+                                    shown(*whole->raw) + "): часть не может быть больше целого.",
                                 id);
                         break;
                     }
@@ -498,26 +528,27 @@ private:
                         double sum = 0;
                         bool complete = true;
                         for (std::size_t i = 0; i + 1 < rule.fields.size(); ++i) {
-                            const Place* p = place(code, rule.fields[i]);
+                            const Place* p = at(i);
                             complete = complete && p && p->value.status == FieldValue::Status::Value;
                             if (complete)
                                 sum += p->value.value;
                         }
-                        const Place* total = place(code, rule.fields.back());
+                        const Place* total = at(fields.size() - 1);
                         if (!complete || !total || total->value.status != FieldValue::Status::Value)
                             break;
                         if (std::fabs(sum - total->value.value) > 1e-9)
                             add(Severity::Error, total->sheet->name, total->row, total->col, code, rule.fields.back(),
-                                shown(total->raw),
+                                shown(*total->raw),
                                 organisation_label(code) + ": «" + c_.field(rule.fields.back())->title + "» (" +
-                                    shown(total->raw) + ") не равно сумме частей (" + format_number(sum) + ").",
+                                    shown(*total->raw) + ") не равно сумме частей (" + format_number(sum) + ").",
                                 id);
                         break;
                     }
                     case Rule::Kind::SameValue: {
                         const Place* first = nullptr;
-                        for (const auto& f : rule.fields) {
-                            const Place* p = place(code, f);
+                        for (std::size_t i = 0; i < fields.size(); ++i) {
+                            const std::string& f = rule.fields[i];
+                            const Place* p = at(i);
                             if (!p || p->value.status != FieldValue::Status::Value)
                                 continue;
                             if (!first) {
@@ -525,24 +556,24 @@ private:
                                 continue;
                             }
                             if (std::fabs(p->value.value - first->value.value) > 1e-9)
-                                add(Severity::Error, p->sheet->name, p->row, p->col, code, f, shown(p->raw),
-                                    organisation_label(code) + ": «" + c_.field(f)->title + "» (" + shown(p->raw) +
+                                add(Severity::Error, p->sheet->name, p->row, p->col, code, f, shown(*p->raw),
+                                    organisation_label(code) + ": «" + c_.field(f)->title + "» (" + shown(*p->raw) +
                                         ") не совпадает с тем же числом на листе «" + first->sheet->name + "» (" +
-                                        shown(first->raw) + ").",
+                                        shown(*first->raw) + ").",
                                     id);
                         }
                         break;
                     }
                     case Rule::Kind::RequiresEvidence: {
-                        const Place* flag = place(code, rule.fields[0]);
+                        const Place* flag = at(0);
                         if (!flag || flag->value.status != FieldValue::Status::Value || flag->value.value != 1)
                             break;
                         for (std::size_t i = 1; i < rule.fields.size(); ++i) {
                             const Field& ef = *c_.field(rule.fields[i]);
-                            const Place* e = place(code, ef.id);
+                            const Place* e = at(i);
                             if (!e)
                                 continue;
-                            if (e->raw.is_empty()) {
+                            if (e->raw->is_empty()) {
                                 add(Severity::Error, e->sheet->name, e->row, e->col, code, ef.id, "",
                                     organisation_label(code) + ": ответ «да» в поле «" +
                                         c_.field(rule.fields[0])->title + "» требует заполнить «" + ef.title + "».",
@@ -550,7 +581,7 @@ private:
                                 continue;
                             }
                             if (ef.type == FieldType::Date && period_from_) {
-                                const auto serial = date_serial(e->raw);
+                                const auto serial = date_serial(*e->raw);
                                 if (serial && (*serial < *period_from_ || *serial > *period_to_))
                                     add(Severity::Error, e->sheet->name, e->row, e->col, code, ef.id,
                                         date_text(*serial),
@@ -593,9 +624,13 @@ private:
             if (k.kind != Computation::Kind::Ratio || k.multiplier != 100.0 || k.numerator.size() != 1 ||
                 k.denominator.size() != 1 || !ind.duplicate_of.empty())
                 continue;
+            const Field *numerator = c_.field(k.numerator[0]), *denominator = c_.field(k.denominator[0]);
+            if (!numerator || !denominator)
+                continue;
             std::vector<std::pair<double, const Place*>> shares;
-            for (const auto& code : organisations()) {
-                const Place *n = place(code, k.numerator[0]), *d = place(code, k.denominator[0]);
+            for (std::size_t org = 0; org < codes_.size(); ++org) {
+                const std::string& code = codes_[org];
+                const Place *n = place(org, numerator), *d = place(org, denominator);
                 if (!n || !d || n->value.status != FieldValue::Status::Value ||
                     d->value.status != FieldValue::Status::Value || d->value.value <= 0 ||
                     n->value.value > d->value.value)
@@ -603,7 +638,7 @@ private:
                 const double share = 100.0 * n->value.value / d->value.value;
                 shares.push_back({share, n});
                 if (d->value.value < 10 && (share == 0 || share == 100))
-                    add(Severity::Info, n->sheet->name, n->row, n->col, code, ind.id, shown(n->raw),
+                    add(Severity::Info, n->sheet->name, n->row, n->col, code, ind.id, shown(*n->raw),
                         organisation_label(code) + ": показатель " + ind.id + " равен " + format_number(share) +
                             " % при знаменателе " + format_number(d->value.value) +
                             " (меньше 10 человек): доля неустойчива, сравнивайте осторожно.",
@@ -626,11 +661,8 @@ private:
             for (const auto& [x, p] : shares) {
                 if (std::fabs(x - median) <= 3 * mad)
                     continue;
-                std::string code;
-                for (const auto& [key, place] : values_)
-                    if (&place == p)
-                        code = key.first;
-                add(Severity::Warning, p->sheet->name, p->row, p->col, code, ind.id, shown(p->raw),
+                const std::string& code = codes_[p->org];
+                add(Severity::Warning, p->sheet->name, p->row, p->col, code, ind.id, shown(*p->raw),
                     organisation_label(code) + ": показатель " + ind.id + " = " +
                         format_number(std::round(x * 10) / 10) + " % далеко от других организаций (медиана " +
                         format_number(std::round(median * 10) / 10) + " %): проверьте данные.",
@@ -660,7 +692,10 @@ private:
     const SheetSnapshot* passport_ = nullptr;
     std::optional<double> period_from_, period_to_;
     std::set<std::string> register_codes_;
-    std::map<std::pair<std::string, std::string>, Place> values_;  // (organisation, field) → its cell
+    // Organisations met on the direction sheets, in order, and their figures.
+    std::vector<std::string> codes_;
+    std::unordered_map<std::string, std::size_t> org_index_;
+    std::vector<std::vector<std::pair<const Field*, Place>>> places_;
 };
 
 }  // namespace
