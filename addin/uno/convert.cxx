@@ -17,6 +17,52 @@ namespace msoko::uno {
 
 using css::uno::TypeClass;
 
+namespace {
+
+// UTF-16 → UTF-8 straight into one std::string: a workbook holds hundreds of
+// thousands of texts, and the office's own conversion allocates twice.
+std::string utf8_of(const OUString& s) {
+    const sal_Unicode* p = s.getStr();
+    const sal_Int32 n = s.getLength();
+    std::size_t size = 0;
+    for (sal_Int32 i = 0; i < n; ++i) {
+        const sal_Unicode u = p[i];
+        if (u < 0x80)
+            size += 1;
+        else if (u < 0x800)
+            size += 2;
+        else if (u >= 0xD800 && u <= 0xDBFF && i + 1 < n && p[i + 1] >= 0xDC00 && p[i + 1] <= 0xDFFF) {
+            size += 4;
+            ++i;
+        } else
+            size += 3;
+    }
+    std::string out(size, '\0');
+    char* o = out.data();
+    for (sal_Int32 i = 0; i < n; ++i) {
+        sal_uInt32 u = p[i];
+        if (u < 0x80) {
+            *o++ = static_cast<char>(u);
+        } else if (u < 0x800) {
+            *o++ = static_cast<char>(0xC0 | (u >> 6));
+            *o++ = static_cast<char>(0x80 | (u & 0x3F));
+        } else if (u >= 0xD800 && u <= 0xDBFF && i + 1 < n && p[i + 1] >= 0xDC00 && p[i + 1] <= 0xDFFF) {
+            u = 0x10000 + ((u - 0xD800) << 10) + (p[++i] - 0xDC00);
+            *o++ = static_cast<char>(0xF0 | (u >> 18));
+            *o++ = static_cast<char>(0x80 | ((u >> 12) & 0x3F));
+            *o++ = static_cast<char>(0x80 | ((u >> 6) & 0x3F));
+            *o++ = static_cast<char>(0x80 | (u & 0x3F));
+        } else {  // a lone surrogate is written as it is, like the office's converter
+            *o++ = static_cast<char>(0xE0 | (u >> 12));
+            *o++ = static_cast<char>(0x80 | ((u >> 6) & 0x3F));
+            *o++ = static_cast<char>(0x80 | (u & 0x3F));
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 Cell to_cell(const css::uno::Any& value) {
     switch (value.getValueTypeClass()) {
         case TypeClass::TypeClass_BYTE:
@@ -35,8 +81,8 @@ Cell to_cell(const css::uno::Any& value) {
         case TypeClass::TypeClass_UNSIGNED_HYPER:
             return Cell::number(static_cast<double>(*static_cast<const sal_uInt64*>(value.getValue())));
         case TypeClass::TypeClass_STRING: {
-            const OUString s = *static_cast<const OUString*>(value.getValue());
-            return s.isEmpty() ? Cell::empty() : Cell::text(to_utf8(s));
+            const OUString& s = *static_cast<const OUString*>(value.getValue());
+            return s.isEmpty() ? Cell::empty() : Cell::text(utf8_of(s));
         }
         default:
             return Cell::error();

@@ -34,6 +34,7 @@
 #include <chrono>
 #include <cmath>
 #include <map>
+#include <set>
 #include <vector>
 
 namespace msoko::uno {
@@ -44,7 +45,8 @@ using css::uno::Sequence;
 using css::uno::UNO_QUERY_THROW;
 
 WorkbookSnapshot snapshot(const Reference<css::sheet::XSpreadsheetDocument>& document,
-                          const Reference<css::task::XStatusIndicator>& progress, ReadCost* cost) {
+                          const Reference<css::task::XStatusIndicator>& progress, ReadCost* cost,
+                          const std::set<std::string>* formula_columns) {
     using clock = std::chrono::steady_clock;
     WorkbookSnapshot wb;
     Reference<css::container::XIndexAccess> sheets(document->getSheets(), UNO_QUERY_THROW);
@@ -70,18 +72,45 @@ WorkbookSnapshot snapshot(const Reference<css::sheet::XSpreadsheetDocument>& doc
         for (const auto& row : data)
             for (const auto& value : row)
                 s.values.push_back(to_cell(value));
+        const auto t2 = clock::now();
         // Which cells hold formulas: the office answers with ranges (a column of
-        // formulas is one range), far cheaper than every cell's formula text.
+        // formulas is one range), far cheaper than every cell's formula text;
+        // only in the columns asked for (by their code in the form's code row).
         s.formulas.assign(s.rows * s.cols, 0);
-        const auto ranges = Reference<css::sheet::XCellRangesQuery>(all, UNO_QUERY_THROW)
-                                ->queryContentCells(css::sheet::CellFlags::FORMULA);
-        for (const auto& a : ranges->getRangeAddresses())
-            for (sal_Int32 r = a.StartRow; r <= a.EndRow && r <= end.EndRow; ++r)
-                for (sal_Int32 c = a.StartColumn; c <= a.EndColumn && c <= end.EndColumn; ++c)
-                    s.formulas[static_cast<std::size_t>(r) * s.cols + static_cast<std::size_t>(c)] = 1;
+        std::vector<Reference<css::table::XCellRange>> where;
+        if (!formula_columns) {
+            where.push_back(all);
+        } else if (s.rows > static_cast<std::size_t>(DirectionSheet::kCodeRow)) {
+            auto wanted = [&](std::size_t c) {
+                const Cell& head = s.value(DirectionSheet::kCodeRow, c);
+                return head.kind() == Cell::Kind::Text && formula_columns->count(head.text()) > 0;
+            };
+            for (std::size_t c = 0; c < s.cols; ++c) {
+                if (!wanted(c))
+                    continue;
+                std::size_t e = c;  // a run of wanted columns is one query
+                while (e + 1 < s.cols && wanted(e + 1))
+                    ++e;
+                where.push_back(sheet->getCellRangeByPosition(static_cast<sal_Int32>(c), 0, static_cast<sal_Int32>(e),
+                                                              end.EndRow));
+                c = e;
+            }
+        }
+        for (const auto& range : where) {
+            const auto ranges = Reference<css::sheet::XCellRangesQuery>(range, UNO_QUERY_THROW)
+                                    ->queryContentCells(css::sheet::CellFlags::FORMULA);
+            for (const auto& a : ranges->getRangeAddresses())
+                for (sal_Int32 r = a.StartRow; r <= a.EndRow && r <= end.EndRow; ++r)
+                    for (sal_Int32 c = a.StartColumn; c <= a.EndColumn && c <= end.EndColumn; ++c)
+                        s.formulas[static_cast<std::size_t>(r) * s.cols + static_cast<std::size_t>(c)] = 1;
+        }
         if (cost) {
+            const auto t3 = clock::now();
+            const auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
             cost->cells += s.rows * s.cols;
-            cost->data_array_ms += std::chrono::duration<double, std::milli>(t1 - t0).count();
+            cost->data_array_ms += ms(t0, t1);
+            cost->convert_ms += ms(t1, t2);
+            cost->formulas_ms += ms(t2, t3);
         }
         wb.sheets.push_back(std::move(s));
     }

@@ -6,6 +6,9 @@
 
 #include "msoko/validation.hpp"
 
+#include <set>
+#include <string>
+
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/task/XStatusIndicator.hpp>
 
@@ -17,13 +20,18 @@ inline constexpr const char* kReportSheet = "Проверка";
 /// the bare getDataArray calls (the least any bulk reader pays).
 struct ReadCost {
     std::size_t cells = 0;
-    double data_array_ms = 0;
+    double data_array_ms = 0;  ///< getDataArray itself
+    double convert_ms = 0;     ///< its values into the core's cells
+    double formulas_ms = 0;    ///< finding the formula cells
 };
 
 /// Every sheet's used area, its values and which cells hold formulas, read in
-/// bulk (never cell by cell); the report sheet itself is left out.
+/// bulk (never cell by cell); the report sheet itself is left out. With
+/// `formula_columns`, formulas are looked for only in the columns whose code
+/// (in the form's code row) is one of them; otherwise everywhere.
 WorkbookSnapshot snapshot(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
-                          const css::uno::Reference<css::task::XStatusIndicator>& progress, ReadCost* cost = nullptr);
+                          const css::uno::Reference<css::task::XStatusIndicator>& progress, ReadCost* cost = nullptr,
+                          const std::set<std::string>* formula_columns = nullptr);
 
 /// Replaces the sheet «Проверка» (placed last) with the report: the summary,
 /// completeness per direction and one row per finding with a link to its cell.

@@ -465,11 +465,13 @@ Reference<css::sheet::XSpreadsheetDocument> big_form(msoko::office::Office& offi
                            ->getFormulaArray()[0];
     std::vector<std::vector<OUString>> rows;
     for (sal_Int32 i = 0; i < extra; ++i) {
+        // Absolute rows: Calc would group formulas that differ only by their row
+        // and regroup the whole group at every cell set (quadratic set-up).
         const std::string rr = "$'" + std::string(msoko::kRegisterSheet) + "'.$";
         const std::string n = std::to_string(reg_first + i + 1);
-        std::vector<OUString> row{ou("=IF(" + rr + "A" + n + "=\"\";\"\";" + rr + "A" + n + ")"),
-                                  ou("=" + rr + "C" + n),
-                                  ou("=IF(" + rr + "A" + n + "=\"\";\"\";" + rr + "D" + n + ")"), ou("=\"\"")};
+        std::vector<OUString> row{ou("=IF(" + rr + "A$" + n + "=\"\";\"\";" + rr + "A$" + n + ")"),
+                                  ou("=" + rr + "C$" + n),
+                                  ou("=IF(" + rr + "A$" + n + "=\"\";\"\";" + rr + "D$" + n + ")"), ou("=\"\"")};
         for (sal_Int32 col = 4; col < cols; ++col)
             row.push_back(model[col]);
         rows.push_back(std::move(row));

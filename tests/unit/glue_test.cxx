@@ -3,6 +3,7 @@
 // is a number, and the add-in object answers through its interface.
 #include "convert.hxx"
 #include "functions.hxx"
+#include "guard.hxx"
 
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <gtest/gtest.h>
@@ -39,6 +40,18 @@ TEST(ToCell, StringsAndTheRest) {
     ASSERT_EQ(t.kind(), msoko::Cell::Kind::Text);
     EXPECT_EQ(t.text(), "пять");
     EXPECT_EQ(msoko::uno::to_cell(Any()).kind(), msoko::Cell::Kind::Error) << "void is how Calc passes #N/A";
+}
+
+TEST(ToCell, TextIsTheSameUtf8AsTheOfficeWrites) {
+    // ASCII, Cyrillic, «№», a character outside the BMP (a surrogate pair) and long text.
+    for (const char* text : {"12 чел.", "МБОУ «Берёзовская СОШ № 1»", "a\xF0\x9F\x98\x80" "b", "x",
+                             "очень длинное наименование организации, длиннее любого короткого буфера"}) {
+        const OUString s = u8(text);
+        const msoko::Cell c = msoko::uno::to_cell(Any(s));
+        ASSERT_EQ(c.kind(), msoko::Cell::Kind::Text);
+        EXPECT_EQ(c.text(), text);
+        EXPECT_EQ(c.text(), msoko::uno::to_utf8(s));
+    }
 }
 
 TEST(ToRange, RaggedRowsAreRejected) {

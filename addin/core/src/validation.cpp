@@ -8,10 +8,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <regex>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace msoko {
 
@@ -144,7 +146,10 @@ struct Place {
     const SheetSnapshot* sheet = nullptr;
     int row = -1, col = -1;
     const Cell* raw = nullptr;  ///< in the snapshot, which outlives the check
-    FieldValue value;
+    struct {
+        FieldValue::Status status = FieldValue::Status::Empty;
+        double value = 0;
+    } value;              ///< how it reads (the reason of an invalid one is reported where it is read)
     std::size_t org = 0;  ///< index into the check's organisations
 };
 
@@ -282,7 +287,10 @@ private:
                 "Нет листа «Организации»: он удалён или переименован.", "structure.sheet");
             return;
         }
-        std::map<std::string, int> codes, names;
+        std::unordered_map<std::string, int> codes, names;
+        codes.reserve(s->rows);
+        names.reserve(s->rows);
+        register_codes_.reserve(s->rows);
         std::map<std::string, std::size_t> per_type;
         for (std::size_t r = FormLayout::kRegisterFirstRow; r < s->rows; ++r) {
             const auto code = organisation_code(s->value(r, 0));
@@ -383,8 +391,11 @@ private:
         const int code_col = actual["code"], type_col = actual["type"];
 
         Completeness completeness{d.id, s->name, 0, 0};
+        figures_.reserve(figures_.size() + s->rows * ds.columns.size());
+        org_index_.reserve(s->rows);
         for (std::size_t r = DirectionSheet::kCodeRow + 1; r < s->rows; ++r) {
-            if (text_of(s->value(r, 1)) == "Итого по муниципалитету")
+            if (const Cell& label = s->value(r, 1);
+                label.kind() == Cell::Kind::Text && label.text() == "Итого по муниципалитету")
                 break;
             const int row = static_cast<int>(r);
             const auto code = organisation_code(s->value(r, code_col));
@@ -402,8 +413,10 @@ private:
             const bool municipal = *code == kMunicipalityCode;
             std::string type = municipal ? "municipality" : "";
             if (!municipal) {
-                const std::string t = fold(text_of(s->value(r, type_col)));
-                type = t == "доо" ? "kindergarten" : "school";
+                const Cell& t = s->value(r, type_col);
+                const bool kindergarten =
+                    t.kind() == Cell::Kind::Text && (t.text() == "ДОО" || fold(t.text()) == "доо");
+                type = kindergarten ? "kindergarten" : "school";
                 if (!register_codes_.count(*code))
                     add(Severity::Error, s->name, row, code_col, *code, "", *code,
                         "Организации с кодом " + *code + " нет в реестре «Организации».", "register.unknown_code");
@@ -437,7 +450,7 @@ private:
                     ++completeness.required;
                     completeness.filled += raw.is_empty() ? 0 : 1;
                 }
-                places_[org].push_back({&f, Place{s, row, col, &raw, v, org}});
+                figures_.push_back({&f, Place{s, row, col, &raw, {v.status, v.value}, org}});
                 const auto who = [&] { return organisation_label(*code); };  // only for a message
                 if (raw.kind() == Cell::Kind::Error) {
                     add(Severity::Error, s->name, row, col, *code, f.id, "ошибка",
@@ -476,28 +489,59 @@ private:
     // The index of an organisation code, added on first sight.
     std::size_t organisation(const std::string& code) {
         auto [it, fresh] = org_index_.emplace(code, codes_.size());
-        if (fresh) {
+        if (fresh)
             codes_.push_back(code);
-            places_.emplace_back();
-        }
         return it->second;
     }
 
-    // After the direction sheets are read: each organisation's places by field,
-    // so a figure is found by binary search (the last one read wins).
+    // After the direction sheets are read: the figures grouped by organisation
+    // (a counting sort, linear) and by field within it, so that a figure is
+    // found by binary search (the last one read wins).
     void index_places() {
-        for (auto& places : places_)
-            std::stable_sort(places.begin(), places.end(), [](const auto& a, const auto& b) {
-                return std::less<const Field*>()(a.first, b.first);
-            });
+        org_begin_.assign(codes_.size() + 1, 0);
+        for (const auto& f : figures_)
+            ++org_begin_[f.second.org + 1];
+        for (std::size_t i = 1; i < org_begin_.size(); ++i)
+            org_begin_[i] += org_begin_[i - 1];
+        order_.resize(figures_.size());
+        std::vector<std::size_t> next(org_begin_.begin(), org_begin_.end() - 1);
+        for (std::size_t i = 0; i < figures_.size(); ++i)
+            order_[next[figures_[i].second.org]++] = static_cast<std::uint32_t>(i);
+        const auto by_field = [&](std::uint32_t a, std::uint32_t b) {
+            return std::less<const Field*>()(figures_[a].first, figures_[b].first);
+        };
+        for (std::size_t org = 0; org < codes_.size(); ++org) {
+            const auto first = order_.begin() + static_cast<std::ptrdiff_t>(org_begin_[org]),
+                       last = order_.begin() + static_cast<std::ptrdiff_t>(org_begin_[org + 1]);
+            std::stable_sort(first, last, by_field);
+            for (auto it = first; it != last; ++it)
+                if (it == first || figures_[*it].first != figures_[*std::prev(it)].first)
+                    orgs_with_[figures_[*it].first].push_back(org);
+        }
+    }
+
+    // The organisations that have a figure for `field` (all of them when null).
+    const std::vector<std::size_t>& organisations_with(const Field* field) {
+        if (!field) {
+            if (all_orgs_.size() != codes_.size()) {
+                all_orgs_.resize(codes_.size());
+                for (std::size_t i = 0; i < all_orgs_.size(); ++i)
+                    all_orgs_[i] = i;
+            }
+            return all_orgs_;
+        }
+        static const std::vector<std::size_t> none;
+        auto it = orgs_with_.find(field);
+        return it == orgs_with_.end() ? none : it->second;
     }
 
     const Place* place(std::size_t org, const Field* field) const {
-        const auto& places = places_[org];
-        auto it = std::upper_bound(places.begin(), places.end(), field, [](const Field* f, const auto& p) {
-            return std::less<const Field*>()(f, p.first);
+        const auto first = order_.begin() + static_cast<std::ptrdiff_t>(org_begin_[org]),
+                   last = order_.begin() + static_cast<std::ptrdiff_t>(org_begin_[org + 1]);
+        auto it = std::upper_bound(first, last, field, [&](const Field* f, std::uint32_t i) {
+            return std::less<const Field*>()(f, figures_[i].first);
         });
-        return it == places.begin() || std::prev(it)->first != field ? nullptr : &std::prev(it)->second;
+        return it == first || figures_[*std::prev(it)].first != field ? nullptr : &figures_[*std::prev(it)].second;
     }
 
     void rules() {
@@ -506,7 +550,13 @@ private:
             std::vector<const Field*> fields;
             for (const auto& f : rule.fields)
                 fields.push_back(c_.field(f));
-            for (std::size_t org = 0; org < codes_.size(); ++org) {
+            // Only organisations with the figure every finding of the rule needs.
+            const Field* needed = rule.kind == Rule::Kind::SumEquals ? fields.back()
+                                  : rule.kind == Rule::Kind::SameValue && fields.size() > 2 ? nullptr
+                                                                                             : fields[0];
+            if (!needed && rule.kind != Rule::Kind::SameValue)
+                continue;  // a field unknown to the catalogue: the loader does not allow it
+            for (const std::size_t org : organisations_with(needed)) {
                 const std::string& code = codes_[org];
                 const auto at = [&](std::size_t i) { return fields[i] ? place(org, fields[i]) : nullptr; };
                 switch (rule.kind) {
@@ -628,7 +678,7 @@ private:
             if (!numerator || !denominator)
                 continue;
             std::vector<std::pair<double, const Place*>> shares;
-            for (std::size_t org = 0; org < codes_.size(); ++org) {
+            for (const std::size_t org : organisations_with(numerator)) {
                 const std::string& code = codes_[org];
                 const Place *n = place(org, numerator), *d = place(org, denominator);
                 if (!n || !d || n->value.status != FieldValue::Status::Value ||
@@ -649,13 +699,15 @@ private:
             std::vector<double> v;
             for (const auto& [x, p] : shares)
                 v.push_back(x);
-            std::sort(v.begin(), v.end());
-            const double median = v[v.size() / 2];
+            const auto middle = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
+            std::nth_element(v.begin(), middle, v.end());
+            const double median = *middle;
             std::vector<double> dev;
             for (double x : v)
                 dev.push_back(std::fabs(x - median));
-            std::sort(dev.begin(), dev.end());
-            const double mad = 1.4826 * dev[dev.size() / 2];  // scaled: comparable to a standard deviation
+            const auto dev_middle = dev.begin() + static_cast<std::ptrdiff_t>(dev.size() / 2);
+            std::nth_element(dev.begin(), dev_middle, dev.end());
+            const double mad = 1.4826 * *dev_middle;  // scaled: comparable to a standard deviation
             if (mad <= 0)
                 continue;
             for (const auto& [x, p] : shares) {
@@ -691,11 +743,15 @@ private:
     ValidationReport report_;
     const SheetSnapshot* passport_ = nullptr;
     std::optional<double> period_from_, period_to_;
-    std::set<std::string> register_codes_;
+    std::unordered_set<std::string> register_codes_;
     // Organisations met on the direction sheets, in order, and their figures.
     std::vector<std::string> codes_;
     std::unordered_map<std::string, std::size_t> org_index_;
-    std::vector<std::vector<std::pair<const Field*, Place>>> places_;
+    std::vector<std::pair<const Field*, Place>> figures_;  // as read
+    std::vector<std::uint32_t> order_;  // figures_ by organisation, then field (after index_places())
+    std::vector<std::size_t> org_begin_;  // organisation i's figures: order_[org_begin_[i] … org_begin_[i + 1])
+    std::unordered_map<const Field*, std::vector<std::size_t>> orgs_with_;
+    std::vector<std::size_t> all_orgs_;
 };
 
 }  // namespace
