@@ -299,12 +299,13 @@ int convert(const Options& opt) {
 
 // The check before submission exactly as the menu runs it: the add-in's
 // command on the document's frame; its report sheet is read back and printed.
-// The document is opened read-only and never stored.
+// The document is never stored: the file stays as it was. (A document opened
+// read-only cannot take the report sheet.)
 int check(const Options& opt) {
     msoko::office::Options office_options;
     office_options.extension = opt.oxt;
     msoko::office::Office office(office_options);
-    auto doc = office.open(opt.workbook, msoko::office::Office::Access::ReadOnly, /*with_view=*/true);
+    auto doc = office.open(opt.workbook, msoko::office::Office::Access::ReadWrite, /*with_view=*/true);
     Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculateAll();
     Reference<css::frame::XDispatchProvider> frame(
         Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame(), UNO_QUERY_THROW);

@@ -261,23 +261,42 @@ private:
                 "structure.sheet_extra");
         }
         // Order by the form's position; renamed direction sheets by their direction.
+        // The sheets that keep the form's order are the longest increasing run of
+        // positions; each other one was moved, and is named with its place.
         auto position = [&](const std::string& name) {
             auto it = std::find(expected.begin(), expected.end(), name);
             if (it != expected.end())
-                return it - expected.begin();
+                return static_cast<std::size_t>(it - expected.begin());
             for (std::size_t i = 0; i < c_.directions.size(); ++i)
                 if (name.rfind(c_.directions[i].id + " ", 0) == 0 || name == c_.directions[i].id)
-                    return static_cast<std::ptrdiff_t>(2 + i);
-            return std::ptrdiff_t{0};
+                    return 2 + i;
+            return std::size_t{0};
         };
-        for (std::size_t i = 1; i < found.size(); ++i)
-            if (position(found[i]) < position(found[i - 1])) {
-                add(Severity::Info, found[i], -1, -1, "", "", "",
-                    "Лист «" + found[i] + "» перемещён: в форме он стоит перед листом «" + found[i - 1] +
-                        "». Данные читаются по именам листов, но верните порядок формы, чтобы книгу было легко сверить.",
-                    "structure.sheet_order");
-                break;
-            }
+        const std::size_t n = found.size();
+        std::vector<std::size_t> length(n, 1), previous(n, n);
+        std::size_t best = n;
+        for (std::size_t i = 0; i < n; ++i) {
+            for (std::size_t j = 0; j < i; ++j)
+                if (position(found[j]) < position(found[i]) && length[j] + 1 > length[i]) {
+                    length[i] = length[j] + 1;
+                    previous[i] = j;
+                }
+            if (best == n || length[i] > length[best])
+                best = i;
+        }
+        std::vector<bool> in_order(n, false);
+        for (std::size_t i = best; i < n; i = previous[i])
+            in_order[i] = true;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (in_order[i])
+                continue;
+            const std::size_t p = position(found[i]);
+            add(Severity::Info, found[i], -1, -1, "", "", "",
+                "Лист «" + found[i] + "» перемещён: в форме он стоит " +
+                    (p == 0 ? std::string("первым") : "после листа «" + expected[p - 1] + "»") +
+                    ". Данные читаются по именам листов, но верните порядок формы, чтобы книгу было легко сверить.",
+                "structure.sheet_order");
+        }
     }
 
     void register_sheet() {
@@ -551,9 +570,9 @@ private:
             for (const auto& f : rule.fields)
                 fields.push_back(c_.field(f));
             // Only organisations with the figure every finding of the rule needs.
-            const Field* needed = rule.kind == Rule::Kind::SumEquals ? fields.back()
+            const Field* needed = rule.kind == Rule::Kind::SumEquals                        ? fields.back()
                                   : rule.kind == Rule::Kind::SameValue && fields.size() > 2 ? nullptr
-                                                                                             : fields[0];
+                                                                                            : fields[0];
             if (!needed && rule.kind != Rule::Kind::SameValue)
                 continue;  // a field unknown to the catalogue: the loader does not allow it
             for (const std::size_t org : organisations_with(needed)) {
@@ -748,7 +767,7 @@ private:
     std::vector<std::string> codes_;
     std::unordered_map<std::string, std::size_t> org_index_;
     std::vector<std::pair<const Field*, Place>> figures_;  // as read
-    std::vector<std::uint32_t> order_;  // figures_ by organisation, then field (after index_places())
+    std::vector<std::uint32_t> order_;    // figures_ by organisation, then field (after index_places())
     std::vector<std::size_t> org_begin_;  // organisation i's figures: order_[org_begin_[i] … org_begin_[i + 1])
     std::unordered_map<const Field*, std::vector<std::size_t>> orgs_with_;
     std::vector<std::size_t> all_orgs_;
