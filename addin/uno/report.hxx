@@ -21,7 +21,7 @@ inline constexpr const char* kReportSheet = "Проверка";
 struct ReadCost {
     std::size_t cells = 0;
     double data_array_ms = 0;  ///< getDataArray itself
-    double convert_ms = 0;     ///< its values into the core's cells
+    double convert_ms = 0;     ///< what turning its values into the core's cells added (it overlaps the reading)
     double formulas_ms = 0;    ///< finding the formula cells
 };
 

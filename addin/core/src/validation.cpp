@@ -306,24 +306,26 @@ private:
                 "Нет листа «Организации»: он удалён или переименован.", "structure.sheet");
             return;
         }
-        std::unordered_map<std::string, int> codes, names;
-        codes.reserve(s->rows);
+        std::unordered_map<std::string, int> names;
         names.reserve(s->rows);
-        register_codes_.reserve(s->rows);
+        org_index_.reserve(s->rows);
         std::map<std::string, std::size_t> per_type;
         for (std::size_t r = FormLayout::kRegisterFirstRow; r < s->rows; ++r) {
             const auto code = organisation_code(s->value(r, 0));
             const std::string type = text_of(s->value(r, 3));
             if (!code)
                 continue;
-            register_codes_.insert(*code);
             ++per_type[type];
             const int row = static_cast<int>(r);
-            if (auto [it, fresh] = codes.emplace(*code, row); !fresh)
+            const std::size_t org = organisation(*code);  // registered organisations are indexed first
+            registered_row_.resize(codes_.size(), -1);
+            if (registered_row_[org] >= 0)
                 add(Severity::Error, kRegisterSheet, row, 0, *code, "", *code,
-                    "Код организации " + *code + " повторяется (впервые в строке " + std::to_string(it->second + 1) +
-                        "): у каждой организации свой код.",
+                    "Код организации " + *code + " повторяется (впервые в строке " +
+                        std::to_string(registered_row_[org] + 1) + "): у каждой организации свой код.",
                     "register.duplicate_code");
+            else
+                registered_row_[org] = row;
             const std::string name = fold(text_of(s->value(r, 1)));
             if (!name.empty()) {
                 if (auto [it, fresh] = names.emplace(name, row); !fresh)
@@ -430,17 +432,17 @@ private:
                 continue;
             }
             const bool municipal = *code == kMunicipalityCode;
+            const std::size_t org = organisation(*code);
             std::string type = municipal ? "municipality" : "";
             if (!municipal) {
                 const Cell& t = s->value(r, type_col);
                 const bool kindergarten =
                     t.kind() == Cell::Kind::Text && (t.text() == "ДОО" || fold(t.text()) == "доо");
                 type = kindergarten ? "kindergarten" : "school";
-                if (!register_codes_.count(*code))
+                if (org >= registered_row_.size() || registered_row_[org] < 0)
                     add(Severity::Error, s->name, row, code_col, *code, "", *code,
                         "Организации с кодом " + *code + " нет в реестре «Организации».", "register.unknown_code");
             }
-            const std::size_t org = organisation(*code);
             // Computed cells must keep their formulas.
             for (std::size_t i = 0; i < ds.columns.size(); ++i) {
                 const FormColumn& fc = ds.columns[i];
@@ -762,7 +764,7 @@ private:
     ValidationReport report_;
     const SheetSnapshot* passport_ = nullptr;
     std::optional<double> period_from_, period_to_;
-    std::unordered_set<std::string> register_codes_;
+    std::vector<int> registered_row_;  // per organisation: its row in the register, or -1
     // Organisations met on the direction sheets, in order, and their figures.
     std::vector<std::string> codes_;
     std::unordered_map<std::string, std::size_t> org_index_;
