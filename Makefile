@@ -21,9 +21,13 @@ build: setup $(BUILD)/CMakeCache.txt
 	@test -f $(BUILD)/msoko.oxt
 
 # The main job on the bundled sample: build, package, install into a private
-# profile, run a real headless LibreOffice, print the computed indicators.
+# profile, run a real headless LibreOffice, print the computed indicators; then
+# the check before submission of the sample with deliberate mistakes (its exit
+# code 3 says «the form has errors», which is what this sample is for).
 demo: build
 	@$(BUILD)/cli/msoko-calc indicators samples/sample-district.ods
+	@echo
+	@$(BUILD)/cli/msoko-calc check samples/sample-district-mistakes.ods || test $$? -eq 3
 
 # All tests: unit tests of the core and integration tests in real LibreOffice.
 test: build

@@ -194,7 +194,7 @@ INSTANTIATE_TEST_SUITE_P(
     OneAtATime, ValidationFinds,
     ::testing::Values(
         Mistake{"text in a count", "1.1", "101", "pupils", T("40 чел."), "type.count", "возможно, имелось в виду 40"},
-        Mistake{"a decimal comma in a count", "1.1", "101", "honours", T("3,5"), "type.count", "3.5"},
+        Mistake{"a decimal comma in a count", "1.1", "101", "honours", T("3,5"), "type.count", "имелось в виду 3,5"},
         Mistake{"a negative count", "1.1", "102", "honours", N(-1), "type.count", "отрицательное"},
         Mistake{"above the maximum", "1.1", "102", "pupils", N(6000), "type.count", "вне допустимого диапазона"},
         Mistake{"a required cell left empty", "1.1", "102", "passed", Cell::empty(), "required", "не заполнено"},

@@ -80,12 +80,19 @@ std::string suggested_number(const std::string& text) {
 
 namespace {
 
+// A number as a Russian reader writes it: 12,5 (the same digits as format_number).
+std::string decimal(double v) {
+    std::string s = format_number(v);
+    std::replace(s.begin(), s.end(), '.', ',');
+    return s;
+}
+
 std::string shown(const Cell& c) {
     switch (c.kind()) {
         case Cell::Kind::Empty:
             return "";
         case Cell::Kind::Number:
-            return format_number(c.number());
+            return decimal(c.number());
         case Cell::Kind::Text:
             return c.text();
         case Cell::Kind::Error:
@@ -481,7 +488,8 @@ private:
                 if (v.status == FieldValue::Status::Invalid) {
                     std::string message = who() + ", «" + f.title + "»: " + v.reason;
                     if (raw.kind() == Cell::Kind::Text && (f.type == FieldType::Count || f.type == FieldType::Number)) {
-                        const std::string s_num = suggested_number(raw.text());
+                        std::string s_num = suggested_number(raw.text());
+                        std::replace(s_num.begin(), s_num.end(), '.', ',');  // as a Russian reader types it
                         if (!s_num.empty())
                             message += "; возможно, имелось в виду " + s_num;
                     }
@@ -611,7 +619,7 @@ private:
                             add(Severity::Error, total->sheet->name, total->row, total->col, code, rule.fields.back(),
                                 shown(*total->raw),
                                 organisation_label(code) + ": «" + c_.field(rule.fields.back())->title + "» (" +
-                                    shown(*total->raw) + ") не равно сумме частей (" + format_number(sum) + ").",
+                                    shown(*total->raw) + ") не равно сумме частей (" + decimal(sum) + ").",
                                 id);
                         break;
                     }
@@ -683,9 +691,9 @@ private:
                     continue;
                 const double change = now.number() - before.number();
                 if (std::fabs(change) > 10)
-                    add(Severity::Warning, s->name, static_cast<int>(r), 4, "", id, format_number(now.number()),
-                        "Показатель " + id + " изменился на " + format_number(std::round(change * 10) / 10) +
-                            " п. п. за год (было " + format_number(before.number()) +
+                    add(Severity::Warning, s->name, static_cast<int>(r), 4, "", id, decimal(now.number()),
+                        "Показатель " + id + " изменился на " + decimal(std::round(change * 10) / 10) +
+                            " п. п. за год (было " + decimal(before.number()) +
                             "): проверьте данные или поясните изменение.",
                         "plausibility.dynamics");
             }
@@ -710,8 +718,8 @@ private:
                 shares.push_back({share, n});
                 if (d->value.value < 10 && (share == 0 || share == 100))
                     add(Severity::Info, n->sheet->name, n->row, n->col, code, ind.id, shown(*n->raw),
-                        organisation_label(code) + ": показатель " + ind.id + " равен " + format_number(share) +
-                            " % при знаменателе " + format_number(d->value.value) +
+                        organisation_label(code) + ": показатель " + ind.id + " равен " + decimal(share) +
+                            " % при знаменателе " + decimal(d->value.value) +
                             " (меньше 10 человек): доля неустойчива, сравнивайте осторожно.",
                         "plausibility.small_base");
             }
@@ -737,8 +745,8 @@ private:
                 const std::string& code = codes_[p->org];
                 add(Severity::Warning, p->sheet->name, p->row, p->col, code, ind.id, shown(*p->raw),
                     organisation_label(code) + ": показатель " + ind.id + " = " +
-                        format_number(std::round(x * 10) / 10) + " % далеко от других организаций (медиана " +
-                        format_number(std::round(median * 10) / 10) + " %): проверьте данные.",
+                        decimal(std::round(x * 10) / 10) + " % далеко от других организаций (медиана " +
+                        decimal(std::round(median * 10) / 10) + " %): проверьте данные.",
                     "plausibility.outlier");
             }
         }
