@@ -28,6 +28,8 @@
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
 #include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/sheet/XSheetConditionalEntry.hpp>
+#include <com/sun/star/sheet/XSheetOperation.hpp>
+#include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
@@ -981,6 +983,33 @@ TEST_F(Validation, MarksProblemCellsAndClearMarksRemovesThemAndTheReport) {
     EXPECT_EQ(validation::everything(doc), before) << "neither the check nor ClearMarks changed a value";
     EXPECT_TRUE(Reference<css::util::XProtectable>(talents, UNO_QUERY_THROW)->isProtected())
         << "the sheet is protected again";
+}
+
+// A stray value at the sheet's last cell makes its used area a billion cells:
+// the check refuses with a message naming the cell, and nothing is lost.
+TEST_F(Validation, AHugeUsedAreaIsRefusedWithoutACrash) {
+    try {
+        auto doc = copy_of("sample-district.ods");
+        auto talents = sheet(doc, "5.1.3 Таланты");
+        Reference<css::util::XProtectable>(talents, UNO_QUERY_THROW)->unprotect(OUString());
+        cell(talents, "AMJ1048576")->setFormula("x");
+        const std::string typed = text(cell(talents, "N5"));
+        validation::dispatch(*office_, doc, "org.msoko.calc:Validate");
+        EXPECT_FALSE(doc->getSheets()->hasByName(ou("Проверка"))) << "no report of a check that did not run";
+        EXPECT_EQ(text(cell(talents, "AMJ1048576")), "x");
+        EXPECT_EQ(text(cell(talents, "N5")), typed);
+        // The office is alive and the check works again once the stray value is gone.
+        Reference<css::sheet::XSheetOperation>(talents->getCellRangeByName("AMJ1048576"), UNO_QUERY_THROW)
+            ->clearContents(css::sheet::CellFlags::STRING);
+        const auto rows = validation::validate(*office_, doc);
+        EXPECT_EQ(validation::count(rows, "Ошибка"), 0u);
+        std::ifstream log(office_->profile() / "user" / "msoko" / "msoko.log");
+        std::stringstream all;
+        all << log.rdbuf();
+        EXPECT_NE(all.str().find("занят до ячейки AMJ1048576"), std::string::npos) << "the log names the cell";
+    } catch (const css::uno::Exception& e) {
+        FAIL() << "UNO exception: " << u8(e.Message);
+    }
 }
 
 // A form whose structure was changed by hand: each change is found and named.
