@@ -5,7 +5,7 @@
 //   msoko-calc report [--lang ru|en] [--oxt FILE] [--keep-profile] WORKBOOK
 //   msoko-calc convert [--oxt FILE] WORKBOOK OUT.ods|OUT.fods|OUT.pdf
 //   msoko-calc indicators [--lang ru|en] [--oxt FILE] FORM   the municipal indicator table
-//   msoko-calc check [--tsv] [--oxt FILE] FORM   the check before submission, as the menu runs it
+//   msoko-calc check [--tsv] [--save OUT.ods] [--oxt FILE] FORM   the check before submission, as the menu runs it
 //
 // Exit codes: 0 done (check: the form is ready); 1 the workbook could not be
 // processed; 2 usage error; 3 (check) the form has errors.
@@ -70,6 +70,7 @@ struct Options {
     std::string lang = "ru";
     bool keep_profile = false;
     bool tsv = false;
+    fs::path save;  ///< check: where to store the checked copy
 };
 
 void usage(std::ostream& out) {
@@ -77,7 +78,7 @@ void usage(std::ostream& out) {
            "  msoko-calc report [--lang ru|en] [--oxt FILE] [--keep-profile] WORKBOOK\n"
            "  msoko-calc convert [--oxt FILE] WORKBOOK OUT.ods|OUT.fods|OUT.pdf\n"
            "  msoko-calc indicators [--lang ru|en] [--oxt FILE] FORM\n"
-           "  msoko-calc check [--tsv] [--oxt FILE] FORM\n\n"
+           "  msoko-calc check [--tsv] [--save OUT.ods] [--oxt FILE] FORM\n\n"
            "Открывает книгу в скрытом LibreOffice с установленным расширением МСОКО,\n"
            "пересчитывает её и печатает каждую формулу МСОКО с её результатом.\n"
            "Opens the workbook in a hidden LibreOffice with the МСОКО extension installed,\n"
@@ -85,10 +86,11 @@ void usage(std::ostream& out) {
            "recalculated in another format.\n"
            "check проверяет форму перед отправкой, как команда меню «Проверить форму»: печатает\n"
            "итог, заполненность и каждое замечание (--tsv: строки «уровень, лист, ячейка, организация,\n"
-           "поле, значение, сообщение, правило» через табуляцию); файл не изменяется. Код выхода 3 —\n"
-           "в форме есть ошибки.\n"
+           "поле, значение, сообщение, правило» через табуляцию); файл не изменяется (--save: копия\n"
+           "с листом «Проверка» и отметками). Код выхода 3 — в форме есть ошибки.\n"
            "check runs the check before submission as the menu does and prints the summary,\n"
-           "completeness and every finding; the file is not changed; exit code 3 when the form has errors.\n";
+           "completeness and every finding; the file is not changed (--save: a copy with the report\n"
+           "sheet and the marks); exit code 3 when the form has errors.\n";
 }
 
 std::string column_name(sal_Int32 col) {
@@ -318,6 +320,14 @@ int check(const Options& opt) {
         msoko::office::Office::close(doc);
         return 1;
     }
+    if (!opt.save.empty()) {  // the checked copy, opening on its report
+        css::uno::Sequence<css::beans::PropertyValue> args(1);
+        args.getArray()[0].Name = "FilterName";
+        args.getArray()[0].Value <<= OUString::createFromAscii("calc8");
+        Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)
+            ->storeToURL(OUString::createFromAscii(msoko::office::file_url(opt.save).c_str()), args);
+        std::cerr << "Записано / written: " << opt.save.string() << "\n";
+    }
     Reference<css::sheet::XSpreadsheet> sheet(doc->getSheets()->getByName(name), UNO_QUERY_THROW);
     auto cursor = sheet->createCursor();
     Reference<css::sheet::XUsedAreaCursor>(cursor, UNO_QUERY_THROW)->gotoEndOfUsedArea(false);
@@ -389,6 +399,8 @@ int main(int argc, char** argv) {
             opt.lang = value();
         } else if (a == "--oxt") {
             opt.oxt = value();
+        } else if (a == "--save") {
+            opt.save = value();
         } else if (a == "--tsv") {
             opt.tsv = true;
         } else if (a == "--keep-profile") {

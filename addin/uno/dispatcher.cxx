@@ -20,6 +20,8 @@
 #include <com/sun/star/frame/XComponentLoader.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XInfobarProvider.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetView.hpp>
 #include <com/sun/star/task/XStatusIndicatorFactory.hpp>
 #include <cppuhelper/supportsservice.hxx>
 #include <osl/file.hxx>
@@ -222,6 +224,11 @@ void Dispatcher::validate_form() {
         report.count(Severity::Error), report.count(Severity::Warning), report.count(Severity::Info), ms(t0, t5),
         ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5), read.cells, read.data_array_ms, read.convert_ms, read.formulas_ms);
     log().flush();
+
+    // The report is what the user looks at next: it becomes the active sheet.
+    if (Reference<css::sheet::XSpreadsheetView> view{controller, css::uno::UNO_QUERY}; view.is())
+        view->setActiveSheet(Reference<css::sheet::XSpreadsheet>(
+            document->getSheets()->getByName(from_utf8(kReportSheet)), css::uno::UNO_QUERY_THROW));
 
     // A short summary over the document, not a modal box: the report sheet has the rest.
     // (A document without a window — hidden, or headless — has no infobar: the report is enough.)

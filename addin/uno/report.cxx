@@ -27,6 +27,7 @@
 #include <com/sun/star/sheet/XSpreadsheets.hpp>
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
+#include <com/sun/star/table/CellVertJustify2.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
 #include <com/sun/star/table/XTableColumns.hpp>
 #include <com/sun/star/util/XProtectable.hpp>
@@ -213,7 +214,7 @@ void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, c
     line({});
     line({"Заполненность обязательных полей по направлениям"});
     // In the wide columns of the findings below: sheet names and headers stay readable.
-    line({"", "", "Лист", "Обязательных", "Заполнено", "%"});
+    line({"", "", "Лист", "Полей", "Заполнено", "%"});
     for (const auto& c : report.completeness)
         line({"", "", c.sheet, std::to_string(c.required), std::to_string(c.filled),
               decimal_comma(format_number(std::round(c.percent() * 10) / 10))});
@@ -256,15 +257,19 @@ void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, c
     bold(4, 4, 5);
     bold(static_cast<sal_Int32>(header_row), static_cast<sal_Int32>(header_row), static_cast<sal_Int32>(width - 1));
     auto columns = Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)->getColumns();
-    const sal_Int32 widths[] = {1200, 4200, 6000, 2600, 2600, 4200, 3000, 16000, 4500, 1800};  // 1/100 mm
+    // Columns A–I fit a 1366-pixel screen at 100 %: the rule stays in view.
+    const sal_Int32 widths[] = {1000, 3200, 5900, 2000, 2700, 3400, 2800, 10600, 4600, 1800};  // 1/100 mm
     for (sal_Int32 c = 0; c < static_cast<sal_Int32>(width); ++c)
         Reference<css::beans::XPropertySet>(columns->getByIndex(c), UNO_QUERY_THROW)
             ->setPropertyValue("Width", Any(widths[c]));
     Reference<css::beans::XPropertySet>(columns->getByIndex(static_cast<sal_Int32>(width - 1)), UNO_QUERY_THROW)
         ->setPropertyValue("IsVisible", Any(false));
-    // Messages wrap within their column; rows grow to fit.
+    // Messages wrap within their column; rows grow to fit, and every cell of a
+    // row reads from its top line.
     Reference<css::beans::XPropertySet>(columns->getByIndex(7), UNO_QUERY_THROW)
         ->setPropertyValue("IsTextWrapped", Any(true));
+    Reference<css::beans::XPropertySet>(range, UNO_QUERY_THROW)
+        ->setPropertyValue("VertJustify", Any(sal_Int32(css::table::CellVertJustify2::TOP)));
 }
 
 namespace {
