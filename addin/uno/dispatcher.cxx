@@ -20,6 +20,7 @@
 #include <com/sun/star/frame/XComponentLoader.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XInfobarProvider.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
 #include <com/sun/star/task/XStatusIndicatorFactory.hpp>
@@ -211,6 +212,21 @@ void Dispatcher::validate_form() {
     const auto t1 = clock::now();
     const ValidationReport report = msoko::validate(catalogue, workbook);
     const auto t2 = clock::now();
+    // A document opened read-only (an attachment, a file someone else has open)
+    // takes no report sheet and no marks: the user gets the summary and the way out.
+    if (Reference<css::frame::XStorable>(document, css::uno::UNO_QUERY_THROW)->isReadonly()) {
+        log().info("validation of a read-only document: {} errors, {} warnings, {} notes in {} ms",
+                   report.count(Severity::Error), report.count(Severity::Warning), report.count(Severity::Info),
+                   ms(t0, t2));
+        log().flush();
+        tell(text("МСОКО"),
+             from_utf8(report.summary() +
+                       ".\n\nКнига открыта только для чтения, поэтому лист «Проверка» с замечаниями и ссылками на "
+                       "ячейки не создан. Включите редактирование (Правка → Режим правки или кнопка «Редактировать "
+                       "документ») и повторите проверку."),
+             !report.ready());
+        return;
+    }
     clear_marks(document, /*remove_report=*/false);  // the marks of an earlier run
     const auto t3 = clock::now();
     write_report(document, report);

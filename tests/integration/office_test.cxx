@@ -985,6 +985,28 @@ TEST_F(Validation, MarksProblemCellsAndClearMarksRemovesThemAndTheReport) {
         << "the sheet is protected again";
 }
 
+// A form opened read-only takes no report and no marks; the check still runs
+// (the log has its counts) and tells the user how to get the report.
+TEST_F(Validation, AReadOnlyFormIsCheckedWithoutWritingIntoIt) {
+    try {
+        docs_.push_back(office_->open(fs::path(MSOKO_TEST_SAMPLES) / "sample-district-mistakes.ods",
+                                      Office::Access::ReadOnly, /*with_view=*/true));
+        auto doc = docs_.back();
+        recalc(doc);
+        const auto before = validation::everything(doc);
+        validation::dispatch(*office_, doc, "org.msoko.calc:Validate");
+        EXPECT_FALSE(doc->getSheets()->hasByName(ou("Проверка")));
+        EXPECT_EQ(validation::marks_on(cell(sheet(doc, "5.1.3 Таланты"), "N5")), 0);
+        EXPECT_EQ(validation::everything(doc), before);
+        std::ifstream log(office_->profile() / "user" / "msoko" / "msoko.log");
+        std::stringstream all;
+        all << log.rdbuf();
+        EXPECT_NE(all.str().find("validation of a read-only document: 24 errors"), std::string::npos);
+    } catch (const css::uno::Exception& e) {
+        FAIL() << "UNO exception: " << u8(e.Message);
+    }
+}
+
 // A stray value at the sheet's last cell makes its used area a billion cells:
 // the check refuses with a message naming the cell, and nothing is lost.
 TEST_F(Validation, AHugeUsedAreaIsRefusedWithoutACrash) {
