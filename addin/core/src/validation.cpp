@@ -316,13 +316,16 @@ private:
         std::unordered_map<std::string, int> names;
         names.reserve(s->rows);
         org_index_.reserve(s->rows);
-        std::map<std::string, std::size_t> per_type;
+        std::size_t schools = 0, kindergartens = 0;  // by the register's type column
         for (std::size_t r = FormLayout::kRegisterFirstRow; r < s->rows; ++r) {
             const auto code = organisation_code(s->value(r, 0));
-            const std::string type = text_of(s->value(r, 3));
+            const Cell& type = s->value(r, 3);
             if (!code)
                 continue;
-            ++per_type[type];
+            if (type.kind() == Cell::Kind::Text) {
+                schools += type.text() == "ОО";
+                kindergartens += type.text() == "ДОО";
+            }
             const int row = static_cast<int>(r);
             const std::size_t org = organisation(*code);  // registered organisations are indexed first
             registered_row_.resize(codes_.size(), -1);
@@ -333,7 +336,8 @@ private:
                     "register.duplicate_code");
             else
                 registered_row_[org] = row;
-            const std::string name = fold(text_of(s->value(r, 1)));
+            const Cell& name_cell = s->value(r, 1);
+            const std::string name = name_cell.kind() == Cell::Kind::Text ? fold(name_cell.text()) : fold(text_of(name_cell));
             if (!name.empty()) {
                 if (auto [it, fresh] = names.emplace(name, row); !fresh)
                     add(Severity::Error, kRegisterSheet, row, 1, *code, "", text_of(s->value(r, 1)),
@@ -353,7 +357,7 @@ private:
             const std::string v = passport_value(*passport_, label);
             if (v.empty())
                 continue;
-            const std::size_t have = per_type[type];
+            const std::size_t have = std::string(type) == "ОО" ? schools : kindergartens;
             if (v != std::to_string(have))
                 add(Severity::Error, kRegisterSheet, -1, -1, "", "", v,
                     std::string("В паспорте указано ") + type + ": " + v + ", а в реестре «Организации» — " +
@@ -417,6 +421,12 @@ private:
         for (std::size_t i = 0; i < ds.columns.size(); ++i)
             col_of[i] = actual[ds.columns[i].code];
         const int code_col = actual["code"], type_col = actual["type"];
+        // Which columns concern which kind of row, decided once per sheet, not per cell.
+        const char* const kinds[] = {"school", "kindergarten", "municipality"};
+        std::vector<char> concerns[3];
+        for (int k = 0; k < 3; ++k)
+            for (const auto& fc : ds.columns)
+                concerns[k].push_back(fc.field && fc.field->concerns(kinds[k]));
 
         Completeness completeness{d.id, s->name, 0, 0};
         figures_.reserve(figures_.size() + s->rows * ds.columns.size());
@@ -440,12 +450,12 @@ private:
             }
             const bool municipal = *code == kMunicipalityCode;
             const std::size_t org = organisation(*code);
-            std::string type = municipal ? "municipality" : "";
+            int kind = 2;  // index into kinds
             if (!municipal) {
                 const Cell& t = s->value(r, type_col);
                 const bool kindergarten =
                     t.kind() == Cell::Kind::Text && (t.text() == "ДОО" || fold(t.text()) == "доо");
-                type = kindergarten ? "kindergarten" : "school";
+                kind = kindergarten ? 1 : 0;
                 if (org >= registered_row_.size() || registered_row_[org] < 0)
                     add(Severity::Error, s->name, row, code_col, *code, "", *code,
                         "Организации с кодом " + *code + " нет в реестре «Организации».", "register.unknown_code");
@@ -455,7 +465,7 @@ private:
                 const FormColumn& fc = ds.columns[i];
                 const bool computed =
                     (!municipal && fc.kind != FormColumn::Kind::Input && fc.kind != FormColumn::Kind::Linked) ||
-                    (fc.kind == FormColumn::Kind::Linked && fc.field->concerns(type));
+                    (fc.kind == FormColumn::Kind::Linked && concerns[kind][i]);
                 const int col = col_of[i];
                 if (computed && !s->is_formula(r, static_cast<std::size_t>(col)) && !s->value(r, col).is_empty())
                     add(Severity::Error, s->name, row, col, *code, fc.code, shown(s->value(r, col)),
@@ -468,7 +478,7 @@ private:
             }
             for (std::size_t i = 0; i < ds.columns.size(); ++i) {
                 const FormColumn& fc = ds.columns[i];
-                if (fc.kind != FormColumn::Kind::Input || !fc.field->concerns(type))
+                if (fc.kind != FormColumn::Kind::Input || !concerns[kind][i])
                     continue;
                 const Field& f = *fc.field;
                 const int col = col_of[i];
