@@ -29,8 +29,8 @@
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XCellRangesQuery.hpp>
-#include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
+#include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/table/XCell.hpp>
@@ -298,7 +298,6 @@ int convert(const Options& opt) {
     return 0;
 }
 
-
 // The check before submission exactly as the menu runs it: the add-in's
 // command on the document's frame; its report sheet is read back and printed.
 // The document is never stored: the file stays as it was. (A document opened
@@ -311,9 +310,13 @@ int check(const Options& opt) {
     Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculateAll();
     Reference<css::frame::XDispatchProvider> frame(
         Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame(), UNO_QUERY_THROW);
+    // A form saved after an earlier check holds its report: removed first, so
+    // that only this check's report can be read back.
+    const OUString name = OUString::fromUtf8("Проверка");
+    if (doc->getSheets()->hasByName(name))
+        doc->getSheets()->removeByName(name);
     css::frame::DispatchHelper::create(office.context())
         ->executeDispatch(frame, "org.msoko.calc:Validate", "_self", 0, {});
-    const OUString name = OUString::fromUtf8("Проверка");
     if (!doc->getSheets()->hasByName(name)) {
         std::cerr << "msoko-calc: проверка не выполнена (нет листа «Проверка»; подробности в журнале расширения) / "
                      "the check did not run\n";
@@ -332,10 +335,10 @@ int check(const Options& opt) {
     auto cursor = sheet->createCursor();
     Reference<css::sheet::XUsedAreaCursor>(cursor, UNO_QUERY_THROW)->gotoEndOfUsedArea(false);
     const auto end = Reference<css::sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)->getRangeAddress();
-    const auto data = Reference<css::sheet::XCellRangeData>(
-                          sheet->getCellRangeByPosition(0, 0, std::min<sal_Int32>(end.EndColumn, 8), end.EndRow),
-                          UNO_QUERY_THROW)
-                          ->getDataArray();
+    const auto data =
+        Reference<css::sheet::XCellRangeData>(
+            sheet->getCellRangeByPosition(0, 0, std::min<sal_Int32>(end.EndColumn, 8), end.EndRow), UNO_QUERY_THROW)
+            ->getDataArray();
     msoko::office::Office::close(doc);
     auto at = [&](sal_Int32 r, sal_Int32 c) {
         if (r >= data.getLength() || c >= data[r].getLength())
@@ -354,9 +357,19 @@ int check(const Options& opt) {
         ++header;
     std::size_t errors = 0;
     if (opt.tsv) {
+        // One finding a line: tabs and line breaks typed in a value are escaped.
+        auto field = [](std::string s) {
+            std::string out;
+            for (char ch : s)
+                out += ch == '\t'   ? std::string("\\t")
+                       : ch == '\n' ? std::string("\\n")
+                       : ch == '\r' ? std::string("\\r")
+                                    : std::string(1, ch);
+            return out;
+        };
         for (sal_Int32 r = header + 1; r < data.getLength(); ++r) {
             for (sal_Int32 c = 1; c <= 8; ++c)
-                std::cout << at(r, c) << (c < 8 ? "\t" : "\n");
+                std::cout << field(at(r, c)) << (c < 8 ? "\t" : "\n");
             errors += at(r, 1) == "Ошибка";
         }
     } else {
@@ -416,9 +429,8 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
-    const bool known =
-        opt.command == "report" || opt.command == "indicators" || opt.command == "check" ||
-        (opt.command == "convert" && !opt.output.empty());
+    const bool known = opt.command == "report" || opt.command == "indicators" || opt.command == "check" ||
+                       (opt.command == "convert" && !opt.output.empty());
     if (!known || opt.workbook.empty() || (opt.lang != "ru" && opt.lang != "en") || opt.oxt.empty()) {
         usage(std::cerr);
         return 2;

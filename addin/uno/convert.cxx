@@ -52,7 +52,9 @@ std::string utf8_of(const OUString& s) {
             *o++ = static_cast<char>(0x80 | ((u >> 12) & 0x3F));
             *o++ = static_cast<char>(0x80 | ((u >> 6) & 0x3F));
             *o++ = static_cast<char>(0x80 | (u & 0x3F));
-        } else {  // a lone surrogate is written as it is, like the office's converter
+        } else {
+            if (u >= 0xD800 && u <= 0xDFFF)  // a lone surrogate: U+FFFD, still 3 bytes, valid UTF-8
+                u = 0xFFFD;
             *o++ = static_cast<char>(0xE0 | (u >> 12));
             *o++ = static_cast<char>(0x80 | ((u >> 6) & 0x3F));
             *o++ = static_cast<char>(0x80 | (u & 0x3F));

@@ -18,8 +18,8 @@
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
 #include <com/sun/star/sheet/XCellRangesQuery.hpp>
-#include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
+#include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/sheet/XSheetConditionalEntries.hpp>
 #include <com/sun/star/sheet/XSheetConditionalEntry.hpp>
 #include <com/sun/star/sheet/XSheetOperation.hpp>
@@ -34,8 +34,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <future>
 #include <cmath>
+#include <future>
 #include <map>
 #include <set>
 #include <vector>
@@ -51,13 +51,15 @@ namespace {
 constexpr sal_Int32 kSnapshotBlockRows = 8192;
 // 10 million cells (≈ 500 MB in memory): 4.5 times the benchmark's table of 100,000 schools.
 constexpr std::size_t kMaxSheetCells = 10'000'000;
-}
+constexpr std::size_t kMaxWorkbookCells = 20'000'000;  // all sheets together
+}  // namespace
 
 WorkbookSnapshot snapshot(const Reference<css::sheet::XSpreadsheetDocument>& document,
                           const Reference<css::task::XStatusIndicator>& progress, ReadCost* cost,
                           const std::set<std::string>* formula_columns) {
     using clock = std::chrono::steady_clock;
     WorkbookSnapshot wb;
+    std::size_t total_cells = 0;
     Reference<css::container::XIndexAccess> sheets(document->getSheets(), UNO_QUERY_THROW);
     const sal_Int32 n = sheets->getCount();
     for (sal_Int32 i = 0; i < n; ++i) {
@@ -79,6 +81,12 @@ WorkbookSnapshot snapshot(const Reference<css::sheet::XSpreadsheetDocument>& doc
                                      cell_address(end.EndRow, end.EndColumn) + " (" + std::to_string(s.rows * s.cols) +
                                      " ячеек), а проверка читает лист целиком. Удалите содержимое за пределами "
                                      "таблицы (Ctrl+End показывает последнюю занятую ячейку) и повторите проверку.");
+        total_cells += s.rows * s.cols;
+        if (total_cells > kMaxWorkbookCells)
+            throw std::runtime_error("в книге занято больше " + std::to_string(kMaxWorkbookCells) +
+                                     " ячеек (последний прочитанный лист — «" + s.name + "», до ячейки " +
+                                     cell_address(end.EndRow, end.EndColumn) +
+                                     "): удалите содержимое за пределами таблиц и повторите проверку.");
         s.values.resize(s.rows * s.cols);
         // In blocks of rows: while the office reads the next block (it must, on
         // this thread), a worker turns the last one into the core's cells.
@@ -125,8 +133,8 @@ WorkbookSnapshot snapshot(const Reference<css::sheet::XSpreadsheetDocument>& doc
                 std::size_t e = c;  // a run of wanted columns is one query
                 while (e + 1 < s.cols && wanted(e + 1))
                     ++e;
-                where.push_back(sheet->getCellRangeByPosition(static_cast<sal_Int32>(c), 0, static_cast<sal_Int32>(e),
-                                                              end.EndRow));
+                where.push_back(
+                    sheet->getCellRangeByPosition(static_cast<sal_Int32>(c), 0, static_cast<sal_Int32>(e), end.EndRow));
                 c = e;
             }
         }

@@ -5,11 +5,11 @@
 #include "functions.hxx"
 #include "guard.hxx"
 
-#include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <gtest/gtest.h>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
 
-#include <cstring>
 #include <cppu/unotype.hxx>
+#include <cstring>
 #include <rtl/ref.hxx>
 
 namespace {
@@ -18,15 +18,19 @@ using css::uno::Any;
 using css::uno::Sequence;
 using rtl::OUString;
 
-OUString u8(const char* s) { return OUString(s, static_cast<sal_Int32>(strlen(s)), RTL_TEXTENCODING_UTF8); }
+OUString u8(const char* s) {
+    return OUString(s, static_cast<sal_Int32>(strlen(s)), RTL_TEXTENCODING_UTF8);
+}
 
 // sal_uInt16 is also sal_Unicode: its Any is built from the UNO type.
-Any unsigned_short(sal_uInt16 v) { return Any(&v, cppu::UnoType<cppu::UnoUnsignedShortType>::get()); }
+Any unsigned_short(sal_uInt16 v) {
+    return Any(&v, cppu::UnoType<cppu::UnoUnsignedShortType>::get());
+}
 
 TEST(ToCell, EveryNumericTypeIsANumber) {
-    const Any values[] = {Any(sal_Int8(7)),    Any(sal_Int16(7)),  unsigned_short(7), Any(sal_Int32(7)),
-                          Any(sal_uInt32(7)),  Any(sal_Int64(7)),  Any(sal_uInt64(7)), Any(float(7)),
-                          Any(double(7))};
+    const Any values[] = {Any(sal_Int8(7)),   Any(sal_Int16(7)),  unsigned_short(7),
+                          Any(sal_Int32(7)),  Any(sal_uInt32(7)), Any(sal_Int64(7)),
+                          Any(sal_uInt64(7)), Any(float(7)),      Any(double(7))};
     for (const Any& v : values) {
         const msoko::Cell c = msoko::uno::to_cell(v);
         ASSERT_EQ(c.kind(), msoko::Cell::Kind::Number) << v.getValueTypeName();
@@ -44,14 +48,25 @@ TEST(ToCell, StringsAndTheRest) {
 
 TEST(ToCell, TextIsTheSameUtf8AsTheOfficeWrites) {
     // ASCII, Cyrillic, «№», a character outside the BMP (a surrogate pair) and long text.
-    for (const char* text : {"12 чел.", "МБОУ «Берёзовская СОШ № 1»", "a\xF0\x9F\x98\x80" "b", "x",
-                             "очень длинное наименование организации, длиннее любого короткого буфера"}) {
+    for (const char* text : {"12 чел.", "МБОУ «Берёзовская СОШ № 1»",
+                             "a\xF0\x9F\x98\x80"
+                             "b",
+                             "x", "очень длинное наименование организации, длиннее любого короткого буфера"}) {
         const OUString s = u8(text);
         const msoko::Cell c = msoko::uno::to_cell(Any(s));
         ASSERT_EQ(c.kind(), msoko::Cell::Kind::Text);
         EXPECT_EQ(c.text(), text);
         EXPECT_EQ(c.text(), msoko::uno::to_utf8(s));
     }
+}
+
+TEST(ToCell, ALoneSurrogateBecomesTheReplacementCharacter) {
+    const sal_Unicode units[] = {u'a', 0xD83D, u'b'};
+    const msoko::Cell c = msoko::uno::to_cell(Any(OUString(units, 3)));
+    ASSERT_EQ(c.kind(), msoko::Cell::Kind::Text);
+    EXPECT_EQ(c.text(),
+              "a\xEF\xBF\xBD"
+              "b");
 }
 
 TEST(ToRange, RaggedRowsAreRejected) {
@@ -72,8 +87,8 @@ Sequence<Sequence<Any>> column(std::initializer_list<Any> values) {
 TEST(Functions, ShareThroughTheInterfaceWithAnyNumericType) {
     rtl::Reference<msoko::uno::Functions> f(new msoko::uno::Functions(nullptr));
     double v = 0;
-    ASSERT_TRUE(f->share(column({Any(sal_Int16(3)), Any(sal_Int64(4))}), column({Any(float(10)), Any(sal_uInt32(10))})) >>=
-                v);
+    ASSERT_TRUE(
+        f->share(column({Any(sal_Int16(3)), Any(sal_Int64(4))}), column({Any(float(10)), Any(sal_uInt32(10))})) >>= v);
     EXPECT_DOUBLE_EQ(v, 35.0);
     EXPECT_FALSE(f->share(column({Any(sal_Int8(0))}), column({Any(0.0)})).hasValue()) << "#N/A";
     EXPECT_THROW(f->share(column({Any(OUString("x"))}), column({Any(1.0)})), css::lang::IllegalArgumentException);
@@ -98,8 +113,7 @@ TEST(Functions, MarksAndScoresThroughTheInterface) {
 TEST(Functions, WithoutItsCatalogueIndicatorsAreErr502NotACrash) {
     // No office: the catalogue cannot be located; the functions say so.
     rtl::Reference<msoko::uno::Functions> f(new msoko::uno::Functions(nullptr));
-    EXPECT_THROW(f->indicator("5.1.1.3", column({Any(OUString("code"))}), Any()),
-                 css::lang::IllegalArgumentException);
+    EXPECT_THROW(f->indicator("5.1.1.3", column({Any(OUString("code"))}), Any()), css::lang::IllegalArgumentException);
     EXPECT_THROW(f->title("5.1.1.3"), css::lang::IllegalArgumentException);
     EXPECT_NE(f->version().indexOf(u8("каталог показателей не загружен")), -1);
 }

@@ -8,7 +8,6 @@
 
 #include <gtest/gtest.h>
 
-
 namespace msoko {
 namespace {
 
@@ -210,7 +209,8 @@ TEST(Validation, EvidenceForEveryYes) {
     put(sheet(wb, layout_of("1.1").sheet), row, col, T("да"));
     const auto [erow, ecol] = where("1.1", "УО", "npa_number");
     put(sheet(wb, layout_of("1.1").sheet), erow, ecol, Cell::empty());
-    const auto found = with_rule(validate(mini(), wb), "1.1/requires_evidence");
+    const ValidationReport report = validate(mini(), wb);
+    const auto found = with_rule(report, "1.1/requires_evidence");
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(found[0]->field, "npa_number");
     EXPECT_EQ(found[0]->row, static_cast<int>(erow));
@@ -230,7 +230,8 @@ TEST(Validation, AComputedCellOverwritten) {
     WorkbookSnapshot wb = form();
     const auto [row, col] = where("1.1", "101", "name");
     put(sheet(wb, layout_of("1.1").sheet), row, col, T("Школа"), "");  // the formula is gone
-    const auto found = with_rule(validate(mini(), wb), "form.formula_overwritten");
+    const ValidationReport report = validate(mini(), wb);
+    const auto found = with_rule(report, "form.formula_overwritten");
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(found[0]->col, static_cast<int>(col));
 }
@@ -265,6 +266,42 @@ TEST(Validation, AnAddedSheetIsAWarningAndAMovedOneIsNoted) {
     EXPECT_EQ(order[0]->severity, Severity::Info);
     EXPECT_EQ(order[0]->sheet, kPassportSheet);
     EXPECT_EQ(r.count(Severity::Error), 0u) << "neither is an error: the data are read by sheet names";
+}
+
+TEST(Validation, ACopiedDirectionSheetIsExtraAndTheOriginalStaysInPlace) {
+    WorkbookSnapshot wb = form();
+    const std::string original = layout_of("1.1").sheet;
+    SheetSnapshot copy = sheet(wb, original);
+    copy.name = original + "_2";                    // Calc's name for a copy
+    wb.sheets.insert(wb.sheets.begin() + 2, copy);  // before the original
+    const ValidationReport r = validate(mini(), wb);
+    const auto extra = with_rule(r, "structure.sheet_extra");
+    ASSERT_EQ(extra.size(), 1u);
+    EXPECT_EQ(extra[0]->sheet, original + "_2");
+    EXPECT_TRUE(with_rule(r, "structure.sheet_order").empty());
+    EXPECT_TRUE(with_rule(r, "structure.sheet_name").empty());
+}
+
+TEST(Validation, ARenamedDirectionSheetIsReadAndNamed) {
+    WorkbookSnapshot wb = form();
+    sheet(wb, layout_of("1.1").sheet).name = "1.1 Моё";
+    const ValidationReport r = validate(mini(), wb);
+    const auto renamed = with_rule(r, "structure.sheet_name");
+    ASSERT_EQ(renamed.size(), 1u);
+    EXPECT_EQ(renamed[0]->sheet, "1.1 Моё");
+    EXPECT_TRUE(with_rule(r, "structure.sheet_extra").empty());
+    EXPECT_TRUE(with_rule(r, "structure.sheet").empty());
+    EXPECT_EQ(r.count(Severity::Error), 0u);
+}
+
+TEST(Validation, AVersionTypedAsANumberStillMatches) {
+    Catalogue c = mini();
+    c.info.version = "2021.1";
+    WorkbookSnapshot wb = form();
+    put(sheet(wb, kPassportSheet), 13, 1, T(c.info.id.c_str()));
+    put(sheet(wb, kPassportSheet), 14, 1, N(2021.1));  // Calc read «2021.1» as a number
+    const ValidationReport r = validate(c, wb);
+    EXPECT_TRUE(with_rule(r, "form.version").empty()) << (r.findings.empty() ? "" : r.findings.front().message);
 }
 
 TEST(Validation, AFormInItsOwnOrderHasNoSheetFindings) {

@@ -101,8 +101,12 @@ std::string shown(const Cell& c) {
     return "";
 }
 
+// A cell as text for matching (codes, labels, versions): numbers as
+// format_number writes them, never with a decimal comma.
 std::string text_of(const Cell& c) {
-    return c.kind() == Cell::Kind::Text ? c.text() : shown(c);
+    return c.kind() == Cell::Kind::Text     ? c.text()
+           : c.kind() == Cell::Kind::Number ? format_number(c.number())
+                                            : shown(c);
 }
 
 // Calc's date serial (days since 1899-12-30) of a civil date.
@@ -247,18 +251,21 @@ private:
         for (const auto& ds : layout_.directions)
             expected.push_back(ds.sheet);
         expected.push_back(kIndicatorsSheet);
-        auto ours = [&](const std::string& name) {
-            if (std::find(expected.begin(), expected.end(), name) != expected.end())
-                return true;
-            for (const auto& d : c_.directions)  // a renamed direction sheet, named by the direction check
-                if (name.rfind(d.id + " ", 0) == 0 || name == d.id)
-                    return true;
-            return false;
-        };
+        // Each sheet of the form, by its place in the form: its own name, or a
+        // direction's renamed sheet (the one the direction check reads).
+        std::map<const SheetSnapshot*, std::size_t> place_of;
+        for (std::size_t i = 0; i < expected.size(); ++i)
+            if (const SheetSnapshot* sheet = wb_.sheet(expected[i]))
+                place_of[sheet] = i;
+        for (std::size_t i = 0; i < c_.directions.size(); ++i)
+            if (const SheetSnapshot* sheet = direction_sheet(c_.directions[i]))
+                place_of[sheet] = 2 + i;
         std::vector<std::string> found;  // the form's own sheets, in the workbook's order
+        std::vector<std::size_t> positions;
         for (const auto& sheet : wb_.sheets) {
-            if (ours(sheet.name)) {
+            if (auto it = place_of.find(&sheet); it != place_of.end()) {
                 found.push_back(sheet.name);
+                positions.push_back(it->second);
                 continue;
             }
             add(Severity::Warning, sheet.name, -1, -1, "", "", "",
@@ -267,24 +274,14 @@ private:
                     "формы или удалите лист перед отправкой.",
                 "structure.sheet_extra");
         }
-        // Order by the form's position; renamed direction sheets by their direction.
         // The sheets that keep the form's order are the longest increasing run of
         // positions; each other one was moved, and is named with its place.
-        auto position = [&](const std::string& name) {
-            auto it = std::find(expected.begin(), expected.end(), name);
-            if (it != expected.end())
-                return static_cast<std::size_t>(it - expected.begin());
-            for (std::size_t i = 0; i < c_.directions.size(); ++i)
-                if (name.rfind(c_.directions[i].id + " ", 0) == 0 || name == c_.directions[i].id)
-                    return 2 + i;
-            return std::size_t{0};
-        };
         const std::size_t n = found.size();
         std::vector<std::size_t> length(n, 1), previous(n, n);
         std::size_t best = n;
         for (std::size_t i = 0; i < n; ++i) {
             for (std::size_t j = 0; j < i; ++j)
-                if (position(found[j]) < position(found[i]) && length[j] + 1 > length[i]) {
+                if (positions[j] < positions[i] && length[j] + 1 > length[i]) {
                     length[i] = length[j] + 1;
                     previous[i] = j;
                 }
@@ -297,13 +294,33 @@ private:
         for (std::size_t i = 0; i < n; ++i) {
             if (in_order[i])
                 continue;
-            const std::size_t p = position(found[i]);
+            const std::size_t p = positions[i];
             add(Severity::Info, found[i], -1, -1, "", "", "",
                 "Лист «" + found[i] + "» перемещён: в форме он стоит " +
                     (p == 0 ? std::string("первым") : "после листа «" + expected[p - 1] + "»") +
                     ". Данные читаются по именам листов, но верните порядок формы, чтобы книгу было легко сверить.",
                 "structure.sheet_order");
         }
+    }
+
+    // The sheet of a direction: the one of its name in the form, or, when that
+    // is missing, the first sheet named by the direction's id that is not
+    // another sheet of the form (a renamed sheet; a copy is an extra sheet).
+    const SheetSnapshot* direction_sheet(const Direction& d) const {
+        const DirectionSheet& ds = *layout_.sheet_of(d.id);
+        if (const SheetSnapshot* s = wb_.sheet(ds.sheet))
+            return s;
+        for (const auto& sheet : wb_.sheets) {
+            if (sheet.name.rfind(d.id + " ", 0) != 0 && sheet.name != d.id)
+                continue;
+            bool form_sheet =
+                sheet.name == kPassportSheet || sheet.name == kRegisterSheet || sheet.name == kIndicatorsSheet;
+            for (const auto& other : layout_.directions)
+                form_sheet = form_sheet || other.sheet == sheet.name;
+            if (!form_sheet)
+                return &sheet;
+        }
+        return nullptr;
     }
 
     void register_sheet() {
@@ -337,7 +354,8 @@ private:
             else
                 registered_row_[org] = row;
             const Cell& name_cell = s->value(r, 1);
-            const std::string name = name_cell.kind() == Cell::Kind::Text ? fold(name_cell.text()) : fold(text_of(name_cell));
+            const std::string name =
+                name_cell.kind() == Cell::Kind::Text ? fold(name_cell.text()) : fold(text_of(name_cell));
             if (!name.empty()) {
                 if (auto [it, fresh] = names.emplace(name, row); !fresh)
                     add(Severity::Error, kRegisterSheet, row, 1, *code, "", text_of(s->value(r, 1)),
@@ -369,19 +387,15 @@ private:
     void direction(const Direction& d) {
         const FormLayout& layout = layout_;  // the columns; rows are read from the sheet
         const DirectionSheet& ds = *layout.sheet_of(d.id);
-        const SheetSnapshot* s = wb_.sheet(ds.sheet);
+        const SheetSnapshot* s = direction_sheet(d);
         if (!s) {
-            for (const auto& sheet : wb_.sheets)
-                if (sheet.name.rfind(d.id + " ", 0) == 0 || sheet.name == d.id)
-                    s = &sheet;
-            if (!s) {
-                add(Severity::Error, ds.sheet, -1, -1, "", "", "",
-                    "Нет листа направления «" + ds.sheet + "»: он удалён или переименован.", "structure.sheet");
-                return;
-            }
+            add(Severity::Error, ds.sheet, -1, -1, "", "", "",
+                "Нет листа направления «" + ds.sheet + "»: он удалён или переименован.", "structure.sheet");
+            return;
+        }
+        if (s->name != ds.sheet)
             add(Severity::Warning, s->name, -1, -1, "", "", "",
                 "Лист направления " + d.id + " переименован: ожидалось «" + ds.sheet + "».", "structure.sheet_name");
-        }
         // The field-code row: every column found by its code; missing, unknown and moved ones named.
         const std::size_t code_row = DirectionSheet::kCodeRow;
         std::map<std::string, int> actual;
@@ -754,9 +768,9 @@ private:
                     continue;
                 const std::string& code = codes_[p->org];
                 add(Severity::Warning, p->sheet->name, p->row, p->col, code, ind.id, shown(*p->raw),
-                    organisation_label(code) + ": показатель " + ind.id + " = " +
-                        decimal(std::round(x * 10) / 10) + " % далеко от других организаций (медиана " +
-                        decimal(std::round(median * 10) / 10) + " %): проверьте данные.",
+                    organisation_label(code) + ": показатель " + ind.id + " = " + decimal(std::round(x * 10) / 10) +
+                        " % далеко от других организаций (медиана " + decimal(std::round(median * 10) / 10) +
+                        " %): проверьте данные.",
                     "plausibility.outlier");
             }
         }
