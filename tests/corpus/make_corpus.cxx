@@ -6,7 +6,9 @@
 // is saved as <name>.ods. The recipe also holds what the check must find in
 // each file; the integration test (suite Corpus) compares it exactly.
 //
-//   msoko-corpus [--oxt FILE] CASES.json   (cmake --build build --target corpus)
+//   msoko-corpus [--oxt FILE] [--only NAME] CASES.json   (cmake --build build --target corpus)
+//
+// --only writes one case (a new one, without rewriting the others' files).
 #include "form_view.hxx"
 #include "msoko/catalogue.hpp"
 #include "msoko/form.hpp"
@@ -93,6 +95,9 @@ void apply(const Reference<css::sheet::XSpreadsheetDocument>& doc, const json::o
         sheets->removeByName(ou(str(e.at("remove_sheet"))));  // (a read-only document refuses renames silently)
     } else if (e.contains("insert_sheet")) {
         sheets->insertNewByName(ou(str(e.at("insert_sheet"))), static_cast<sal_Int16>(e.at("at").as_int64()));
+    } else if (e.contains("copy_sheet")) {
+        sheets->copyByName(ou(str(e.at("copy_sheet"))), ou(str(e.at("to"))),
+                           static_cast<sal_Int16>(e.at("at").as_int64()));
     } else if (e.contains("move_sheet")) {
         sheets->moveByName(ou(str(e.at("move_sheet"))), static_cast<sal_Int16>(e.at("to").as_int64()));
     } else {
@@ -112,18 +117,21 @@ void store_ods(const Reference<css::sheet::XSpreadsheetDocument>& doc, const fs:
 
 int main(int argc, char** argv) {
     fs::path oxt = MSOKO_DEFAULT_OXT, cases_file;
+    std::string only;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--oxt") && i + 1 < argc)
             oxt = argv[++i];
+        else if (!std::strcmp(argv[i], "--only") && i + 1 < argc)
+            only = argv[++i];
         else if (cases_file.empty())
             cases_file = argv[i];
         else {
-            std::cerr << "usage: msoko-corpus [--oxt FILE] CASES.json\n";
+            std::cerr << "usage: msoko-corpus [--oxt FILE] [--only NAME] CASES.json\n";
             return 2;
         }
     }
     if (cases_file.empty()) {
-        std::cerr << "usage: msoko-corpus [--oxt FILE] CASES.json\n";
+        std::cerr << "usage: msoko-corpus [--oxt FILE] [--only NAME] CASES.json\n";
         return 2;
     }
     try {
@@ -145,6 +153,8 @@ int main(int argc, char** argv) {
         for (const auto& c : recipe.at("cases").as_array()) {
             const json::object& kase = c.as_object();
             const std::string name = str(kase.at("name"));
+            if (!only.empty() && name != only)
+                continue;
             const bool empty = kase.contains("start") && str(kase.at("start")) == "empty";
             auto doc = empty ? office.create_spreadsheet()
                              : office.open(base, msoko::office::Office::Access::ReadWrite, /*with_view=*/true);
