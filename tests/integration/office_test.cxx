@@ -7,7 +7,9 @@
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 
+#include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/configuration/theDefaultProvider.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
@@ -175,6 +177,30 @@ TEST_F(EnglishCalc, ExtensionIsDeployedAndRegistered) {
 
 // Every row of a fixture's "checks" sheet: A says what, B computes, C
 // expects, D compares; E1 is the AND of all rows.
+// The МСОКО submenu of the Data menu as the installed extension configures it:
+// every command of the extension, in order, with its Russian title.
+TEST_F(EnglishCalc, DataMenuHoldsEveryCommand) {
+    auto provider = css::configuration::theDefaultProvider::get(office_->context());
+    css::beans::NamedValue path{"nodepath", css::uno::Any(OUString(
+        "/org.openoffice.Office.Addons/AddonUI/OfficeMenuBarMerging/org.msoko.calc.menu/m1/MenuItems/m11/Submenu"))};
+    Sequence<css::uno::Any> args(1);
+    args.getArray()[0] <<= path;
+    Reference<css::container::XNameAccess> submenu(
+        provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", args),
+        UNO_QUERY_THROW);
+    auto names = submenu->getElementNames();
+    std::vector<OUString> sorted(names.begin(), names.end());
+    std::sort(sorted.begin(), sorted.end());  // the office orders items by node name
+    std::vector<std::string> urls;
+    for (const auto& n : sorted) {
+        Reference<css::container::XNameAccess> item(submenu->getByName(n), UNO_QUERY_THROW);
+        urls.push_back(u8(item->getByName("URL").get<OUString>()));
+    }
+    const std::vector<std::string> expected{"org.msoko.calc:Validate", "org.msoko.calc:ClearMarks",
+                                            "private:separator", "org.msoko.calc:NewForm"};
+    EXPECT_EQ(urls, expected);
+}
+
 void expect_all_checks(const Reference<css::sheet::XSpreadsheetDocument>& doc, int at_least) {
     auto checks = sheet(doc, "checks");
     int rows = 0;
