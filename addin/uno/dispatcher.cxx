@@ -202,12 +202,14 @@ void Dispatcher::validate_form() {
     };
     const auto t0 = clock::now();
     ReadCost read;
-    // The check needs to know formulas only where the form computes a cell.
-    std::set<std::string> computed;
+    // The check needs to know formulas only where the form computes a cell:
+    // the computed columns of the direction tables, and «Показатели».
+    FormulaPlaces computed;
     for (const auto& ds : form_layout(catalogue, 0, 0).directions)
         for (const auto& fc : ds.columns)
             if (fc.kind != FormColumn::Kind::Input)
-                computed.insert(fc.code);
+                computed.codes.insert(fc.code);
+    computed.whole_sheets.insert(kIndicatorsSheet);
     const WorkbookSnapshot workbook = snapshot(document, progress, &read, &computed);
     const auto t1 = clock::now();
     const ValidationReport report = msoko::validate(catalogue, workbook);

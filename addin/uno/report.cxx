@@ -56,7 +56,7 @@ constexpr std::size_t kMaxWorkbookCells = 20'000'000;  // all sheets together
 
 WorkbookSnapshot snapshot(const Reference<css::sheet::XSpreadsheetDocument>& document,
                           const Reference<css::task::XStatusIndicator>& progress, ReadCost* cost,
-                          const std::set<std::string>* formula_columns) {
+                          const FormulaPlaces* formulas) {
     using clock = std::chrono::steady_clock;
     WorkbookSnapshot wb;
     std::size_t total_cells = 0;
@@ -120,12 +120,12 @@ WorkbookSnapshot snapshot(const Reference<css::sheet::XSpreadsheetDocument>& doc
         // only in the columns asked for (by their code in the form's code row).
         s.formulas.assign(s.rows * s.cols, 0);
         std::vector<Reference<css::table::XCellRange>> where;
-        if (!formula_columns) {
+        if (!formulas || formulas->whole_sheets.count(s.name)) {
             where.push_back(all);
         } else if (s.rows > static_cast<std::size_t>(DirectionSheet::kCodeRow)) {
             auto wanted = [&](std::size_t c) {
                 const Cell& head = s.value(DirectionSheet::kCodeRow, c);
-                return head.kind() == Cell::Kind::Text && formula_columns->count(head.text()) > 0;
+                return head.kind() == Cell::Kind::Text && formulas->codes.count(head.text()) > 0;
             };
             for (std::size_t c = 0; c < s.cols; ++c) {
                 if (!wanted(c))

@@ -25,13 +25,19 @@ struct ReadCost {
     double formulas_ms = 0;    ///< finding the formula cells
 };
 
+/// Where to look for formula cells: the columns whose code (in the form's
+/// code row) is one of `codes`, and every cell of the sheets in `whole_sheets`.
+struct FormulaPlaces {
+    std::set<std::string> codes;
+    std::set<std::string> whole_sheets;
+};
+
 /// Every sheet's used area, its values and which cells hold formulas, read in
 /// bulk (never cell by cell); the report sheet itself is left out. With
-/// `formula_columns`, formulas are looked for only in the columns whose code
-/// (in the form's code row) is one of them; otherwise everywhere.
+/// `formulas`, formula cells are looked for only there; otherwise everywhere.
 WorkbookSnapshot snapshot(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
                           const css::uno::Reference<css::task::XStatusIndicator>& progress, ReadCost* cost = nullptr,
-                          const std::set<std::string>* formula_columns = nullptr);
+                          const FormulaPlaces* formulas = nullptr);
 
 /// Replaces the sheet «Проверка» (placed last) with the report: the summary,
 /// completeness per direction and one row per finding with a link to its cell.

@@ -304,6 +304,56 @@ TEST(Validation, AVersionTypedAsANumberStillMatches) {
     EXPECT_TRUE(with_rule(r, "form.version").empty()) << (r.findings.empty() ? "" : r.findings.front().message);
 }
 
+// «Показатели» as the form writes it: the value (E) and the dynamics (G) are
+// formulas, last year's value (F) is typed; a municipal yes/no has neither F nor G.
+SheetSnapshot& indicators_rows(WorkbookSnapshot& wb) {
+    SheetSnapshot& s = sheet(wb, kIndicatorsSheet);
+    s = grid(kIndicatorsSheet, 6, 10);
+    const char* rows[][2] = {{"1.1.1", "%"}, {"1.1.3", "человек"}, {"1.1.7", "да/нет"}};
+    for (std::size_t i = 0; i < 3; ++i) {
+        const std::size_t r = FormLayout::kIndicatorsFirstRow + i;
+        put(s, r, 0, T(rows[i][0]));
+        put(s, r, 3, T(rows[i][1]));
+        put(s, r, 4, N(50), "=MSOKO.INDICATOR(…)");
+        if (i < 2) {
+            put(s, r, 5, N(48));
+            put(s, r, 6, N(2), "=MSOKO.DYNAMICS(…)");
+        }
+    }
+    return s;
+}
+
+TEST(Validation, IndicatorsSheetAsWrittenHasNoFindings) {
+    WorkbookSnapshot wb = form();
+    indicators_rows(wb);
+    const ValidationReport r = validate(mini(), wb);
+    for (const auto& f : r.findings)
+        EXPECT_NE(f.sheet, kIndicatorsSheet) << f.rule << ": " << f.message;
+}
+
+TEST(Validation, IndicatorsSheetValueTypedOverAndLastYearNotANumber) {
+    WorkbookSnapshot wb = form();
+    SheetSnapshot& s = indicators_rows(wb);
+    const std::size_t first = FormLayout::kIndicatorsFirstRow;
+    put(s, first, 4, N(75));              // 1.1.1: the value typed over its formula
+    put(s, first, 5, T("12,5 %"));        // 1.1.1: last year as text
+    put(s, first + 1, 5, N(-3));          // 1.1.3: a negative count of people last year
+    put(s, first + 2, 6, T("рост"), "");  // 1.1.7 (yes/no): nothing is computed there, nothing to check
+    const ValidationReport r = validate(mini(), wb);
+    const auto overwritten = with_rule(r, "form.formula_overwritten");
+    ASSERT_EQ(overwritten.size(), 1u);
+    EXPECT_EQ(overwritten[0]->row, static_cast<int>(first));
+    EXPECT_EQ(overwritten[0]->col, 4);
+    EXPECT_EQ(overwritten[0]->field, "1.1.1");
+    const auto numbers = with_rule(r, "type.number");
+    ASSERT_EQ(numbers.size(), 2u);
+    EXPECT_EQ(numbers[0]->row, static_cast<int>(first));
+    EXPECT_EQ(numbers[0]->col, 5);
+    EXPECT_NE(numbers[0]->message.find("возможно, имелось в виду 12,5"), std::string::npos) << numbers[0]->message;
+    EXPECT_EQ(numbers[1]->row, static_cast<int>(first + 1));
+    EXPECT_NE(numbers[1]->message.find("вне допустимого диапазона"), std::string::npos) << numbers[1]->message;
+}
+
 TEST(Validation, AFormInItsOwnOrderHasNoSheetFindings) {
     const ValidationReport r = validate(mini(), form());
     EXPECT_TRUE(with_rule(r, "structure.sheet_extra").empty());

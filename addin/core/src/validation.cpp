@@ -177,6 +177,7 @@ public:
                 direction(d);
             index_places();
             rules();
+            indicators_sheet();
             plausibility();
             if (!wb_.sheet(kIndicatorsSheet))
                 add(Severity::Error, kIndicatorsSheet, -1, -1, "", "", "",
@@ -698,6 +699,59 @@ private:
                     }
                 }
             }
+        }
+    }
+
+    // «Показатели» is what the regional center reads: each value must still be
+    // the form's formula, and last year's value a number in its range.
+    void indicators_sheet() {
+        const SheetSnapshot* s = wb_.sheet(kIndicatorsSheet);
+        if (!s)
+            return;  // named in run()
+        for (std::size_t r = FormLayout::kIndicatorsFirstRow; r < s->rows; ++r) {
+            const std::string id = text_of(s->value(r, 0));
+            if (id.empty())
+                break;
+            const Indicator* ind = c_.indicator(id);
+            if (!ind)
+                continue;
+            const int row = static_cast<int>(r);
+            // As the form writes the row: a municipal yes/no has no last year and no dynamics.
+            const bool counted_flag = ind->compute.kind == Computation::Kind::Flag &&
+                                      !ind->concerns("municipality") && ind->unit == "да/нет";
+            const bool yes_no = ind->unit == "да/нет" && !counted_flag;
+            const std::pair<int, const char*> computed[] = {{4, "значение введено"}, {6, "динамика введена"}};
+            for (const auto& [col, what] : computed) {
+                if ((col == 6 && yes_no) || s->is_formula(r, static_cast<std::size_t>(col)) ||
+                    s->value(r, col).is_empty())
+                    continue;
+                add(Severity::Error, s->name, row, col, "", id, shown(s->value(r, col)),
+                    "Показатель " + id + ": " + what +
+                        " вручную вместо формулы — региональный центр получит не рассчитанное формой "
+                        "значение. Верните формулу (Правка → Отменить) или создайте форму заново и перенесите данные.",
+                    "form.formula_overwritten");
+            }
+            const Cell& before = s->value(r, 5);
+            if (yes_no || before.is_empty())
+                continue;
+            const bool percent = ind->unit == "%";
+            std::string problem;
+            if (before.kind() == Cell::Kind::Error)
+                problem = "в ячейке ошибка вычисления вместо значения";
+            else if (before.kind() != Cell::Kind::Number)
+                problem = "текст вместо числа";
+            else if (before.number() < 0 || (percent && before.number() > 100))
+                problem = std::string("вне допустимого диапазона [0; ") + (percent ? "100" : "…") + "]";
+            if (problem.empty())
+                continue;
+            std::string message = "Показатель " + id + ", значение прошлого года: " + problem;
+            if (before.kind() == Cell::Kind::Text) {
+                std::string suggestion = suggested_number(before.text());
+                std::replace(suggestion.begin(), suggestion.end(), '.', ',');
+                if (!suggestion.empty())
+                    message += "; возможно, имелось в виду " + suggestion;
+            }
+            add(Severity::Error, s->name, row, 5, "", id, shown(before), message + ".", "type.number");
         }
     }
 
