@@ -269,6 +269,16 @@ int indicators(const Options& opt) {
     return 0;
 }
 
+// Stores a copy of the document under an export filter and says so.
+void store(const Reference<css::sheet::XSpreadsheetDocument>& doc, const fs::path& out, const char* filter) {
+    css::uno::Sequence<css::beans::PropertyValue> args(1);
+    args.getArray()[0].Name = "FilterName";
+    args.getArray()[0].Value <<= OUString::createFromAscii(filter);
+    Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)
+        ->storeToURL(OUString::createFromAscii(msoko::office::file_url(out).c_str()), args);
+    std::cerr << "Записано / written: " << out.string() << "\n";
+}
+
 // Opens, recalculates and stores under the filter the output's extension names.
 int convert(const Options& opt) {
     const std::string ext = opt.output.extension().string();
@@ -288,13 +298,8 @@ int convert(const Options& opt) {
     Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculateAll();
     if (doc->getSheets()->hasByName(OUString::fromUtf8("Паспорт")))  // a form: keep its headers in view
         msoko::uno::freeze_panes(doc, msoko::read_catalogue(MSOKO_DEFAULT_CATALOGUE));
-    css::uno::Sequence<css::beans::PropertyValue> args(1);
-    args.getArray()[0].Name = "FilterName";
-    args.getArray()[0].Value <<= OUString::createFromAscii(filter);
-    Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)
-        ->storeToURL(OUString::createFromAscii(msoko::office::file_url(opt.output).c_str()), args);
+    store(doc, opt.output, filter);
     msoko::office::Office::close(doc);
-    std::cerr << "Записано / written: " << opt.output.string() << "\n";
     return 0;
 }
 
@@ -323,14 +328,8 @@ int check(const Options& opt) {
         msoko::office::Office::close(doc);
         return 1;
     }
-    if (!opt.save.empty()) {  // the checked copy, opening on its report
-        css::uno::Sequence<css::beans::PropertyValue> args(1);
-        args.getArray()[0].Name = "FilterName";
-        args.getArray()[0].Value <<= OUString::createFromAscii("calc8");
-        Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)
-            ->storeToURL(OUString::createFromAscii(msoko::office::file_url(opt.save).c_str()), args);
-        std::cerr << "Записано / written: " << opt.save.string() << "\n";
-    }
+    if (!opt.save.empty())  // the checked copy, opening on its report
+        store(doc, opt.save, "calc8");
     Reference<css::sheet::XSpreadsheet> sheet(doc->getSheets()->getByName(name), UNO_QUERY_THROW);
     auto cursor = sheet->createCursor();
     Reference<css::sheet::XUsedAreaCursor>(cursor, UNO_QUERY_THROW)->gotoEndOfUsedArea(false);

@@ -20,6 +20,7 @@
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/lang/XMultiComponentFactory.hpp>
+#include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/FormulaResult.hpp>
 #include <com/sun/star/sheet/FunctionArgument.hpp>
 #include <com/sun/star/sheet/ValidationType.hpp>
@@ -31,7 +32,6 @@
 #include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/sheet/XSheetConditionalEntry.hpp>
 #include <com/sun/star/sheet/XSheetOperation.hpp>
-#include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
@@ -43,15 +43,15 @@
 #include <com/sun/star/util/CellProtection.hpp>
 #include <com/sun/star/util/XProtectable.hpp>
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include <fstream>
 #include <memory>
 #include <set>
-#include <tuple>
 #include <sstream>
 #include <string>
+#include <tuple>
 
 #include <signal.h>
 #include <unistd.h>
@@ -181,13 +181,13 @@ TEST_F(EnglishCalc, ExtensionIsDeployedAndRegistered) {
 // every command of the extension, in order, with its Russian title.
 TEST_F(EnglishCalc, DataMenuHoldsEveryCommand) {
     auto provider = css::configuration::theDefaultProvider::get(office_->context());
-    css::beans::NamedValue path{"nodepath", css::uno::Any(OUString(
-        "/org.openoffice.Office.Addons/AddonUI/OfficeMenuBarMerging/org.msoko.calc.menu/m1/MenuItems/m11/Submenu"))};
+    css::beans::NamedValue path{"nodepath",
+                                css::uno::Any(OUString("/org.openoffice.Office.Addons/AddonUI/OfficeMenuBarMerging/"
+                                                       "org.msoko.calc.menu/m1/MenuItems/m11/Submenu"))};
     Sequence<css::uno::Any> args(1);
     args.getArray()[0] <<= path;
     Reference<css::container::XNameAccess> submenu(
-        provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", args),
-        UNO_QUERY_THROW);
+        provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", args), UNO_QUERY_THROW);
     auto names = submenu->getElementNames();
     std::vector<OUString> sorted(names.begin(), names.end());
     std::sort(sorted.begin(), sorted.end());  // the office orders items by node name
@@ -196,8 +196,8 @@ TEST_F(EnglishCalc, DataMenuHoldsEveryCommand) {
         Reference<css::container::XNameAccess> item(submenu->getByName(n), UNO_QUERY_THROW);
         urls.push_back(u8(item->getByName("URL").get<OUString>()));
     }
-    const std::vector<std::string> expected{"org.msoko.calc:Validate", "org.msoko.calc:ClearMarks",
-                                            "private:separator", "org.msoko.calc:NewForm"};
+    const std::vector<std::string> expected{"org.msoko.calc:Validate", "org.msoko.calc:ClearMarks", "private:separator",
+                                            "org.msoko.calc:NewForm"};
     EXPECT_EQ(urls, expected);
 }
 
@@ -969,6 +969,14 @@ void dispatch(Office& office, const Reference<css::sheet::XSpreadsheetDocument>&
     css::frame::DispatchHelper::create(office.context())->executeDispatch(frame, ou(command), "_self", 0, {});
 }
 
+// The add-in's log in the office's profile.
+std::string log_of(const Office& office) {
+    std::ifstream log(office.profile() / "user" / "msoko" / "msoko.log");
+    std::stringstream all;
+    all << log.rdbuf();
+    return all.str();
+}
+
 // Number of conditional-format entries of the check's styles on a cell.
 int marks_on(const Reference<css::table::XCell>& c) {
     Reference<css::container::XIndexAccess> entries(
@@ -1024,10 +1032,8 @@ TEST_F(Validation, AReadOnlyFormIsCheckedWithoutWritingIntoIt) {
         EXPECT_FALSE(doc->getSheets()->hasByName(ou("Проверка")));
         EXPECT_EQ(validation::marks_on(cell(sheet(doc, "5.1.3 Таланты"), "N5")), 0);
         EXPECT_EQ(validation::everything(doc), before);
-        std::ifstream log(office_->profile() / "user" / "msoko" / "msoko.log");
-        std::stringstream all;
-        all << log.rdbuf();
-        EXPECT_NE(all.str().find("validation of a read-only document: 24 errors"), std::string::npos);
+        const std::string all = validation::log_of(*office_);
+        EXPECT_NE(all.find("validation of a read-only document: 24 errors"), std::string::npos);
     } catch (const css::uno::Exception& e) {
         FAIL() << "UNO exception: " << u8(e.Message);
     }
@@ -1051,10 +1057,8 @@ TEST_F(Validation, AHugeUsedAreaIsRefusedWithoutACrash) {
             ->clearContents(css::sheet::CellFlags::STRING);
         const auto rows = validation::validate(*office_, doc);
         EXPECT_EQ(validation::count(rows, "Ошибка"), 0u);
-        std::ifstream log(office_->profile() / "user" / "msoko" / "msoko.log");
-        std::stringstream all;
-        all << log.rdbuf();
-        EXPECT_NE(all.str().find("занят до ячейки AMJ1048576"), std::string::npos) << "the log names the cell";
+        const std::string all = validation::log_of(*office_);
+        EXPECT_NE(all.find("занят до ячейки AMJ1048576"), std::string::npos) << "the log names the cell";
     } catch (const css::uno::Exception& e) {
         FAIL() << "UNO exception: " << u8(e.Message);
     }

@@ -87,6 +87,15 @@ std::string decimal(double v) {
     return s;
 }
 
+// «; возможно, имелось в виду 12,5» for text typed where a number belongs, or "".
+std::string suggestion(const Cell& typed) {
+    if (typed.kind() != Cell::Kind::Text)
+        return {};
+    std::string s = suggested_number(typed.text());
+    std::replace(s.begin(), s.end(), '.', ',');  // as a Russian reader types it
+    return s.empty() ? s : "; возможно, имелось в виду " + s;
+}
+
 std::string shown(const Cell& c) {
     switch (c.kind()) {
         case Cell::Kind::Empty:
@@ -512,12 +521,9 @@ private:
                 }
                 if (v.status == FieldValue::Status::Invalid) {
                     std::string message = who() + ", «" + f.title + "»: " + v.reason;
-                    if (raw.kind() == Cell::Kind::Text && (f.type == FieldType::Count || f.type == FieldType::Number)) {
-                        std::string s_num = suggested_number(raw.text());
-                        std::replace(s_num.begin(), s_num.end(), '.', ',');  // as a Russian reader types it
-                        if (!s_num.empty())
-                            message += "; возможно, имелось в виду " + s_num;
-                    }
+                    if (f.type == FieldType::Count || f.type == FieldType::Number)
+                        message += suggestion(raw);
+
                     add(Severity::Error, s->name, row, col, *code, f.id, shown(raw), message + ".",
                         std::string("type.") + to_string(f.type));
                     continue;
@@ -717,8 +723,8 @@ private:
                 continue;
             const int row = static_cast<int>(r);
             // As the form writes the row: a municipal yes/no has no last year and no dynamics.
-            const bool counted_flag = ind->compute.kind == Computation::Kind::Flag &&
-                                      !ind->concerns("municipality") && ind->unit == "да/нет";
+            const bool counted_flag =
+                ind->compute.kind == Computation::Kind::Flag && !ind->concerns("municipality") && ind->unit == "да/нет";
             const bool yes_no = ind->unit == "да/нет" && !counted_flag;
             const std::pair<int, const char*> computed[] = {{4, "значение введено"}, {6, "динамика введена"}};
             for (const auto& [col, what] : computed) {
@@ -744,14 +750,8 @@ private:
                 problem = std::string("вне допустимого диапазона [0; ") + (percent ? "100" : "…") + "]";
             if (problem.empty())
                 continue;
-            std::string message = "Показатель " + id + ", значение прошлого года: " + problem;
-            if (before.kind() == Cell::Kind::Text) {
-                std::string suggestion = suggested_number(before.text());
-                std::replace(suggestion.begin(), suggestion.end(), '.', ',');
-                if (!suggestion.empty())
-                    message += "; возможно, имелось в виду " + suggestion;
-            }
-            add(Severity::Error, s->name, row, 5, "", id, shown(before), message + ".", "type.number");
+            add(Severity::Error, s->name, row, 5, "", id, shown(before),
+                "Показатель " + id + ", значение прошлого года: " + problem + suggestion(before) + ".", "type.number");
         }
     }
 
