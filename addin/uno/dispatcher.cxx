@@ -4,6 +4,7 @@
 #include "extension.hxx"
 #include "form_view.hxx"
 #include "guard.hxx"
+#include "marks.hxx"
 #include "msoko/form.hpp"
 #include "msoko/version.hpp"
 #include "report.hxx"
@@ -115,6 +116,24 @@ void Dispatcher::dispatch(const css::util::URL& url, const Sequence<css::beans::
     guarded("Dispatcher::dispatch", [&] {
         const std::string command = to_utf8(url.Path);
         log().info("command {}", command);
+        // What the user knows the command by, for a message.
+        const char* title = command == "NewForm"      ? "Создать форму сбора данных"
+                            : command == "Validate"   ? "Проверить форму"
+                            : command == "ClearMarks" ? "Снять отметки проверки"
+                                                      : "МСОКО";
+        // A reason the user can act on is shown as it is; anything else was
+        // not foreseen: a Russian sentence, never the office's source location
+        // (that goes to the log, with the log's path in the message).
+        const auto unforeseen = [&] {
+            log().flush();
+            const std::string& path = log_path();
+            tell(text("МСОКО"),
+                 from_utf8(std::string("Не удалось выполнить команду «") + title +
+                           "»: внутренняя ошибка расширения. Книга не изменена командой; сохраните работу и "
+                           "сообщите о случившемся разработчикам, приложив журнал расширения" +
+                           (path.empty() ? std::string(" (msoko.log в профиле LibreOffice).") : ": " + path + ".")),
+                 true);
+        };
         try {
             if (command == "NewForm")
                 new_form();
@@ -124,21 +143,16 @@ void Dispatcher::dispatch(const css::util::URL& url, const Sequence<css::beans::
                 clear_form_marks();
             else
                 throw std::runtime_error("unknown command " + command);
+        } catch (const UserError& e) {
+            log().info("command {} refused: {}", command, e.what());
+            log().flush();
+            tell(text("МСОКО"), from_utf8(std::string("Команда «") + title + "» не выполнена: " + e.what()), true);
         } catch (const css::uno::Exception& e) {
             log().error("command {} failed: {}", command, to_utf8(e.Message));
-            tell(text("МСОКО"),
-                 from_utf8(std::string(command == "NewForm" ? "Не удалось создать форму: "
-                                                            : "Не удалось выполнить команду: ") +
-                           to_utf8(e.Message) +
-                           "\nПодробности — в журнале расширения (msoko.log в профиле LibreOffice)."),
-                 true);
+            unforeseen();
         } catch (const std::exception& e) {
             log().error("command {} failed: {}", command, e.what());
-            tell(text("МСОКО"),
-                 from_utf8(std::string(command == "Validate" ? "Не удалось проверить форму: "
-                                                             : "Не удалось создать форму: ") +
-                           e.what() + "\nПодробности — в журнале расширения (msoko.log в профиле LibreOffice)."),
-                 true);
+            unforeseen();
         }
     });
 }
@@ -229,24 +243,29 @@ void Dispatcher::validate_form() {
              !report.ready());
         return;
     }
+    // The report's sheet first: when it cannot be written, nothing has changed yet.
+    const OUString report_sheet = prepare_report_sheet(document);
     clear_marks(document, /*remove_report=*/false);  // the marks of an earlier run
     const auto t3 = clock::now();
-    write_report(document, report);
+    ValidationReport shown = report;
+    for (const auto& u : mark_cells(document, report))
+        shown.note_unmarked(u.sheet, u.cells, u.password_sheet);
     const auto t4 = clock::now();
-    mark_cells(document, report);
+    write_report(document, report_sheet, shown);
     const auto t5 = clock::now();
     log().info(
         "validation: {} errors, {} warnings, {} notes in {} ms (reading {} ms, checks {} ms, clearing old marks "
-        "{} ms, report {} ms, marks {} ms); {} cells, bare getDataArray {:.1f} ms, converting {:.1f} ms, formula "
-        "cells {:.1f} ms",
+        "{} ms, marks {} ms, report {} ms); {} cells, bare getDataArray {:.1f} ms, converting {:.1f} ms, formula "
+        "cells {:.1f} ms; {} sheets left unmarked",
         report.count(Severity::Error), report.count(Severity::Warning), report.count(Severity::Info), ms(t0, t5),
-        ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5), read.cells, read.data_array_ms, read.convert_ms, read.formulas_ms);
+        ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5), read.cells, read.data_array_ms, read.convert_ms,
+        read.formulas_ms, shown.unmarked_sheets.size());
     log().flush();
 
     // The report is what the user looks at next: it becomes the active sheet.
     if (Reference<css::sheet::XSpreadsheetView> view{controller, css::uno::UNO_QUERY}; view.is())
-        view->setActiveSheet(Reference<css::sheet::XSpreadsheet>(
-            document->getSheets()->getByName(from_utf8(kReportSheet)), css::uno::UNO_QUERY_THROW));
+        view->setActiveSheet(Reference<css::sheet::XSpreadsheet>(document->getSheets()->getByName(report_sheet),
+                                                                 css::uno::UNO_QUERY_THROW));
 
     // A short summary over the document, not a modal box: the report sheet has the rest.
     // (A document without a window — hidden, or headless — has no infobar: the report is enough.)
@@ -255,9 +274,10 @@ void Dispatcher::validate_form() {
             const OUString id = "org.msoko.calc.validation";
             if (bars->hasInfobar(id))
                 bars->removeInfobar(id);
-            bars->appendInfobar(id, from_utf8(report.summary()),
-                                text("Подробности — на листе «Проверка»; ссылки в столбце «Ячейка» ведут к ячейкам."),
-                                report.ready() ? css::frame::InfobarType::SUCCESS : css::frame::InfobarType::DANGER, {},
+            bars->appendInfobar(id, from_utf8(shown.summary()),
+                                from_utf8("Подробности — на листе «" + to_utf8(report_sheet) +
+                                          "»; ссылки в столбце «Ячейка» ведут к ячейкам."),
+                                shown.ready() ? css::frame::InfobarType::SUCCESS : css::frame::InfobarType::DANGER, {},
                                 true);
         }
     } catch (const css::uno::Exception& e) {

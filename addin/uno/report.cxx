@@ -8,35 +8,28 @@
 
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
-#include <com/sun/star/container/XNameContainer.hpp>
 #include <com/sun/star/container/XNamed.hpp>
-#include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
-#include <com/sun/star/sheet/ConditionOperator.hpp>
-#include <com/sun/star/sheet/XCellFormatRangesSupplier.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
 #include <com/sun/star/sheet/XCellRangesQuery.hpp>
-#include <com/sun/star/sheet/XSheetCellCursor.hpp>
 #include <com/sun/star/sheet/XSheetCellRanges.hpp>
-#include <com/sun/star/sheet/XSheetConditionalEntries.hpp>
-#include <com/sun/star/sheet/XSheetConditionalEntry.hpp>
 #include <com/sun/star/sheet/XSheetOperation.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheets.hpp>
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
-#include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
+#include <com/sun/star/table/CellContentType.hpp>
 #include <com/sun/star/table/CellVertJustify2.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
 #include <com/sun/star/table/XTableColumns.hpp>
+#include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/util/XProtectable.hpp>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <future>
-#include <map>
 #include <set>
 #include <vector>
 
@@ -52,6 +45,19 @@ constexpr sal_Int32 kSnapshotBlockRows = 8192;
 // 10 million cells (≈ 500 MB in memory): 4.5 times the benchmark's table of 100,000 schools.
 constexpr std::size_t kMaxSheetCells = 10'000'000;
 constexpr std::size_t kMaxWorkbookCells = 20'000'000;  // all sheets together
+
+// The report sheet carries this text in its hidden column J, first row: a
+// sheet of the user's that happens to be called «Проверка» is never taken for
+// it (and Calc compares sheet names case-insensitively, so a name cannot tell).
+constexpr const char* kReportMark = "org.msoko.calc:report";
+constexpr sal_Int32 kMarkColumn = 9;      // J
+constexpr std::size_t kReportWidth = 10;  // A–I for people, J for the mark
+
+bool is_report(const Reference<css::sheet::XSpreadsheet>& sheet) {
+    const auto cell = sheet->getCellByPosition(kMarkColumn, 0);
+    return cell->getType() == css::table::CellContentType_TEXT &&
+           Reference<css::text::XText>(cell, UNO_QUERY_THROW)->getString() == OUString::createFromAscii(kReportMark);
+}
 }  // namespace
 
 WorkbookSnapshot snapshot(const Reference<css::sheet::XSpreadsheetDocument>& document,
@@ -66,7 +72,7 @@ WorkbookSnapshot snapshot(const Reference<css::sheet::XSpreadsheetDocument>& doc
         Reference<css::sheet::XSpreadsheet> sheet(sheets->getByIndex(i), UNO_QUERY_THROW);
         SheetSnapshot s;
         s.name = to_utf8(Reference<css::container::XNamed>(sheet, UNO_QUERY_THROW)->getName());
-        if (s.name == kReportSheet)
+        if (is_report(sheet))
             continue;
         if (progress.is())
             progress->setValue(i);
@@ -77,16 +83,16 @@ WorkbookSnapshot snapshot(const Reference<css::sheet::XSpreadsheetDocument>& doc
         s.rows = static_cast<std::size_t>(end.EndRow + 1);
         s.cols = static_cast<std::size_t>(end.EndColumn + 1);
         if (s.rows * s.cols > kMaxSheetCells)  // a stray value far outside the table, as a rule
-            throw std::runtime_error("лист «" + s.name + "» занят до ячейки " +
-                                     cell_address(end.EndRow, end.EndColumn) + " (" + std::to_string(s.rows * s.cols) +
-                                     " ячеек), а проверка читает лист целиком. Удалите содержимое за пределами "
-                                     "таблицы (Ctrl+End показывает последнюю занятую ячейку) и повторите проверку.");
+            throw UserError("лист «" + s.name + "» занят до ячейки " + cell_address(end.EndRow, end.EndColumn) + " (" +
+                            std::to_string(s.rows * s.cols) +
+                            " ячеек), а проверка читает лист целиком. Удалите содержимое за пределами "
+                            "таблицы (Ctrl+End показывает последнюю занятую ячейку) и повторите проверку.");
         total_cells += s.rows * s.cols;
         if (total_cells > kMaxWorkbookCells)
-            throw std::runtime_error("в книге занято больше " + std::to_string(kMaxWorkbookCells) +
-                                     " ячеек (последний прочитанный лист — «" + s.name + "», до ячейки " +
-                                     cell_address(end.EndRow, end.EndColumn) +
-                                     "): удалите содержимое за пределами таблиц и повторите проверку.");
+            throw UserError("в книге занято больше " + std::to_string(kMaxWorkbookCells) +
+                            " ячеек (последний прочитанный лист — «" + s.name + "», до ячейки " +
+                            cell_address(end.EndRow, end.EndColumn) +
+                            "): удалите содержимое за пределами таблиц и повторите проверку.");
         s.values.resize(s.rows * s.cols);
         // In blocks of rows: while the office reads the next block (it must, on
         // this thread), a worker turns the last one into the core's cells.
@@ -187,29 +193,59 @@ OUString constant(const std::string& s) {
 
 }  // namespace
 
-void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, const ValidationReport& report) {
+Reference<css::sheet::XSpreadsheet> find_report_sheet(const Reference<css::sheet::XSpreadsheetDocument>& document,
+                                                      OUString* name) {
+    Reference<css::container::XIndexAccess> sheets(document->getSheets(), UNO_QUERY_THROW);
+    for (sal_Int32 i = 0; i < sheets->getCount(); ++i) {
+        Reference<css::sheet::XSpreadsheet> sheet(sheets->getByIndex(i), UNO_QUERY_THROW);
+        if (!is_report(sheet))
+            continue;
+        if (name)
+            *name = Reference<css::container::XNamed>(sheet, UNO_QUERY_THROW)->getName();
+        return sheet;
+    }
+    return {};
+}
+
+OUString prepare_report_sheet(const Reference<css::sheet::XSpreadsheetDocument>& document) {
     auto sheets = document->getSheets();
-    const OUString name = from_utf8(kReportSheet);
-    const sal_Int16 last =
-        static_cast<sal_Int16>(Reference<css::container::XIndexAccess>(sheets, UNO_QUERY_THROW)->getCount() - 1);
-    if (sheets->hasByName(name)) {
+    const sal_Int32 count = Reference<css::container::XIndexAccess>(sheets, UNO_QUERY_THROW)->getCount();
+    OUString name;
+    if (const auto sheet = find_report_sheet(document, &name); sheet.is()) {
+        Reference<css::util::XProtectable> protection(sheet, UNO_QUERY_THROW);
+        if (protection->isProtected()) {
+            try {
+                protection->unprotect(OUString());
+            } catch (const css::uno::Exception&) {
+                throw UserError("Отчёт проверки не записан: лист «" + to_utf8(name) +
+                                "» с отчётом прошлой проверки защищён паролем. Снимите с него защиту (Сервис → "
+                                "Защитить лист) или удалите этот лист и повторите проверку.");
+            }
+        }
         // Reused, not replaced: inserting or removing a sheet makes Calc
         // recompile every formula of the workbook.
-        Reference<css::sheet::XSheetOperation>(sheets->getByName(name), UNO_QUERY_THROW)
+        Reference<css::sheet::XSheetOperation>(sheet, UNO_QUERY_THROW)
             ->clearContents(css::sheet::CellFlags::VALUE | css::sheet::CellFlags::STRING |
                             css::sheet::CellFlags::FORMULA | css::sheet::CellFlags::DATETIME |
                             css::sheet::CellFlags::HARDATTR);
         Reference<css::container::XIndexAccess> all(sheets, UNO_QUERY_THROW);
-        if (Reference<css::container::XNamed>(all->getByIndex(last), UNO_QUERY_THROW)->getName() != name)
-            sheets->moveByName(name, last + 1);  // the report stays the last sheet
-    } else {
-        sheets->insertNewByName(name, last + 1);
+        if (Reference<css::container::XNamed>(all->getByIndex(count - 1), UNO_QUERY_THROW)->getName() != name)
+            sheets->moveByName(name, static_cast<sal_Int16>(count));  // the report stays the last sheet
+        return name;
     }
-    Reference<css::sheet::XSpreadsheet> sheet(sheets->getByName(name), UNO_QUERY_THROW);
+    // A sheet of the user's may have the name (in any case): the next free one.
+    name = from_utf8(kReportSheet);
+    for (int n = 2; sheets->hasByName(name); ++n)
+        name = from_utf8(std::string(kReportSheet) + " (" + std::to_string(n) + ")");
+    sheets->insertNewByName(name, static_cast<sal_Int16>(count));
+    return name;
+}
 
+void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, const OUString& name,
+                  const ValidationReport& report) {
+    Reference<css::sheet::XSpreadsheet> sheet(document->getSheets()->getByName(name), UNO_QUERY_THROW);
     std::vector<std::vector<OUString>> rows;
-    // Columns A–I for people; J (hidden) holds the plain address for ClearMarks.
-    const std::size_t width = 10;
+    const std::size_t width = kReportWidth;
     auto line = [&](std::vector<std::string> cells) {
         std::vector<OUString> row;
         for (auto& c : cells)
@@ -218,6 +254,7 @@ void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, c
         rows.push_back(std::move(row));
     };
     line({"Проверка формы перед отправкой"});
+    rows.back()[kMarkColumn] = OUString::createFromAscii(kReportMark);
     line({report.summary()});
     line({});
     line({"Заполненность обязательных полей по направлениям"});
@@ -246,7 +283,7 @@ void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, c
         }
         for (const std::string* s : {&f.organisation, &f.field, &f.value, &f.message, &f.rule})
             row.push_back(constant(*s));
-        row.push_back(f.row >= 0 && f.col >= 0 ? from_utf8(cell_address(f.row, f.col)) : OUString());
+        row.resize(width);
         rows.push_back(std::move(row));
     }
     Sequence<Sequence<OUString>> data(static_cast<sal_Int32>(rows.size()));
@@ -263,14 +300,14 @@ void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, c
     };
     bold(0, 1, 0);
     bold(4, 4, 5);
-    bold(static_cast<sal_Int32>(header_row), static_cast<sal_Int32>(header_row), static_cast<sal_Int32>(width - 1));
+    bold(static_cast<sal_Int32>(header_row), static_cast<sal_Int32>(header_row), static_cast<sal_Int32>(width - 2));
     auto columns = Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)->getColumns();
     // Columns A–I fit a 1366-pixel screen at 100 %: the rule stays in view.
     const sal_Int32 widths[] = {1000, 3200, 5900, 2000, 2700, 3400, 2800, 10600, 4600, 1800};  // 1/100 mm
     for (sal_Int32 c = 0; c < static_cast<sal_Int32>(width); ++c)
         Reference<css::beans::XPropertySet>(columns->getByIndex(c), UNO_QUERY_THROW)
             ->setPropertyValue("Width", Any(widths[c]));
-    Reference<css::beans::XPropertySet>(columns->getByIndex(static_cast<sal_Int32>(width - 1)), UNO_QUERY_THROW)
+    Reference<css::beans::XPropertySet>(columns->getByIndex(kMarkColumn), UNO_QUERY_THROW)
         ->setPropertyValue("IsVisible", Any(false));
     // Messages wrap within their column; rows grow to fit, and every cell of a
     // row reads from its top line.
@@ -278,210 +315,6 @@ void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, c
         ->setPropertyValue("IsTextWrapped", Any(true));
     Reference<css::beans::XPropertySet>(range, UNO_QUERY_THROW)
         ->setPropertyValue("VertJustify", Any(sal_Int32(css::table::CellVertJustify2::TOP)));
-}
-
-namespace {
-
-constexpr const char* kMarkPrefix = "МСОКО_";
-const char* const kErrorStyle = "МСОКО_ошибка";
-const char* const kWarningStyle = "МСОКО_предупреждение";
-
-// True when the style had to be created (and so the sheets' protection lifted).
-bool has_style(const Reference<css::sheet::XSpreadsheetDocument>& document, const char* name) {
-    auto families = Reference<css::style::XStyleFamiliesSupplier>(document, UNO_QUERY_THROW)->getStyleFamilies();
-    Reference<css::container::XNameContainer> styles(families->getByName("CellStyles"), UNO_QUERY_THROW);
-    return styles->hasByName(from_utf8(name));
-}
-
-void create_style(const Reference<css::sheet::XSpreadsheetDocument>& document, const char* name, sal_Int32 back,
-                  sal_Int32 text) {
-    auto families = Reference<css::style::XStyleFamiliesSupplier>(document, UNO_QUERY_THROW)->getStyleFamilies();
-    Reference<css::container::XNameContainer> styles(families->getByName("CellStyles"), UNO_QUERY_THROW);
-    styles->insertByName(from_utf8(name), Any(Reference<css::lang::XMultiServiceFactory>(document, UNO_QUERY_THROW)
-                                                  ->createInstance("com.sun.star.style.CellStyle")));
-    // Set through the inserted style, looked up by name.
-    Reference<css::beans::XPropertySet> style(styles->getByName(from_utf8(name)), UNO_QUERY_THROW);
-    style->setPropertyValue("CellBackColor", Any(back));
-    style->setPropertyValue("CharColor", Any(text));
-}
-
-// Runs `body` on a sheet with its (password-less) protection lifted, and puts it back.
-template <class Body>
-void unprotected(const Reference<css::sheet::XSpreadsheet>& sheet, Body body) {
-    Reference<css::util::XProtectable> protectable(sheet, UNO_QUERY_THROW);
-    const bool was = protectable->isProtected();
-    if (was)
-        protectable->unprotect(OUString());  // a password-protected sheet throws: nothing is marked there
-    try {
-        body();
-    } catch (...) {
-        if (was)
-            protectable->protect(OUString());
-        throw;
-    }
-    if (was)
-        protectable->protect(OUString());
-}
-
-}  // namespace
-
-void mark_cells(const Reference<css::sheet::XSpreadsheetDocument>& document, const ValidationReport& report) {
-    // Calc refuses to change cell styles while any sheet is protected: lift the
-    // (password-less) protection of every sheet for the moment the styles are made.
-    if (!has_style(document, kErrorStyle) || !has_style(document, kWarningStyle)) {
-        Reference<css::container::XIndexAccess> all(document->getSheets(), UNO_QUERY_THROW);
-        std::vector<Reference<css::util::XProtectable>> lifted;
-        try {
-            for (sal_Int32 i = 0; i < all->getCount(); ++i) {
-                Reference<css::util::XProtectable> p(all->getByIndex(i), UNO_QUERY_THROW);
-                if (p->isProtected()) {
-                    p->unprotect(OUString());
-                    lifted.push_back(p);
-                }
-            }
-            if (!has_style(document, kErrorStyle))
-                create_style(document, kErrorStyle, 0xFFC7CE, 0x9C0006);
-            if (!has_style(document, kWarningStyle))
-                create_style(document, kWarningStyle, 0xFFEB9C, 0x9C5700);
-        } catch (const css::uno::Exception& e) {
-            log().info("no marks: the styles could not be prepared: {}", to_utf8(e.Message));
-            for (auto& p : lifted)
-                p->protect(OUString());
-            return;
-        }
-        for (auto& p : lifted)
-            p->protect(OUString());
-    }
-    std::map<std::string, std::vector<const Finding*>> by_sheet;
-    for (const auto& f : report.findings)
-        if (f.row >= 0 && f.col >= 0 && f.severity != Severity::Info && f.sheet != kReportSheet)
-            by_sheet[f.sheet].push_back(&f);
-    auto sheets = document->getSheets();
-    for (const auto& [name, findings] : by_sheet) {
-        if (!sheets->hasByName(from_utf8(name)))
-            continue;
-        Reference<css::sheet::XSpreadsheet> sheet(sheets->getByName(from_utf8(name)), UNO_QUERY_THROW);
-        try {
-            unprotected(sheet, [&] {
-                for (const Finding* f : findings) {
-                    Reference<css::beans::XPropertySet> cell(sheet->getCellByPosition(f->col, f->row), UNO_QUERY_THROW);
-                    Reference<css::sheet::XSheetConditionalEntries> entries(cell->getPropertyValue("ConditionalFormat"),
-                                                                            UNO_QUERY_THROW);
-                    Sequence<css::beans::PropertyValue> condition(3);
-                    auto* c = condition.getArray();
-                    c[0].Name = "Operator";
-                    c[0].Value <<= css::sheet::ConditionOperator_FORMULA;
-                    c[1].Name = "Formula1";
-                    c[1].Value <<= OUString("1");
-                    c[2].Name = "StyleName";
-                    c[2].Value <<= from_utf8(f->severity == Severity::Error ? kErrorStyle : kWarningStyle);
-                    entries->addNew(condition);
-                    cell->setPropertyValue("ConditionalFormat", Any(entries));
-                }
-            });
-        } catch (const css::uno::Exception& e) {
-            log().info("cells of sheet {} not marked: {}", name, to_utf8(e.Message));
-        }
-    }
-}
-
-namespace {
-
-// Removes the check's conditional-format entries from a cell or range; true when it had any.
-bool unmark(const Reference<css::beans::XPropertySet>& range) {
-    Reference<css::sheet::XSheetConditionalEntries> entries(range->getPropertyValue("ConditionalFormat"),
-                                                            UNO_QUERY_THROW);
-    bool had = false;
-    for (sal_Int32 e = entries->getCount() - 1; e >= 0; --e) {
-        Reference<css::sheet::XSheetConditionalEntry> entry(entries->getByIndex(e), UNO_QUERY_THROW);
-        if (entry->getStyleName().startsWith(from_utf8(kMarkPrefix))) {
-            entries->removeByIndex(e);
-            had = true;
-        }
-    }
-    if (had)
-        range->setPropertyValue("ConditionalFormat", Any(entries));
-    return had;
-}
-
-// The cells the last report lists (sheet, address), read from the report itself.
-std::map<std::string, std::vector<std::string>> reported_cells(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
-    std::map<std::string, std::vector<std::string>> out;
-    auto sheets = doc->getSheets();
-    if (!sheets->hasByName(from_utf8(kReportSheet)))
-        return out;
-    Reference<css::sheet::XSpreadsheet> report(sheets->getByName(from_utf8(kReportSheet)), UNO_QUERY_THROW);
-    auto cursor = report->createCursor();
-    Reference<css::sheet::XUsedAreaCursor>(cursor, UNO_QUERY_THROW)->gotoEndOfUsedArea(false);
-    const auto end = Reference<css::sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)->getRangeAddress();
-    const auto data =
-        Reference<css::sheet::XCellRangeData>(
-            report->getCellRangeByPosition(0, 0, std::max<sal_Int32>(end.EndColumn, 3), end.EndRow), UNO_QUERY_THROW)
-            ->getDataArray();
-    bool findings = false;
-    for (const auto& row : data) {
-        OUString first, sheet, address;
-        row[0] >>= first;
-        if (first == from_utf8("№")) {
-            findings = true;
-            continue;
-        }
-        if (!findings)
-            continue;
-        row[2] >>= sheet;
-        row[9] >>= address;  // the hidden plain address
-        if (!sheet.isEmpty() && !address.isEmpty())
-            out[to_utf8(sheet)].push_back(to_utf8(address));
-    }
-    return out;
-}
-
-}  // namespace
-
-std::size_t clear_marks(const Reference<css::sheet::XSpreadsheetDocument>& document, bool remove_report) {
-    std::size_t cleared = 0;
-    auto sheets = document->getSheets();
-    const auto listed = reported_cells(document);
-    const bool have_report = sheets->hasByName(from_utf8(kReportSheet));
-    if (!have_report && !has_style(document, kErrorStyle) && !has_style(document, kWarningStyle))
-        return 0;  // never checked: nothing to look for
-    std::size_t listed_cells = 0;
-    for (const auto& [sheet, cells] : listed)
-        listed_cells += cells.size();
-    log().debug("clearing marks: report {}, {} cells listed", have_report, listed_cells);
-    Reference<css::container::XIndexAccess> all(sheets, UNO_QUERY_THROW);
-    for (sal_Int32 i = 0; i < all->getCount(); ++i) {
-        Reference<css::sheet::XSpreadsheet> sheet(all->getByIndex(i), UNO_QUERY_THROW);
-        const std::string name = to_utf8(Reference<css::container::XNamed>(sheet, UNO_QUERY_THROW)->getName());
-        std::vector<Reference<css::beans::XPropertySet>> targets;
-        if (have_report) {
-            // The report lists every marked cell: no need to look at the others.
-            auto it = listed.find(name);
-            if (it == listed.end())
-                continue;
-            for (const auto& address : it->second)
-                targets.emplace_back(sheet->getCellRangeByName(from_utf8(address)), UNO_QUERY_THROW);
-        } else {
-            // No report (deleted by hand): ranges of equal formatting — a mark splits them.
-            auto ranges =
-                Reference<css::sheet::XCellFormatRangesSupplier>(sheet, UNO_QUERY_THROW)->getCellFormatRanges();
-            for (sal_Int32 k = 0; k < ranges->getCount(); ++k)
-                targets.emplace_back(ranges->getByIndex(k), UNO_QUERY_THROW);
-        }
-        if (targets.empty())
-            continue;
-        try {
-            unprotected(sheet, [&] {
-                for (const auto& t : targets)
-                    cleared += unmark(t) ? 1 : 0;
-            });
-        } catch (const css::uno::Exception& e) {
-            log().info("marks of sheet {} not cleared: {}", name, to_utf8(e.Message));
-        }
-    }
-    if (remove_report && have_report)
-        sheets->removeByName(from_utf8(kReportSheet));
-    return cleared;
 }
 
 }  // namespace msoko::uno

@@ -14,6 +14,7 @@
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/deployment/ExtensionManager.hpp>
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/frame/DispatchHelper.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
@@ -1059,6 +1060,164 @@ TEST_F(Validation, AHugeUsedAreaIsRefusedWithoutACrash) {
         EXPECT_EQ(validation::count(rows, "Ошибка"), 0u);
         const std::string all = validation::log_of(*office_);
         EXPECT_NE(all.find("занят до ячейки AMJ1048576"), std::string::npos) << "the log names the cell";
+    } catch (const css::uno::Exception& e) {
+        FAIL() << "UNO exception: " << u8(e.Message);
+    }
+}
+
+// Issue 11.1: a second check, or ClearMarks, after a check whose findings had
+// no cell (an empty workbook, a foreign one, a ready form with an extra sheet)
+// killed the office. The office stays alive and each run gives one report.
+TEST_F(Validation, ChecksAndClearMarksInAnyOrderKeepTheOfficeAlive) {
+    try {
+        auto empty = office_->create_spreadsheet();
+        docs_.push_back(empty);
+        Reference<css::frame::XModel>(empty, UNO_QUERY_THROW);
+        for (int i = 0; i < 2; ++i)
+            EXPECT_EQ(validation::validate(*office_, empty).size(), 1u) << "run " << i;
+        validation::dispatch(*office_, empty, "org.msoko.calc:ClearMarks");
+        EXPECT_FALSE(empty->getSheets()->hasByName(ou("Проверка")));
+        validation::dispatch(*office_, empty, "org.msoko.calc:ClearMarks");  // nothing left to clear
+
+        auto doc = copy_of("sample-district.ods");
+        doc->getSheets()->insertNewByName(ou("Заметки"), 3);
+        for (int i = 0; i < 2; ++i) {
+            const auto rows = validation::validate(*office_, doc);
+            EXPECT_EQ(validation::count(rows, "Ошибка"), 0u);
+            EXPECT_TRUE(std::any_of(rows.begin(), rows.end(), [](const validation::Row& r) {
+                return r.rule == "structure.sheet_extra" && r.sheet == "Заметки";
+            })) << "the extra sheet";
+        }
+        validation::dispatch(*office_, doc, "org.msoko.calc:ClearMarks");
+        validation::dispatch(*office_, doc, "org.msoko.calc:ClearMarks");
+        EXPECT_FALSE(doc->getSheets()->hasByName(ou("Проверка")));
+        std::string summary;
+        validation::validate(*office_, doc, &summary);
+        EXPECT_EQ(summary.rfind("Ошибок: 0 ", 0), 0u) << "the office still checks: " << summary;
+    } catch (const css::uno::Exception& e) {
+        FAIL() << "UNO exception (the office died?): " << u8(e.Message);
+    }
+}
+
+// Issue 11.2: a sheet of the user's named «проверка» (Calc compares sheet
+// names case-insensitively) is never written into: the report gets a free
+// name, is recognised as ours at the next check, and ClearMarks removes only it.
+TEST_F(Validation, AUserSheetNamedLikeTheReportIsNeverTouched) {
+    try {
+        auto doc = copy_of("sample-district-mistakes.ods");
+        doc->getSheets()->insertNewByName(ou("проверка"), 2);
+        auto notes = sheet(doc, "проверка");
+        for (sal_Int32 r = 0; r < 12; ++r)
+            for (sal_Int32 c = 0; c < 12; ++c)
+                notes->getCellByPosition(c, r)->setFormula(ou("заметка " + std::to_string(r * 12 + c)));
+        const std::string before = samples::contents(notes);
+        for (int run = 0; run < 2; ++run) {
+            validation::dispatch(*office_, doc, "org.msoko.calc:Validate");
+            EXPECT_EQ(samples::contents(notes), before) << "run " << run << ": the user's sheet was written into";
+            ASSERT_TRUE(doc->getSheets()->hasByName(ou("Проверка (2)"))) << "the report takes a free name";
+            EXPECT_NE(text(cell(sheet(doc, "Проверка (2)"), "A2")).find("Ошибок: "), std::string::npos);
+            EXPECT_EQ(Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getCount(), 16)
+                << "one report, reused at the next check";
+        }
+        validation::dispatch(*office_, doc, "org.msoko.calc:ClearMarks");
+        EXPECT_FALSE(doc->getSheets()->hasByName(ou("Проверка (2)")));
+        ASSERT_TRUE(doc->getSheets()->hasByName(ou("проверка")));
+        EXPECT_EQ(samples::contents(notes), before);
+    } catch (const css::uno::Exception& e) {
+        FAIL() << "UNO exception: " << u8(e.Message);
+    }
+}
+
+// Issue 11.9: a password on one sheet stops only that sheet's marks, and the
+// summary says which sheet and why.
+TEST_F(Validation, APasswordOnOneSheetLeavesOnlyThatSheetUnmarked) {
+    try {
+        auto doc = copy_of("sample-district-mistakes.ods");
+        auto talents = sheet(doc, "5.1.3 Таланты");
+        Reference<css::util::XProtectable>(talents, UNO_QUERY_THROW)->unprotect(OUString());
+        Reference<css::util::XProtectable>(talents, UNO_QUERY_THROW)->protect(ou("секрет"));
+        std::string summary;
+        const auto rows = validation::validate(*office_, doc, &summary);
+        EXPECT_NE(summary.find("защищённых паролем: «5.1.3 Таланты»"), std::string::npos) << summary;
+        EXPECT_TRUE(std::any_of(rows.begin(), rows.end(), [](const validation::Row& r) {
+            return r.rule == "report.unmarked" && r.sheet == "5.1.3 Таланты";
+        }));
+        EXPECT_EQ(validation::marks_on(cell(talents, "N5")), 0) << "the sheet under a password is not marked";
+        // Another sheet's problem cell is marked.
+        const auto other = std::find_if(rows.begin(), rows.end(), [](const validation::Row& r) {
+            return r.severity == "Ошибка" && r.sheet == "5.1.4 Профориентация" && !r.cell.empty();
+        });
+        ASSERT_NE(other, rows.end());
+        EXPECT_EQ(validation::marks_on(cell(sheet(doc, "5.1.4 Профориентация"), other->cell.c_str())), 1);
+        EXPECT_TRUE(Reference<css::util::XProtectable>(talents, UNO_QUERY_THROW)->isProtected());
+        EXPECT_TRUE(
+            Reference<css::util::XProtectable>(sheet(doc, "5.1.4 Профориентация"), UNO_QUERY_THROW)->isProtected())
+            << "a sheet unprotected for its marks is protected again";
+    } catch (const css::uno::Exception& e) {
+        FAIL() << "UNO exception: " << u8(e.Message);
+    }
+}
+
+// Issue 11.10: a report that cannot be written (its sheet under a password)
+// is refused with a Russian reason and what to do — never an office source
+// location — and nothing in the workbook changes.
+TEST_F(Validation, AReportThatCannotBeWrittenIsRefusedInRussian) {
+    try {
+        auto doc = copy_of("sample-district-mistakes.ods");
+        validation::validate(*office_, doc);
+        auto report = sheet(doc, "Проверка");
+        Reference<css::util::XProtectable>(report, UNO_QUERY_THROW)->protect(ou("секрет"));
+        const std::string before = samples::contents(report);
+        const auto everything = validation::everything(doc);
+        validation::dispatch(*office_, doc, "org.msoko.calc:Validate");
+        EXPECT_EQ(samples::contents(report), before);
+        EXPECT_EQ(validation::everything(doc), everything);
+        const std::string log = validation::log_of(*office_);
+        EXPECT_NE(log.find("refused: Отчёт проверки не записан: лист «Проверка» с отчётом прошлой проверки защищён "
+                           "паролем"),
+                  std::string::npos);
+    } catch (const css::uno::Exception& e) {
+        FAIL() << "UNO exception: " << u8(e.Message);
+    }
+}
+
+// Issue 11.4 and 11.12: marks are set in bulk — one conditional format per
+// sheet and level, not one per cell (each of those copied the whole list for
+// undo) — and rows of figures without organisations are one finding per sheet.
+TEST_F(Validation, MarksAreSetInBulkAndRowsWithoutCodesAreOneFinding) {
+    try {
+        auto doc = copy_of("sample-district-mistakes.ods");
+        auto undo = Reference<css::document::XUndoManagerSupplier>(doc, UNO_QUERY_THROW)->getUndoManager();
+        undo->clear();
+        const auto rows = validation::validate(*office_, doc);
+        std::set<std::string> marked_sheets;
+        std::size_t marked_cells = 0;
+        for (const auto& r : rows)
+            if (!r.cell.empty() && r.severity != "Сведения") {
+                marked_sheets.insert(r.sheet);
+                ++marked_cells;
+            }
+        std::size_t formats = 0;
+        for (const auto& title : undo->getAllUndoActionTitles())
+            formats += u8(title) == "Conditional Format";
+        EXPECT_GT(marked_cells, 2 * marked_sheets.size());
+        EXPECT_LE(formats, 2 * marked_sheets.size())
+            << marked_cells << " cells on " << marked_sheets.size() << " sheets";
+
+        // Three organisations taken out of the register: their rows keep their figures but lose their codes.
+        auto reg = sheet(doc, "Организации");
+        Reference<css::util::XProtectable>(reg, UNO_QUERY_THROW)->unprotect(OUString());
+        Reference<css::sheet::XSheetOperation>(reg->getCellRangeByName("A4:A6"), UNO_QUERY_THROW)
+            ->clearContents(css::sheet::CellFlags::STRING | css::sheet::CellFlags::VALUE);
+        recalc(doc);
+        const auto again = validation::validate(*office_, doc);
+        EXPECT_EQ(std::count_if(again.begin(), again.end(),
+                                [](const validation::Row& r) {
+                                    return r.rule == "register.row_without_code" && r.sheet == "5.1.3 Таланты" &&
+                                           r.message.find("Таких строк на листе: 3") != std::string::npos;
+                                }),
+                  1)
+            << "one finding for the sheet, with the count";
     } catch (const css::uno::Exception& e) {
         FAIL() << "UNO exception: " << u8(e.Message);
     }

@@ -11,6 +11,7 @@
 namespace msoko {
 namespace {
 
+using test::E;
 using test::mini;
 using test::N;
 using test::T;
@@ -364,6 +365,106 @@ struct Reading {
     const char* typed;
     const char* suggested;
 };
+
+// Issue 11.12: one cause, one finding. An emptied register leaves every row
+// of every direction without its organisation: one finding names the cause.
+TEST(Validation, AnEmptiedRegisterIsOneFindingNotOnePerRow) {
+    WorkbookSnapshot wb = form();
+    SheetSnapshot& reg = sheet(wb, kRegisterSheet);
+    for (std::size_t r = 3; r < reg.rows; ++r)
+        for (std::size_t c = 0; c < reg.cols; ++c)
+            put(reg, r, c, E());
+    for (auto& s : wb.sheets)  // the code formulas now give empty cells, as Calc shows them
+        if (s.name != kPassportSheet && s.name != kRegisterSheet && s.name != kIndicatorsSheet)
+            for (std::size_t r = DirectionSheet::kCodeRow + 1; r < s.rows; ++r)
+                if (s.is_formula(r, 0))
+                    put(s, r, 0, E(), "=reg");
+    const ValidationReport r = validate(mini(), wb);
+    ASSERT_EQ(with_rule(r, "register.empty").size(), 1u);
+    EXPECT_TRUE(with_rule(r, "register.row_without_code").empty());
+    EXPECT_NE(with_rule(r, "register.empty")[0]->message.find("строк с данными"), std::string::npos);
+}
+
+// With organisations in the register, rows without a code are one finding per
+// sheet, at the first such row, with their count.
+TEST(Validation, RowsWithoutCodeAreCountedPerSheet) {
+    WorkbookSnapshot wb = form();
+    const std::size_t row = where("1.1", "101", "pupils").first;
+    const std::size_t row2 = where("1.1", "102", "pupils").first;
+    SheetSnapshot& s = sheet(wb, layout_of("1.1").sheet);
+    put(s, row, 0, E(), "=reg");
+    put(s, row2, 0, E(), "=reg");
+    const ValidationReport r = validate(mini(), wb);
+    const auto found = with_rule(r, "register.row_without_code");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0]->row, static_cast<int>(std::min(row, row2)));
+    EXPECT_NE(found[0]->message.find("Таких строк на листе: 2"), std::string::npos) << found[0]->message;
+}
+
+// Issue 11.11: an error value in a computed cell is a finding at that cell —
+// a code cell giving =1/0 is not «a row without a code» somewhere else.
+TEST(Validation, AnErrorInAComputedCellIsAFindingAtThatCell) {
+    WorkbookSnapshot wb = form();
+    const std::size_t row = where("1.1", "101", "pupils").first;
+    SheetSnapshot& s = sheet(wb, layout_of("1.1").sheet);
+    put(s, row, 0, Cell::error(), "=1/0");
+    put(s, row + 1, 1, Cell::error(), "=reg");  // the name of 102
+    const ValidationReport r = validate(mini(), wb);
+    const auto errors = with_rule(r, "type.error_value");
+    ASSERT_EQ(errors.size(), 2u);
+    EXPECT_EQ(errors[0]->row, static_cast<int>(row));
+    EXPECT_EQ(errors[0]->col, 0);
+    EXPECT_EQ(errors[1]->row, static_cast<int>(row) + 1);
+    EXPECT_EQ(errors[1]->col, 1);
+    EXPECT_TRUE(with_rule(r, "register.row_without_code").empty());
+}
+
+// Issue 11.4: a mistake repeated over a huge table is listed 50 times, then
+// counted in one closing finding; the summary counts them all.
+TEST(Validation, ManyFindingsOfOneRuleAreCappedAndCounted) {
+    // A direction sheet with 1000 more school rows, each with text in a count.
+    WorkbookSnapshot wb = form();
+    const DirectionSheet& ds = layout_of("1.1");
+    SheetSnapshot& s = sheet(wb, ds.sheet);
+    SheetSnapshot tall = grid(s.name, s.rows + 1000, s.cols);
+    for (std::size_t r = 0; r < s.rows; ++r)
+        for (std::size_t c = 0; c < s.cols; ++c)
+            put(tall, r < static_cast<std::size_t>(ds.first_row()) ? r : r + 1000, c, s.value(r, c),
+                s.is_formula(r, c) ? "=f" : "");
+    const int pupils = ds.column_of("pupils");
+    for (std::size_t i = 0; i < 1000; ++i) {
+        const std::size_t r = static_cast<std::size_t>(ds.first_row()) + i;
+        put(tall, r, 0, T(("9" + std::to_string(1000 + i)).c_str()), "=reg");
+        put(tall, r, 2, T("ОО"), "=reg");
+        put(tall, r, static_cast<std::size_t>(pupils), T("12 чел."));
+    }
+    s = tall;
+    const ValidationReport r = validate(mini(), wb);
+    std::size_t listed = 0, closing = 0, stands_for = 0;
+    for (const auto& f : r.findings)
+        if (f.sheet == ds.sheet && f.rule == "type.count") {
+            ++(f.more ? closing : listed);
+            stands_for += f.more;
+        }
+    EXPECT_EQ(listed, kMaxFindingsPerRule);
+    EXPECT_EQ(closing, 1u);
+    EXPECT_EQ(stands_for, 1000u - kMaxFindingsPerRule);
+    EXPECT_GE(r.count(Severity::Error), 1000u) << "the summary counts every finding";
+    const auto closer = std::find_if(r.findings.begin(), r.findings.end(),
+                                     [](const Finding& f) { return f.more && f.rule == "type.count"; });
+    ASSERT_NE(closer, r.findings.end());
+    EXPECT_NE(closer->message.find("и ещё 950"), std::string::npos) << closer->message;
+    // The closing finding follows the last one it continues.
+    EXPECT_EQ(std::prev(closer)->rule, "type.count");
+}
+
+TEST(Validation, SheetsLeftUnmarkedAreInTheSummary) {
+    ValidationReport r = validate(mini(), form());
+    r.note_unmarked("5.1.1 Подготовка", 3, "5.1.1 Подготовка");
+    EXPECT_NE(r.summary().find("защищённых паролем: «5.1.1 Подготовка»"), std::string::npos) << r.summary();
+    ASSERT_EQ(with_rule(r, "report.unmarked").size(), 1u);
+    EXPECT_NE(with_rule(r, "report.unmarked")[0]->message.find("3 проблемных ячеек"), std::string::npos);
+}
 
 TEST(SuggestedNumber, ReadsWhatWasMeant) {
     const Reading cases[] = {{"12 чел.", "12"}, {"1 2", "12"}, {"12,5", "12.5"}, {"-", ""},

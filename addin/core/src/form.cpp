@@ -296,6 +296,23 @@ const char* type_short(const std::string& type) {
     return type == "school" ? "ОО" : type == "kindergarten" ? "ДОО" : "УО";
 }
 
+// A style of the check's marks, so that the check can mark cells even when
+// a sheet is protected with a password (Calc makes no style then). ODF
+// names escape «_» as «_5f_»; the display name is the style's name.
+static std::string mark_style(const std::string& name, int back, int text) {
+    std::string encoded;
+    for (char ch : name)
+        encoded += ch == '_' ? std::string("_5f_") : std::string(1, ch);
+    char colours[64];
+    std::snprintf(colours, sizeof colours, "fo:background-color=\"#%06X\"", back);
+    std::string out = "<style:style style:name=\"" + encoded + "\" style:display-name=\"" + name +
+                      "\" style:family=\"table-cell\" style:parent-style-name=\"Default\">"
+                      "<style:table-cell-properties " +
+                      colours + "/>";
+    std::snprintf(colours, sizeof colours, "fo:color=\"#%06X\"", text);
+    return out + "<style:text-properties " + colours + "/></style:style>";
+}
+
 std::string styles_xml() {
     std::string s;
     // Number styles.
@@ -483,7 +500,9 @@ public:
           << comment(c_.info.version) << "; do not edit by hand. -->\n";
         o << settings_xml(sheets) << "\n";
         o << "<office:styles><style:style style:name=\"Default\" style:family=\"table-cell\">"
-             "<style:text-properties fo:font-size=\"10pt\"/></style:style></office:styles>\n";
+             "<style:text-properties fo:font-size=\"10pt\"/></style:style>"
+          << mark_style(kErrorMarkStyle, kErrorMarkBack, kErrorMarkText)
+          << mark_style(kWarningMarkStyle, kWarningMarkBack, kWarningMarkText) << "</office:styles>\n";
         o << "<office:automatic-styles>" << styles_xml() << "</office:automatic-styles>\n";
         o << "<office:master-styles><style:master-page style:name=\"Landscape\" "
              "style:page-layout-name=\"pm_landscape\"><style:header><text:p><text:sheet-name/>"

@@ -46,15 +46,42 @@ const char* severity_name(Severity s) {
 }
 
 std::size_t ValidationReport::count(Severity s) const {
-    return static_cast<std::size_t>(
-        std::count_if(findings.begin(), findings.end(), [&](const Finding& f) { return f.severity == s; }));
+    std::size_t n = 0;
+    for (const auto& f : findings)
+        if (f.severity == s)
+            n += f.more ? f.more : 1;
+    return n;
 }
 
 std::string ValidationReport::summary() const {
-    return "Ошибок: " + std::to_string(count(Severity::Error)) +
-           " · Предупреждений: " + std::to_string(count(Severity::Warning)) +
-           " · Сведений: " + std::to_string(count(Severity::Info)) +
-           (ready() ? " — форма готова к отправке" : " — форма не готова к отправке");
+    std::string out = "Ошибок: " + std::to_string(count(Severity::Error)) +
+                      " · Предупреждений: " + std::to_string(count(Severity::Warning)) +
+                      " · Сведений: " + std::to_string(count(Severity::Info)) +
+                      (ready() ? " — форма готова к отправке" : " — форма не готова к отправке");
+    if (!unmarked_sheets.empty()) {
+        std::vector<std::string> names;
+        for (const auto& s : unmarked_sheets)
+            names.push_back("«" + s + "»");
+        out += ". Не отмечены ячейки на листах, защищённых паролем: " + join(names);
+    }
+    return out;
+}
+
+void ValidationReport::note_unmarked(const std::string& sheet, std::size_t cells, const std::string& password_sheet) {
+    unmarked_sheets.push_back(sheet);
+    const std::string why =
+        password_sheet == sheet
+            ? "Лист «" + sheet + "» защищён паролем, поэтому "
+            : "Лист «" + password_sheet +
+                  "» защищён паролем, а LibreOffice не создаёт стили отметок, пока такой лист есть в книге; поэтому на "
+                  "листе «" +
+                  sheet + "» ";
+    findings.push_back({Severity::Info, sheet, -1, -1, "", "", "",
+                        why + std::to_string(cells) +
+                            " проблемных ячеек не отмечены цветом; они перечислены в отчёте со ссылками. Чтобы "
+                            "увидеть отметки, снимите защиту листа «" +
+                            password_sheet + "» (Сервис → Защитить лист) и повторите проверку.",
+                        "report.unmarked"});
 }
 
 std::string suggested_number(const std::string& text) {
@@ -192,8 +219,10 @@ public:
                 add(Severity::Error, kIndicatorsSheet, -1, -1, "", "", "",
                     "Нет листа «Показатели»: он удалён или переименован. Создайте форму заново и перенесите данные.",
                     "structure.sheet");
+            rows_without_code();
         }
         sort();
+        cap();
         return std::move(report_);
     }
 
@@ -354,6 +383,7 @@ private:
                 kindergartens += type.text() == "ДОО";
             }
             const int row = static_cast<int>(r);
+            ++registered_;
             const std::size_t org = organisation(*code);  // registered organisations are indexed first
             registered_row_.resize(codes_.size(), -1);
             if (registered_row_[org] >= 0)
@@ -462,12 +492,20 @@ private:
             const int row = static_cast<int>(r);
             const auto code = organisation_code(s->value(r, code_col));
             if (!code) {
+                if (s->value(r, code_col).kind() == Cell::Kind::Error) {
+                    add(Severity::Error, s->name, row, code_col, "", "code", "ошибка",
+                        "Ячейка кода организации показывает ошибку вычисления, поэтому строку нельзя прочитать. "
+                        "Код берётся из реестра «Организации»: проверьте реестр и верните формулу (Правка → "
+                        "Отменить) или создайте форму заново.",
+                        "type.error_value");
+                    continue;
+                }
                 for (std::size_t i = 0; i < ds.columns.size(); ++i)
                     if (ds.columns[i].kind == FormColumn::Kind::Input && !s->value(r, col_of[i]).is_empty()) {
-                        add(Severity::Error, s->name, row, col_of[i], "", ds.columns[i].code,
-                            shown(s->value(r, col_of[i])),
-                            "В строке есть данные, но нет организации: заполните её в реестре «Организации».",
-                            "register.row_without_code");
+                        if (orphans_.empty() || orphans_.back().sheet != s)
+                            orphans_.push_back(
+                                {s, row, col_of[i], ds.columns[i].code, shown(s->value(r, col_of[i])), 0});
+                        ++orphans_.back().rows;
                         break;
                     }
                 continue;
@@ -491,6 +529,16 @@ private:
                     (!municipal && fc.kind != FormColumn::Kind::Input && fc.kind != FormColumn::Kind::Linked) ||
                     (fc.kind == FormColumn::Kind::Linked && concerns[kind][i]);
                 const int col = col_of[i];
+                // A formula of the form showing an error (a source of another
+                // direction is reported where it was typed).
+                if (computed && fc.kind != FormColumn::Kind::Linked &&
+                    s->is_formula(r, static_cast<std::size_t>(col)) && s->value(r, col).kind() == Cell::Kind::Error)
+                    add(Severity::Error, s->name, row, col, *code, fc.code, "ошибка",
+                        organisation_label(*code) +
+                            ": ячейка рассчитывается формой, но показывает ошибку вычисления. Проверьте строку "
+                            "организации в реестре «Организации» и верните формулу (Правка → Отменить) или "
+                            "создайте форму заново.",
+                        "type.error_value");
                 if (computed && !s->is_formula(r, static_cast<std::size_t>(col)) && !s->value(r, col).is_empty())
                     add(Severity::Error, s->name, row, col, *code, fc.code, shown(s->value(r, col)),
                         "Формула заменена введённым значением: ячейка рассчитывается формой (" +
@@ -830,6 +878,71 @@ private:
         }
     }
 
+    // Rows with figures but no organisation, one finding per sheet (at its
+    // first such row, with the count); an empty register is the one cause of
+    // them all and is named once.
+    void rows_without_code() {
+        std::size_t rows = 0;
+        for (const auto& o : orphans_)
+            rows += o.rows;
+        if (rows == 0)
+            return;
+        if (registered_ == 0) {
+            add(Severity::Error, kRegisterSheet, -1, -1, "", "", "",
+                "Реестр «Организации» пуст, поэтому " + std::to_string(rows) +
+                    " строк с данными на листах направлений остались без организации. Заполните реестр (код, "
+                    "наименование, тип): строки листов направлений берут организации из него.",
+                "register.empty");
+            return;
+        }
+        for (const auto& o : orphans_)
+            add(Severity::Error, o.sheet->name, o.row, o.col, "", o.field, o.value,
+                "В строке есть данные, но нет организации: заполните её в реестре «Организации»." +
+                    (o.rows > 1 ? " Таких строк на листе: " + std::to_string(o.rows) + " (первая — эта)."
+                                : std::string()),
+                "register.row_without_code");
+    }
+
+    // One cause must not bury the others: beyond kMaxFindingsPerRule findings of
+    // one rule on one sheet, the rest are counted in one finding after them.
+    void cap() {
+        using Key = std::pair<std::string, std::string>;  // sheet, rule
+        std::map<Key, std::size_t> seen, last_kept, dropped;
+        std::vector<Finding> kept;
+        kept.reserve(std::min<std::size_t>(report_.findings.size(), 4096));
+        for (auto& f : report_.findings) {
+            const Key key{f.sheet, f.rule};
+            if (++seen[key] > kMaxFindingsPerRule) {
+                ++dropped[key];
+                continue;
+            }
+            kept.push_back(std::move(f));
+            last_kept[key] = kept.size() - 1;
+        }
+        std::vector<std::pair<std::size_t, Finding>> closing;
+        for (const auto& [key, n] : dropped) {
+            const std::size_t after = last_kept[key];
+            Finding more{kept[after].severity,
+                         key.first,
+                         -1,
+                         -1,
+                         "",
+                         "",
+                         "",
+                         "… и ещё " + std::to_string(n) + " таких замечаний на листе «" + key.first + "» (правило " +
+                             key.second + "): показаны первые " + std::to_string(kMaxFindingsPerRule) +
+                             ". Скорее всего, у них одна причина: исправьте её и повторите проверку.",
+                         key.second,
+                         n};
+            closing.emplace_back(after + 1, std::move(more));
+        }
+        // From the back, so that the positions of the earlier ones stay right.
+        std::sort(closing.begin(), closing.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        for (auto& [at, f] : closing)
+            kept.insert(kept.begin() + static_cast<std::ptrdiff_t>(at), std::move(f));
+        report_.findings = std::move(kept);
+    }
+
     void sort() {
         std::map<std::string, std::size_t> order;
         for (std::size_t i = 0; i < wb_.sheets.size(); ++i)
@@ -851,6 +964,14 @@ private:
     const SheetSnapshot* passport_ = nullptr;
     std::optional<double> period_from_, period_to_;
     std::vector<int> registered_row_;  // per organisation: its row in the register, or -1
+    std::size_t registered_ = 0;       // organisations in the register
+    struct Orphans {                   // rows of a direction sheet with figures but no organisation
+        const SheetSnapshot* sheet;
+        int row, col;  // the first one's first figure
+        std::string field, value;
+        std::size_t rows;
+    };
+    std::vector<Orphans> orphans_;
     // Organisations met on the direction sheets, in order, and their figures.
     std::vector<std::string> codes_;
     std::unordered_map<std::string, std::size_t> org_index_;

@@ -19,6 +19,15 @@ namespace msoko {
 inline constexpr const char* kPassportSheet = "Паспорт";
 inline constexpr const char* kRegisterSheet = "Организации";
 inline constexpr const char* kIndicatorsSheet = "Показатели";
+/// The cell styles of the check's marks (conditional formats over the problem
+/// cells): shipped in every form, since Calc cannot make a style while a sheet
+/// is protected with a password. Every style of the marks starts with the prefix.
+inline constexpr const char* kMarkStylePrefix = "МСОКО_";
+inline constexpr const char* kErrorMarkStyle = "МСОКО_ошибка";
+inline constexpr const char* kWarningMarkStyle = "МСОКО_предупреждение";
+inline constexpr int kErrorMarkBack = 0xFFC7CE, kErrorMarkText = 0x9C0006;
+inline constexpr int kWarningMarkBack = 0xFFEB9C, kWarningMarkText = 0x9C5700;
+
 /// The municipality's own row in direction tables.
 inline constexpr const char* kMunicipalityCode = "УО";
 

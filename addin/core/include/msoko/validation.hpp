@@ -20,7 +20,7 @@ namespace msoko {
 struct SheetSnapshot {
     std::string name;
     std::size_t rows = 0, cols = 0;
-    std::vector<Cell> values;           ///< row-major, rows × cols
+    std::vector<Cell> values;    ///< row-major, rows × cols
     std::vector<char> formulas;  ///< row-major; non-zero for a formula cell
 
     const Cell& value(std::size_t r, std::size_t c) const;
@@ -46,6 +46,9 @@ struct Finding {
     std::string value;         ///< the cell as it reads, when it concerns one
     std::string message;       ///< plain Russian, names organisation and field
     std::string rule;  ///< what was checked: a rule id such as `type.count` or a catalogue rule `5.1.1/part_whole`
+    /// For the finding that closes a long list: how many further findings of
+    /// its rule on its sheet it stands for (they are counted, not listed).
+    std::size_t more = 0;
 };
 
 struct Completeness {
@@ -60,11 +63,24 @@ struct Completeness {
 struct ValidationReport {
     std::vector<Finding> findings;  ///< sorted: severity, then sheet order, row, column
     std::vector<Completeness> completeness;
+    /// Sheets whose problem cells the office could not mark (protected with a
+    /// password): told in the summary, each with a finding saying what to do.
+    std::vector<std::string> unmarked_sheets;
+    /// Findings of a severity, the ones a closing finding stands for included.
     std::size_t count(Severity s) const;
     bool ready() const { return count(Severity::Error) == 0; }
-    /// «Ошибок: N · Предупреждений: M · Сведений: K — форма готова к отправке» (or «не готова»).
+    /// «Ошибок: N · Предупреждений: M · Сведений: K — форма готова к отправке» (or «не готова»),
+    /// and the sheets left unmarked, when there are any.
     std::string summary() const;
+    /// Records that the `cells` problem cells of `sheet` could not be marked
+    /// because `password_sheet` (the sheet itself, or another one that kept the
+    /// marks' styles from being made) is protected with a password.
+    void note_unmarked(const std::string& sheet, std::size_t cells, const std::string& password_sheet);
 };
+
+/// At most this many findings of one rule on one sheet are listed; the rest
+/// are counted in one finding after them («… и ещё 99 000 таких ячеек»).
+inline constexpr std::size_t kMaxFindingsPerRule = 50;
 
 /// Checks a workbook against the catalogue's form.
 ValidationReport validate(const Catalogue& catalogue, const WorkbookSnapshot& workbook);
