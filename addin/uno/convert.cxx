@@ -13,6 +13,8 @@
 #include <com/sun/star/uno/TypeClass.hpp>
 #include <rtl/math.hxx>
 
+#include <algorithm>
+
 namespace msoko::uno {
 
 using css::uno::TypeClass;
@@ -91,12 +93,20 @@ Cell to_cell(const css::uno::Any& value) {
     }
 }
 
-Range to_range(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& rows, sal_Int16 argument_position) {
-    const std::size_t n_rows = static_cast<std::size_t>(rows.getLength());
+namespace {
+
+bool blank(const css::uno::Any& v) {
+    return v.getValueTypeClass() == TypeClass::TypeClass_STRING &&
+           static_cast<const OUString*>(v.getValue())->isEmpty();
+}
+
+Range convert(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& rows, std::size_t n_rows,
+              sal_Int16 argument_position) {
     const std::size_t n_cols = n_rows ? static_cast<std::size_t>(rows[0].getLength()) : 0;
     std::vector<Cell> cells;
     cells.reserve(n_rows * n_cols);
-    for (const auto& row : rows) {
+    for (std::size_t r = 0; r < n_rows; ++r) {
+        const auto& row = rows[static_cast<sal_Int32>(r)];
         if (static_cast<std::size_t>(row.getLength()) != n_cols)
             throw css::lang::IllegalArgumentException("rows of a range argument differ in length",
                                                       css::uno::Reference<css::uno::XInterface>(), argument_position);
@@ -104,6 +114,20 @@ Range to_range(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& rows
             cells.push_back(to_cell(v));
     }
     return Range(n_rows, n_cols, std::move(cells));
+}
+
+}  // namespace
+
+Range to_range(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& rows, sal_Int16 argument_position) {
+    return convert(rows, static_cast<std::size_t>(rows.getLength()), argument_position);
+}
+
+Range to_table_range(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& rows, sal_Int16 argument_position) {
+    sal_Int32 last = rows.getLength() - 1;
+    for (; last > 0; --last)
+        if (!std::all_of(rows[last].begin(), rows[last].end(), blank))
+            break;
+    return convert(rows, static_cast<std::size_t>(last + 1), argument_position);
 }
 
 Range to_range(const css::uno::Reference<css::table::XCellRange>& range, sal_Int16 argument_position,

@@ -19,6 +19,11 @@ Cell to_cell(const css::uno::Any& value);
 ///         (only an API caller can send that).
 Range to_range(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& rows, sal_Int16 argument_position);
 
+/// A table argument (MSOKO.INDICATOR, MSOKO.INDICATORS) without its trailing
+/// empty rows, which are never converted: a whole-column reference (`A:C`)
+/// costs the rows that hold something, not a million empty ones.
+Range to_table_range(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& rows, sal_Int16 argument_position);
+
 /// A cell range argument read cell by cell, so that an empty cell stays
 /// empty (Calc passes a single empty cell to `any` arguments as 0). A #N/A
 /// cell reads as empty (nothing to compare), other error values as errors.

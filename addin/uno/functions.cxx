@@ -10,6 +10,9 @@
 #include "msoko/table.hpp"
 #include "msoko/version.hpp"
 
+#include <com/sun/star/document/XDocumentEventListener.hpp>
+#include <com/sun/star/frame/theGlobalEventBroadcaster.hpp>
+#include <cppuhelper/implbase1.hxx>
 #include <cppuhelper/supportsservice.hxx>
 
 #include <limits>
@@ -108,6 +111,37 @@ const Catalogue& Functions::required_catalogue() {
     return *c;
 }
 
+namespace {
+
+// Empties the table cache when any document is closed: its tables would
+// otherwise stay in memory until others push them out.
+class CloseListener final : public cppu::WeakImplHelper1<css::document::XDocumentEventListener> {
+public:
+    explicit CloseListener(std::weak_ptr<TableCache> cache) : cache_(std::move(cache)) {}
+    void SAL_CALL documentEventOccured(const css::document::DocumentEvent& event) override {
+        if (event.EventName == "OnUnload")
+            if (const auto cache = cache_.lock())
+                cache->clear();
+    }
+    void SAL_CALL disposing(const css::lang::EventObject&) override {}
+
+private:
+    std::weak_ptr<TableCache> cache_;
+};
+
+}  // namespace
+
+TableCache& Functions::tables() {
+    std::call_once(listening_, [&] {
+        try {
+            css::frame::theGlobalEventBroadcaster::get(context_)->addDocumentEventListener(new CloseListener(tables_));
+        } catch (const css::uno::Exception& e) {
+            log().info("the table cache is not emptied when a document closes: {}", to_utf8(e.Message));
+        }
+    });
+    return *tables_;
+}
+
 // XFunctions
 
 Any Functions::share(const Sequence<Sequence<Any>>& numerators, const Sequence<Sequence<Any>>& denominators) {
@@ -135,7 +169,7 @@ Any Functions::indicator(const OUString& id, const Sequence<Sequence<Any>>& tabl
         const std::string indicator_id = to_utf8(id);
         if (!c.indicator(indicator_id))
             throw css::lang::IllegalArgumentException("unknown indicator id", *this, 0);
-        const auto read = tables_.get(c, to_range(table, 1));
+        const auto read = tables().get(c, to_table_range(table, 1));
         if (const auto* bad = std::get_if<Result>(read.get()))
             return to_cell_result(*bad, *this);
         return to_cell_result(indicator_in_table(c, std::get<Table>(*read), indicator_id, code), *this);
@@ -145,19 +179,34 @@ Any Functions::indicator(const OUString& id, const Sequence<Sequence<Any>>& tabl
 Sequence<Sequence<Any>> Functions::indicators(const Sequence<Sequence<Any>>& table) {
     return guarded("MSOKO.INDICATORS", [&] {
         const Catalogue& c = required_catalogue();
-        const auto read = tables_.get(c, to_range(table, 0));
+        const auto read = tables().get(c, to_table_range(table, 0));
         if (const auto* bad = std::get_if<Result>(read.get()))
             throw css::lang::IllegalArgumentException(from_utf8(bad->reason()), *this, 0);
         const IndicatorGrid grid = indicators_in_table(c, std::get<Table>(*read));
-        Sequence<Sequence<Any>> out(static_cast<sal_Int32>(grid.values.size()));
+        // The result lines up with the table: its trailing empty rows (left out
+        // of the computation) come back as #N/A before the municipal row — up
+        // to kLinedUpRows; a reference far beyond its data (a whole column)
+        // gets the municipal row right after its last row of data.
+        constexpr sal_Int32 kLinedUpRows = 65536;
+        const std::size_t computed = grid.values.size() - 1;  // data rows, without the municipality
+        const std::size_t blank = table.getLength() <= kLinedUpRows && table.getLength() > 0
+                                      ? static_cast<std::size_t>(table.getLength() - 1) - computed
+                                      : 0;
+        Sequence<Sequence<Any>> out(static_cast<sal_Int32>(grid.values.size() + blank));
         auto* rows = out.getArray();
-        for (std::size_t r = 0; r < grid.values.size(); ++r) {
-            Sequence<Any> row(static_cast<sal_Int32>(grid.values[r].size()));
+        const auto emit = [&](std::size_t at, const std::vector<Result>& values) {
+            Sequence<Any> row(static_cast<sal_Int32>(values.size()));
             auto* cells = row.getArray();
-            for (std::size_t k = 0; k < grid.values[r].size(); ++k)
-                cells[k] = to_array_element(grid.values[r][k], grid.indicators[k]);
-            rows[r] = row;
-        }
+            for (std::size_t k = 0; k < values.size(); ++k)
+                cells[k] = to_array_element(values[k], grid.indicators[k]);
+            rows[at] = row;
+        };
+        for (std::size_t r = 0; r < computed; ++r)
+            emit(r, grid.values[r]);
+        const std::vector<Result> none(grid.indicators.size(), Result::missing("a blank row of the table"));
+        for (std::size_t r = 0; r < blank; ++r)
+            emit(computed + r, none);
+        emit(computed + blank, grid.values.back());
         return out;
     });
 }

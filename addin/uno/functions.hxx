@@ -11,6 +11,7 @@
 #include <cppuhelper/implbase4.hxx>
 #include <org/msoko/calc/XFunctions.hpp>
 
+#include <memory>
 #include <mutex>
 #include <optional>
 
@@ -86,7 +87,13 @@ private:
     std::mutex catalogue_mutex_;
     std::string last_failure_;
     std::optional<Catalogue> catalogue_;
-    TableCache tables_;  // a form's many INDICATOR cells share one table
+    /// The table cache, emptied whenever a document closes (the listener is
+    /// registered at the first use, not in the constructor: Calc creates every
+    /// add-in when it builds its function list).
+    TableCache& tables();
+    std::shared_ptr<TableCache> tables_ =
+        std::make_shared<TableCache>();  // a form's many INDICATOR cells share one table
+    std::once_flag listening_;
 };
 
 }  // namespace msoko::uno

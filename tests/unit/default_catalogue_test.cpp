@@ -2,11 +2,16 @@
 // The shipped catalogue (order № 267/1 and the subsystems of seed 001): its
 // shape, and one hand-computed case for every indicator.
 #include "msoko/engine.hpp"
+#include "msoko/form.hpp"
+#include "msoko/table.hpp"
+#include "msoko/text.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <random>
 #include <set>
 
 namespace msoko {
@@ -240,6 +245,36 @@ TEST(DefaultCatalogue, EveryIndicatorHasAHandComputedCase) {
     for (const auto& ind : shipped().indicators)
         EXPECT_TRUE(covered.count(ind.id)) << ind.id << " has no hand-computed case";
     EXPECT_EQ(covered.size(), shipped().indicators.size());
+}
+
+}  // namespace
+}  // namespace msoko
+
+namespace msoko {
+namespace {
+
+// Issue 11.5: each direction's table as the form writes it, its columns
+// shuffled, is read as that direction's table (not the first field's).
+TEST(DefaultCatalogue, EveryDirectionTableShuffledKeepsItsDirection) {
+    const Catalogue c = read_catalogue(MSOKO_CATALOGUE_FILE);
+    const FormLayout layout = form_layout(c, 2, 2);
+    std::mt19937 random(267);
+    for (const auto& ds : layout.directions) {
+        std::vector<std::string> header;
+        for (const auto& fc : ds.columns)
+            if (fc.kind != FormColumn::Kind::Code)
+                header.push_back(fc.code);
+        for (int shuffle = 0; shuffle < 20; ++shuffle) {
+            std::shuffle(header.begin(), header.end(), random);
+            std::vector<Cell> cells{Cell::text("code")};
+            for (const auto& h : header)
+                cells.push_back(Cell::text(h));
+            const auto read = read_table(c, Range(1, cells.size(), cells));
+            ASSERT_TRUE(std::holds_alternative<Table>(read))
+                << ds.direction->id << ": " << std::get<Result>(read).reason();
+            EXPECT_EQ(std::get<Table>(read).direction, ds.direction->id) << "columns " << join(header);
+        }
+    }
 }
 
 }  // namespace

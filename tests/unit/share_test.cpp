@@ -117,3 +117,25 @@ TEST(SumCounts, CountsTheCellsThatHoldNumbers) {
 
 }  // namespace
 }  // namespace msoko
+
+namespace msoko {
+namespace {
+
+// Issue 11.8: 100 × Σ must not overflow before dividing.
+TEST(Share, HugeEqualSumsAreAHundredPercent) {
+    const Result r = share(Range::single(Cell::number(1e308)), Range::single(Cell::number(1e308)));
+    ASSERT_EQ(r.status(), Result::Status::Value) << r.reason();
+    EXPECT_DOUBLE_EQ(r.value(), 100.0);
+    const Result half = share(Range::single(Cell::number(0.5e308)), Range::single(Cell::number(1e308)));
+    ASSERT_EQ(half.status(), Result::Status::Value);
+    EXPECT_DOUBLE_EQ(half.value(), 50.0);
+    EXPECT_EQ(scaled_ratio(100.0, 1.0, 3.0), 100.0 * 1.0 / 3.0) << "exact as before when finite";
+}
+
+TEST(Share, ASumBeyondTheLargestDoubleIsInvalidNotANumber) {
+    const Range two(1, 2, {Cell::number(1e308), Cell::number(1e308)});
+    EXPECT_EQ(share(two, two).status(), Result::Status::Invalid);
+}
+
+}  // namespace
+}  // namespace msoko

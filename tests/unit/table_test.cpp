@@ -2,11 +2,13 @@
 // Direction tables as the cell functions receive them: fields found by code,
 // organisations by the first column, reserved type/flags/name columns.
 #include "msoko/table.hpp"
+#include "msoko/text.hpp"
 
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 
 namespace msoko {
 namespace {
@@ -133,26 +135,79 @@ TEST(Table, IndicatorsGridCoversTheDirection) {
     EXPECT_EQ(g.values[2][0].status(), Result::Status::MissingData) << "the blank row";
     EXPECT_EQ(g.values[3][0].status(), Result::Status::MissingData) << "103 lacks its denominator";
     EXPECT_DOUBLE_EQ(g.values[4][0].value(), 98);
-    EXPECT_EQ(g.values[0][2].status(), Result::Status::MissingData) << "1.1.3 needs honours, which the table lacks";
+    EXPECT_EQ(g.values[0][2].status(), Result::Status::Invalid)
+        << "1.1.3 needs honours, which the table lacks: an error of the table, as in MSOKO.INDICATOR";
     EXPECT_EQ(g.values[1][1].status(), Result::Status::NotApplicable) << "1.1.2 is for ШНОР only";
 }
 
 TEST(TableCache, ReadsAnEqualTableOnce) {
-    TableCache cache(2);
+    Range changed = Range(2, 2, {T("c"), T("pupils"), N(1), N(7)});
+    Range third = Range(2, 2, {T("c"), T("pupils"), N(2), N(8)});
+    TableCache cache(TableCache::cost(schools()) + TableCache::cost(changed));  // room for two
     const auto first = cache.get(mini(), schools());
     const auto again = cache.get(mini(), schools());
     EXPECT_EQ(first.get(), again.get()) << "an equal range gets the cached table";
     EXPECT_EQ(cache.hits(), 1u);
 
-    Range changed = Range(2, 2, {T("c"), T("pupils"), N(1), N(7)});
     const auto other = cache.get(mini(), changed);
     EXPECT_NE(other.get(), first.get());
     ASSERT_TRUE(std::holds_alternative<Table>(*other));
     EXPECT_EQ(std::get<Table>(*other).workbook.value("1", "pupils").number(), 7) << "a changed cell is read again";
 
-    cache.get(mini(), Range(2, 2, {T("c"), T("pupils"), N(2), N(8)}));  // evicts schools()
-    EXPECT_NE(cache.get(mini(), schools()).get(), first.get()) << "least recently used dropped at capacity";
+    cache.get(mini(), third);  // evicts schools(), the least recently used
+    EXPECT_LE(cache.bytes(), TableCache::cost(schools()) + TableCache::cost(changed));
+    EXPECT_NE(cache.get(mini(), schools()).get(), first.get()) << "least recently used dropped beyond the budget";
     EXPECT_EQ(cache.hits(), 1u);
+}
+
+// Issue 11.3: the cache is bounded by memory, not by a count of tables: a
+// table bigger than the whole budget is computed and not kept, and clear()
+// (a document closed) frees everything.
+TEST(TableCache, BoundedByBytesAndClearedWhenADocumentCloses) {
+    TableCache cache(TableCache::cost(schools()) - 1);
+    const auto a = cache.get(mini(), schools());
+    ASSERT_TRUE(std::holds_alternative<Table>(*a));
+    EXPECT_EQ(cache.bytes(), 0u) << "too big to keep";
+    EXPECT_NE(cache.get(mini(), schools()).get(), a.get());
+
+    TableCache roomy;
+    roomy.get(mini(), schools());
+    EXPECT_GT(roomy.bytes(), 0u);
+    roomy.clear();
+    EXPECT_EQ(roomy.bytes(), 0u);
+}
+
+// Issue 11.5: the direction comes from all the table's fields, in any order.
+TEST(Table, DirectionFromAllFieldsInAnyColumnOrder) {
+    const Catalogue& c = mini();
+    for (const auto& d : c.directions) {
+        std::vector<std::string> header{"type"};  // shuffled too
+        for (const auto& id : d.indicators)
+            for (const auto& f : c.indicator(id)->compute.inputs())
+                if (std::find(header.begin(), header.end(), f) == header.end())
+                    header.push_back(f);
+        std::sort(header.begin(), header.end());
+        int permutations = 0;
+        do {
+            std::vector<Cell> cells{T("code")};
+            for (const auto& f : header)
+                cells.push_back(T(f.c_str()));
+            const auto read = read_table(c, Range(1, cells.size(), cells));
+            ASSERT_TRUE(std::holds_alternative<Table>(read)) << std::get<Result>(read).reason();
+            EXPECT_EQ(std::get<Table>(read).direction, d.id) << "header order " << join(header);
+        } while (std::next_permutation(header.begin(), header.end()) && ++permutations < 24);
+    }
+}
+
+// Issue 11.7: a note in a row without a code is not data: the table reads.
+TEST(Table, ANoteBesideABlankRowIsIgnored) {
+    const Range t(3, 4,
+                  {T("c"), T("pupils"), T("passed"), T("примечание"),  //
+                   N(1), N(40), N(30), E(),                            //
+                   E(), E(), E(), T("проверить в марте")});
+    const auto read = read_table(mini(), t);
+    ASSERT_TRUE(std::holds_alternative<Table>(read)) << std::get<Result>(read).reason();
+    EXPECT_EQ(std::get<Table>(read).row_codes, (std::vector<std::string>{"1", ""}));
 }
 
 TEST(TableCache, KeepsErrorsToo) {

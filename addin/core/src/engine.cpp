@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "msoko/engine.hpp"
 
+#include "msoko/share.hpp"
 #include "msoko/text.hpp"
 
 #include <algorithm>
@@ -230,7 +231,7 @@ IndicatorResult Engine::compute(const Indicator& ind, const Organisation& org, s
                                                     join(den_fields) + "), некого считать");
                 return out;
             }
-            out.result = Result::of(multiplier * f.numerator / f.denominator);
+            out.result = Result::of(scaled_ratio(multiplier, f.numerator, f.denominator));
             return out;
         }
         case Computation::Kind::Count:
@@ -350,7 +351,7 @@ IndicatorResult Engine::municipality(const std::string& indicator, std::optional
                 out.result = Result::not_applicable("по муниципалитету знаменатель равен 0, некого считать");
                 return out;
             }
-            out.result = Result::of(multiplier * num.value() / den.value());
+            out.result = Result::of(scaled_ratio(multiplier, num.value(), den.value()));
             return out;
         }
         case Computation::Kind::Count:

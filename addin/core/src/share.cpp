@@ -15,6 +15,11 @@ std::string place(std::string_view argument, std::size_t r, std::size_t c) {
 
 }  // namespace
 
+double scaled_ratio(double multiplier, double part, double whole) {
+    const double direct = multiplier * part / whole;
+    return std::isfinite(direct) ? direct : multiplier * (part / whole);
+}
+
 std::variant<CountSum, Result> sum_counts(const Range& range, std::string_view argument) {
     // Neumaier summation: exact for whole counts, and no drift on long ranges
     // of fractions, so SHARE agrees with Calc's own (compensated) SUM.
@@ -45,6 +50,8 @@ std::variant<CountSum, Result> sum_counts(const Range& range, std::string_view a
             ++used;
         }
     }
+    if (!std::isfinite(sum + compensation))
+        return Result::invalid(std::string(argument) + ": the sum is too large for a count");
     return CountSum{sum + compensation, used};
 }
 
@@ -65,7 +72,7 @@ Result share(const Range& numerators, const Range& denominators) {
         return Result::invalid("sum of numerators exceeds sum of denominators");
     if (d == 0.0)
         return Result::not_applicable("sum of denominators is 0");
-    return Result::of(100.0 * n / d);
+    return Result::of(scaled_ratio(100.0, n, d));
 }
 
 }  // namespace msoko

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <utility>
 
 namespace msoko {
 
@@ -35,6 +36,37 @@ std::optional<std::string> flag_id(const Catalogue& c, const std::string& typed)
         if (t == fold(f.id) || t == fold(f.short_title))
             return f.id;
     return std::nullopt;
+}
+
+// The direction a table is of, from all its fields, whatever their order:
+// the one with the most indicators the table can compute, then the one with
+// the most of its own fields; a tie is ambiguous.
+std::variant<std::string, Result> table_direction(const Catalogue& c, const std::vector<std::string>& fields) {
+    const std::set<std::string> have(fields.begin(), fields.end());
+    std::pair<std::size_t, std::size_t> best{0, 0};
+    std::vector<std::string> leaders;
+    for (const auto& d : c.directions) {
+        std::size_t computable = 0, own = 0;
+        for (const auto& id : d.indicators) {
+            const auto inputs = c.indicator(id)->compute.inputs();
+            computable += std::all_of(inputs.begin(), inputs.end(), [&](const auto& f) { return have.count(f) > 0; });
+        }
+        for (const auto& f : d.fields)
+            own += have.count(f);
+        const std::pair<std::size_t, std::size_t> score{computable, own};
+        if (score == std::pair<std::size_t, std::size_t>{0, 0} || score < best)
+            continue;
+        if (score > best)
+            leaders.clear();
+        best = score;
+        leaders.push_back(d.id);
+    }
+    if (leaders.empty())
+        return Result::invalid("the table's fields belong to no direction of the catalogue");
+    if (leaders.size() > 1)
+        return Result::invalid("the table's fields fit directions " + join(leaders) +
+                               " equally: add the fields of its own direction");
+    return leaders.front();
 }
 
 bool is_municipality_code(const std::string& code) {
@@ -92,11 +124,13 @@ std::variant<Table, Result> read_table(const Catalogue& catalogue, const Range& 
             return Result::invalid("field " + code + " appears twice in the table header (" + column_place(c) + ")");
         field_columns.push_back({c, code});
         table.fields.push_back(code);
-        if (table.direction.empty())
-            table.direction = f->direction;
     }
     if (field_columns.empty())
         return Result::invalid("the table header holds no field code of the catalogue");
+    if (auto direction = table_direction(catalogue, table.fields); std::holds_alternative<Result>(direction))
+        return std::get<Result>(direction);
+    else
+        table.direction = std::get<std::string>(direction);
 
     // Without a type column: the one organisation type the fields concern.
     std::string default_type;
@@ -113,8 +147,9 @@ std::variant<Table, Result> read_table(const Catalogue& catalogue, const Range& 
 
     for (std::size_t r = 1; r < range.rows(); ++r) {
         const auto code = organisation_code(range.at(r, 0));
+        // Only the catalogue's fields hold figures: a note beside a blank row is no data.
         bool has_data = false;
-        for (std::size_t c = 1; c < range.cols(); ++c)
+        for (const auto& [c, field] : field_columns)
             has_data = has_data || !range.at(r, c).is_empty();
         if (!code) {
             if (range.at(r, 0).kind() == Cell::Kind::Error)
@@ -230,8 +265,10 @@ IndicatorGrid indicators_in_table(const Catalogue& catalogue, const Table& table
         std::vector<Result> row;
         for (const auto& id : grid.indicators) {
             const Indicator& ind = *catalogue.indicator(id);
+            // As MSOKO.INDICATOR: a field the table lacks is an error of the table, not missing data.
             if (const auto lacking = lacking_field(ind, table)) {
-                row.push_back(Result::missing("the table lacks field " + *lacking));
+                row.push_back(
+                    Result::invalid("indicator " + id + " needs field " + *lacking + ", which the table lacks"));
                 continue;
             }
             if (municipal)
@@ -246,29 +283,71 @@ IndicatorGrid indicators_in_table(const Catalogue& catalogue, const Table& table
     return grid;
 }
 
+std::size_t TableCache::cost(const Range& range) {
+    std::size_t text = 0;
+    for (const auto& c : range.cells())
+        text += c.text().capacity();
+    // The range kept as the key, and the table's own copy of its figures.
+    return 2 * (range.size() * sizeof(Cell) + text) + sizeof(Kept);
+}
+
 TableCache::Entry TableCache::get(const Catalogue& catalogue, const Range& range) {
     {
         std::lock_guard lock(mutex_);
         for (auto it = entries_.begin(); it != entries_.end(); ++it) {
-            if (std::get<0>(*it) == &catalogue && std::get<1>(*it) == range) {
+            if (it->catalogue == &catalogue && it->range == range) {
                 entries_.splice(entries_.begin(), entries_, it);
                 ++hits_;
-                return std::get<2>(entries_.front());
+                return entries_.front().entry;
             }
         }
     }
     // Read outside the lock: two threads may read the same table once each.
     auto entry = std::make_shared<const std::variant<Table, Result>>(read_table(catalogue, range));
+    const std::size_t bytes = cost(range);
+    if (bytes > max_bytes_)
+        return entry;  // computed, not kept
     std::lock_guard lock(mutex_);
-    entries_.emplace_front(&catalogue, range, entry);
-    if (entries_.size() > capacity_)
+    entries_.push_front({&catalogue, range, entry, bytes});
+    bytes_ += bytes;
+    while (bytes_ > max_bytes_ && !entries_.empty()) {
+        bytes_ -= entries_.back().bytes;
         entries_.pop_back();
+    }
     return entry;
+}
+
+void TableCache::clear() {
+    std::lock_guard lock(mutex_);
+    entries_.clear();
+    bytes_ = 0;
 }
 
 std::size_t TableCache::hits() const {
     std::lock_guard lock(mutex_);
     return hits_;
+}
+
+std::size_t TableCache::bytes() const {
+    std::lock_guard lock(mutex_);
+    return bytes_;
+}
+
+Range without_trailing_empty_rows(Range range) {
+    std::size_t rows = range.rows();
+    while (rows > 1) {
+        bool empty = true;
+        for (std::size_t c = 0; c < range.cols() && empty; ++c)
+            empty = range.at(rows - 1, c).is_empty();
+        if (!empty)
+            break;
+        --rows;
+    }
+    if (rows == range.rows())
+        return range;
+    std::vector<Cell> cells(range.cells().begin(),
+                            range.cells().begin() + static_cast<std::ptrdiff_t>(rows * range.cols()));
+    return Range(rows, range.cols(), std::move(cells));
 }
 
 }  // namespace msoko

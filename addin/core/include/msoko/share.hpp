@@ -18,6 +18,11 @@ struct CountSum {
 };
 std::variant<CountSum, Result> sum_counts(const Range& range, std::string_view argument);
 
+/// `multiplier` × part / whole without overflowing on the way: 100 × 1E308
+/// is infinite, 100 × (1E308 / 1E308) is 100. Exact as `multiplier × part /
+/// whole` whenever that product is finite. Needs a non-zero whole.
+double scaled_ratio(double multiplier, double part, double whole);
+
 /// MSOKO.SHARE: 100 × Σ numerators / Σ denominators, in percent.
 ///
 /// - Empty cells count in neither sum; the two ranges may differ in shape.

@@ -20,7 +20,6 @@
 #include <mutex>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <variant>
 #include <vector>
 
@@ -33,12 +32,16 @@ struct Table {
     /// Per data row of the range, its organisation code; empty for a blank row
     /// (MSOKO.INDICATORS keeps those rows, so its result lines up with the table).
     std::vector<std::string> row_codes;
-    std::string direction;  ///< the direction of the table's first field
+    /// The table's direction, decided from all its fields (any column order):
+    /// the one with the most indicators the table can compute, then the most
+    /// of its own fields.
+    std::string direction;
 };
 
 /// Reads a table; Invalid (with the row or column) when it cannot be read:
-/// no header, a duplicate field or organisation code, a row without a code,
-/// an unknown type or flag.
+/// no header, a duplicate field or organisation code, a row with figures in a
+/// field column but no code (other columns, such as notes, are ignored), an
+/// unknown type or flag, fields that fit two directions equally.
 std::variant<Table, Result> read_table(const Catalogue& catalogue, const Range& range);
 
 /// A cell's organisation code as typed: a text as it is, a whole number
@@ -56,8 +59,8 @@ Result indicator_in_table(const Catalogue& catalogue, const Table& table, const 
 /// MSOKO.INDICATORS: one row per data row of the table (a blank row gives
 /// missing data in every column, so the result lines up with the table) and a
 /// last row for the municipality; one column per indicator of the table's direction,
-/// in catalogue order. An indicator whose fields the table lacks is missing
-/// data in every row.
+/// in catalogue order. An indicator whose fields the table lacks is invalid
+/// in every row (Err:502), as MSOKO.INDICATOR says.
 struct IndicatorGrid {
     std::vector<std::string> indicators;  ///< column ids
     std::vector<std::string> rows;        ///< per table row its code ("" for a blank row), then the municipality
@@ -69,20 +72,38 @@ IndicatorGrid indicators_in_table(const Catalogue& catalogue, const Table& table
 
 /// The tables read last, so that the many cells computing indicators from
 /// one table (a form has hundreds) read it once: a range equal cell for cell
-/// to a cached one gets the cached table. Thread-safe; least recently used
-/// tables are dropped beyond `capacity`.
+/// to a cached one gets the cached table. Thread-safe. Bounded by memory: the
+/// least recently used tables are dropped beyond `max_bytes` (as cost()
+/// estimates them), and a table bigger than that is computed but not kept.
 class TableCache {
 public:
     using Entry = std::shared_ptr<const std::variant<Table, Result>>;
-    explicit TableCache(std::size_t capacity = 16) : capacity_(capacity) {}
+    explicit TableCache(std::size_t max_bytes = std::size_t{64} << 20) : max_bytes_(max_bytes) {}
     Entry get(const Catalogue& catalogue, const Range& range);
+    /// Drops every table (a document was closed).
+    void clear();
     std::size_t hits() const;
+    /// The memory the kept tables take, as cost() estimates it.
+    std::size_t bytes() const;
+    /// Estimated memory of keeping a range and the table read from it.
+    static std::size_t cost(const Range& range);
 
 private:
+    struct Kept {
+        const Catalogue* catalogue;
+        Range range;
+        Entry entry;
+        std::size_t bytes;
+    };
     mutable std::mutex mutex_;
-    std::size_t capacity_;
+    std::size_t max_bytes_;
+    std::size_t bytes_ = 0;
     std::size_t hits_ = 0;
-    std::list<std::tuple<const Catalogue*, Range, Entry>> entries_;  // most recent first
+    std::list<Kept> entries_;  // most recent first
 };
+
+/// The rows of a range up to its last row holding anything: a whole-column
+/// table (`A:C`) keeps its 40 rows of data, not a million empty ones.
+Range without_trailing_empty_rows(Range range);
 
 }  // namespace msoko
