@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 // Direction tables as the cell functions receive them: fields found by code,
 // organisations by the first column, reserved type/flags/name columns.
+#include "msoko/engine.hpp"
 #include "msoko/table.hpp"
 #include "msoko/text.hpp"
 
@@ -216,6 +217,43 @@ TEST(TableCache, KeepsErrorsToo) {
     const auto e = cache.get(mini(), bad);
     ASSERT_TRUE(std::holds_alternative<Result>(*e));
     EXPECT_EQ(std::get<Result>(*e).status(), Result::Status::Invalid);
+}
+
+}  // namespace
+}  // namespace msoko
+
+namespace msoko {
+namespace {
+
+// The rules README.md states where the function descriptions are silent.
+TEST(TableRules, InvalidWinsOverMissing) {
+    const Range t(2, 3, {T("c"), T("pupils"), T("passed"), N(1), E(), T("сорок")});
+    EXPECT_EQ(indicator_in_table(mini(), t, "1.1.1", "1").status(), Result::Status::Invalid)
+        << "one figure invalid, the other missing: invalid";
+}
+
+TEST(TableRules, AnInvalidFigureBlocksOnlyTheOrganisationsTheIndicatorConcerns) {
+    const Range t(3, 5, {T("c"), T("type"), T("pupils"), T("passed"), T("children"),  //
+                         N(1),   T("ОО"),   N(40),       N(30),       E(),             //
+                         N(2),   T("ДОО"),  E(),         E(),         T("много")});
+    const Result schools = indicator_in_table(mini(), t, "1.1.1", std::nullopt);
+    ASSERT_EQ(schools.status(), Result::Status::Value) << "a kindergarten's bad figure does not block a school share";
+    EXPECT_DOUBLE_EQ(schools.value(), 75);
+}
+
+TEST(TableRules, YesNoTypedAsTextOneIsInvalid) {
+    const Field& fgos = *mini().field("fgos");
+    EXPECT_EQ(read_field(fgos, N(1)).status, FieldValue::Status::Value);
+    EXPECT_EQ(read_field(fgos, T("1")).status, FieldValue::Status::Invalid) << "«1» as text is neither да nor нет";
+}
+
+TEST(TableRules, CodesMatchAsTypedAndANumberWithoutLeadingZeros) {
+    const Range t(2, 3, {T("c"), T("pupils"), T("passed"), T("0101"), N(40), N(30)});
+    EXPECT_EQ(indicator_in_table(mini(), t, "1.1.1", "0101").status(), Result::Status::Value);
+    EXPECT_EQ(indicator_in_table(mini(), t, "1.1.1", "101").status(), Result::Status::Invalid)
+        << "101 typed as a number is not the code «0101»";
+    EXPECT_EQ(organisation_code(N(0)), std::optional<std::string>("0"))
+        << "an empty cell passed as the organisation arrives as 0: a code no table has";
 }
 
 }  // namespace

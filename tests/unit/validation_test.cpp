@@ -466,6 +466,21 @@ TEST(Validation, SheetsLeftUnmarkedAreInTheSummary) {
     EXPECT_NE(with_rule(r, "report.unmarked")[0]->message.find("3 проблемных ячеек"), std::string::npos);
 }
 
+// A kindergarten with children and no teachers: no children-per-teacher value
+// of its own, yet its children count in the municipal sum — the check names it.
+TEST(Validation, PeopleWithNoOneToCountThemByAreAWarning) {
+    WorkbookSnapshot wb = form();
+    const auto [row, col] = where("1.1", "201", "k_teachers");
+    put(sheet(wb, layout_of("1.1").sheet), row, col, N(0));
+    const ValidationReport r = validate(mini(), wb);
+    const auto found = with_rule(r, "plausibility.zero_base");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0]->severity, Severity::Warning);
+    EXPECT_EQ(found[0]->row, static_cast<int>(row));
+    EXPECT_EQ(found[0]->col, static_cast<int>(col));
+    EXPECT_NE(found[0]->message.find("входят в муниципальную сумму"), std::string::npos);
+}
+
 TEST(SuggestedNumber, ReadsWhatWasMeant) {
     const Reading cases[] = {{"12 чел.", "12"}, {"1 2", "12"}, {"12,5", "12.5"}, {"-", ""},
                              {"около 7", "7"},  {"-3", "-3"},  {"нет", ""},      {"1 234,5 руб.", "1234.5"}};

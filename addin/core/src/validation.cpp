@@ -824,6 +824,28 @@ private:
                         "plausibility.dynamics");
             }
         }
+        // A rate per person (children per teacher) with people counted and no
+        // one to count them by: the organisation has no value, yet its people
+        // are in the municipal sum.
+        for (const auto& ind : c_.indicators) {
+            const Computation& k = ind.compute;
+            if (k.kind != Computation::Kind::Ratio || k.multiplier == 100.0 || k.numerator.size() != 1 ||
+                k.denominator.size() != 1 || !ind.duplicate_of.empty())
+                continue;
+            const Field *numerator = c_.field(k.numerator[0]), *denominator = c_.field(k.denominator[0]);
+            for (const std::size_t org : organisations_with(denominator)) {
+                const Place *n = place(org, numerator), *d = place(org, denominator);
+                if (!n || !d || n->value.status != FieldValue::Status::Value ||
+                    d->value.status != FieldValue::Status::Value || d->value.value != 0 || n->value.value <= 0)
+                    continue;
+                add(Severity::Warning, d->sheet->name, d->row, d->col, codes_[org], denominator->id, shown(*d->raw),
+                    organisation_label(codes_[org]) + ": «" + denominator->title + "» — 0, а «" + numerator->title +
+                        "» — " + shown(*n->raw) + ". Показатель " + ind.id +
+                        " для организации не рассчитывается, но эти " + shown(*n->raw) +
+                        " входят в муниципальную сумму: проверьте данные.",
+                    "plausibility.zero_base");
+            }
+        }
         for (const auto& ind : c_.indicators) {
             const Computation& k = ind.compute;
             if (k.kind != Computation::Kind::Ratio || k.multiplier != 100.0 || k.numerator.size() != 1 ||
