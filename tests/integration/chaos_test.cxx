@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MPL-2.0
 // The chaos suite: every МСОКО function with every kind of argument a user
-// can hand it, and the check before submission on mutilated copies of the
-// filled sample — in a real headless LibreOffice with the built .oxt
-// installed (cli/office).
+// can hand it, the check before submission on mutilated copies of the filled
+// sample, and the add-in's log after all of that — in a real headless
+// LibreOffice with the built .oxt installed (cli/office).
 //
 // After every case the office must still answer a trivial UNO call and the
 // cell must hold a number, an error code or a text; where the README states
@@ -12,6 +12,7 @@
 // Suites (one CTest test each, so that each starts its office once):
 //   Arguments/ChaosFunction.*, ChaosTable.*  — the functions
 //   Mutations/ChaosCheck.*                   — the check and ClearMarks
+//   ChaosLog.*                               — no personal data in the log
 #include "office/office.hxx"
 
 #include <com/sun/star/awt/Rectangle.hpp>
@@ -50,16 +51,19 @@
 #include <com/sun/star/util/XSortable.hpp>
 
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
+#include <fstream>
 #include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -1771,5 +1775,205 @@ TEST_P(ChaosCheck, OfficeLivesUserCellsStayReportIsSensible) {
 
 INSTANTIATE_TEST_SUITE_P(Mutations, ChaosCheck, ::testing::ValuesIn(scenarios()),
                          [](const ::testing::TestParamInfo<Scenario>& info) { return info.param.name; });
+
+// ---------------------------------------------------------------------------
+// The log after a full run of the functions and the checks: no organisation
+// names or codes, no passport contacts, no typed contents.
+
+struct LogRun {
+    std::string log;        // every file of <profile>/user/msoko/
+    std::string trouble;    // why the run is incomplete, if it is
+    std::size_t cases = 0;  // function cases run
+};
+
+LogRun& log_run() {
+    static LogRun run;
+    return run;
+}
+
+boost::json::object read_json(const fs::path& file) {
+    std::ifstream in(file);
+    std::stringstream text;
+    text << in.rdbuf();
+    return boost::json::parse(text.str()).as_object();
+}
+
+class ChaosLog : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        LogRun& r = log_run();
+        Lab lab(/*keep_profile=*/true);
+        fs::path root;
+        try {
+            Office& office = lab.office();
+            root = office.profile().parent_path();
+            // The functions with every kind of argument (the million-cell ones aside:
+            // they say nothing new here).
+            Bench b = prepare_bench(office);
+            for (const auto& c : function_cases()) {
+                if (c.heavy)
+                    continue;
+                try {
+                    run_case(b, c);
+                    ++r.cases;
+                } catch (const css::uno::RuntimeException&) {
+                    if (!lab.alive())
+                        throw;
+                }
+            }
+            Office::close(b.doc);
+            // The checks: the sample twice and ClearMarks, the sample with mistakes,
+            // a typed mistake with a password-protected sheet, a workbook that is not
+            // a form, a read-only form.
+            const auto check = [&](const fs::path& file, const char* name, Office::Access access,
+                                   const std::function<void(const Doc&)>& mutate, int times, bool clear) {
+                Doc d = office.open(copy_to_temp(file, name), access, /*with_view=*/true);
+                recalc(d);
+                if (mutate)
+                    mutate(d);
+                for (int i = 0; i < times; ++i)
+                    dispatch(office, d, "org.msoko.calc:Validate");
+                if (clear)
+                    dispatch(office, d, "org.msoko.calc:ClearMarks");
+                Office::close(d);
+            };
+            check(kSamples / "sample-district.ods", "log-sample.ods", Office::Access::ReadWrite, {}, 2, true);
+            check(kSamples / "sample-district-mistakes.ods", "log-mistakes.ods", Office::Access::ReadWrite, {}, 1,
+                  true);
+            check(
+                kSamples / "sample-district.ods", "log-password.ods", Office::Access::ReadWrite,
+                [](const Doc& d) {
+                    type_mistake(d);
+                    password_protect(d);
+                },
+                1, false);
+            check(kFixtures / "share.fods", "log-share.fods", Office::Access::ReadWrite, {}, 1, false);
+            check(kSamples / "sample-district-mistakes.ods", "log-readonly.ods", Office::Access::ReadOnly, {}, 1,
+                  false);
+        } catch (const css::uno::Exception& e) {
+            r.trouble = "the run stopped: " + u8(e.Message);
+        } catch (const std::exception& e) {
+            r.trouble = std::string("the run stopped: ") + e.what();
+        }
+        if (lab.running() && !lab.alive())
+            r.trouble += " (the office died)";
+        lab.discard();  // the office terminates and flushes the log; the profile stays
+        if (!root.empty()) {
+            const fs::path dir = root / "profile" / "user" / "msoko";
+            std::error_code ec;
+            for (const auto& entry : fs::directory_iterator(dir, ec)) {
+                std::ifstream in(entry.path());
+                std::stringstream all;
+                all << in.rdbuf();
+                r.log += all.str();
+            }
+            fs::remove_all(root, ec);
+        }
+    }
+
+    // The message part of every line: timestamp, level and pid cut off.
+    static std::vector<std::string> messages() {
+        std::vector<std::string> out;
+        std::istringstream in(log_run().log);
+        static const std::regex prefix(R"(^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+ \[\w+\] \[pid \d+\] )");
+        for (std::string line; std::getline(in, line);)
+            out.push_back(std::regex_replace(line, prefix, ""));
+        return out;
+    }
+
+    // Lines holding any of `needles`, with the needle.
+    static std::string lines_with(const std::vector<std::string>& needles) {
+        std::string found;
+        int n = 0;
+        for (const auto& line : messages())
+            for (const auto& needle : needles)
+                if (!needle.empty() && line.find(needle) != std::string::npos) {
+                    if (n++ < 8)
+                        found += "\n  «" + shorten(needle, 40) + "» in: " + shorten(line, 300);
+                    break;
+                }
+        return n ? std::to_string(n) + " lines" + found : std::string();
+    }
+};
+
+std::vector<boost::json::object> sample_data() {
+    return {read_json(kSamples / "data" / "sample-district.json"),
+            read_json(kSamples / "data" / "sample-district-mistakes.json")};
+}
+
+TEST_F(ChaosLog, TheRunHappenedAndWasLogged) {
+    const LogRun& r = log_run();
+    EXPECT_TRUE(r.trouble.empty()) << r.trouble;
+    EXPECT_GT(r.cases, 300u) << "function cases run";
+    EXPECT_NE(r.log.find("rejected input"), std::string::npos) << "the functions' rejections are logged";
+    EXPECT_NE(r.log.find("command Validate"), std::string::npos) << "the checks are logged";
+    EXPECT_NE(r.log.find("[debug]"), std::string::npos) << "MSOKO_LOG_LEVEL=trace reached the office";
+}
+
+TEST_F(ChaosLog, NoOrganisationName) {
+    std::vector<std::string> names;
+    for (const auto& data : sample_data()) {
+        names.push_back(std::string(data.at("passport").at("municipality").as_string()));
+        for (const auto& o : data.at("organisations").as_array()) {
+            names.push_back(std::string(o.at("name").as_string()));
+            names.push_back(std::string(o.at("short").as_string()));
+        }
+        for (const auto& o : data.at("overrides").as_array())
+            if (o.at("column").as_string() == "name")
+                names.push_back(std::string(o.at("value").as_string()));
+    }
+    const std::string found = lines_with(names);
+    EXPECT_TRUE(found.empty()) << "organisation names in the log: " << found;
+}
+
+TEST_F(ChaosLog, NoPassportContact) {
+    std::vector<std::string> contacts;
+    for (const auto& data : sample_data())
+        for (const char* key : {"responsible", "phone", "email"})
+            contacts.push_back(std::string(data.at("passport").at(key).as_string()));
+    contacts.push_back("Воронцова");  // the surname alone
+    const std::string found = lines_with(contacts);
+    EXPECT_TRUE(found.empty()) << "the passport's person and contacts in the log: " << found;
+}
+
+// README: «never with cell contents». An organisation code is the first
+// cell of a table's row: with it, a line says whose figures were wrong.
+TEST_F(ChaosLog, NoOrganisationCode) {
+    std::set<std::string> codes;
+    for (const auto& data : sample_data()) {
+        for (const auto& o : data.at("organisations").as_array())
+            codes.insert(std::string(o.at("code").as_string()));
+        for (const auto& o : data.at("overrides").as_array())
+            if (o.at("column").as_string() == "code")
+                codes.insert(std::string(o.at("value").as_string()));
+    }
+    // A code as a word of its own; counts and times the add-in logs are not codes.
+    static const std::regex token(R"((^|[^0-9.,])(\d{4})(?![0-9.,])(?! ?(ms|cells|ranges|errors|warnings|notes)))");
+    std::string found;
+    std::set<std::string> named;
+    int n = 0;
+    for (const auto& line : messages())
+        for (std::sregex_iterator it(line.begin(), line.end(), token), end; it != end; ++it)
+            if (codes.count((*it)[2].str())) {
+                named.insert((*it)[2].str());
+                if (n++ < 8)
+                    found += "\n  " + (*it)[2].str() + " in: " + shorten(line, 300);
+                break;
+            }
+    std::string all;
+    for (const auto& c : named)
+        all += " " + c;
+    EXPECT_EQ(n, 0) << n << " lines name an organisation of the sample by its code (" << named.size()
+                    << " organisations:" << all << "):" << found;
+}
+
+TEST_F(ChaosLog, NoTypedContent) {
+    const std::vector<std::string> typed = {
+        kPersonName, kPupilCode,   kTypedMistake, kNote,      kLongPiece.substr(0, 12), kLatinCode, kLatinMode,
+        kCyrillicId, kCyrillicS01, kCyrillicOne0, kLatinFlag, kCyrillicField,           "7331",     "e+308",
+        "E+308",     "E308",       "мои заметки", "12,5"};
+    const std::string found = lines_with(typed);
+    EXPECT_TRUE(found.empty()) << "typed cell contents in the log: " << found;
+}
 
 }  // namespace
