@@ -15,6 +15,8 @@
 #include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/document/XUndoManager.hpp>
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/DispatchDescriptor.hpp>
 #include <com/sun/star/frame/InfobarType.hpp>
@@ -138,9 +140,9 @@ void Dispatcher::dispatch(const css::util::URL& url, const Sequence<css::beans::
             if (command == "NewForm")
                 new_form();
             else if (command == "Validate")
-                validate_form();
+                as_one_undo_step("Проверка формы", [&] { validate_form(); });
             else if (command == "ClearMarks")
-                clear_form_marks();
+                as_one_undo_step("Снятие отметок проверки", [&] { clear_form_marks(); });
             else
                 throw std::runtime_error("unknown command " + command);
         } catch (const UserError& e) {
@@ -155,6 +157,34 @@ void Dispatcher::dispatch(const css::util::URL& url, const Sequence<css::beans::
             unforeseen();
         }
     });
+}
+
+template <class Body>
+void Dispatcher::as_one_undo_step(const char* title, Body body) {
+    // Everything the command changes (the report, the marks, a protection
+    // lifted and put back) is one step of Edit → Undo, so that the user's own
+    // steps stay right behind it.
+    Reference<css::document::XUndoManager> undo;
+    try {
+        Reference<css::frame::XController> controller;
+        if (Reference<css::document::XUndoManagerSupplier> s{frame_document(&controller), css::uno::UNO_QUERY}; s.is())
+            undo = s->getUndoManager();
+    } catch (const std::exception&) {
+        // not a spreadsheet: the command itself says so
+    }
+    if (undo.is())
+        undo->enterUndoContext(from_utf8(title));
+    struct Leave {
+        Reference<css::document::XUndoManager> undo;
+        ~Leave() {
+            try {
+                if (undo.is())
+                    undo->leaveUndoContext();
+            } catch (...) {
+            }
+        }
+    } leave{undo};
+    body();
 }
 
 void Dispatcher::addStatusListener(const Reference<css::frame::XStatusListener>&, const css::util::URL&) {}

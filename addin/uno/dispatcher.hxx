@@ -57,6 +57,9 @@ public:
 
 private:
     void new_form();
+    /// Runs a command that changes the document as one undo step.
+    template <class Body>
+    void as_one_undo_step(const char* title, Body body);
     /// Checks the frame's document and writes the report sheet «Проверка».
     void validate_form();
     /// Removes the marks and the report sheet of the check.
