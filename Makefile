@@ -3,9 +3,11 @@
 # installs the Debian packages the project needs (cmake/setup-debian.sh).
 BUILD ?= build
 JOBS ?= $(shell nproc)
+# The sanitizer build: the core only, clang, ASan + UBSan.
+SANITIZE_BUILD ?= build-sanitize
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all setup build demo test unit bench run deploy clean
+.PHONY: all setup build demo test unit sanitize sanitize-build bench run deploy clean
 
 all: build
 
@@ -29,9 +31,23 @@ demo: build
 	@echo
 	@$(BUILD)/cli/msoko-calc check samples/sample-district-mistakes.ods || test $$? -eq 3
 
-# All tests: unit tests of the core and integration tests in real LibreOffice.
+# All tests: unit tests of the core and integration tests in real LibreOffice,
+# then the core's unit tests under ASan + UBSan (make sanitize).
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+	@$(MAKE) sanitize
+
+$(SANITIZE_BUILD)/CMakeCache.txt:
+	@CXX=clang++-14 cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMSOKO_CORE_ONLY=ON \
+		-DMSOKO_SANITIZE=address,undefined >/dev/null
+
+sanitize-build: setup $(SANITIZE_BUILD)/CMakeCache.txt
+	@cmake --build $(SANITIZE_BUILD) -j$(JOBS) | grep -v -E '^\[ *[0-9]+%\] (Built target|Building|Linking)' || true
+	@test -x $(SANITIZE_BUILD)/tests/msoko_unit_tests
+
+# The core's unit tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+sanitize: sanitize-build
+	@cd $(SANITIZE_BUILD) && ctest --output-on-failure -j$(JOBS)
 
 unit: build
 	@cd $(BUILD) && ctest --output-on-failure -LE integration
@@ -50,4 +66,4 @@ deploy: build
 	@/usr/lib/libreoffice/program/unopkg add -s -f $(BUILD)/msoko.oxt && echo "installed $(BUILD)/msoko.oxt"
 
 clean:
-	@rm -rf $(BUILD)
+	@rm -rf $(BUILD) $(SANITIZE_BUILD)
