@@ -4,6 +4,11 @@
 // What the fuzz targets share: invariant checks that abort with a message
 // (libFuzzer then saves the input as a crash), the catalogues, and cells
 // decoded from the fuzz input the way a spreadsheet can hold them.
+//
+// The targets that decode their input (read_field, share, table, validate)
+// read it through FuzzedDataProvider: numbers and choices are taken from the
+// end of the input, texts from its start (a text ends at "\" followed by
+// another character). Their seeds in corpus/ are written in that layout.
 
 #include "msoko/catalogue.hpp"
 #include "msoko/cell.hpp"

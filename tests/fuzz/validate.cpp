@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MPL-2.0
 // Fuzz target: the check before submission, msoko::validate, on a form of the
 // default catalogue (two schools, one ШНОР, a kindergarten, the municipality,
-// every figure filled, «да» everywhere so that evidence and its dates are
-// read) changed by the input the way users change forms: cells typed over
-// (any value, formulas overwritten), sheets deleted, renamed, moved, copied,
-// cut short or widened. The report stays well-formed: each finding points
-// into the workbook, findings sorted by severity, counts that add up.
+// every figure filled and every rule kept, «да» everywhere so that evidence
+// and its dates are read: a form ready to send) changed by the input the way
+// users change forms: cells typed over (any value, formulas overwritten),
+// sheets deleted, renamed, moved, copied, cut short or widened. The report
+// stays well-formed: a finding at a cell names a sheet of the workbook,
+// findings are sorted by severity, the counts add up.
 #include "msoko/form.hpp"
 #include "msoko/validation.hpp"
 
