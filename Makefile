@@ -3,9 +3,12 @@
 # installs the Debian packages the project needs (cmake/setup-debian.sh).
 BUILD ?= build
 JOBS ?= $(shell nproc)
+# The sanitizer and fuzzing build: the core only, clang, ASan + UBSan, libFuzzer.
+SANITIZE_BUILD ?= build-sanitize
+FUZZ_SECONDS ?= 60
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all setup build demo test unit bench run deploy clean
+.PHONY: all setup build demo test unit sanitize sanitize-build fuzz bench run deploy clean
 
 all: build
 
@@ -29,9 +32,31 @@ demo: build
 	@echo
 	@$(BUILD)/cli/msoko-calc check samples/sample-district-mistakes.ods || test $$? -eq 3
 
-# All tests: unit tests of the core and integration tests in real LibreOffice.
+# All tests: unit tests of the core and integration tests in real LibreOffice,
+# then the core's unit tests under ASan + UBSan and each fuzz target for
+# $(FUZZ_SECONDS) s (make sanitize).
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+	@$(MAKE) sanitize
+
+$(SANITIZE_BUILD)/CMakeCache.txt:
+	@CXX=clang++-14 cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMSOKO_CORE_ONLY=ON \
+		-DMSOKO_SANITIZE=address,undefined -DMSOKO_FUZZ=ON >/dev/null
+
+sanitize-build: setup $(SANITIZE_BUILD)/CMakeCache.txt
+	@cmake --build $(SANITIZE_BUILD) -j$(JOBS) | grep -v -E '^\[ *[0-9]+%\] (Built target|Building|Linking)' || true
+	@test -x $(SANITIZE_BUILD)/tests/msoko_unit_tests
+
+# The sanitized unit tests and every fuzz target for $(FUZZ_SECONDS) s, two at a time.
+sanitize: sanitize-build
+	@cd $(SANITIZE_BUILD) && FUZZ_SECONDS=$(FUZZ_SECONDS) ctest --output-on-failure -j$(JOBS) \
+		--timeout $$(( $(FUZZ_SECONDS) + 300 ))
+
+# Longer fuzzing: make fuzz FUZZ_SECONDS=3600 (each target; 600 s by default).
+fuzz: FUZZ_SECONDS = 600
+fuzz: sanitize-build
+	@cd $(SANITIZE_BUILD) && FUZZ_SECONDS=$(FUZZ_SECONDS) ctest --output-on-failure -j$(JOBS) -L fuzz \
+		--timeout $$(( $(FUZZ_SECONDS) + 300 ))
 
 unit: build
 	@cd $(BUILD) && ctest --output-on-failure -LE integration
@@ -50,4 +75,4 @@ deploy: build
 	@/usr/lib/libreoffice/program/unopkg add -s -f $(BUILD)/msoko.oxt && echo "installed $(BUILD)/msoko.oxt"
 
 clean:
-	@rm -rf $(BUILD)
+	@rm -rf $(BUILD) $(SANITIZE_BUILD)

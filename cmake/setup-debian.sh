@@ -5,12 +5,15 @@
 # never asks a question (CI has no standard input).
 set -euo pipefail
 
+# The last line is for the sanitizer and fuzzing build (build-sanitize): clang,
+# its sanitizer and libFuzzer runtimes, llvm-symbolizer.
 packages=(
   cmake make g++ pkg-config zip unzip
   libreoffice-calc libreoffice-dev libreoffice-l10n-ru
   libboost1.81-dev libboost-json1.81-dev
   libspdlog-dev libfmt-dev
   libgtest-dev
+  clang-14 libclang-rt-14-dev llvm-14
 )
 
 missing=()

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MPL-2.0
+// Fuzz target: the form-data loader, msoko::parse_form_data, on any text.
+// A data file loads or throws CatalogueError naming the file (nothing else);
+// what loads becomes the engine's workbook and a filled form.
+#include "msoko/form_data.hpp"
+#include "msoko/form.hpp"
+
+#include "fuzz_support.hpp"
+
+#include <algorithm>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    using namespace msoko;
+    const std::string text(reinterpret_cast<const char*>(data), size);
+    FormData d;
+    try {
+        d = parse_form_data(text, "fuzz.json");
+    } catch (const CatalogueError& e) {
+        FUZZ_CHECK(e.file() == "fuzz.json");
+        return 0;
+    }
+    FUZZ_CHECK(d.schools <= 2000 && d.kindergartens <= 2000);
+    for (const RegisterEntry& r : d.organisations)
+        FUZZ_CHECK(r.type == "school" || r.type == "kindergarten");
+
+    // The engine's view: every organisation of the register (the first of a
+    // repeated code) and the municipality, each value as typed.
+    const Workbook w = form_workbook(d);
+    for (const RegisterEntry& r : d.organisations)
+        FUZZ_CHECK(w.organisation(r.code));
+    FUZZ_CHECK(w.organisation(kMunicipalityCode));
+    for (const auto& [code, values] : d.values) {
+        if (!w.organisation(code))
+            continue;
+        for (const auto& [field, value] : values) {
+            const Cell& read = w.value(code, field);
+            const bool formula = value.kind() == Cell::Kind::Text && !value.text().empty() && value.text()[0] == '=';
+            FUZZ_CHECK(formula ? read.kind() == Cell::Kind::Error : fuzz::same(read, value));
+        }
+    }
+
+    // The filled form, with the unit tests' small catalogue and few empty
+    // register slots so that one input takes milliseconds, not a second.
+    d.schools = std::min<std::size_t>(d.schools, 3);
+    d.kindergartens = std::min<std::size_t>(d.kindergartens, 3);
+    const std::string fods = form_fods(fuzz::mini_catalogue(), d, "fuzz");
+    FUZZ_CHECK(fods.find("</office:document>") != std::string::npos);
+    return 0;
+}

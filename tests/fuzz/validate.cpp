@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: MPL-2.0
+// Fuzz target: the check before submission, msoko::validate, on a form of the
+// default catalogue (two schools, one ШНОР, a kindergarten, the municipality,
+// every figure filled and every rule kept, «да» everywhere so that evidence
+// and its dates are read: a form ready to send) changed by the input the way
+// users change forms: cells typed over (any value, formulas overwritten),
+// sheets deleted, renamed, moved, copied, cut short or widened. The report
+// stays well-formed: a finding at a cell names a sheet of the workbook,
+// findings are sorted by severity, the counts add up.
+#include "msoko/form.hpp"
+#include "msoko/validation.hpp"
+
+#include "fuzz_support.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace msoko {
+namespace {
+
+SheetSnapshot grid(const std::string& name, std::size_t rows, std::size_t cols) {
+    SheetSnapshot s;
+    s.name = name;
+    s.rows = rows;
+    s.cols = cols;
+    s.values.assign(rows * cols, Cell::empty());
+    s.formulas.assign(rows * cols, 0);
+    return s;
+}
+
+void put(SheetSnapshot& s, std::size_t r, std::size_t c, Cell v, bool formula = false) {
+    s.values[r * s.cols + c] = std::move(v);
+    s.formulas[r * s.cols + c] = formula;
+}
+
+// A count for every numeric field that keeps every rule of the catalogue:
+// 10, totals the sum of their parts, a whole at least its part, the same
+// figure the same everywhere.
+std::map<std::string, double> consistent_counts(const Catalogue& c) {
+    std::map<std::string, double> v;
+    for (const Field& f : c.fields)
+        v[f.id] = 10;
+    for (int pass = 0; pass < 16; ++pass)
+        for (const Rule& r : c.rules) {
+            switch (r.kind) {
+                case Rule::Kind::SumEquals: {
+                    double sum = 0;
+                    for (std::size_t i = 0; i + 1 < r.fields.size(); ++i)
+                        sum += v[r.fields[i]];
+                    v[r.fields.back()] = sum;
+                    break;
+                }
+                case Rule::Kind::PartWhole:
+                    v[r.fields[1]] = std::max(v[r.fields[1]], v[r.fields[0]]);
+                    break;
+                case Rule::Kind::SameValue: {
+                    double most = 0;
+                    for (const auto& f : r.fields)
+                        most = std::max(most, v[f]);
+                    for (const auto& f : r.fields)
+                        v[f] = most;
+                    break;
+                }
+                case Rule::Kind::RequiresEvidence:
+                    break;
+            }
+        }
+    return v;
+}
+
+Cell filled(const Field& f, const std::map<std::string, double>& counts) {
+    switch (f.type) {
+        case FieldType::Count:
+        case FieldType::Number:
+            return Cell::number(counts.at(f.id));
+        case FieldType::YesNo:
+            return Cell::text("да");
+        case FieldType::Date:
+            return Cell::text("2025-05-20");
+        case FieldType::Text:
+            return Cell::text("№ 12");
+        case FieldType::Link:
+            return Cell::text("https://example.ru/npa");
+    }
+    return Cell::empty();
+}
+
+WorkbookSnapshot form(const Catalogue& c) {
+    WorkbookSnapshot wb;
+    SheetSnapshot passport = grid(kPassportSheet, 20, 2);
+    put(passport, 5, 0, Cell::text("Отчётный период"));
+    put(passport, 5, 1, Cell::text("2024/2025 учебный год"));
+    put(passport, 11, 0, Cell::text("Число общеобразовательных организаций (ОО)"));
+    put(passport, 11, 1, Cell::number(2));
+    put(passport, 12, 0, Cell::text("Число дошкольных образовательных организаций (ДОО)"));
+    put(passport, 12, 1, Cell::number(1));
+    put(passport, 13, 0, Cell::text("Каталог показателей"));
+    put(passport, 13, 1, Cell::text(c.info.id));
+    put(passport, 14, 0, Cell::text("Версия каталога"));
+    put(passport, 14, 1, Cell::text(c.info.version));
+    wb.sheets.push_back(passport);
+
+    SheetSnapshot reg = grid(kRegisterSheet, 6, 6);
+    const char* rows[][4] = {
+        {"101", "Школа № 1", "ОО", "да"}, {"102", "Школа № 2", "ОО", "нет"}, {"201", "Детский сад", "ДОО", ""}};
+    for (std::size_t i = 0; i < 3; ++i)
+        for (std::size_t k = 0; k < 4; ++k)
+            put(reg, 3 + i, k < 2 ? k : k + 1, Cell::text(rows[i][k]));  // code, name, (short), type, ШНОР
+    wb.sheets.push_back(reg);
+
+    const auto counts = consistent_counts(c);
+    const FormLayout layout = form_layout(c, 2, 1);
+    for (const auto& ds : layout.directions) {
+        SheetSnapshot s = grid(ds.sheet, static_cast<std::size_t>(ds.total_row() + 1), ds.columns.size());
+        for (std::size_t col = 0; col < ds.columns.size(); ++col)
+            put(s, DirectionSheet::kCodeRow, col, Cell::text(ds.columns[col].code));
+        for (std::size_t i = 0; i < ds.rows.size(); ++i) {
+            const std::size_t r = static_cast<std::size_t>(ds.first_row()) + i;
+            const FormRow& fr = ds.rows[i];
+            const bool municipal = fr.type == "municipality";
+            const std::string code = municipal             ? kMunicipalityCode
+                                     : fr.type == "school" ? (fr.slot ? "102" : "101")
+                                                           : "201";
+            put(s, r, 0, Cell::text(code), !municipal);
+            put(s, r, 1, Cell::text("имя"), !municipal);
+            put(s, r, 2, Cell::text(municipal ? "УО" : fr.type == "school" ? "ОО" : "ДОО"), !municipal);
+            put(s, r, 3, Cell::text(code == "101" ? "ШНОР" : ""), !municipal);
+            for (std::size_t col = 4; col < ds.columns.size(); ++col) {
+                const Field* f = ds.columns[col].field;
+                if (f->concerns(fr.type))
+                    put(s, r, col, filled(*f, counts), ds.columns[col].kind == FormColumn::Kind::Linked);
+            }
+        }
+        put(s, static_cast<std::size_t>(ds.total_row()), 1, Cell::text("Итого по муниципалитету"));
+        wb.sheets.push_back(s);
+    }
+    wb.sheets.push_back(grid(kIndicatorsSheet, 4, 8));
+    return wb;
+}
+
+void resize(SheetSnapshot& s, std::size_t rows, std::size_t cols) {
+    SheetSnapshot out = grid(s.name, rows, cols);
+    for (std::size_t r = 0; r < std::min(rows, s.rows); ++r)
+        for (std::size_t c = 0; c < std::min(cols, s.cols); ++c)
+            put(out, r, c, s.value(r, c), s.is_formula(r, c));
+    s = std::move(out);
+}
+
+void change_structure(FuzzedDataProvider& in, WorkbookSnapshot& wb) {
+    auto& sheets = wb.sheets;
+    if (sheets.empty())
+        return;
+    const auto i = in.ConsumeIntegralInRange<std::size_t>(0, sheets.size() - 1);
+    switch (in.ConsumeIntegralInRange(0, 5)) {
+        case 0:
+            sheets.erase(sheets.begin() + static_cast<std::ptrdiff_t>(i));
+            break;
+        case 1:
+            sheets[i].name = in.ConsumeBool() ? sheets[i].name.substr(0, sheets[i].name.find(' '))
+                                              : in.ConsumeRandomLengthString(24);
+            break;
+        case 2:
+            std::swap(sheets[i], sheets[in.ConsumeIntegralInRange<std::size_t>(0, sheets.size() - 1)]);
+            break;
+        case 3:
+            sheets.push_back(sheets[i]);
+            sheets.back().name += " (2)";
+            break;
+        case 4:
+            resize(sheets[i], in.ConsumeIntegralInRange<std::size_t>(0, sheets[i].rows + 3),
+                   in.ConsumeIntegralInRange<std::size_t>(0, sheets[i].cols + 3));
+            break;
+        default:
+            break;
+    }
+}
+
+void type_over(FuzzedDataProvider& in, WorkbookSnapshot& wb) {
+    if (wb.sheets.empty())
+        return;
+    SheetSnapshot& s = wb.sheets[in.ConsumeIntegralInRange<std::size_t>(0, wb.sheets.size() - 1)];
+    if (s.rows == 0 || s.cols == 0)
+        return;
+    const auto r = in.ConsumeIntegralInRange<std::size_t>(0, s.rows - 1);
+    const auto c = in.ConsumeIntegralInRange<std::size_t>(0, s.cols - 1);
+    Cell v = in.ConsumeBool()
+                 ? fuzz::cell(in)
+                 : Cell::text(in.PickValueInArray({"12 чел.", "1 2", "12,5", "-", "да", "нет", "ОО", "ДОО", "ШНОР",
+                                                   "101", "2019-05-20", "31.12.2030", "2024/2025", "www.example", ""}));
+    put(s, r, c, std::move(v), in.ConsumeBool());
+}
+
+// Known bug, reported with the fuzzers (issue 11): validation.cpp's
+// date_text converts a date cell's number to long without a range check
+// (undefined for |serial| ≥ 2^63, infinities, NaN), reached when such a
+// number is typed as the date of a document outside the reporting period.
+// Until validation.cpp is fixed such workbooks are not checked here; delete
+// this function and its call then.
+bool date_beyond_long(const Catalogue& c, const WorkbookSnapshot& wb) {
+    for (const SheetSnapshot& s : wb.sheets)
+        for (std::size_t col = 0; col < s.cols; ++col) {
+            const Cell& code = s.value(DirectionSheet::kCodeRow, col);
+            const Field* f = code.kind() == Cell::Kind::Text ? c.field(code.text()) : nullptr;
+            if (!f || f->type != FieldType::Date)
+                continue;
+            for (std::size_t r = 0; r < s.rows; ++r) {
+                const Cell& v = s.value(r, col);
+                if (v.kind() == Cell::Kind::Number && !(std::fabs(v.number()) < 9.2e18))
+                    return true;
+            }
+        }
+    return false;
+}
+
+void check(const WorkbookSnapshot& wb, const ValidationReport& report) {
+    std::size_t counted = 0;
+    for (const Severity s : {Severity::Error, Severity::Warning, Severity::Info})
+        counted += report.count(s);
+    FUZZ_CHECK(counted == report.findings.size());
+    FUZZ_CHECK(report.ready() == (report.count(Severity::Error) == 0));
+    FUZZ_CHECK(!report.summary().empty());
+    for (std::size_t i = 0; i < report.findings.size(); ++i) {
+        const Finding& f = report.findings[i];
+        FUZZ_CHECK(!f.message.empty() && !f.rule.empty());
+        if (i > 0)
+            FUZZ_CHECK(static_cast<int>(report.findings[i - 1].severity) <= static_cast<int>(f.severity));
+        if (f.row >= 0 || f.col >= 0) {
+            // A finding at a cell names a sheet of the workbook and a cell Calc has
+            // (not always inside the snapshot: a missing column is named at the
+            // code row of a sheet that may have been cut short).
+            FUZZ_CHECK(wb.sheet(f.sheet));
+            FUZZ_CHECK(f.row < 1048576 && f.col < 16384);
+        }
+    }
+    for (const Completeness& c : report.completeness) {
+        FUZZ_CHECK(c.filled <= c.required);
+        FUZZ_CHECK(c.percent() >= 0 && c.percent() <= 100);
+    }
+}
+
+}  // namespace
+}  // namespace msoko
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    using namespace msoko;
+    const Catalogue& c = fuzz::default_catalogue();
+    static const WorkbookSnapshot valid = [&] {
+        WorkbookSnapshot wb = form(c);
+        const ValidationReport r = validate(c, wb);
+        if (!r.ready())
+            fuzz::fail(("the unchanged form is not ready: " + r.findings.front().message).c_str(), __FILE__, __LINE__);
+        return wb;
+    }();
+    FuzzedDataProvider in(data, size);
+    WorkbookSnapshot wb = valid;
+    if (in.ConsumeIntegralInRange(0, 3) == 0)
+        change_structure(in, wb);
+    const auto edits = in.ConsumeIntegralInRange(0, 24);
+    for (int i = 0; i < edits; ++i)
+        type_over(in, wb);
+    if (date_beyond_long(c, wb))
+        return 0;
+    check(wb, validate(c, wb));
+    return 0;
+}
