@@ -26,6 +26,7 @@
 #include <vector>
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -112,6 +113,8 @@ void kill_group(pid_t pid) {
 
 /// Runs a command to completion; throws OfficeError with its output on failure.
 void run(const std::vector<std::string>& argv, const fs::path& log, std::chrono::seconds timeout, const char* what) {
+    std::error_code ec;
+    fs::remove(log, ec);  // the output of this run only
     const pid_t pid = spawn(argv, log);
     const auto status = wait_for(pid, timeout);
     if (!status) {
@@ -140,6 +143,35 @@ Reference<css::uno::XComponentContext> local_context() {
 }
 
 std::atomic<int> g_counter{0};
+
+/// One unopkg at a time per LibreOffice installation, across processes: an
+/// exclusive flock on the office's program directory (any user may open it;
+/// the lock goes with the descriptor, also when a process dies). See
+/// Office::install_extension for why. Waits up to `timeout`, then goes on
+/// without the lock rather than fail.
+class InstallationLock {
+public:
+    explicit InstallationLock(std::chrono::seconds timeout)
+        : fd_(::open(kProgramDir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
+        const auto until = std::chrono::steady_clock::now() + timeout;
+        while (fd_ >= 0 && flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+            if ((errno != EWOULDBLOCK && errno != EINTR) || std::chrono::steady_clock::now() >= until) {
+                ::close(fd_);
+                fd_ = -1;
+            }
+            std::this_thread::sleep_for(50ms);
+        }
+    }
+    ~InstallationLock() {
+        if (fd_ >= 0)
+            ::close(fd_);
+    }
+    InstallationLock(const InstallationLock&) = delete;
+    InstallationLock& operator=(const InstallationLock&) = delete;
+
+private:
+    int fd_;
+};
 
 }  // namespace
 
@@ -224,7 +256,7 @@ std::vector<std::string> Office::unopkg_command(const std::vector<std::string>& 
         // namespace it runs as an ordinary user and the files stay ours.
         argv = {"/usr/bin/unshare", "--user", "--map-user=1000", "--map-group=1000"};
     }
-    argv.push_back(std::string(kProgramDir) + "/unopkg");
+    argv.push_back(options_.unopkg.empty() ? std::string(kProgramDir) + "/unopkg" : options_.unopkg.string());
     argv.insert(argv.end(), args.begin(), args.end());
     argv.push_back("-env:UserInstallation=" + profile_url_);
     return argv;
@@ -235,8 +267,29 @@ void Office::install_extension() {
         throw OfficeError("расширение не найдено / extension not found: " + options_.extension.string());
     // -s: the licence is accepted on the user's behalf (accept-by="admin");
     // without it unopkg waits for an answer on standard input.
-    run(unopkg_command({"add", "-s", "-f", fs::absolute(options_.extension).string()}), root_ / "unopkg.log", 120s,
-        "installing the extension with unopkg");
+    const auto argv = unopkg_command({"add", "-s", "-f", fs::absolute(options_.extension).string()});
+    // Two unopkg started side by side just after LibreOffice was installed:
+    // one may fail with "NameClashException: folder exists and overwrite
+    // forbidden" ([context="shared"], dp_manager.cxx). Every unopkg opens the
+    // shared extension repository too; when it can write there (as root in a
+    // user namespace it can: /var/spool/libreoffice/uno_packages/cache on
+    // Debian, $UNO_SHARED_PACKAGES_CACHE) and the folder `uno_packages` is not
+    // there yet, it checks that the folder is missing, then creates it; the
+    // second of two processes between those steps gets the exception. Once
+    // the folder exists, that never happens again. So our unopkg runs take
+    // turns (InstallationLock), and one that lost that race with someone
+    // else's (an older build, a user's own office) runs once more.
+    for (int attempt = 1;; ++attempt) {
+        try {
+            InstallationLock lock(150s);
+            run(argv, root_ / "unopkg.log", 120s, "installing the extension with unopkg");
+            return;
+        } catch (const OfficeError& e) {
+            if (attempt > 1 || std::string(e.what()).find("NameClashException") == std::string::npos)
+                throw;
+        }
+        std::this_thread::sleep_for(1s);
+    }
 }
 
 void Office::start_process() {
@@ -366,7 +419,10 @@ void Office::shutdown() noexcept {
 
 void Office::remove_extension(const std::string& identifier) {
     stop_process();
-    run(unopkg_command({"remove", identifier}), root_ / "unopkg.log", 120s, "removing the extension with unopkg");
+    {
+        InstallationLock lock(150s);
+        run(unopkg_command({"remove", identifier}), root_ / "unopkg.log", 120s, "removing the extension with unopkg");
+    }
     start_process();
 }
 

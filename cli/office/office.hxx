@@ -44,6 +44,8 @@ struct Options {
     std::chrono::seconds start_timeout{90};
     /// Keep the profile directory after shutdown (to read the add-in's log).
     bool keep_profile = false;
+    /// The unopkg to run; empty: the office's own (a test gives a wrapper).
+    std::filesystem::path unopkg;
 };
 
 class Office {
