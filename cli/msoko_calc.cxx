@@ -8,7 +8,8 @@
 //   msoko-calc check [--tsv] [--save OUT.ods] [--oxt FILE] FORM   the check before submission, as the menu runs it
 //
 // Exit codes: 0 done (check: the form is ready); 1 the workbook could not be
-// processed; 2 usage error; 3 (check) the form has errors.
+// processed (the reason in Russian on standard error); 2 usage error; 3
+// (check) the form has errors.
 
 #include "form_view.hxx"
 #include "msoko/catalogue.hpp"
@@ -87,10 +88,12 @@ void usage(std::ostream& out) {
            "check проверяет форму перед отправкой, как команда меню «Проверить форму»: печатает\n"
            "итог, заполненность и каждое замечание (--tsv: строки «уровень, лист, ячейка, организация,\n"
            "поле, значение, сообщение, правило» через табуляцию); файл не изменяется (--save: копия\n"
-           "с листом «Проверка» и отметками). Код выхода 3 — в форме есть ошибки.\n"
+           "с листом «Проверка» и отметками). Код выхода 0 — форма готова, 3 — в форме есть ошибки,\n"
+           "1 — файл не удалось проверить (причина — в сообщении).\n"
            "check runs the check before submission as the menu does and prints the summary,\n"
            "completeness and every finding; the file is not changed (--save: a copy with the report\n"
-           "sheet and the marks); exit code 3 when the form has errors.\n";
+           "sheet and the marks); exit code 0 when the form is ready, 3 when it has errors, 1 when the file\n"
+           "could not be checked (the message says why).\n";
 }
 
 std::string column_name(sal_Int32 col) {
@@ -435,6 +438,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     try {
+        msoko::office::readable_head(opt.workbook);  // a wrong path is told before the office starts
         if (opt.command == "convert")
             return convert(opt);
         if (opt.command == "check")

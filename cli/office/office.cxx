@@ -8,7 +8,9 @@
 #include <com/sun/star/connection/NoConnectException.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XComponentLoader.hpp>
+#include <com/sun/star/io/IOException.hpp>
 #include <com/sun/star/lang/DisposedException.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 #include <cppuhelper/bootstrap.hxx>
 #include <rtl/ustring.hxx>
@@ -173,7 +175,68 @@ private:
     int fd_;
 };
 
+/// The first bytes of a file, or the error of reading it.
+struct Head {
+    std::string bytes;
+    int error = 0;
+};
+
+Head read_head(const fs::path& file, std::size_t n) {
+    Head head;
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        head.error = errno;
+        return head;
+    }
+    head.bytes.resize(n);
+    const ssize_t got = ::read(fd, head.bytes.data(), n);
+    head.error = got < 0 ? errno : 0;
+    head.bytes.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
+    ::close(fd);
+    return head;
+}
+
+/// Why a file the office did not open as a spreadsheet is not one, told from
+/// its first bytes; `other_document`: the office opened it as a text, a
+/// drawing or a presentation (when those parts of LibreOffice are installed).
+std::string not_a_spreadsheet(const fs::path& file, const std::string& head, bool other_document) {
+    if (other_document)
+        return "это не электронная таблица, а документ другого вида (текст, рисунок или презентация) / not a "
+               "spreadsheet: " +
+               file.string();
+    const bool zip = head.rfind("PK\x03\x04", 0) == 0;
+    const bool ole = head.rfind("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 0) == 0;
+    // An OpenDocument file names its type first, uncompressed: "mimetype" at
+    // byte 30 of the archive; an .xlsx usually starts with its content types.
+    const bool ods = zip && head.find("mimetypeapplication/vnd.oasis.opendocument.spreadsheet") != std::string::npos;
+    const bool xlsx = zip && head.find("[Content_Types].xml") != std::string::npos;
+    if (ods || xlsx || ole)
+        return "файл повреждён: LibreOffice не может прочитать эту таблицу (например, файл записан или загружен не "
+               "полностью) / the file is damaged: " +
+               file.string();
+    if (zip)
+        return "это не электронная таблица или файл повреждён: в архиве ZIP LibreOffice не нашёл таблицы / not a "
+               "spreadsheet, or damaged: " +
+               file.string();
+    return "это не электронная таблица: LibreOffice не распознал формат файла (нужна таблица .ods, .fods, .xlsx, "
+           ".xls или .csv) / not a spreadsheet: " +
+           file.string();
+}
+
 }  // namespace
+
+std::string readable_head(const fs::path& file) {
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec))
+        throw OfficeError("файл не найден / file not found: " + file.string());
+    const Head head = read_head(file, 128);
+    if (head.error)
+        throw OfficeError("не удалось прочитать файл (" + std::string(std::strerror(head.error)) +
+                          ") / cannot read the file: " + file.string());
+    if (head.bytes.empty())  // the office would open it as a new, empty workbook
+        throw OfficeError("файл пуст (0 байт) / the file is empty: " + file.string());
+    return head.bytes;
+}
 
 std::string file_url(const fs::path& path) {
     const std::string abs = fs::absolute(path).lexically_normal().string();
@@ -344,8 +407,7 @@ std::optional<int> Office::connect() {
 }
 
 Reference<css::sheet::XSpreadsheetDocument> Office::open(const fs::path& file, Access access, bool with_view) {
-    if (!fs::is_regular_file(file))
-        throw OfficeError("файл не найден / file not found: " + file.string());
+    const std::string head = readable_head(file);
     css::uno::Sequence<css::beans::PropertyValue> args(access == Access::ReadOnly ? 2 : 1);
     args.getArray()[0].Name = "Hidden";
     args.getArray()[0].Value <<= !with_view;
@@ -355,14 +417,19 @@ Reference<css::sheet::XSpreadsheetDocument> Office::open(const fs::path& file, A
         args.getArray()[1].Value <<= true;
     }
     Reference<css::frame::XComponentLoader> loader(desktop_, UNO_QUERY_THROW);
-    auto component = loader->loadComponentFromURL(ou(file_url(file)), "_blank", 0, args);
+    Reference<css::lang::XComponent> component;
+    try {
+        component = loader->loadComponentFromURL(ou(file_url(file)), "_blank", 0, args);
+    } catch (const css::lang::IllegalArgumentException&) {
+        // no filter took the file: told below
+    } catch (const css::io::IOException&) {
+        // a filter took it and failed: told below
+    }
     Reference<css::sheet::XSpreadsheetDocument> doc(component, css::uno::UNO_QUERY);
     if (!doc.is()) {
+        const bool other_document = component.is();
         close(component);
-        throw OfficeError(
-            "не удалось открыть как электронную таблицу (повреждён, не таблица или заблокирован) / "
-            "could not be opened as a spreadsheet: " +
-            file.string());
+        throw OfficeError(not_a_spreadsheet(file, head, other_document));
     }
     return doc;
 }

@@ -59,8 +59,8 @@ public:
     css::uno::Reference<css::frame::XDesktop2> desktop() const { return desktop_; }
 
     enum class Access { ReadWrite, ReadOnly };
-    /// Opens a spreadsheet hidden; throws OfficeError when the file is
-    /// missing, is not a spreadsheet or is locked (read-write only).
+    /// Opens a spreadsheet hidden; throws OfficeError naming the reason when
+    /// the file is missing, unreadable, empty, damaged or not a spreadsheet.
     /// `with_view`: with a (headless) view, so that view settings such as
     /// frozen panes can be set and are stored when the document is saved.
     css::uno::Reference<css::sheet::XSpreadsheetDocument> open(const std::filesystem::path& file,
@@ -106,5 +106,10 @@ private:
 
 /// file:// URL of an absolute or relative path.
 std::string file_url(const std::filesystem::path& path);
+
+/// The first bytes of a file the office is to open (they tell a damaged
+/// spreadsheet from another format); throws OfficeError when the file is
+/// missing, cannot be read or is empty — without an office, in a moment.
+std::string readable_head(const std::filesystem::path& file);
 
 }  // namespace msoko::office
