@@ -308,13 +308,14 @@ int convert(const Options& opt) {
 
 // The check before submission exactly as the menu runs it: the add-in's
 // command on the document's frame; its report sheet is read back and printed.
-// The document is never stored: the file stays as it was. (A document opened
-// read-only cannot take the report sheet.)
+// It runs on a private copy, which takes the report sheet (a document opened
+// read-only would not) whatever the file's permissions or another user's lock;
+// the file itself is only read.
 int check(const Options& opt) {
     msoko::office::Options office_options;
     office_options.extension = opt.oxt;
     msoko::office::Office office(office_options);
-    auto doc = office.open(opt.workbook, msoko::office::Office::Access::ReadWrite, /*with_view=*/true);
+    auto doc = office.open(opt.workbook, msoko::office::Office::Access::Copy, /*with_view=*/true);
     Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculateAll();
     Reference<css::frame::XDispatchProvider> frame(
         Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame(), UNO_QUERY_THROW);

@@ -145,6 +145,7 @@ Reference<css::uno::XComponentContext> local_context() {
 }
 
 std::atomic<int> g_counter{0};
+std::atomic<int> g_copies{0};
 
 /// One unopkg at a time per LibreOffice installation, across processes: an
 /// exclusive flock on the office's program directory (any user may open it;
@@ -408,6 +409,19 @@ std::optional<int> Office::connect() {
 
 Reference<css::sheet::XSpreadsheetDocument> Office::open(const fs::path& file, Access access, bool with_view) {
     const std::string head = readable_head(file);
+    std::error_code ec;
+    fs::path source = file;
+    if (access == Access::Copy) {
+        // Same name, so that the office sees the same file type and title;
+        // a directory of its own, so that no open document's file is replaced.
+        const fs::path dir = root_ / ("copy-" + std::to_string(g_copies++));
+        fs::create_directories(dir);
+        source = dir / file.filename();
+        if (!fs::copy_file(file, source, fs::copy_options::overwrite_existing, ec))
+            throw OfficeError("не удалось скопировать файл (" + ec.message() +
+                              ") / cannot copy the file: " + file.string());
+        fs::permissions(source, fs::perms::owner_read | fs::perms::owner_write, ec);
+    }
     css::uno::Sequence<css::beans::PropertyValue> args(access == Access::ReadOnly ? 2 : 1);
     args.getArray()[0].Name = "Hidden";
     args.getArray()[0].Value <<= !with_view;
@@ -419,7 +433,7 @@ Reference<css::sheet::XSpreadsheetDocument> Office::open(const fs::path& file, A
     Reference<css::frame::XComponentLoader> loader(desktop_, UNO_QUERY_THROW);
     Reference<css::lang::XComponent> component;
     try {
-        component = loader->loadComponentFromURL(ou(file_url(file)), "_blank", 0, args);
+        component = loader->loadComponentFromURL(ou(file_url(source)), "_blank", 0, args);
     } catch (const css::lang::IllegalArgumentException&) {
         // no filter took the file: told below
     } catch (const css::io::IOException&) {

@@ -58,7 +58,12 @@ public:
     css::uno::Reference<css::uno::XComponentContext> context() const { return remote_; }
     css::uno::Reference<css::frame::XDesktop2> desktop() const { return desktop_; }
 
-    enum class Access { ReadWrite, ReadOnly };
+    /// ReadWrite: the file itself, locked while open (a file another user has
+    /// open, or one without write permission, opens read-only all the same).
+    /// ReadOnly: the file itself, read-only, ignoring another user's lock.
+    /// Copy: a private copy in the office's temporary directory, writable
+    /// whatever the file's permissions and locks; the file itself is only read.
+    enum class Access { ReadWrite, ReadOnly, Copy };
     /// Opens a spreadsheet hidden; throws OfficeError naming the reason when
     /// the file is missing, unreadable, empty, damaged or not a spreadsheet.
     /// `with_view`: with a (headless) view, so that view settings such as
