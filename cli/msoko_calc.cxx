@@ -5,7 +5,8 @@
 //   msoko-calc report [--lang ru|en] [--oxt FILE] [--keep-profile] WORKBOOK
 //   msoko-calc convert [--oxt FILE] WORKBOOK OUT.ods|OUT.fods|OUT.pdf
 //   msoko-calc indicators [--lang ru|en] [--oxt FILE] FORM   the municipal indicator table
-//   msoko-calc check [--tsv] [--save OUT.ods] [--oxt FILE] FORM   the check before submission, as the menu runs it
+//   msoko-calc check [--tsv] [--save OUT.ods] [--oxt FILE] [--keep-profile] FORM   the check before submission,
+//                                                                                as the menu runs it
 //
 // Exit codes: 0 done (check: the form is ready); 1 the workbook could not be
 // processed (the reason in Russian on standard error); 2 usage error; 3
@@ -39,9 +40,11 @@
 
 #include <algorithm>
 #include <cstring>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -79,7 +82,7 @@ void usage(std::ostream& out) {
            "  msoko-calc report [--lang ru|en] [--oxt FILE] [--keep-profile] WORKBOOK\n"
            "  msoko-calc convert [--oxt FILE] WORKBOOK OUT.ods|OUT.fods|OUT.pdf\n"
            "  msoko-calc indicators [--lang ru|en] [--oxt FILE] FORM\n"
-           "  msoko-calc check [--tsv] [--save OUT.ods] [--oxt FILE] FORM\n\n"
+           "  msoko-calc check [--tsv] [--save OUT.ods] [--oxt FILE] [--keep-profile] FORM\n\n"
            "Открывает книгу в скрытом LibreOffice с установленным расширением МСОКО,\n"
            "пересчитывает её и печатает каждую формулу МСОКО с её результатом.\n"
            "Opens the workbook in a hidden LibreOffice with the МСОКО extension installed,\n"
@@ -282,6 +285,30 @@ void store(const Reference<css::sheet::XSpreadsheetDocument>& doc, const fs::pat
     std::cerr << "Записано / written: " << out.string() << "\n";
 }
 
+// Why an add-in command failed, from the add-in's log: its dispatcher logs
+// "command NAME failed: REASON" at level error (the message box it also shows
+// has no one to see it in a headless office). Empty when there is no such entry.
+std::string command_failure(const fs::path& log, const std::string& command) {
+    std::ifstream in(log);
+    static const std::regex entry(R"(^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2})");
+    const std::string marker = "command " + command + " failed: ";
+    std::string line, reason;
+    bool continued = false;  // a reason may span lines; an entry starts with its time
+    while (std::getline(in, line)) {
+        if (std::regex_search(line, entry)) {
+            const auto at = line.find(marker);
+            continued = at != std::string::npos && line.find("[error]") != std::string::npos;
+            if (continued)
+                reason = line.substr(at + marker.size());
+        } else if (continued) {
+            reason += "\n" + line;
+        }
+    }
+    // the reason as logged, up to the end of its entry
+    const auto last = reason.find_last_not_of(" \t\r\n");
+    return last == std::string::npos ? std::string() : reason.substr(0, last + 1);
+}
+
 // Opens, recalculates and stores under the filter the output's extension names.
 int convert(const Options& opt) {
     const std::string ext = opt.output.extension().string();
@@ -314,6 +341,7 @@ int convert(const Options& opt) {
 int check(const Options& opt) {
     msoko::office::Options office_options;
     office_options.extension = opt.oxt;
+    office_options.keep_profile = opt.keep_profile;
     msoko::office::Office office(office_options);
     auto doc = office.open(opt.workbook, msoko::office::Office::Access::Copy, /*with_view=*/true);
     Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculateAll();
@@ -327,11 +355,20 @@ int check(const Options& opt) {
     css::frame::DispatchHelper::create(office.context())
         ->executeDispatch(frame, "org.msoko.calc:Validate", "_self", 0, {});
     if (!doc->getSheets()->hasByName(name)) {
-        std::cerr << "msoko-calc: проверка не выполнена (нет листа «Проверка»; подробности в журнале расширения) / "
-                     "the check did not run\n";
         msoko::office::Office::close(doc);
+        const std::string reason = command_failure(office.log(), "Validate");
+        if (!reason.empty()) {
+            std::cerr << "msoko-calc: проверка не выполнена: " << reason << " / the check did not run\n";
+        } else {
+            office.keep_profile();  // its log is all there is to go on
+            std::cerr << "msoko-calc: проверка не выполнена, причина не записана; журнал расширения: "
+                      << office.log().string()
+                      << " / the check did not run; the extension's log: " << office.log().string() << "\n";
+        }
         return 1;
     }
+    if (opt.keep_profile)
+        std::cerr << "Профиль сохранён / profile kept: " << office.profile().string() << "\n";
     if (!opt.save.empty())  // the checked copy, opening on its report
         store(doc, opt.save, "calc8");
     Reference<css::sheet::XSpreadsheet> sheet(doc->getSheets()->getByName(name), UNO_QUERY_THROW);

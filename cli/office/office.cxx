@@ -498,6 +498,10 @@ void Office::shutdown() noexcept {
     root_.clear();
 }
 
+void Office::keep_profile() {
+    options_.keep_profile = true;
+}
+
 void Office::remove_extension(const std::string& identifier) {
     stop_process();
     {

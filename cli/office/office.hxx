@@ -86,6 +86,10 @@ public:
 
     /// The profile directory: `user/msoko/msoko.log` is the add-in's log.
     const std::filesystem::path& profile() const { return profile_; }
+    /// The add-in's log in the profile (it may not exist yet).
+    std::filesystem::path log() const { return profile_ / "user" / "msoko" / "msoko.log"; }
+    /// From now on the profile stays after shutdown (a failed run, for its log).
+    void keep_profile();
     pid_t pid() const { return pid_; }
 
 private:
