@@ -17,6 +17,7 @@
 #include "office/office.hxx"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/NoSuchElementException.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
@@ -25,6 +26,10 @@
 #include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/io/IOException.hpp>
+#include <com/sun/star/lang/DisposedException.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/IndexOutOfBoundsException.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XCellAddressable.hpp>
@@ -220,10 +225,13 @@ int indicators(const Options& opt) {
     Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculateAll();
     auto sheets = doc->getSheets();
     const OUString name = OUString::fromUtf8("Показатели");
-    if (!sheets->hasByName(name)) {
-        std::cerr << "msoko-calc: в книге нет листа «Показатели» — это не форма МСОКО / not an МСОКО form\n";
-        msoko::office::Office::close(doc);
-        return 1;
+    for (const char* needed : {"Показатели", "Паспорт"}) {
+        if (!sheets->hasByName(OUString::fromUtf8(needed))) {
+            std::cerr << "msoko-calc: в книге нет листа «" << needed
+                      << "» — это не форма МСОКО или лист удалён / not an МСОКО form: no sheet «" << needed << "»\n";
+            msoko::office::Office::close(doc);
+            return 1;
+        }
     }
     Reference<css::sheet::XSpreadsheet> sheet(sheets->getByName(name), UNO_QUERY_THROW);
     auto text_of = [](const Reference<css::table::XCell>& c) {
@@ -275,13 +283,25 @@ int indicators(const Options& opt) {
     return 0;
 }
 
-// Stores a copy of the document under an export filter and says so.
+// Stores a copy of the document under an export filter and says so; an
+// OfficeError names why it could not.
 void store(const Reference<css::sheet::XSpreadsheetDocument>& doc, const fs::path& out, const char* filter) {
+    const fs::path dir = fs::absolute(out).parent_path();
+    if (std::error_code ec; !fs::is_directory(dir, ec))
+        throw msoko::office::OfficeError("нет такой папки / no such directory: " + dir.string() + " (" + out.string() +
+                                         " не записан / not written)");
     css::uno::Sequence<css::beans::PropertyValue> args(1);
     args.getArray()[0].Name = "FilterName";
     args.getArray()[0].Value <<= OUString::createFromAscii(filter);
-    Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)
-        ->storeToURL(OUString::createFromAscii(msoko::office::file_url(out).c_str()), args);
+    try {
+        Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)
+            ->storeToURL(OUString::createFromAscii(msoko::office::file_url(out).c_str()), args);
+    } catch (const css::io::IOException&) {
+        throw msoko::office::OfficeError(
+            "не удалось записать файл (нет прав на запись, файл открыт только для чтения или диск заполнен) / cannot "
+            "write: " +
+            out.string());
+    }
     std::cerr << "Записано / written: " << out.string() << "\n";
 }
 
@@ -304,9 +324,7 @@ std::string command_failure(const fs::path& log, const std::string& command) {
             reason += "\n" + line;
         }
     }
-    // the reason as logged, up to the end of its entry
-    const auto last = reason.find_last_not_of(" \t\r\n");
-    return last == std::string::npos ? std::string() : reason.substr(0, last + 1);
+    return msoko::office::without_source_locations(reason);
 }
 
 // Opens, recalculates and stores under the filter the output's extension names.
@@ -431,6 +449,13 @@ int check(const Options& opt) {
     return errors ? 3 : 0;
 }
 
+// A LibreOffice exception as the user reads it: what went wrong in Russian,
+// then what the office said, without its source locations.
+std::string office_failure(const char* reason, const OUString& message) {
+    const std::string said = msoko::office::without_source_locations(u8(message));
+    return std::string(reason) + (said.empty() ? "" : ": " + said);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -483,11 +508,37 @@ int main(int argc, char** argv) {
             return check(opt);
         return opt.command == "indicators" ? indicators(opt) : report(opt);
     } catch (const msoko::office::OfficeError& e) {
-        std::cerr << "msoko-calc: " << e.what() << "\n";
+        std::cerr << "msoko-calc: " << msoko::office::without_source_locations(e.what()) << "\n";
+    } catch (const css::container::NoSuchElementException& e) {
+        std::cerr << "msoko-calc: "
+                  << office_failure("в книге нет ожидаемого листа, ячейки или имени / a sheet or name is missing",
+                                    e.Message)
+                  << "\n";
+    } catch (const css::lang::IndexOutOfBoundsException& e) {
+        std::cerr << "msoko-calc: "
+                  << office_failure("обращение за пределы листа или книги / out of the sheet's bounds", e.Message)
+                  << "\n";
+    } catch (const css::lang::IllegalArgumentException& e) {
+        std::cerr << "msoko-calc: "
+                  << office_failure("LibreOffice отклонил запрос (недопустимое значение) / invalid argument", e.Message)
+                  << "\n";
+    } catch (const css::io::IOException& e) {
+        std::cerr << "msoko-calc: "
+                  << office_failure("ошибка чтения или записи файла / input or output error", e.Message) << "\n";
+    } catch (const css::lang::DisposedException& e) {
+        std::cerr
+            << "msoko-calc: "
+            << office_failure(
+                   "LibreOffice неожиданно завершился (сбой или нехватка памяти) / LibreOffice ended unexpectedly",
+                   e.Message)
+            << "\n";
+    } catch (const css::uno::RuntimeException& e) {
+        std::cerr << "msoko-calc: " << office_failure("внутренняя ошибка LibreOffice / LibreOffice error", e.Message)
+                  << "\n";
     } catch (const css::uno::Exception& e) {
-        std::cerr << "msoko-calc: ошибка LibreOffice / LibreOffice error: " << u8(e.Message) << "\n";
+        std::cerr << "msoko-calc: " << office_failure("ошибка LibreOffice / LibreOffice error", e.Message) << "\n";
     } catch (const std::exception& e) {
-        std::cerr << "msoko-calc: " << e.what() << "\n";
+        std::cerr << "msoko-calc: " << msoko::office::without_source_locations(e.what()) << "\n";
     }
     return 1;
 }

@@ -24,6 +24,7 @@
 #include <fstream>
 #include <mutex>
 #include <optional>
+#include <regex>
 #include <thread>
 #include <vector>
 
@@ -68,7 +69,7 @@ pid_t spawn(const std::vector<std::string>& argv, const fs::path& log) {
     const pid_t parent = getpid();
     const pid_t pid = fork();
     if (pid < 0)
-        throw OfficeError(std::string("fork failed: ") + std::strerror(errno));
+        throw OfficeError(std::string("не удалось запустить процесс / fork failed: ") + std::strerror(errno));
     if (pid == 0) {
         setpgid(0, 0);
         prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -113,7 +114,15 @@ void kill_group(pid_t pid) {
     }
 }
 
-/// Runs a command to completion; throws OfficeError with its output on failure.
+/// What a process wrote into its log.
+std::string read_log(const fs::path& log) {
+    std::ifstream in(log);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+/// Runs a command to completion; throws OfficeError with its output on
+/// failure (the log is in the temporary directory, gone after shutdown).
+/// `what`: «Russian / English».
 void run(const std::vector<std::string>& argv, const fs::path& log, std::chrono::seconds timeout, const char* what) {
     std::error_code ec;
     fs::remove(log, ec);  // the output of this run only
@@ -121,13 +130,12 @@ void run(const std::vector<std::string>& argv, const fs::path& log, std::chrono:
     const auto status = wait_for(pid, timeout);
     if (!status) {
         kill_group(pid);
-        throw OfficeError(std::string(what) + ": timed out; see " + log.string());
+        throw OfficeError(std::string(what) + ": не завершилось за " + std::to_string(timeout.count()) +
+                          " с / timed out: " + read_log(log));
     }
-    if (*status != 0) {
-        std::ifstream in(log);
-        std::string output((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        throw OfficeError(std::string(what) + " failed (exit code " + std::to_string(*status) + "): " + output);
-    }
+    if (*status != 0)
+        throw OfficeError(std::string(what) + ": ошибка, код выхода / failed, exit code " + std::to_string(*status) +
+                          ": " + read_log(log));
 }
 
 /// The client side of UNO, bootstrapped once per process from the office's
@@ -239,6 +247,17 @@ std::string readable_head(const fs::path& file) {
     return head.bytes;
 }
 
+std::string without_source_locations(const std::string& message) {
+    // LibreOffice's exceptions end their message with where they were thrown,
+    // one or more times: " at ./sc/source/ui/unoobj/docuno.cxx:3963", also
+    // with an absolute path of the build machine.
+    static const std::regex location(R"(\s*\bat \.?/?[^\s:]*\.(cxx|hxx|cpp|hpp|h|c|mm):[0-9]+)");
+    std::string out = std::regex_replace(message, location, "");
+    const auto first = out.find_first_not_of(" \t\r\n");
+    const auto last = out.find_last_not_of(" \t\r\n:");
+    return first == std::string::npos ? std::string() : out.substr(first, last - first + 1);
+}
+
 std::string file_url(const fs::path& path) {
     const std::string abs = fs::absolute(path).lexically_normal().string();
     std::string url = "file://";
@@ -258,7 +277,8 @@ std::string file_url(const fs::path& path) {
 Office::Office(Options options) : options_(std::move(options)) {
     char tmpl[] = "/tmp/msoko-office-XXXXXX";
     if (!mkdtemp(tmpl))
-        throw OfficeError(std::string("cannot create a temporary directory: ") + std::strerror(errno));
+        throw OfficeError(std::string("не удалось создать временную папку / cannot create a temporary directory: ") +
+                          std::strerror(errno));
     root_ = tmpl;
     profile_ = root_ / "profile";
     profile_url_ = file_url(profile_);
@@ -304,13 +324,13 @@ void Office::prepare_profile() {
     xcu << "</oor:items>\n";
     xcu.close();
     if (!xcu)
-        throw OfficeError("cannot write the profile in " + profile_.string());
+        throw OfficeError("не удалось записать профиль LibreOffice / cannot write the profile in " + profile_.string());
     // A profile must be initialised by the office before unopkg writes into
     // it: otherwise the first start exits with code 81 and drops the
     // extension's registration.
     run({std::string(kProgramDir) + "/soffice.bin", "--headless", "--invisible", "--norestore", "--nologo",
          "--nodefault", "-env:UserInstallation=" + profile_url_, "--terminate_after_init"},
-        root_ / "soffice-init.log", 120s, "initialising the LibreOffice profile");
+        root_ / "soffice-init.log", 120s, "подготовка профиля LibreOffice / initialising the LibreOffice profile");
 }
 
 std::vector<std::string> Office::unopkg_command(const std::vector<std::string>& args) const {
@@ -346,7 +366,8 @@ void Office::install_extension() {
     for (int attempt = 1;; ++attempt) {
         try {
             InstallationLock lock(150s);
-            run(argv, root_ / "unopkg.log", 120s, "installing the extension with unopkg");
+            run(argv, root_ / "unopkg.log", 120s,
+                "установка расширения (unopkg) / installing the extension with unopkg");
             return;
         } catch (const OfficeError& e) {
             if (attempt > 1 || std::string(e.what()).find("NameClashException") == std::string::npos)
@@ -375,13 +396,13 @@ void Office::start_process() {
         pid_ = -1;
         if (code == kRestartExitCode)
             continue;
-        std::ifstream in(root_ / "soffice.log");
-        std::string output((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        throw OfficeError("LibreOffice did not start" +
-                          (code == kTimedOut ? std::string(" in time") : " (exit code " + std::to_string(code) + ")") +
+        const std::string output = read_log(root_ / "soffice.log");
+        throw OfficeError((code == kTimedOut ? std::string("LibreOffice не запустился вовремя / did not start in time")
+                                             : "LibreOffice не запустился, код выхода / did not start, exit code " +
+                                                   std::to_string(code)) +
                           (output.empty() ? std::string() : ": " + output));
     }
-    throw OfficeError("LibreOffice kept asking to be restarted");
+    throw OfficeError("LibreOffice снова и снова просит перезапуска / kept asking to be restarted");
 }
 
 std::optional<int> Office::connect() {
@@ -506,7 +527,8 @@ void Office::remove_extension(const std::string& identifier) {
     stop_process();
     {
         InstallationLock lock(150s);
-        run(unopkg_command({"remove", identifier}), root_ / "unopkg.log", 120s, "removing the extension with unopkg");
+        run(unopkg_command({"remove", identifier}), root_ / "unopkg.log", 120s,
+            "удаление расширения (unopkg) / removing the extension with unopkg");
     }
     start_process();
 }

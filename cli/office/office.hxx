@@ -121,4 +121,9 @@ std::string file_url(const std::filesystem::path& path);
 /// missing, cannot be read or is empty — without an office, in a moment.
 std::string readable_head(const std::filesystem::path& file);
 
+/// An office's message without LibreOffice's source locations
+/// ("… at ./sc/source/ui/unoobj/docuno.cxx:3963"), which mean nothing to a
+/// user; empty when nothing else is left.
+std::string without_source_locations(const std::string& message);
+
 }  // namespace msoko::office
