@@ -10,7 +10,7 @@
 //
 // Exit codes: 0 done (check: the form is ready); 1 the workbook could not be
 // processed (the reason in Russian on standard error); 2 usage error; 3
-// (check) the form has errors.
+// (check) the form has errors; 130/143 interrupted by SIGINT/SIGTERM.
 
 #include "form_view.hxx"
 #include "msoko/catalogue.hpp"
@@ -459,6 +459,8 @@ std::string office_failure(const char* reason, const OUString& message) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // First, before any thread: Ctrl+C leaves no office or profile behind.
+    msoko::office::clean_up_on_signals("msoko-calc");
     Options opt;
     std::vector<std::string> args(argv + 1, argv + argc);
     for (std::size_t i = 0; i < args.size(); ++i) {

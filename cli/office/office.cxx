@@ -22,13 +22,16 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <regex>
+#include <set>
 #include <thread>
 #include <vector>
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <sys/file.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
@@ -59,6 +62,22 @@ OUString ou(const std::string& s) {
     return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8);
 }
 
+/// What a signal must clean up (clean_up_on_signals): the process groups we
+/// started and have not reaped, and the temporary directories of live offices.
+/// Whoever reaps a child or removes a directory holds the mutex; the signal
+/// thread takes it and never gives it back, so that nothing else waits for,
+/// removes or starts anything while it cleans up and exits.
+struct Children {
+    std::mutex mutex;
+    std::set<pid_t> groups;
+    std::map<fs::path, bool> dirs;  ///< directory → kept after shutdown
+};
+
+Children& children() {
+    static Children* c = new Children;  // never destroyed: the signal thread may use it during exit
+    return *c;
+}
+
 /// Starts argv[0] in its own process group, output to `log`; the child dies
 /// with us (PR_SET_PDEATHSIG) so that a crashed test leaves no office behind.
 pid_t spawn(const std::vector<std::string>& argv, const fs::path& log) {
@@ -67,11 +86,18 @@ pid_t spawn(const std::vector<std::string>& argv, const fs::path& log) {
         args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
     const pid_t parent = getpid();
+    // Held from fork to registration: a signal's clean-up knows every child.
+    // (The child never touches it: it only sets itself up and execs.)
+    std::lock_guard lock(children().mutex);
     const pid_t pid = fork();
     if (pid < 0)
         throw OfficeError(std::string("не удалось запустить процесс / fork failed: ") + std::strerror(errno));
     if (pid == 0) {
         setpgid(0, 0);
+        // The signals clean_up_on_signals blocks must reach the office as usual.
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, nullptr);
         prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (getppid() != parent)
             _exit(127);
@@ -87,6 +113,7 @@ pid_t spawn(const std::vector<std::string>& argv, const fs::path& log) {
         _exit(127);
     }
     setpgid(pid, pid);  // also from the parent: no race with a kill below
+    children().groups.insert(pid);
     return pid;
 }
 
@@ -95,7 +122,14 @@ std::optional<int> wait_for(pid_t pid, std::chrono::milliseconds timeout) {
     const auto until = std::chrono::steady_clock::now() + timeout;
     for (;;) {
         int status = 0;
-        const pid_t r = waitpid(pid, &status, WNOHANG);
+        pid_t r = 0;
+        {
+            // Reaped and forgotten at once: a signal never kills a reused pid.
+            std::lock_guard lock(children().mutex);
+            r = waitpid(pid, &status, WNOHANG);
+            if (r == pid || r < 0)
+                children().groups.erase(pid);
+        }
         if (r == pid)
             return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
         if (r < 0)
@@ -258,6 +292,55 @@ std::string without_source_locations(const std::string& message) {
     return first == std::string::npos ? std::string() : out.substr(first, last - first + 1);
 }
 
+void clean_up_on_signals(const std::string& program) {
+    sigset_t set;
+    sigemptyset(&set);
+    for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
+        struct sigaction old {};
+        if (sigaction(sig, nullptr, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaddset(&set, sig);
+    }
+    if (pthread_sigmask(SIG_BLOCK, &set, nullptr) != 0)
+        return;  // the default actions stay: the program ends, its children die with it (PR_SET_PDEATHSIG)
+    std::thread([set, program] {
+        int sig = 0;
+        while (sigwait(&set, &sig) != 0) {
+        }
+        Children& c = children();
+        c.mutex.lock();  // held until _exit: see Children
+        for (pid_t group : c.groups) {
+            kill(-group, SIGKILL);
+            kill(group, SIGKILL);
+        }
+        // The group leaders are our children: reaped, so their files are closed
+        // before the directories go (a helper of the group dies with SIGKILL too).
+        const auto until = std::chrono::steady_clock::now() + 5s;
+        for (pid_t group : c.groups)
+            while (waitpid(group, nullptr, WNOHANG) == 0 && std::chrono::steady_clock::now() < until)
+                std::this_thread::sleep_for(10ms);
+        std::string kept;
+        for (const auto& [dir, keep] : c.dirs) {
+            if (keep) {
+                kept += " " + dir.string();
+                continue;
+            }
+            std::error_code ec;
+            for (int attempt = 0; attempt < 20 && fs::exists(dir, ec); ++attempt) {
+                fs::remove_all(dir, ec);
+                if (ec)
+                    std::this_thread::sleep_for(50ms);
+            }
+        }
+        const std::string line = program + ": прервано / interrupted (" +
+                                 (sig == SIGINT    ? "SIGINT"
+                                  : sig == SIGTERM ? "SIGTERM"
+                                                   : "SIGHUP") +
+                                 ")" + (kept.empty() ? "" : "; профиль сохранён / profile kept:" + kept) + "\n";
+        (void)!::write(STDERR_FILENO, line.data(), line.size());
+        _exit(128 + sig);
+    }).detach();
+}
+
 std::string file_url(const fs::path& path) {
     const std::string abs = fs::absolute(path).lexically_normal().string();
     std::string url = "file://";
@@ -276,10 +359,15 @@ std::string file_url(const fs::path& path) {
 
 Office::Office(Options options) : options_(std::move(options)) {
     char tmpl[] = "/tmp/msoko-office-XXXXXX";
-    if (!mkdtemp(tmpl))
-        throw OfficeError(std::string("не удалось создать временную папку / cannot create a temporary directory: ") +
-                          std::strerror(errno));
-    root_ = tmpl;
+    {
+        std::lock_guard lock(children().mutex);  // created and known at once (clean_up_on_signals)
+        if (!mkdtemp(tmpl))
+            throw OfficeError(
+                std::string("не удалось создать временную папку / cannot create a temporary directory: ") +
+                std::strerror(errno));
+        root_ = tmpl;
+        children().dirs[root_] = options_.keep_profile;
+    }
     profile_ = root_ / "profile";
     profile_url_ = file_url(profile_);
     pipe_ = "msoko_" + std::to_string(getpid()) + "_" + std::to_string(g_counter++);
@@ -512,15 +600,22 @@ void Office::stop_process() noexcept {
 
 void Office::shutdown() noexcept {
     stop_process();
-    if (!root_.empty() && !options_.keep_profile) {
+    if (root_.empty())
+        return;
+    std::lock_guard lock(children().mutex);
+    if (!options_.keep_profile) {
         std::error_code ec;
         fs::remove_all(root_, ec);
     }
+    children().dirs.erase(root_);
     root_.clear();
 }
 
 void Office::keep_profile() {
     options_.keep_profile = true;
+    std::lock_guard lock(children().mutex);
+    if (auto it = children().dirs.find(root_); it != children().dirs.end())
+        it->second = true;
 }
 
 void Office::remove_extension(const std::string& identifier) {

@@ -121,6 +121,16 @@ std::string file_url(const std::filesystem::path& path);
 /// missing, cannot be read or is empty — without an office, in a moment.
 std::string readable_head(const std::filesystem::path& file);
 
+/// Makes SIGINT (Ctrl+C), SIGTERM and SIGHUP end the program cleanly: the
+/// office and unopkg processes it started are killed, the temporary
+/// directories of its offices removed (a kept profile stays), a line saying
+/// so goes to standard error and the process exits with 128 + the signal's
+/// number (130, 143, 129). A signal ignored when the program started (SIGHUP
+/// under nohup) stays ignored. Call it first in main(), before any thread
+/// starts: the signals are blocked in every thread and taken by a thread of
+/// their own (sigwait), so the clean-up is ordinary code, not a handler.
+void clean_up_on_signals(const std::string& program);
+
 /// An office's message without LibreOffice's source locations
 /// ("… at ./sc/source/ui/unoobj/docuno.cxx:3963"), which mean nothing to a
 /// user; empty when nothing else is left.
