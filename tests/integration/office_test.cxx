@@ -656,6 +656,15 @@ fs::path unopkg_wrapper(const fs::path& dir, const std::string& body) {
     return script;
 }
 
+// A directory removed when the test ends, also when an assertion fails.
+struct RemovedAtEnd {
+    fs::path dir;
+    ~RemovedAtEnd() {
+        std::error_code ec;
+        fs::remove_all(dir, ec);
+    }
+};
+
 // Does the installed extension compute? (The office is ready for a test.)
 void expect_extension_works(Office& office) {
     auto doc = office.create_spreadsheet();
@@ -672,6 +681,7 @@ void expect_extension_works(Office& office) {
 // NameClashException: the installation runs it once more.
 TEST(Lifecycle, InstallRunsUnopkgAgainAfterTheSharedFolderRace) {
     const fs::path dir = fs::temp_directory_path() / ("msoko-unopkg-race-" + std::to_string(getpid()));
+    const RemovedAtEnd removed{dir};
     msoko::office::Options o;
     o.extension = kOxt;
     o.unopkg = unopkg_wrapper(dir, "echo call >> '" + (dir / "calls").string() + "'\nif [ ! -e '" +
@@ -686,7 +696,6 @@ TEST(Lifecycle, InstallRunsUnopkgAgainAfterTheSharedFolderRace) {
     }
     std::ifstream calls(dir / "calls");
     const auto n = std::count(std::istreambuf_iterator<char>(calls), std::istreambuf_iterator<char>(), '\n');
-    fs::remove_all(dir);
     EXPECT_EQ(n, 2) << "one failed run, one that installs";
 }
 
@@ -695,6 +704,7 @@ TEST(Lifecycle, InstallRunsUnopkgAgainAfterTheSharedFolderRace) {
 // another is still in progress (it stays a second longer, enough to overlap).
 TEST(Lifecycle, UnopkgRunsOneAtATime) {
     const fs::path dir = fs::temp_directory_path() / ("msoko-unopkg-turns-" + std::to_string(getpid()));
+    const RemovedAtEnd removed{dir};
     msoko::office::Options o;
     o.extension = kOxt;
     o.unopkg = unopkg_wrapper(dir, "mkdir '" + (dir / "busy").string() + "' 2>/dev/null || echo overlap >> '" +
@@ -714,11 +724,9 @@ TEST(Lifecycle, UnopkgRunsOneAtATime) {
         });
     for (auto& t : threads)
         t.join();
-    const bool overlapped = fs::exists(dir / "overlaps");
-    fs::remove_all(dir);
     for (const auto& f : failures)
         EXPECT_EQ(f, "");
-    EXPECT_FALSE(overlapped) << "two unopkg ran at the same time";
+    EXPECT_FALSE(fs::exists(dir / "overlaps")) << "two unopkg ran at the same time";
 }
 
 }  // namespace
