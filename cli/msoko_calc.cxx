@@ -5,16 +5,19 @@
 //   msoko-calc report [--lang ru|en] [--oxt FILE] [--keep-profile] WORKBOOK
 //   msoko-calc convert [--oxt FILE] WORKBOOK OUT.ods|OUT.fods|OUT.pdf
 //   msoko-calc indicators [--lang ru|en] [--oxt FILE] FORM   the municipal indicator table
-//   msoko-calc check [--tsv] [--save OUT.ods] [--oxt FILE] FORM   the check before submission, as the menu runs it
+//   msoko-calc check [--tsv] [--save OUT.ods] [--oxt FILE] [--keep-profile] FORM   the check before submission,
+//                                                                                as the menu runs it
 //
 // Exit codes: 0 done (check: the form is ready); 1 the workbook could not be
-// processed; 2 usage error; 3 (check) the form has errors.
+// processed (the reason in Russian on standard error); 2 usage error; 3
+// (check) the form has errors; 130/143 interrupted by SIGINT/SIGTERM.
 
 #include "form_view.hxx"
 #include "msoko/catalogue.hpp"
 #include "office/office.hxx"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/NoSuchElementException.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
@@ -23,6 +26,10 @@
 #include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/io/IOException.hpp>
+#include <com/sun/star/lang/DisposedException.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/IndexOutOfBoundsException.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XCellAddressable.hpp>
@@ -38,9 +45,11 @@
 
 #include <algorithm>
 #include <cstring>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -78,7 +87,7 @@ void usage(std::ostream& out) {
            "  msoko-calc report [--lang ru|en] [--oxt FILE] [--keep-profile] WORKBOOK\n"
            "  msoko-calc convert [--oxt FILE] WORKBOOK OUT.ods|OUT.fods|OUT.pdf\n"
            "  msoko-calc indicators [--lang ru|en] [--oxt FILE] FORM\n"
-           "  msoko-calc check [--tsv] [--save OUT.ods] [--oxt FILE] FORM\n\n"
+           "  msoko-calc check [--tsv] [--save OUT.ods] [--oxt FILE] [--keep-profile] FORM\n\n"
            "Открывает книгу в скрытом LibreOffice с установленным расширением МСОКО,\n"
            "пересчитывает её и печатает каждую формулу МСОКО с её результатом.\n"
            "Opens the workbook in a hidden LibreOffice with the МСОКО extension installed,\n"
@@ -87,10 +96,12 @@ void usage(std::ostream& out) {
            "check проверяет форму перед отправкой, как команда меню «Проверить форму»: печатает\n"
            "итог, заполненность и каждое замечание (--tsv: строки «уровень, лист, ячейка, организация,\n"
            "поле, значение, сообщение, правило» через табуляцию); файл не изменяется (--save: копия\n"
-           "с листом «Проверка» и отметками). Код выхода 3 — в форме есть ошибки.\n"
+           "с листом «Проверка» и отметками). Код выхода 0 — форма готова, 3 — в форме есть ошибки,\n"
+           "1 — файл не удалось проверить (причина — в сообщении).\n"
            "check runs the check before submission as the menu does and prints the summary,\n"
            "completeness and every finding; the file is not changed (--save: a copy with the report\n"
-           "sheet and the marks); exit code 3 when the form has errors.\n";
+           "sheet and the marks); exit code 0 when the form is ready, 3 when it has errors, 1 when the file\n"
+           "could not be checked (the message says why).\n";
 }
 
 std::string column_name(sal_Int32 col) {
@@ -214,10 +225,13 @@ int indicators(const Options& opt) {
     Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculateAll();
     auto sheets = doc->getSheets();
     const OUString name = OUString::fromUtf8("Показатели");
-    if (!sheets->hasByName(name)) {
-        std::cerr << "msoko-calc: в книге нет листа «Показатели» — это не форма МСОКО / not an МСОКО form\n";
-        msoko::office::Office::close(doc);
-        return 1;
+    for (const char* needed : {"Показатели", "Паспорт"}) {
+        if (!sheets->hasByName(OUString::fromUtf8(needed))) {
+            std::cerr << "msoko-calc: в книге нет листа «" << needed
+                      << "» — это не форма МСОКО или лист удалён / not an МСОКО form: no sheet «" << needed << "»\n";
+            msoko::office::Office::close(doc);
+            return 1;
+        }
     }
     Reference<css::sheet::XSpreadsheet> sheet(sheets->getByName(name), UNO_QUERY_THROW);
     auto text_of = [](const Reference<css::table::XCell>& c) {
@@ -269,14 +283,48 @@ int indicators(const Options& opt) {
     return 0;
 }
 
-// Stores a copy of the document under an export filter and says so.
+// Stores a copy of the document under an export filter and says so; an
+// OfficeError names why it could not.
 void store(const Reference<css::sheet::XSpreadsheetDocument>& doc, const fs::path& out, const char* filter) {
+    const fs::path dir = fs::absolute(out).parent_path();
+    if (std::error_code ec; !fs::is_directory(dir, ec))
+        throw msoko::office::OfficeError("нет такой папки / no such directory: " + dir.string() + " (" + out.string() +
+                                         " не записан / not written)");
     css::uno::Sequence<css::beans::PropertyValue> args(1);
     args.getArray()[0].Name = "FilterName";
     args.getArray()[0].Value <<= OUString::createFromAscii(filter);
-    Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)
-        ->storeToURL(OUString::createFromAscii(msoko::office::file_url(out).c_str()), args);
+    try {
+        Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)
+            ->storeToURL(OUString::createFromAscii(msoko::office::file_url(out).c_str()), args);
+    } catch (const css::io::IOException&) {
+        throw msoko::office::OfficeError(
+            "не удалось записать файл (нет прав на запись, файл открыт только для чтения или диск заполнен) / cannot "
+            "write: " +
+            out.string());
+    }
     std::cerr << "Записано / written: " << out.string() << "\n";
+}
+
+// Why an add-in command failed, from the add-in's log: its dispatcher logs
+// "command NAME failed: REASON" at level error (the message box it also shows
+// has no one to see it in a headless office). Empty when there is no such entry.
+std::string command_failure(const fs::path& log, const std::string& command) {
+    std::ifstream in(log);
+    static const std::regex entry(R"(^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2})");
+    const std::string marker = "command " + command + " failed: ";
+    std::string line, reason;
+    bool continued = false;  // a reason may span lines; an entry starts with its time
+    while (std::getline(in, line)) {
+        if (std::regex_search(line, entry)) {
+            const auto at = line.find(marker);
+            continued = at != std::string::npos && line.find("[error]") != std::string::npos;
+            if (continued)
+                reason = line.substr(at + marker.size());
+        } else if (continued) {
+            reason += "\n" + line;
+        }
+    }
+    return msoko::office::without_source_locations(reason);
 }
 
 // Opens, recalculates and stores under the filter the output's extension names.
@@ -305,13 +353,15 @@ int convert(const Options& opt) {
 
 // The check before submission exactly as the menu runs it: the add-in's
 // command on the document's frame; its report sheet is read back and printed.
-// The document is never stored: the file stays as it was. (A document opened
-// read-only cannot take the report sheet.)
+// It runs on a private copy, which takes the report sheet (a document opened
+// read-only would not) whatever the file's permissions or another user's lock;
+// the file itself is only read.
 int check(const Options& opt) {
     msoko::office::Options office_options;
     office_options.extension = opt.oxt;
+    office_options.keep_profile = opt.keep_profile;
     msoko::office::Office office(office_options);
-    auto doc = office.open(opt.workbook, msoko::office::Office::Access::ReadWrite, /*with_view=*/true);
+    auto doc = office.open(opt.workbook, msoko::office::Office::Access::Copy, /*with_view=*/true);
     Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculateAll();
     Reference<css::frame::XDispatchProvider> frame(
         Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame(), UNO_QUERY_THROW);
@@ -323,11 +373,20 @@ int check(const Options& opt) {
     css::frame::DispatchHelper::create(office.context())
         ->executeDispatch(frame, "org.msoko.calc:Validate", "_self", 0, {});
     if (!doc->getSheets()->hasByName(name)) {
-        std::cerr << "msoko-calc: проверка не выполнена (нет листа «Проверка»; подробности в журнале расширения) / "
-                     "the check did not run\n";
         msoko::office::Office::close(doc);
+        const std::string reason = command_failure(office.log(), "Validate");
+        if (!reason.empty()) {
+            std::cerr << "msoko-calc: проверка не выполнена: " << reason << " / the check did not run\n";
+        } else {
+            office.keep_profile();  // its log is all there is to go on
+            std::cerr << "msoko-calc: проверка не выполнена, причина не записана; журнал расширения: "
+                      << office.log().string()
+                      << " / the check did not run; the extension's log: " << office.log().string() << "\n";
+        }
         return 1;
     }
+    if (opt.keep_profile)
+        std::cerr << "Профиль сохранён / profile kept: " << office.profile().string() << "\n";
     if (!opt.save.empty())  // the checked copy, opening on its report
         store(doc, opt.save, "calc8");
     Reference<css::sheet::XSpreadsheet> sheet(doc->getSheets()->getByName(name), UNO_QUERY_THROW);
@@ -390,9 +449,18 @@ int check(const Options& opt) {
     return errors ? 3 : 0;
 }
 
+// A LibreOffice exception as the user reads it: what went wrong in Russian,
+// then what the office said, without its source locations.
+std::string office_failure(const char* reason, const OUString& message) {
+    const std::string said = msoko::office::without_source_locations(u8(message));
+    return std::string(reason) + (said.empty() ? "" : ": " + said);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    // First, before any thread: Ctrl+C leaves no office or profile behind.
+    msoko::office::clean_up_on_signals("msoko-calc");
     Options opt;
     std::vector<std::string> args(argv + 1, argv + argc);
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -435,17 +503,44 @@ int main(int argc, char** argv) {
         return 2;
     }
     try {
+        msoko::office::readable_head(opt.workbook);  // a wrong path is told before the office starts
         if (opt.command == "convert")
             return convert(opt);
         if (opt.command == "check")
             return check(opt);
         return opt.command == "indicators" ? indicators(opt) : report(opt);
     } catch (const msoko::office::OfficeError& e) {
-        std::cerr << "msoko-calc: " << e.what() << "\n";
+        std::cerr << "msoko-calc: " << msoko::office::without_source_locations(e.what()) << "\n";
+    } catch (const css::container::NoSuchElementException& e) {
+        std::cerr << "msoko-calc: "
+                  << office_failure("в книге нет ожидаемого листа, ячейки или имени / a sheet or name is missing",
+                                    e.Message)
+                  << "\n";
+    } catch (const css::lang::IndexOutOfBoundsException& e) {
+        std::cerr << "msoko-calc: "
+                  << office_failure("обращение за пределы листа или книги / out of the sheet's bounds", e.Message)
+                  << "\n";
+    } catch (const css::lang::IllegalArgumentException& e) {
+        std::cerr << "msoko-calc: "
+                  << office_failure("LibreOffice отклонил запрос (недопустимое значение) / invalid argument", e.Message)
+                  << "\n";
+    } catch (const css::io::IOException& e) {
+        std::cerr << "msoko-calc: "
+                  << office_failure("ошибка чтения или записи файла / input or output error", e.Message) << "\n";
+    } catch (const css::lang::DisposedException& e) {
+        std::cerr
+            << "msoko-calc: "
+            << office_failure(
+                   "LibreOffice неожиданно завершился (сбой или нехватка памяти) / LibreOffice ended unexpectedly",
+                   e.Message)
+            << "\n";
+    } catch (const css::uno::RuntimeException& e) {
+        std::cerr << "msoko-calc: " << office_failure("внутренняя ошибка LibreOffice / LibreOffice error", e.Message)
+                  << "\n";
     } catch (const css::uno::Exception& e) {
-        std::cerr << "msoko-calc: ошибка LibreOffice / LibreOffice error: " << u8(e.Message) << "\n";
+        std::cerr << "msoko-calc: " << office_failure("ошибка LibreOffice / LibreOffice error", e.Message) << "\n";
     } catch (const std::exception& e) {
-        std::cerr << "msoko-calc: " << e.what() << "\n";
+        std::cerr << "msoko-calc: " << msoko::office::without_source_locations(e.what()) << "\n";
     }
     return 1;
 }

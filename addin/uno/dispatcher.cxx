@@ -146,7 +146,8 @@ void Dispatcher::dispatch(const css::util::URL& url, const Sequence<css::beans::
             else
                 throw std::runtime_error("unknown command " + command);
         } catch (const UserError& e) {
-            log().info("command {} refused: {}", command, e.what());
+            // The command-line tool reads the reason from this line (cli/msoko_calc.cxx).
+            log().error("command {} failed: {}", command, e.what());
             log().flush();
             tell(text("МСОКО"), from_utf8(std::string("Команда «") + title + "» не выполнена: " + e.what()), true);
         } catch (const css::uno::Exception& e) {

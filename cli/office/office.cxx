@@ -8,7 +8,9 @@
 #include <com/sun/star/connection/NoConnectException.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XComponentLoader.hpp>
+#include <com/sun/star/io/IOException.hpp>
 #include <com/sun/star/lang/DisposedException.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 #include <cppuhelper/bootstrap.hxx>
 #include <rtl/ustring.hxx>
@@ -20,12 +22,17 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <optional>
+#include <regex>
+#include <set>
 #include <thread>
 #include <vector>
 
 #include <fcntl.h>
+#include <pthread.h>
+#include <sys/file.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -55,6 +62,22 @@ OUString ou(const std::string& s) {
     return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8);
 }
 
+/// What a signal must clean up (clean_up_on_signals): the process groups we
+/// started and have not reaped, and the temporary directories of live offices.
+/// Whoever reaps a child or removes a directory holds the mutex; the signal
+/// thread takes it and never gives it back, so that nothing else waits for,
+/// removes or starts anything while it cleans up and exits.
+struct Children {
+    std::mutex mutex;
+    std::set<pid_t> groups;
+    std::map<fs::path, bool> dirs;  ///< directory → kept after shutdown
+};
+
+Children& children() {
+    static Children* c = new Children;  // never destroyed: the signal thread may use it during exit
+    return *c;
+}
+
 /// Starts argv[0] in its own process group, output to `log`; the child dies
 /// with us (PR_SET_PDEATHSIG) so that a crashed test leaves no office behind.
 pid_t spawn(const std::vector<std::string>& argv, const fs::path& log) {
@@ -63,11 +86,18 @@ pid_t spawn(const std::vector<std::string>& argv, const fs::path& log) {
         args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
     const pid_t parent = getpid();
+    // Held from fork to registration: a signal's clean-up knows every child.
+    // (The child never touches it: it only sets itself up and execs.)
+    std::lock_guard lock(children().mutex);
     const pid_t pid = fork();
     if (pid < 0)
-        throw OfficeError(std::string("fork failed: ") + std::strerror(errno));
+        throw OfficeError(std::string("не удалось запустить процесс / fork failed: ") + std::strerror(errno));
     if (pid == 0) {
         setpgid(0, 0);
+        // The signals clean_up_on_signals blocks must reach the office as usual.
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, nullptr);
         prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (getppid() != parent)
             _exit(127);
@@ -83,6 +113,7 @@ pid_t spawn(const std::vector<std::string>& argv, const fs::path& log) {
         _exit(127);
     }
     setpgid(pid, pid);  // also from the parent: no race with a kill below
+    children().groups.insert(pid);
     return pid;
 }
 
@@ -91,7 +122,14 @@ std::optional<int> wait_for(pid_t pid, std::chrono::milliseconds timeout) {
     const auto until = std::chrono::steady_clock::now() + timeout;
     for (;;) {
         int status = 0;
-        const pid_t r = waitpid(pid, &status, WNOHANG);
+        pid_t r = 0;
+        {
+            // Reaped and forgotten at once: a signal never kills a reused pid.
+            std::lock_guard lock(children().mutex);
+            r = waitpid(pid, &status, WNOHANG);
+            if (r == pid || r < 0)
+                children().groups.erase(pid);
+        }
         if (r == pid)
             return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
         if (r < 0)
@@ -110,19 +148,28 @@ void kill_group(pid_t pid) {
     }
 }
 
-/// Runs a command to completion; throws OfficeError with its output on failure.
+/// What a process wrote into its log.
+std::string read_log(const fs::path& log) {
+    std::ifstream in(log);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+/// Runs a command to completion; throws OfficeError with its output on
+/// failure (the log is in the temporary directory, gone after shutdown).
+/// `what`: «Russian / English».
 void run(const std::vector<std::string>& argv, const fs::path& log, std::chrono::seconds timeout, const char* what) {
+    std::error_code ec;
+    fs::remove(log, ec);  // the output of this run only
     const pid_t pid = spawn(argv, log);
     const auto status = wait_for(pid, timeout);
     if (!status) {
         kill_group(pid);
-        throw OfficeError(std::string(what) + ": timed out; see " + log.string());
+        throw OfficeError(std::string(what) + ": не завершилось за " + std::to_string(timeout.count()) +
+                          " с / timed out: " + read_log(log));
     }
-    if (*status != 0) {
-        std::ifstream in(log);
-        std::string output((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        throw OfficeError(std::string(what) + " failed (exit code " + std::to_string(*status) + "): " + output);
-    }
+    if (*status != 0)
+        throw OfficeError(std::string(what) + ": ошибка, код выхода / failed, exit code " + std::to_string(*status) +
+                          ": " + read_log(log));
 }
 
 /// The client side of UNO, bootstrapped once per process from the office's
@@ -140,8 +187,159 @@ Reference<css::uno::XComponentContext> local_context() {
 }
 
 std::atomic<int> g_counter{0};
+std::atomic<int> g_copies{0};
+
+/// One unopkg at a time per LibreOffice installation, across processes: an
+/// exclusive flock on the office's program directory (any user may open it;
+/// the lock goes with the descriptor, also when a process dies). See
+/// Office::install_extension for why. Waits up to `timeout`, then goes on
+/// without the lock rather than fail.
+class InstallationLock {
+public:
+    explicit InstallationLock(std::chrono::seconds timeout)
+        : fd_(::open(kProgramDir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
+        const auto until = std::chrono::steady_clock::now() + timeout;
+        while (fd_ >= 0 && flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+            if ((errno != EWOULDBLOCK && errno != EINTR) || std::chrono::steady_clock::now() >= until) {
+                ::close(fd_);
+                fd_ = -1;
+            }
+            std::this_thread::sleep_for(50ms);
+        }
+    }
+    ~InstallationLock() {
+        if (fd_ >= 0)
+            ::close(fd_);
+    }
+    InstallationLock(const InstallationLock&) = delete;
+    InstallationLock& operator=(const InstallationLock&) = delete;
+
+private:
+    int fd_;
+};
+
+/// The first bytes of a file, or the error of reading it.
+struct Head {
+    std::string bytes;
+    int error = 0;
+};
+
+Head read_head(const fs::path& file, std::size_t n) {
+    Head head;
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        head.error = errno;
+        return head;
+    }
+    head.bytes.resize(n);
+    const ssize_t got = ::read(fd, head.bytes.data(), n);
+    head.error = got < 0 ? errno : 0;
+    head.bytes.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
+    ::close(fd);
+    return head;
+}
+
+/// Why a file the office did not open as a spreadsheet is not one, told from
+/// its first bytes; `other_document`: the office opened it as a text, a
+/// drawing or a presentation (when those parts of LibreOffice are installed).
+std::string not_a_spreadsheet(const fs::path& file, const std::string& head, bool other_document) {
+    if (other_document)
+        return "это не электронная таблица, а документ другого вида (текст, рисунок или презентация) / not a "
+               "spreadsheet: " +
+               file.string();
+    const bool zip = head.rfind("PK\x03\x04", 0) == 0;
+    const bool ole = head.rfind("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 0) == 0;
+    // An OpenDocument file names its type first, uncompressed: "mimetype" at
+    // byte 30 of the archive; an .xlsx usually starts with its content types.
+    const bool ods = zip && head.find("mimetypeapplication/vnd.oasis.opendocument.spreadsheet") != std::string::npos;
+    const bool xlsx = zip && head.find("[Content_Types].xml") != std::string::npos;
+    if (ods || xlsx || ole)
+        return "файл повреждён: LibreOffice не может прочитать эту таблицу (например, файл записан или загружен не "
+               "полностью) / the file is damaged: " +
+               file.string();
+    if (zip)
+        return "это не электронная таблица или файл повреждён: в архиве ZIP LibreOffice не нашёл таблицы / not a "
+               "spreadsheet, or damaged: " +
+               file.string();
+    return "это не электронная таблица: LibreOffice не распознал формат файла (нужна таблица .ods, .fods, .xlsx, "
+           ".xls или .csv) / not a spreadsheet: " +
+           file.string();
+}
 
 }  // namespace
+
+std::string readable_head(const fs::path& file) {
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec))
+        throw OfficeError("файл не найден / file not found: " + file.string());
+    const Head head = read_head(file, 128);
+    if (head.error)
+        throw OfficeError("не удалось прочитать файл (" + std::string(std::strerror(head.error)) +
+                          ") / cannot read the file: " + file.string());
+    if (head.bytes.empty())  // the office would open it as a new, empty workbook
+        throw OfficeError("файл пуст (0 байт) / the file is empty: " + file.string());
+    return head.bytes;
+}
+
+std::string without_source_locations(const std::string& message) {
+    // LibreOffice's exceptions end their message with where they were thrown,
+    // one or more times: " at ./sc/source/ui/unoobj/docuno.cxx:3963", also
+    // with an absolute path of the build machine.
+    static const std::regex location(R"(\s*\bat \.?/?[^\s:]*\.(cxx|hxx|cpp|hpp|h|c|mm):[0-9]+)");
+    std::string out = std::regex_replace(message, location, "");
+    const auto first = out.find_first_not_of(" \t\r\n");
+    const auto last = out.find_last_not_of(" \t\r\n:");
+    return first == std::string::npos ? std::string() : out.substr(first, last - first + 1);
+}
+
+void clean_up_on_signals(const std::string& program) {
+    sigset_t set;
+    sigemptyset(&set);
+    for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
+        struct sigaction old {};
+        if (sigaction(sig, nullptr, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaddset(&set, sig);
+    }
+    if (pthread_sigmask(SIG_BLOCK, &set, nullptr) != 0)
+        return;  // the default actions stay: the program ends, its children die with it (PR_SET_PDEATHSIG)
+    std::thread([set, program] {
+        int sig = 0;
+        while (sigwait(&set, &sig) != 0) {
+        }
+        Children& c = children();
+        c.mutex.lock();  // held until _exit: see Children
+        for (pid_t group : c.groups) {
+            kill(-group, SIGKILL);
+            kill(group, SIGKILL);
+        }
+        // The group leaders are our children: reaped, so their files are closed
+        // before the directories go (a helper of the group dies with SIGKILL too).
+        const auto until = std::chrono::steady_clock::now() + 5s;
+        for (pid_t group : c.groups)
+            while (waitpid(group, nullptr, WNOHANG) == 0 && std::chrono::steady_clock::now() < until)
+                std::this_thread::sleep_for(10ms);
+        std::string kept;
+        for (const auto& [dir, keep] : c.dirs) {
+            if (keep) {
+                kept += " " + dir.string();
+                continue;
+            }
+            std::error_code ec;
+            for (int attempt = 0; attempt < 20 && fs::exists(dir, ec); ++attempt) {
+                fs::remove_all(dir, ec);
+                if (ec)
+                    std::this_thread::sleep_for(50ms);
+            }
+        }
+        const std::string line = program + ": прервано / interrupted (" +
+                                 (sig == SIGINT    ? "SIGINT"
+                                  : sig == SIGTERM ? "SIGTERM"
+                                                   : "SIGHUP") +
+                                 ")" + (kept.empty() ? "" : "; профиль сохранён / profile kept:" + kept) + "\n";
+        (void)!::write(STDERR_FILENO, line.data(), line.size());
+        _exit(128 + sig);
+    }).detach();
+}
 
 std::string file_url(const fs::path& path) {
     const std::string abs = fs::absolute(path).lexically_normal().string();
@@ -161,9 +359,15 @@ std::string file_url(const fs::path& path) {
 
 Office::Office(Options options) : options_(std::move(options)) {
     char tmpl[] = "/tmp/msoko-office-XXXXXX";
-    if (!mkdtemp(tmpl))
-        throw OfficeError(std::string("cannot create a temporary directory: ") + std::strerror(errno));
-    root_ = tmpl;
+    {
+        std::lock_guard lock(children().mutex);  // created and known at once (clean_up_on_signals)
+        if (!mkdtemp(tmpl))
+            throw OfficeError(
+                std::string("не удалось создать временную папку / cannot create a temporary directory: ") +
+                std::strerror(errno));
+        root_ = tmpl;
+        children().dirs[root_] = options_.keep_profile;
+    }
     profile_ = root_ / "profile";
     profile_url_ = file_url(profile_);
     pipe_ = "msoko_" + std::to_string(getpid()) + "_" + std::to_string(g_counter++);
@@ -208,13 +412,13 @@ void Office::prepare_profile() {
     xcu << "</oor:items>\n";
     xcu.close();
     if (!xcu)
-        throw OfficeError("cannot write the profile in " + profile_.string());
+        throw OfficeError("не удалось записать профиль LibreOffice / cannot write the profile in " + profile_.string());
     // A profile must be initialised by the office before unopkg writes into
     // it: otherwise the first start exits with code 81 and drops the
     // extension's registration.
     run({std::string(kProgramDir) + "/soffice.bin", "--headless", "--invisible", "--norestore", "--nologo",
          "--nodefault", "-env:UserInstallation=" + profile_url_, "--terminate_after_init"},
-        root_ / "soffice-init.log", 120s, "initialising the LibreOffice profile");
+        root_ / "soffice-init.log", 120s, "подготовка профиля LibreOffice / initialising the LibreOffice profile");
 }
 
 std::vector<std::string> Office::unopkg_command(const std::vector<std::string>& args) const {
@@ -224,7 +428,7 @@ std::vector<std::string> Office::unopkg_command(const std::vector<std::string>& 
         // namespace it runs as an ordinary user and the files stay ours.
         argv = {"/usr/bin/unshare", "--user", "--map-user=1000", "--map-group=1000"};
     }
-    argv.push_back(std::string(kProgramDir) + "/unopkg");
+    argv.push_back(options_.unopkg.empty() ? std::string(kProgramDir) + "/unopkg" : options_.unopkg.string());
     argv.insert(argv.end(), args.begin(), args.end());
     argv.push_back("-env:UserInstallation=" + profile_url_);
     return argv;
@@ -235,8 +439,30 @@ void Office::install_extension() {
         throw OfficeError("расширение не найдено / extension not found: " + options_.extension.string());
     // -s: the licence is accepted on the user's behalf (accept-by="admin");
     // without it unopkg waits for an answer on standard input.
-    run(unopkg_command({"add", "-s", "-f", fs::absolute(options_.extension).string()}), root_ / "unopkg.log", 120s,
-        "installing the extension with unopkg");
+    const auto argv = unopkg_command({"add", "-s", "-f", fs::absolute(options_.extension).string()});
+    // Two unopkg started side by side just after LibreOffice was installed:
+    // one may fail with "NameClashException: folder exists and overwrite
+    // forbidden" ([context="shared"], dp_manager.cxx). Every unopkg opens the
+    // shared extension repository too; when it can write there (as root in a
+    // user namespace it can: /var/spool/libreoffice/uno_packages/cache on
+    // Debian, $UNO_SHARED_PACKAGES_CACHE) and the folder `uno_packages` is not
+    // there yet, it checks that the folder is missing, then creates it; the
+    // second of two processes between those steps gets the exception. Once
+    // the folder exists, that never happens again. So our unopkg runs take
+    // turns (InstallationLock), and one that lost that race with someone
+    // else's (an older build, a user's own office) runs once more.
+    for (int attempt = 1;; ++attempt) {
+        try {
+            InstallationLock lock(150s);
+            run(argv, root_ / "unopkg.log", 120s,
+                "установка расширения (unopkg) / installing the extension with unopkg");
+            return;
+        } catch (const OfficeError& e) {
+            if (attempt > 1 || std::string(e.what()).find("NameClashException") == std::string::npos)
+                throw;
+        }
+        std::this_thread::sleep_for(1s);
+    }
 }
 
 void Office::start_process() {
@@ -258,13 +484,13 @@ void Office::start_process() {
         pid_ = -1;
         if (code == kRestartExitCode)
             continue;
-        std::ifstream in(root_ / "soffice.log");
-        std::string output((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        throw OfficeError("LibreOffice did not start" +
-                          (code == kTimedOut ? std::string(" in time") : " (exit code " + std::to_string(code) + ")") +
+        const std::string output = read_log(root_ / "soffice.log");
+        throw OfficeError((code == kTimedOut ? std::string("LibreOffice не запустился вовремя / did not start in time")
+                                             : "LibreOffice не запустился, код выхода / did not start, exit code " +
+                                                   std::to_string(code)) +
                           (output.empty() ? std::string() : ": " + output));
     }
-    throw OfficeError("LibreOffice kept asking to be restarted");
+    throw OfficeError("LibreOffice снова и снова просит перезапуска / kept asking to be restarted");
 }
 
 std::optional<int> Office::connect() {
@@ -291,8 +517,20 @@ std::optional<int> Office::connect() {
 }
 
 Reference<css::sheet::XSpreadsheetDocument> Office::open(const fs::path& file, Access access, bool with_view) {
-    if (!fs::is_regular_file(file))
-        throw OfficeError("файл не найден / file not found: " + file.string());
+    const std::string head = readable_head(file);
+    std::error_code ec;
+    fs::path source = file;
+    if (access == Access::Copy) {
+        // Same name, so that the office sees the same file type and title;
+        // a directory of its own, so that no open document's file is replaced.
+        const fs::path dir = root_ / ("copy-" + std::to_string(g_copies++));
+        fs::create_directories(dir);
+        source = dir / file.filename();
+        if (!fs::copy_file(file, source, fs::copy_options::overwrite_existing, ec))
+            throw OfficeError("не удалось скопировать файл (" + ec.message() +
+                              ") / cannot copy the file: " + file.string());
+        fs::permissions(source, fs::perms::owner_read | fs::perms::owner_write, ec);
+    }
     css::uno::Sequence<css::beans::PropertyValue> args(access == Access::ReadOnly ? 2 : 1);
     args.getArray()[0].Name = "Hidden";
     args.getArray()[0].Value <<= !with_view;
@@ -302,14 +540,19 @@ Reference<css::sheet::XSpreadsheetDocument> Office::open(const fs::path& file, A
         args.getArray()[1].Value <<= true;
     }
     Reference<css::frame::XComponentLoader> loader(desktop_, UNO_QUERY_THROW);
-    auto component = loader->loadComponentFromURL(ou(file_url(file)), "_blank", 0, args);
+    Reference<css::lang::XComponent> component;
+    try {
+        component = loader->loadComponentFromURL(ou(file_url(source)), "_blank", 0, args);
+    } catch (const css::lang::IllegalArgumentException&) {
+        // no filter took the file: told below
+    } catch (const css::io::IOException&) {
+        // a filter took it and failed: told below
+    }
     Reference<css::sheet::XSpreadsheetDocument> doc(component, css::uno::UNO_QUERY);
     if (!doc.is()) {
+        const bool other_document = component.is();
         close(component);
-        throw OfficeError(
-            "не удалось открыть как электронную таблицу (повреждён, не таблица или заблокирован) / "
-            "could not be opened as a spreadsheet: " +
-            file.string());
+        throw OfficeError(not_a_spreadsheet(file, head, other_document));
     }
     return doc;
 }
@@ -357,16 +600,31 @@ void Office::stop_process() noexcept {
 
 void Office::shutdown() noexcept {
     stop_process();
-    if (!root_.empty() && !options_.keep_profile) {
+    if (root_.empty())
+        return;
+    std::lock_guard lock(children().mutex);
+    if (!options_.keep_profile) {
         std::error_code ec;
         fs::remove_all(root_, ec);
     }
+    children().dirs.erase(root_);
     root_.clear();
+}
+
+void Office::keep_profile() {
+    options_.keep_profile = true;
+    std::lock_guard lock(children().mutex);
+    if (auto it = children().dirs.find(root_); it != children().dirs.end())
+        it->second = true;
 }
 
 void Office::remove_extension(const std::string& identifier) {
     stop_process();
-    run(unopkg_command({"remove", identifier}), root_ / "unopkg.log", 120s, "removing the extension with unopkg");
+    {
+        InstallationLock lock(150s);
+        run(unopkg_command({"remove", identifier}), root_ / "unopkg.log", 120s,
+            "удаление расширения (unopkg) / removing the extension with unopkg");
+    }
     start_process();
 }
 

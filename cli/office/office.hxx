@@ -44,6 +44,8 @@ struct Options {
     std::chrono::seconds start_timeout{90};
     /// Keep the profile directory after shutdown (to read the add-in's log).
     bool keep_profile = false;
+    /// The unopkg to run; empty: the office's own (a test gives a wrapper).
+    std::filesystem::path unopkg;
 };
 
 class Office {
@@ -56,9 +58,14 @@ public:
     css::uno::Reference<css::uno::XComponentContext> context() const { return remote_; }
     css::uno::Reference<css::frame::XDesktop2> desktop() const { return desktop_; }
 
-    enum class Access { ReadWrite, ReadOnly };
-    /// Opens a spreadsheet hidden; throws OfficeError when the file is
-    /// missing, is not a spreadsheet or is locked (read-write only).
+    /// ReadWrite: the file itself, locked while open (a file another user has
+    /// open, or one without write permission, opens read-only all the same).
+    /// ReadOnly: the file itself, read-only, ignoring another user's lock.
+    /// Copy: a private copy in the office's temporary directory, writable
+    /// whatever the file's permissions and locks; the file itself is only read.
+    enum class Access { ReadWrite, ReadOnly, Copy };
+    /// Opens a spreadsheet hidden; throws OfficeError naming the reason when
+    /// the file is missing, unreadable, empty, damaged or not a spreadsheet.
     /// `with_view`: with a (headless) view, so that view settings such as
     /// frozen panes can be set and are stored when the document is saved.
     css::uno::Reference<css::sheet::XSpreadsheetDocument> open(const std::filesystem::path& file,
@@ -79,6 +86,10 @@ public:
 
     /// The profile directory: `user/msoko/msoko.log` is the add-in's log.
     const std::filesystem::path& profile() const { return profile_; }
+    /// The add-in's log in the profile (it may not exist yet).
+    std::filesystem::path log() const { return profile_ / "user" / "msoko" / "msoko.log"; }
+    /// From now on the profile stays after shutdown (a failed run, for its log).
+    void keep_profile();
     pid_t pid() const { return pid_; }
 
 private:
@@ -104,5 +115,25 @@ private:
 
 /// file:// URL of an absolute or relative path.
 std::string file_url(const std::filesystem::path& path);
+
+/// The first bytes of a file the office is to open (they tell a damaged
+/// spreadsheet from another format); throws OfficeError when the file is
+/// missing, cannot be read or is empty — without an office, in a moment.
+std::string readable_head(const std::filesystem::path& file);
+
+/// Makes SIGINT (Ctrl+C), SIGTERM and SIGHUP end the program cleanly: the
+/// office and unopkg processes it started are killed, the temporary
+/// directories of its offices removed (a kept profile stays), a line saying
+/// so goes to standard error and the process exits with 128 + the signal's
+/// number (130, 143, 129). A signal ignored when the program started (SIGHUP
+/// under nohup) stays ignored. Call it first in main(), before any thread
+/// starts: the signals are blocked in every thread and taken by a thread of
+/// their own (sigwait), so the clean-up is ordinary code, not a handler.
+void clean_up_on_signals(const std::string& program);
+
+/// An office's message without LibreOffice's source locations
+/// ("… at ./sc/source/ui/unoobj/docuno.cxx:3963"), which mean nothing to a
+/// user; empty when nothing else is left.
+std::string without_source_locations(const std::string& message);
 
 }  // namespace msoko::office

@@ -47,11 +47,14 @@
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <set>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <tuple>
 
 #include <signal.h>
@@ -643,6 +646,90 @@ TEST(Lifecycle, RemovesCleanlyAndLeavesNoProcess) {
     EXPECT_FALSE(fs::exists(profile)) << "the throwaway profile (and its .lock) must be gone";
 }
 
+// A stand-in for unopkg: a shell script in a directory of its own, which
+// runs `body` and then the real unopkg.
+fs::path unopkg_wrapper(const fs::path& dir, const std::string& body) {
+    fs::create_directories(dir);
+    const fs::path script = dir / "unopkg";
+    std::ofstream(script) << "#!/bin/sh\n" << body << "\nexec " << MSOKO_TEST_LO_PROGRAM_DIR << "/unopkg \"$@\"\n";
+    fs::permissions(script, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                fs::perms::others_read | fs::perms::others_exec);
+    return script;
+}
+
+// A directory removed when the test ends, also when an assertion fails.
+struct RemovedAtEnd {
+    fs::path dir;
+    ~RemovedAtEnd() {
+        std::error_code ec;
+        fs::remove_all(dir, ec);
+    }
+};
+
+// Does the installed extension compute? (The office is ready for a test.)
+void expect_extension_works(Office& office) {
+    auto doc = office.create_spreadsheet();
+    Reference<css::sheet::XSpreadsheet> s(
+        Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getByIndex(0), UNO_QUERY_THROW);
+    cell(s, "A1")->setFormula("=ORG.MSOKO.CALC.FUNCTIONS.SHARE(1;2)");
+    recalc(doc);
+    EXPECT_DOUBLE_EQ(cell(s, "A1")->getValue(), 50.0);
+    Office::close(doc);
+}
+
+// Just after LibreOffice is installed, an unopkg started beside another one
+// may lose the race to create the shared extension folder and fail with a
+// NameClashException: the installation runs it once more.
+TEST(Lifecycle, InstallRunsUnopkgAgainAfterTheSharedFolderRace) {
+    const fs::path dir = fs::temp_directory_path() / ("msoko-unopkg-race-" + std::to_string(getpid()));
+    const RemovedAtEnd removed{dir};
+    msoko::office::Options o;
+    o.extension = kOxt;
+    o.unopkg = unopkg_wrapper(dir, "echo call >> '" + (dir / "calls").string() + "'\nif [ ! -e '" +
+                                       (dir / "lost").string() + "' ]; then : > '" + (dir / "lost").string() +
+                                       "'; echo 'ERROR: Exception occurred: [context=\"shared\"] caught unexpected "
+                                       "com.sun.star.ucb.NameClashException: folder exists and overwrite forbidden at "
+                                       "./desktop/source/deployment/manager/dp_manager.cxx:448'; exit 1; fi");
+    {
+        std::unique_ptr<Office> office;
+        ASSERT_NO_THROW(office = std::make_unique<Office>(o));
+        expect_extension_works(*office);
+    }
+    std::ifstream calls(dir / "calls");
+    const auto n = std::count(std::istreambuf_iterator<char>(calls), std::istreambuf_iterator<char>(), '\n');
+    EXPECT_EQ(n, 2) << "one failed run, one that installs";
+}
+
+// Offices started side by side (test suites in parallel) install their
+// extension one unopkg at a time: the wrapper notes any run that starts while
+// another is still in progress (it stays a second longer, enough to overlap).
+TEST(Lifecycle, UnopkgRunsOneAtATime) {
+    const fs::path dir = fs::temp_directory_path() / ("msoko-unopkg-turns-" + std::to_string(getpid()));
+    const RemovedAtEnd removed{dir};
+    msoko::office::Options o;
+    o.extension = kOxt;
+    o.unopkg = unopkg_wrapper(dir, "mkdir '" + (dir / "busy").string() + "' 2>/dev/null || echo overlap >> '" +
+                                       (dir / "overlaps").string() + "'\nsleep 1\nrmdir '" + (dir / "busy").string() +
+                                       "' 2>/dev/null\n");
+    // Each office lives and ends on its own thread: the office's process dies
+    // with the thread that started it (PR_SET_PDEATHSIG).
+    std::vector<std::thread> threads;
+    std::vector<std::string> failures(2);
+    for (std::size_t i = 0; i < failures.size(); ++i)
+        threads.emplace_back([&, i] {
+            try {
+                Office office(o);
+            } catch (const std::exception& e) {
+                failures[i] = e.what();
+            }
+        });
+    for (auto& t : threads)
+        t.join();
+    for (const auto& f : failures)
+        EXPECT_EQ(f, "");
+    EXPECT_FALSE(fs::exists(dir / "overlaps")) << "two unopkg ran at the same time";
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------
@@ -1173,7 +1260,7 @@ TEST_F(Validation, AReportThatCannotBeWrittenIsRefusedInRussian) {
         EXPECT_EQ(samples::contents(report), before);
         EXPECT_EQ(validation::everything(doc), everything);
         const std::string log = validation::log_of(*office_);
-        EXPECT_NE(log.find("refused: Отчёт проверки не записан: лист «Проверка» с отчётом прошлой проверки защищён "
+        EXPECT_NE(log.find("failed: Отчёт проверки не записан: лист «Проверка» с отчётом прошлой проверки защищён "
                            "паролем"),
                   std::string::npos);
     } catch (const css::uno::Exception& e) {
