@@ -84,21 +84,6 @@ inline Cell cell(FuzzedDataProvider& in) {
     }
 }
 
-/// Figures whose sum is beyond what a double holds (times 100, for a
-/// percentage). Known bug, reported with the fuzzers (issue 11): the
-/// compensated sums of share.cpp (sum_counts) and engine.cpp (Sum) turn such
-/// a sum into NaN, and 100 × n / d overflows to infinity, so SHARE and the
-/// municipal indicators return NaN or infinity as a value. Until those files
-/// are fixed the targets run such inputs without checking the value; delete
-/// the checks of this function then.
-inline bool sum_overflows(const Range& r) {
-    long double sum = 0;  // x86 long double: no overflow here
-    for (const Cell& c : r.cells())
-        if (c.kind() == Cell::Kind::Number && std::isfinite(c.number()))
-            sum += std::fabs(static_cast<long double>(c.number()));
-    return sum > static_cast<long double>(std::numeric_limits<double>::max()) / 100;
-}
-
 /// The same value (NaN equal to NaN): for comparing two ways of computing it.
 inline bool same(double a, double b) {
     return (std::isnan(a) && std::isnan(b)) || a == b;

@@ -42,8 +42,6 @@ void check_share(const Range& num, const Range& den) {
     const auto n = sum_counts(num, "numerators");
     const Result s = share(num, den);
     const Result self = share(den, den);
-    if (fuzz::sum_overflows(num) || fuzz::sum_overflows(den))
-        return;  // the known bug of fuzz::sum_overflows: run, not checked
     if (const auto* sum = std::get_if<CountSum>(&n)) {
         FUZZ_CHECK(sum->used <= num.size());
         FUZZ_CHECK(sum->sum >= 0 && std::isfinite(sum->sum));

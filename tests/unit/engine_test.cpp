@@ -3,6 +3,8 @@
 // and every way data can be missing, not applicable or invalid.
 #include "msoko/engine.hpp"
 #include "msoko/form_data.hpp"
+#include "msoko/results.hpp"
+#include "msoko/table.hpp"
 
 #include "test_support.hpp"
 
@@ -268,6 +270,27 @@ INSTANTIATE_TEST_SUITE_P(
         Reading{"«данет» is not an answer", FieldType::YesNo, T("данет"), INVALID, 0},
         Reading{"a filled text field", FieldType::Text, T("№ 12"), OK, 1},
         Reading{"an error in a link field", FieldType::Link, Cell::error(), INVALID, 0}));
+
+}  // namespace
+}  // namespace msoko
+
+namespace msoko {
+namespace {
+
+// Found by the fuzzer: sums beyond the largest double are invalid, never NaN.
+TEST(Engine, SumsBeyondTheLargestNumberAreInvalid) {
+    const Range typed(3, 4,
+                      {Cell::text("c"), Cell::text("type"), Cell::text("children"), Cell::text("k_teachers"),
+                       Cell::number(1), Cell::text("ДОО"), Cell::number(1e308), Cell::number(1e308), Cell::number(2),
+                       Cell::text("ДОО"), Cell::number(1e308), Cell::number(1e308)});
+    EXPECT_EQ(indicator_in_table(test::mini(), typed, "1.1.4", std::nullopt).status(), Result::Status::Invalid);
+    EXPECT_DOUBLE_EQ(indicator_in_table(test::mini(), typed, "1.1.4", "1").value(), 1.0);
+}
+
+TEST(Dynamics, ADifferenceBeyondTheLargestNumberIsInvalid) {
+    EXPECT_EQ(dynamics(Range::single(Cell::number(1e308)), Range::single(Cell::number(-1e308))).status(),
+              Result::Status::Invalid);
+}
 
 }  // namespace
 }  // namespace msoko

@@ -205,6 +205,10 @@ IndicatorResult Engine::compute(const Indicator& ind, const Organisation& org, s
         f.status = Figures::Status::Missing;
     f.numerator = num.value();
     f.denominator = den.value();
+    if (f.status != Figures::Status::Invalid && (!std::isfinite(f.numerator) || !std::isfinite(f.denominator))) {
+        f.status = Figures::Status::Invalid;
+        f.reason = "организация " + org.code + ": сумма полей слишком велика для числа";
+    }
 
     out.missing_fields = f.missing;
     switch (f.status) {
@@ -328,6 +332,10 @@ IndicatorResult Engine::municipality(const std::string& indicator, std::optional
             den.add(read_field(*catalogue_.field(id), workbook_.value(org->code, id)).value);
         if (c.kind == Computation::Kind::OrganisationShare)
             den.add(1);
+    }
+    if (out.invalid.empty() && (!std::isfinite(num.value()) || !std::isfinite(den.value()))) {
+        out.result = Result::invalid("сумма по муниципалитету слишком велика для числа");
+        return out;
     }
     if (!out.invalid.empty()) {
         out.result =

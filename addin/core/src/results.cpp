@@ -170,7 +170,10 @@ Result dynamics(const Range& current, const Range& previous) {
     }
     if (empty)
         return Result::not_applicable("a value to compare is empty");
-    return Result::of(values[0] - values[1]);
+    const double change = values[0] - values[1];
+    if (!std::isfinite(change))
+        return Result::invalid("the difference is too large for a number");
+    return Result::of(change);
 }
 
 }  // namespace msoko

@@ -173,6 +173,10 @@ std::optional<double> date_serial(const Cell& c) {
 }
 
 std::string date_text(double serial) {
+    // Calc's dates run from 1 (31.12.1899) to 2958465 (31.12.9999); any other
+    // serial is shown as the number it is.
+    if (!(serial >= 1 && serial <= 2958465))
+        return decimal(serial);
     // Inverse of days_from_civil, for messages.
     long z = static_cast<long>(serial) - 25569 + 719468;
     const long era = (z >= 0 ? z : z - 146096) / 146097;
