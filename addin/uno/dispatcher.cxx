@@ -175,16 +175,10 @@ void Dispatcher::as_one_undo_step(const char* title, Body body) {
     }
     if (undo.is())
         undo->enterUndoContext(from_utf8(title));
-    struct Leave {
-        Reference<css::document::XUndoManager> undo;
-        ~Leave() {
-            try {
-                if (undo.is())
-                    undo->leaveUndoContext();
-            } catch (...) {
-            }
-        }
-    } leave{undo};
+    const OnExit leave([&] {
+        if (undo.is())
+            undo->leaveUndoContext();
+    });
     body();
 }
 
@@ -231,16 +225,10 @@ void Dispatcher::validate_form() {
     if (progress.is())
         progress->start(text("МСОКО: проверка формы…"), steps);
     // The status bar is released whatever happens below.
-    struct EndProgress {
-        Reference<css::task::XStatusIndicator> p;
-        ~EndProgress() {
-            try {
-                if (p.is())
-                    p->end();
-            } catch (...) {
-            }
-        }
-    } end_progress{progress};
+    const OnExit end_progress([&] {
+        if (progress.is())
+            progress->end();
+    });
     using clock = std::chrono::steady_clock;
     const auto ms = [](clock::time_point a, clock::time_point b) {
         return std::chrono::duration_cast<std::chrono::milliseconds>(b - a).count();

@@ -9,6 +9,7 @@
 
 #include <exception>
 #include <string>
+#include <utility>
 
 namespace msoko::uno {
 
@@ -54,5 +55,24 @@ T guarded_or(const char* entry, T fallback, Body&& body) noexcept {
         return fallback;
     }
 }
+
+/// Runs `cleanup` when the scope ends, however it ends; what it throws is
+/// swallowed (it runs during unwinding too).
+template <class Cleanup>
+class OnExit {
+public:
+    explicit OnExit(Cleanup cleanup) : cleanup_(std::move(cleanup)) {}
+    ~OnExit() {
+        try {
+            cleanup_();
+        } catch (...) {
+        }
+    }
+    OnExit(const OnExit&) = delete;
+    OnExit& operator=(const OnExit&) = delete;
+
+private:
+    Cleanup cleanup_;
+};
 
 }  // namespace msoko::uno
