@@ -1133,7 +1133,9 @@ TEST_P(ChaosFunction, AnswersAndTheOfficeLives) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Arguments, ChaosFunction, ::testing::ValuesIn(function_cases()),
-                         [](const ::testing::TestParamInfo<FunctionCase>& info) { return info.param.name; });
+                         [](const ::testing::TestParamInfo<FunctionCase>& param_info) {
+                             return param_info.param.name;
+                         });
 
 // Whole grids of MSOKO.INDICATORS, compared cell by cell.
 class ChaosTable : public ::testing::Test {};
@@ -1781,7 +1783,7 @@ TEST_P(ChaosCheck, OfficeLivesUserCellsStayReportIsSensible) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Mutations, ChaosCheck, ::testing::ValuesIn(scenarios()),
-                         [](const ::testing::TestParamInfo<Scenario>& info) { return info.param.name; });
+                         [](const ::testing::TestParamInfo<Scenario>& param_info) { return param_info.param.name; });
 
 // ---------------------------------------------------------------------------
 // The log after a full run of the functions and the checks: no organisation
