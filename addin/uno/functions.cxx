@@ -47,19 +47,17 @@ Any to_cell_result(const Result& r, const css::uno::Reference<css::uno::XInterfa
 // One element of an array result: a number; #N/A when not applicable or
 // missing; Err:502 when invalid (void would show as an empty cell).
 Any to_array_element(const Result& r, const std::string& indicator) {
-    constexpr sal_uInt32 kNotAvailable = 32767;
-    constexpr sal_uInt32 kIllegalArgument = 502;
     switch (r.status()) {
         case Result::Status::Value:
             return Any(r.value());
         case Result::Status::NotApplicable:
         case Result::Status::MissingData:
-            return Any(error_element(kNotAvailable));
+            return Any(error_element(kNotAvailableError));
         case Result::Status::Invalid:
             break;
     }
     log().info("MSOKO.INDICATORS: {}: {}", indicator, r.reason());
-    return Any(error_element(kIllegalArgument));
+    return Any(error_element(kIllegalArgumentError));
 }
 
 }  // namespace
