@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MPL-2.0
+// docs/checks.md, rendered from the table of finding kinds.
+#include "check/kinds.hpp"
+
+#include "msoko/validation.hpp"
+
+namespace msoko {
+
+namespace {
+
+const char* family_about(CheckFamily f) {
+    switch (f) {
+        case CheckFamily::Identity:
+            return "Сначала проверяется, что книга — форма установленного каталога показателей и его версии. Если "
+                   "нет, проверка на этом останавливается: по чужой форме остальные замечания были бы ложными.";
+        case CheckFamily::Structure:
+            return "Листы и столбцы формы: функции и региональный центр находят данные по именам листов и по кодам "
+                   "полей в строке кодов листа направления.";
+        case CheckFamily::Register:
+            return "Реестр «Организации» — единственный источник кодов, наименований и типов организаций; листы "
+                   "направлений берут организации из него. Типы организаций и их краткие названия (ОО, ДОО…) "
+                   "берутся из каталога.";
+        case CheckFamily::Cells:
+            return "Каждая строка организации на листах направлений: тип и диапазон каждого значения по каталогу, "
+                   "обязательные поля, формулы формы. Поле проверяется только у организаций тех типов, которых оно "
+                   "касается.";
+        case CheckFamily::Rules:
+            return "Правила каталога между значениями одной организации. В отчёте правило названо направлением и "
+                   "видом (`5.1.1/part_whole`); у каждого замечания есть и код, единственный для правила "
+                   "(`5.1.1/part_whole/noo_excellent`: направление, вид, поле).";
+        case CheckFamily::Indicators:
+            return "Лист «Показатели» читает региональный центр: значения и динамика должны оставаться формулами "
+                   "формы, значение прошлого года — числом в своём диапазоне.";
+        case CheckFamily::Plausibility:
+            return "Предупреждения и сведения для специалиста: данные, которые не нарушают правил, но выглядят "
+                   "подозрительно.";
+        case CheckFamily::Report:
+            return "Замечания, которые добавляет сам отчёт.";
+    }
+    return "";
+}
+
+std::string severity_text(const FindingKind& k) {
+    return k.severity ? severity_name(*k.severity) : "как у замечаний, которые оно заменяет";
+}
+
+}  // namespace
+
+std::string checks_markdown() {
+    std::string md =
+        "# Проверки формы перед отправкой\n\n"
+        "<!-- Создано программой из таблицы видов замечаний (addin/core/src/check/kinds.cpp); не редактируйте "
+        "вручную: cmake --build build --target checks-doc -->\n\n"
+        "Команда «Данные → МСОКО → Проверить форму» (и `msoko-calc check`) проверяет книгу и перечисляет "
+        "замечания на листе «Проверка». Здесь — все виды замечаний в порядке проверки.\n\n"
+        "- **Ошибка** — форма не готова к отправке, пока ошибка не исправлена.\n"
+        "- **Предупреждение** — проверьте данные; форму можно отправить.\n"
+        "- **Сведения** — к сведению.\n\n"
+        "В тексте замечания в фигурных скобках — то, что подставляется: {организация} — «Организация 101» или "
+        "«Муниципальный уровень», {поле} — название поля по каталогу, {лист} — имя листа. Замечаний одного "
+        "правила на одном листе показывается не больше " +
+        std::to_string(kMaxFindingsPerRule) + ".\n";
+    int number = 0;
+    bool first = true;
+    CheckFamily family{};
+    for (const FindingKind& k : finding_kinds()) {
+        if (first || k.family != family) {
+            family = k.family;
+            first = false;
+            md +=
+                "\n## " + std::to_string(++number) + ". " + family_title(family) + "\n\n" + family_about(family) + "\n";
+        }
+        md += "\n### `" + std::string(k.id) + "` — " + severity_text(k) + "\n\n" + k.description + "\n\n> " +
+              k.message + "\n";
+        if (std::string(k.rule) != k.id)
+            md += "\nВ отчёте правило: `" + std::string(k.rule) + "`.\n";
+    }
+    return md;
+}
+
+}  // namespace msoko
