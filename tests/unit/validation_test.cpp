@@ -357,6 +357,10 @@ TEST(Validation, SheetsLeftUnmarkedAreInTheSummary) {
     EXPECT_NE(r.summary().find("защищённых паролем: «5.1.1 Подготовка»"), std::string::npos) << r.summary();
     ASSERT_EQ(with_rule(r, "report.unmarked").size(), 1u);
     EXPECT_NE(with_rule(r, "report.unmarked")[0]->message.find("3 проблемных ячеек"), std::string::npos);
+    r.note_unmarked("1.2 Второе направление", 2, "1.1 Первое направление");
+    ASSERT_EQ(with_rule(r, "report.unmarked").size(), 2u);
+    EXPECT_EQ(with_rule(r, "report.unmarked")[1]->kind, "report.unmarked_styles");
+    test::expect_kinds_kept(r);
 }
 
 // A kindergarten with children and no teachers: no children-per-teacher value
