@@ -6,7 +6,10 @@
 // users change forms: cells typed over (any value, formulas overwritten),
 // sheets deleted, renamed, moved, copied, cut short or widened. The report
 // stays well-formed: a finding at a cell names a sheet of the workbook,
-// findings are sorted by severity, the counts add up.
+// findings are sorted by severity, the counts add up, and each finding is of
+// a kind of the table (finding_kinds()), with its severity, its rule and its
+// message made from the kind's template.
+#include "msoko/finding_kinds.hpp"
 #include "msoko/form.hpp"
 #include "msoko/validation.hpp"
 
@@ -200,6 +203,12 @@ void check(const WorkbookSnapshot& wb, const ValidationReport& report) {
     for (std::size_t i = 0; i < report.findings.size(); ++i) {
         const Finding& f = report.findings[i];
         FUZZ_CHECK(!f.message.empty() && !f.rule.empty());
+        const FindingKind* kind = finding_kind(f.kind);
+        FUZZ_CHECK(kind);
+        FUZZ_CHECK(!kind->severity || *kind->severity == f.severity);
+        FUZZ_CHECK(matches_template(kind->rule, f.rule));
+        FUZZ_CHECK(matches_template(kind->message, f.message));
+        FUZZ_CHECK(kind->family == CheckFamily::Rules ? f.id.rfind(f.rule + "/", 0) == 0 : f.id == f.rule);
         if (i > 0)
             FUZZ_CHECK(static_cast<int>(report.findings[i - 1].severity) <= static_cast<int>(f.severity));
         if (f.row >= 0 || f.col >= 0) {

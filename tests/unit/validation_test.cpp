@@ -1,135 +1,28 @@
 // SPDX-License-Identifier: MPL-2.0
 // The check before submission on snapshots built here, without an office: a
 // small form of the test catalogue, then one mistake at a time.
-#include "msoko/validation.hpp"
-#include "msoko/form.hpp"
-
-#include "test_support.hpp"
+#include "validation_support.hpp"
 
 #include <gtest/gtest.h>
 
 namespace msoko {
 namespace {
 
+using test::checked;
 using test::E;
+using test::form;
+using test::grid;
+using test::layout_of;
 using test::mini;
 using test::N;
+using test::put;
+using test::sheet;
 using test::T;
-
-SheetSnapshot grid(const std::string& name, std::size_t rows, std::size_t cols) {
-    SheetSnapshot s;
-    s.name = name;
-    s.rows = rows;
-    s.cols = cols;
-    s.values.assign(rows * cols, Cell::empty());
-    s.formulas.assign(rows * cols, 0);
-    return s;
-}
-
-void put(SheetSnapshot& s, std::size_t r, std::size_t c, Cell v, const char* formula = "") {
-    s.values[r * s.cols + c] = std::move(v);
-    s.formulas[r * s.cols + c] = *formula != 0;
-}
-
-// A valid form of the test catalogue: two schools (one ШНОР), a kindergarten, the municipality.
-WorkbookSnapshot form() {
-    const Catalogue& c = mini();
-    WorkbookSnapshot wb;
-    SheetSnapshot passport = grid(kPassportSheet, 20, 2);
-    put(passport, 5, 0, T("Отчётный период"));
-    put(passport, 5, 1, T("2024/2025 учебный год"));
-    put(passport, 11, 0, T("Число общеобразовательных организаций (ОО)"));
-    put(passport, 11, 1, N(2));
-    put(passport, 13, 0, T("Каталог показателей"));
-    put(passport, 13, 1, T(c.info.id.c_str()));
-    put(passport, 14, 0, T("Версия каталога"));
-    put(passport, 14, 1, T(c.info.version.c_str()));
-    wb.sheets.push_back(passport);
-
-    SheetSnapshot reg = grid(kRegisterSheet, 6, 6);
-    const char* rows[][4] = {
-        {"101", "Школа № 1", "ОО", "да"}, {"102", "Школа № 2", "ОО", "нет"}, {"201", "Детский сад", "ДОО", ""}};
-    for (int i = 0; i < 3; ++i)
-        for (int c2 = 0; c2 < 4; ++c2)
-            put(reg, 3 + static_cast<std::size_t>(i), c2 < 2 ? static_cast<std::size_t>(c2) : c2 + 1u,
-                T(rows[i][c2]));  // code, name, (short), type, ШНОР
-    wb.sheets.push_back(reg);
-
-    const FormLayout layout = form_layout(c, 2, 1);
-    for (const auto& ds : layout.directions) {
-        SheetSnapshot s = grid(ds.sheet, static_cast<std::size_t>(ds.total_row() + 1), ds.columns.size());
-        for (std::size_t col = 0; col < ds.columns.size(); ++col)
-            put(s, DirectionSheet::kCodeRow, col, T(ds.columns[col].code.c_str()));
-        for (std::size_t i = 0; i < ds.rows.size(); ++i) {
-            const std::size_t r = static_cast<std::size_t>(ds.first_row()) + i;
-            const FormRow& fr = ds.rows[i];
-            const std::string code = fr.type == "municipality" ? "УО"
-                                     : fr.type == "school"     ? (fr.slot ? "102" : "101")
-                                                               : "201";
-            put(s, r, 0, T(code.c_str()), fr.type == "municipality" ? "" : "=reg");
-            put(s, r, 1, T("имя"), fr.type == "municipality" ? "" : "=reg");
-            put(s, r, 2,
-                T(fr.type == "school"         ? "ОО"
-                  : fr.type == "kindergarten" ? "ДОО"
-                                              : "УО"),
-                fr.type == "municipality" ? "" : "=reg");
-            put(s, r, 3, T(code == "101" ? "ШНОР" : ""), fr.type == "municipality" ? "" : "=reg");
-            for (std::size_t col = 4; col < ds.columns.size(); ++col) {
-                const Field* f = ds.columns[col].field;
-                if (!f->concerns(fr.type))
-                    continue;
-                Cell v = f->type == FieldType::YesNo ? T("нет") : f->type == FieldType::Text ? T("№ 1") : N(10);
-                if (f->id == "pupils" || f->id == "pupils_again")
-                    v = N(40);
-                if (f->id == "passed")
-                    v = N(30);
-                if (f->id == "honours")
-                    v = N(3);
-                if (f->id == "b70" || f->id == "b80")
-                    v = N(5);
-                if (f->id == "share_hours")
-                    v = N(20);
-                put(s, r, col, v, ds.columns[col].kind == FormColumn::Kind::Linked ? "=linked" : "");
-            }
-        }
-        put(s, static_cast<std::size_t>(ds.total_row()), 1, T("Итого по муниципалитету"));
-        wb.sheets.push_back(s);
-    }
-    wb.sheets.push_back(grid(kIndicatorsSheet, 4, 8));
-    return wb;
-}
-
-SheetSnapshot& sheet(WorkbookSnapshot& wb, const std::string& name) {
-    for (auto& s : wb.sheets)
-        if (s.name == name)
-            return s;
-    throw std::runtime_error("no sheet " + name);
-}
-
-const DirectionSheet& layout_of(const char* direction) {
-    static const FormLayout layout = form_layout(mini(), 2, 1);
-    return *layout.sheet_of(direction);
-}
-
-// The cell of field `field` for the row of organisation `code` on its direction sheet.
-std::pair<std::size_t, std::size_t> where(const char* direction, const char* code, const char* field) {
-    const DirectionSheet& ds = layout_of(direction);
-    const std::string c = code;
-    const std::string type = c == "УО" ? "municipality" : c[0] == '2' ? "kindergarten" : "school";
-    const std::size_t slot = c == "102" ? 1 : 0;
-    return {static_cast<std::size_t>(ds.row_of(type, slot)), static_cast<std::size_t>(ds.column_of(field))};
-}
-
-std::vector<const Finding*> with_rule(const ValidationReport& r, const std::string& rule) {
-    std::vector<const Finding*> out;
-    for (const auto& f : r.findings)
-        if (f.rule == rule)
-            out.push_back(&f);
-    return out;
-}
+using test::where;
+using test::with_rule;
 
 TEST(Validation, AValidFormIsReady) {
-    const ValidationReport r = validate(mini(), form());
+    const ValidationReport r = checked(mini(), form());
     EXPECT_EQ(r.count(Severity::Error), 0u)
         << (r.findings.empty() ? "" : r.findings.front().rule + ": " + r.findings.front().message);
     EXPECT_TRUE(r.ready());
@@ -141,7 +34,7 @@ TEST(Validation, AValidFormIsReady) {
 TEST(Validation, NotAFormIsOneError) {
     WorkbookSnapshot foreign;
     foreign.sheets.push_back(grid("Лист1", 3, 3));
-    const ValidationReport r = validate(mini(), foreign);
+    const ValidationReport r = checked(mini(), foreign);
     ASSERT_EQ(r.findings.size(), 1u);
     EXPECT_EQ(r.findings[0].rule, "form.identity");
     EXPECT_FALSE(r.ready());
@@ -151,7 +44,7 @@ TEST(Validation, AnotherVersionIsOneError) {
     WorkbookSnapshot wb = form();
     put(sheet(wb, kPassportSheet), 14, 1, T("0.9"));
     put(sheet(wb, kRegisterSheet), 3, 0, T("101"));  // and nothing else is looked at
-    const ValidationReport r = validate(mini(), wb);
+    const ValidationReport r = checked(mini(), wb);
     ASSERT_EQ(r.findings.size(), 1u);
     EXPECT_EQ(r.findings[0].rule, "form.version");
     EXPECT_NE(r.findings[0].message.find("0.9"), std::string::npos);
@@ -177,7 +70,7 @@ TEST_P(ValidationFinds, ItsCellAndRule) {
     WorkbookSnapshot wb = form();
     const auto [row, col] = where(m.direction, m.code, m.field);
     put(sheet(wb, layout_of(m.direction).sheet), row, col, m.value);
-    const ValidationReport r = validate(mini(), wb);
+    const ValidationReport r = checked(mini(), wb);
     const auto found = with_rule(r, m.rule);
     ASSERT_FALSE(found.empty()) << m.name << ": no " << m.rule
                                 << "; first finding: " << (r.findings.empty() ? "none" : r.findings.front().message);
@@ -210,7 +103,7 @@ TEST(Validation, EvidenceForEveryYes) {
     put(sheet(wb, layout_of("1.1").sheet), row, col, T("да"));
     const auto [erow, ecol] = where("1.1", "УО", "npa_number");
     put(sheet(wb, layout_of("1.1").sheet), erow, ecol, Cell::empty());
-    const ValidationReport report = validate(mini(), wb);
+    const ValidationReport report = checked(mini(), wb);
     const auto found = with_rule(report, "1.1/requires_evidence");
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(found[0]->field, "npa_number");
@@ -221,7 +114,7 @@ TEST(Validation, RegisterDuplicatesAndCounts) {
     WorkbookSnapshot wb = form();
     put(sheet(wb, kRegisterSheet), 4, 0, T("101"));  // 102 typed as 101
     put(sheet(wb, kPassportSheet), 11, 1, N(3));     // the passport announces 3 schools
-    const ValidationReport r = validate(mini(), wb);
+    const ValidationReport r = checked(mini(), wb);
     EXPECT_EQ(with_rule(r, "register.duplicate_code").size(), 1u);
     EXPECT_EQ(with_rule(r, "register.count").size(), 1u);
     EXPECT_FALSE(with_rule(r, "register.unknown_code").empty()) << "102 on the direction sheets is not registered";
@@ -231,7 +124,7 @@ TEST(Validation, AComputedCellOverwritten) {
     WorkbookSnapshot wb = form();
     const auto [row, col] = where("1.1", "101", "name");
     put(sheet(wb, layout_of("1.1").sheet), row, col, T("Школа"), "");  // the formula is gone
-    const ValidationReport report = validate(mini(), wb);
+    const ValidationReport report = checked(mini(), wb);
     const auto found = with_rule(report, "form.formula_overwritten");
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(found[0]->col, static_cast<int>(col));
@@ -242,7 +135,7 @@ TEST(Validation, ALostColumnIsNamedWithoutFollowOnErrors) {
     const auto [row, col] = where("1.1", "101", "honours");
     (void)row;
     put(sheet(wb, layout_of("1.1").sheet), DirectionSheet::kCodeRow, col, T("honors"));
-    const ValidationReport r = validate(mini(), wb);
+    const ValidationReport r = checked(mini(), wb);
     ASSERT_EQ(with_rule(r, "structure.column").size(), 1u);
     EXPECT_EQ(with_rule(r, "structure.column").front()->field, "honours");
     EXPECT_EQ(with_rule(r, "structure.column_extra").size(), 1u);
@@ -257,7 +150,7 @@ TEST(Validation, AnAddedSheetIsAWarningAndAMovedOneIsNoted) {
     WorkbookSnapshot wb = form();
     wb.sheets.insert(wb.sheets.begin() + 2, grid("Черновик", 3, 3));
     std::swap(wb.sheets[0], wb.sheets[1]);  // «Организации» before «Паспорт»
-    const ValidationReport r = validate(mini(), wb);
+    const ValidationReport r = checked(mini(), wb);
     const auto extra = with_rule(r, "structure.sheet_extra");
     ASSERT_EQ(extra.size(), 1u);
     EXPECT_EQ(extra[0]->severity, Severity::Warning);
@@ -275,7 +168,7 @@ TEST(Validation, ACopiedDirectionSheetIsExtraAndTheOriginalStaysInPlace) {
     SheetSnapshot copy = sheet(wb, original);
     copy.name = original + "_2";                    // Calc's name for a copy
     wb.sheets.insert(wb.sheets.begin() + 2, copy);  // before the original
-    const ValidationReport r = validate(mini(), wb);
+    const ValidationReport r = checked(mini(), wb);
     const auto extra = with_rule(r, "structure.sheet_extra");
     ASSERT_EQ(extra.size(), 1u);
     EXPECT_EQ(extra[0]->sheet, original + "_2");
@@ -286,7 +179,7 @@ TEST(Validation, ACopiedDirectionSheetIsExtraAndTheOriginalStaysInPlace) {
 TEST(Validation, ARenamedDirectionSheetIsReadAndNamed) {
     WorkbookSnapshot wb = form();
     sheet(wb, layout_of("1.1").sheet).name = "1.1 Моё";
-    const ValidationReport r = validate(mini(), wb);
+    const ValidationReport r = checked(mini(), wb);
     const auto renamed = with_rule(r, "structure.sheet_name");
     ASSERT_EQ(renamed.size(), 1u);
     EXPECT_EQ(renamed[0]->sheet, "1.1 Моё");
@@ -301,7 +194,7 @@ TEST(Validation, AVersionTypedAsANumberStillMatches) {
     WorkbookSnapshot wb = form();
     put(sheet(wb, kPassportSheet), 13, 1, T(c.info.id.c_str()));
     put(sheet(wb, kPassportSheet), 14, 1, N(2021.1));  // Calc read «2021.1» as a number
-    const ValidationReport r = validate(c, wb);
+    const ValidationReport r = checked(c, wb);
     EXPECT_TRUE(with_rule(r, "form.version").empty()) << (r.findings.empty() ? "" : r.findings.front().message);
 }
 
@@ -327,7 +220,7 @@ SheetSnapshot& indicators_rows(WorkbookSnapshot& wb) {
 TEST(Validation, IndicatorsSheetAsWrittenHasNoFindings) {
     WorkbookSnapshot wb = form();
     indicators_rows(wb);
-    const ValidationReport r = validate(mini(), wb);
+    const ValidationReport r = checked(mini(), wb);
     for (const auto& f : r.findings)
         EXPECT_NE(f.sheet, kIndicatorsSheet) << f.rule << ": " << f.message;
 }
@@ -340,7 +233,7 @@ TEST(Validation, IndicatorsSheetValueTypedOverAndLastYearNotANumber) {
     put(s, first, 5, T("12,5 %"));        // 1.1.1: last year as text
     put(s, first + 1, 5, N(-3));          // 1.1.3: a negative count of people last year
     put(s, first + 2, 6, T("рост"), "");  // 1.1.7 (yes/no): nothing is computed there, nothing to check
-    const ValidationReport r = validate(mini(), wb);
+    const ValidationReport r = checked(mini(), wb);
     const auto overwritten = with_rule(r, "form.formula_overwritten");
     ASSERT_EQ(overwritten.size(), 1u);
     EXPECT_EQ(overwritten[0]->row, static_cast<int>(first));
@@ -356,7 +249,7 @@ TEST(Validation, IndicatorsSheetValueTypedOverAndLastYearNotANumber) {
 }
 
 TEST(Validation, AFormInItsOwnOrderHasNoSheetFindings) {
-    const ValidationReport r = validate(mini(), form());
+    const ValidationReport r = checked(mini(), form());
     EXPECT_TRUE(with_rule(r, "structure.sheet_extra").empty());
     EXPECT_TRUE(with_rule(r, "structure.sheet_order").empty());
 }
@@ -379,7 +272,7 @@ TEST(Validation, AnEmptiedRegisterIsOneFindingNotOnePerRow) {
             for (std::size_t r = DirectionSheet::kCodeRow + 1; r < s.rows; ++r)
                 if (s.is_formula(r, 0))
                     put(s, r, 0, E(), "=reg");
-    const ValidationReport r = validate(mini(), wb);
+    const ValidationReport r = checked(mini(), wb);
     ASSERT_EQ(with_rule(r, "register.empty").size(), 1u);
     EXPECT_TRUE(with_rule(r, "register.row_without_code").empty());
     EXPECT_NE(with_rule(r, "register.empty")[0]->message.find("строк с данными"), std::string::npos);
@@ -394,7 +287,7 @@ TEST(Validation, RowsWithoutCodeAreCountedPerSheet) {
     SheetSnapshot& s = sheet(wb, layout_of("1.1").sheet);
     put(s, row, 0, E(), "=reg");
     put(s, row2, 0, E(), "=reg");
-    const ValidationReport r = validate(mini(), wb);
+    const ValidationReport r = checked(mini(), wb);
     const auto found = with_rule(r, "register.row_without_code");
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(found[0]->row, static_cast<int>(std::min(row, row2)));
@@ -409,7 +302,7 @@ TEST(Validation, AnErrorInAComputedCellIsAFindingAtThatCell) {
     SheetSnapshot& s = sheet(wb, layout_of("1.1").sheet);
     put(s, row, 0, Cell::error(), "=1/0");
     put(s, row + 1, 1, Cell::error(), "=reg");  // the name of 102
-    const ValidationReport r = validate(mini(), wb);
+    const ValidationReport r = checked(mini(), wb);
     const auto errors = with_rule(r, "type.error_value");
     ASSERT_EQ(errors.size(), 2u);
     EXPECT_EQ(errors[0]->row, static_cast<int>(row));
@@ -439,7 +332,7 @@ TEST(Validation, ManyFindingsOfOneRuleAreCappedAndCounted) {
         put(tall, r, static_cast<std::size_t>(pupils), T("12 чел."));
     }
     s = tall;
-    const ValidationReport r = validate(mini(), wb);
+    const ValidationReport r = checked(mini(), wb);
     std::size_t listed = 0, closing = 0, stands_for = 0;
     for (const auto& f : r.findings)
         if (f.sheet == ds.sheet && f.rule == "type.count") {
@@ -459,11 +352,15 @@ TEST(Validation, ManyFindingsOfOneRuleAreCappedAndCounted) {
 }
 
 TEST(Validation, SheetsLeftUnmarkedAreInTheSummary) {
-    ValidationReport r = validate(mini(), form());
+    ValidationReport r = checked(mini(), form());
     r.note_unmarked("5.1.1 Подготовка", 3, "5.1.1 Подготовка");
     EXPECT_NE(r.summary().find("защищённых паролем: «5.1.1 Подготовка»"), std::string::npos) << r.summary();
     ASSERT_EQ(with_rule(r, "report.unmarked").size(), 1u);
     EXPECT_NE(with_rule(r, "report.unmarked")[0]->message.find("3 проблемных ячеек"), std::string::npos);
+    r.note_unmarked("1.2 Второе направление", 2, "1.1 Первое направление");
+    ASSERT_EQ(with_rule(r, "report.unmarked").size(), 2u);
+    EXPECT_EQ(with_rule(r, "report.unmarked")[1]->kind, "report.unmarked_styles");
+    test::expect_kinds_kept(r);
 }
 
 // A kindergarten with children and no teachers: no children-per-teacher value
@@ -472,7 +369,7 @@ TEST(Validation, PeopleWithNoOneToCountThemByAreAWarning) {
     WorkbookSnapshot wb = form();
     const auto [row, col] = where("1.1", "201", "k_teachers");
     put(sheet(wb, layout_of("1.1").sheet), row, col, N(0));
-    const ValidationReport r = validate(mini(), wb);
+    const ValidationReport r = checked(mini(), wb);
     const auto found = with_rule(r, "plausibility.zero_base");
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(found[0]->severity, Severity::Warning);

@@ -9,6 +9,7 @@
 
 #include "msoko/catalogue.hpp"
 #include "msoko/cell.hpp"
+#include "msoko/finding_kinds.hpp"
 
 #include <string>
 #include <vector>
@@ -32,11 +33,6 @@ struct WorkbookSnapshot {
     const SheetSnapshot* sheet(const std::string& name) const;
 };
 
-enum class Severity { Error, Warning, Info };
-
-/// «Ошибка», «Предупреждение», «Сведения».
-const char* severity_name(Severity s);
-
 struct Finding {
     Severity severity = Severity::Error;
     std::string sheet;
@@ -49,6 +45,13 @@ struct Finding {
     /// For the finding that closes a long list: how many further findings of
     /// its rule on its sheet it stands for (they are counted, not listed).
     std::size_t more = 0;
+    /// The kind of finding: an id of finding_kinds(), e.g. `type.count`,
+    /// `rule.part_whole`; its message was made from the kind's template.
+    std::string kind;
+    /// What was checked, unique per check: `rule`, except for a catalogue
+    /// rule, which is told apart from the other rules of its kind and
+    /// direction (`5.1.1/part_whole/noo_excellent`, see rule_ids()).
+    std::string id;
 };
 
 struct Completeness {

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: MPL-2.0
+#pragma once
+
+// The check before submission as units: one function per family of checks
+// (addin/core/src/check/*.cpp), each reading what it needs from one
+// CheckContext and adding its findings, built from the kinds' table, to one
+// Findings. validate() (validation.cpp) runs them in their order.
+
+#include "check/kinds.hpp"
+#include "msoko/form.hpp"
+#include "msoko/table.hpp"
+#include "msoko/validation.hpp"
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace msoko::check {
+
+/// The findings of one check, built one at a time:
+/// `out.add(K::Required, sheet, row, col).org(code).field(f.id).say({{"поле", f.title}})`.
+class Findings {
+public:
+    class Builder {
+    public:
+        Builder(Finding& f, K k) : f_(f), k_(k) {}
+        Builder& org(std::string code) {
+            f_.organisation = std::move(code);
+            return *this;
+        }
+        Builder& field(std::string id) {
+            f_.field = std::move(id);
+            return *this;
+        }
+        Builder& value(std::string shown) {
+            f_.value = std::move(shown);
+            return *this;
+        }
+        /// For a catalogue rule: the rule as the report names it and its id unique per rule.
+        Builder& rule(std::string rule, std::string id) {
+            f_.rule = std::move(rule);
+            f_.id = std::move(id);
+            return *this;
+        }
+        Builder& severity(Severity s) {
+            f_.severity = s;
+            return *this;
+        }
+        Builder& more(std::size_t n) {
+            f_.more = n;
+            return *this;
+        }
+        /// The message: the kind's template with its slots filled.
+        Builder& say(const std::vector<std::pair<std::string_view, std::string>>& slots = {});
+
+    private:
+        Finding& f_;
+        K k_;
+    };
+
+    /// A finding of kind `k` at a cell of `sheet` (row and column -1: the whole sheet or the form).
+    Builder add(K k, std::string sheet, int row = -1, int col = -1);
+
+    std::vector<Finding> all;
+};
+
+// Where an organisation's figure for a field lives, and how it reads.
+struct Place {
+    const SheetSnapshot* sheet = nullptr;
+    int row = -1, col = -1;
+    const Cell* raw = nullptr;  ///< in the snapshot, which outlives the check
+    struct {
+        FieldValue::Status status = FieldValue::Status::Empty;
+        double value = 0;
+    } value;              ///< how it reads (the reason of an invalid one is reported where it is read)
+    std::size_t org = 0;  ///< index into the form's organisations
+};
+
+/// The form as read from the direction sheets: organisations in the order
+/// met, and each figure with its place, found by organisation and field.
+class FormIndex {
+public:
+    /// The index of an organisation code, added on first sight.
+    std::size_t organisation(const std::string& code);
+    const std::string& code(std::size_t org) const { return codes_[org]; }
+    std::size_t organisations() const { return codes_.size(); }
+    void reserve(std::size_t organisations, std::size_t figures);
+    void add(const Field* field, const Place& place) { figures_.push_back({field, place}); }
+    std::size_t figures() const { return figures_.size(); }
+    const std::pair<const Field*, Place>& figure(std::size_t i) const { return figures_[i]; }
+
+    /// After the direction sheets are read: the figures grouped by organisation
+    /// (a counting sort, linear) and by field within it.
+    void build();
+    /// The organisations that have a figure for `field` (all of them when null).
+    const std::vector<std::size_t>& organisations_with(const Field* field);
+    /// The figure of an organisation for a field (the last one read), or null.
+    const Place* place(std::size_t org, const Field* field) const;
+
+private:
+    std::vector<std::string> codes_;
+    std::unordered_map<std::string, std::size_t> org_index_;
+    std::vector<std::pair<const Field*, Place>> figures_;  // as read
+    std::vector<std::uint32_t> order_;                     // figures_ by organisation, then field
+    std::vector<std::size_t> org_begin_;  // organisation i's figures: order_[org_begin_[i] … org_begin_[i + 1])
+    std::unordered_map<const Field*, std::vector<std::size_t>> orgs_with_;
+    std::vector<std::size_t> all_orgs_;
+};
+
+/// A direction sheet whose columns were all found: where each form column is.
+struct DirectionRead {
+    const Direction* direction = nullptr;
+    const DirectionSheet* layout = nullptr;
+    const SheetSnapshot* sheet = nullptr;
+    std::vector<int> col_of;  ///< the sheet's column of each form column
+    int code_col = -1, type_col = -1;
+    std::size_t figures_begin = 0, figures_end = 0;  ///< its figures in the form index
+};
+
+/// Rows of a direction sheet with figures but no organisation.
+struct Orphans {
+    const SheetSnapshot* sheet;
+    int row, col;  ///< the first one's first figure
+    std::string field, value;
+    std::size_t rows;
+};
+
+/// What every check reads, and what the earlier ones found for the later ones.
+struct CheckContext {
+    CheckContext(const Catalogue& c, const WorkbookSnapshot& wb);
+
+    const Catalogue& catalogue;
+    const WorkbookSnapshot& workbook;
+    const FormLayout layout;  ///< the columns, which do not depend on the number of rows
+
+    // identity
+    const SheetSnapshot* passport = nullptr;
+    std::optional<double> period_from, period_to;  ///< the reporting period as date serials
+    // register
+    std::vector<int> registered_row;  ///< per organisation: its row in the register, or -1
+    std::size_t registered = 0;       ///< organisations in the register
+    // the direction sheets as read
+    FormIndex form;
+    std::vector<DirectionRead> read;
+    std::vector<Orphans> orphans;
+
+    /// The sheet of a direction: the one of its name in the form, or, when that
+    /// is missing, the first sheet named by the direction's id that is not
+    /// another sheet of the form (a renamed sheet; a copy is an extra sheet).
+    const SheetSnapshot* direction_sheet(const Direction& d) const;
+};
+
+// The families, in the order validate() runs them.
+/// Is this our form, of this catalogue and version? False: nothing else is checked.
+bool check_identity(CheckContext& ctx, Findings& out);
+/// The form's sheets: extra ones and their order.
+void check_sheets(CheckContext& ctx, Findings& out);
+/// The register «Организации»: codes, names, the passport's counts by type.
+void check_register(CheckContext& ctx, Findings& out);
+/// A direction sheet's columns by their codes; the sheet as read when all are there.
+std::optional<DirectionRead> check_columns(CheckContext& ctx, const Direction& d, Findings& out);
+/// Each row of a read direction sheet: its organisation, the form's formulas,
+/// every figure's type and range, required fields; the figures go into the index.
+void check_cells(CheckContext& ctx, DirectionRead& read, Findings& out);
+/// The catalogue's rules, one function per rule kind, over the indexed figures.
+void check_rules(CheckContext& ctx, Findings& out);
+/// The sheet «Показатели»: the form's formulas and last year's values.
+void check_indicators_sheet(CheckContext& ctx, Findings& out);
+/// Plausibility: dynamics, zero bases, small bases, outliers.
+void check_plausibility(CheckContext& ctx, Findings& out);
+/// The sheet «Показатели» missing (told after the others, as ever).
+void check_indicators_present(CheckContext& ctx, Findings& out);
+/// Rows with figures but no organisation, one finding per sheet.
+void check_rows_without_code(CheckContext& ctx, Findings& out);
+/// Required fields filled, per read direction sheet.
+std::vector<Completeness> completeness(const CheckContext& ctx);
+/// Sorted by severity, sheet order, row, column; each rule's findings per sheet capped.
+void finish(const WorkbookSnapshot& wb, std::vector<Finding>& findings);
+
+// Shared helpers of the families.
+/// A number as a Russian reader writes it: 12,5.
+std::string decimal(double v);
+/// «; возможно, имелось в виду 12,5» for text typed where a number belongs, or "".
+std::string suggestion(const Cell& typed);
+/// A cell as the report shows it.
+std::string shown(const Cell& c);
+/// A cell as text for matching (codes, labels, versions).
+std::string text_of(const Cell& c);
+/// «Организация 101», or «Муниципальный уровень».
+std::string organisation_label(const std::string& code);
+/// The passport's value next to a label.
+std::string passport_value(const SheetSnapshot& passport, const std::string& label);
+/// The catalogue's municipal organisation type (the municipality's own row of
+/// the direction tables), or null.
+const OrganisationType* municipal_type(const Catalogue& catalogue);
+/// The passport's label of the expected number of organisations of a type.
+bool is_count_label(const std::string& label, const OrganisationType& type);
+
+}  // namespace msoko::check

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MPL-2.0
+// Is this our form, of this catalogue and version? One finding, not hundreds.
+#include "check/calendar.hpp"
+#include "check/check.hpp"
+
+namespace msoko::check {
+
+bool check_identity(CheckContext& ctx, Findings& out) {
+    const Catalogue& c = ctx.catalogue;
+    const SheetSnapshot* p = ctx.workbook.sheet(kPassportSheet);
+    const std::string id = p ? passport_value(*p, "Каталог показателей") : "";
+    if (id.empty()) {
+        out.add(K::NotAForm, p ? kPassportSheet : "").say();
+        return false;
+    }
+    ctx.passport = p;
+    const std::string version = passport_value(*p, "Версия каталога");
+    if (id != c.info.id) {
+        out.add(K::OtherCatalogue, kPassportSheet).value(id).say({{"каталог формы", id}, {"каталог", c.info.id}});
+        return false;
+    }
+    if (version != c.info.version) {
+        out.add(K::OtherVersion, kPassportSheet)
+            .value(version)
+            .say({{"версия формы", version}, {"версия", c.info.version}});
+        return false;
+    }
+    // The reporting period: «2024/2025 учебный год» → 01.09.2024–31.08.2025.
+    const std::string period = passport_value(*p, "Отчётный период");
+    if (const auto serials = reporting_period(period)) {
+        ctx.period_from = serials->first;
+        ctx.period_to = serials->second;
+    } else {
+        out.add(K::Period, kPassportSheet).value(period).say();
+    }
+    return true;
+}
+
+}  // namespace msoko::check

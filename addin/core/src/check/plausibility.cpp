@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: MPL-2.0
+// Warnings a specialist must look at: jumps against last year, extreme shares
+// over few people, values far from the other organisations.
+#include "check/check.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace msoko::check {
+
+namespace {
+
+// A percentage on «Показатели» that moved more than 10 points in a year.
+void dynamics(CheckContext& ctx, Findings& out) {
+    const SheetSnapshot* s = ctx.workbook.sheet(kIndicatorsSheet);
+    if (!s)
+        return;
+    for (std::size_t r = FormLayout::kIndicatorsFirstRow; r < s->rows; ++r) {
+        const std::string id = text_of(s->value(r, 0));
+        if (id.empty())
+            break;
+        const Cell &now = s->value(r, 4), &before = s->value(r, 5);
+        if (text_of(s->value(r, 3)) != "%" || now.kind() != Cell::Kind::Number || before.kind() != Cell::Kind::Number)
+            continue;
+        const double change = now.number() - before.number();
+        if (std::fabs(change) > 10)
+            out.add(K::Dynamics, s->name, static_cast<int>(r), 4)
+                .field(id)
+                .value(decimal(now.number()))
+                .say({{"показатель", id},
+                      {"изменение", decimal(std::round(change * 10) / 10)},
+                      {"было", decimal(before.number())}});
+    }
+}
+
+// The single-field ratios of the catalogue: per person (multiplier ≠ 100) or shares.
+template <typename Each>
+void ratios(const Catalogue& c, bool shares, Each each) {
+    for (const auto& ind : c.indicators) {
+        const Computation& k = ind.compute;
+        if (k.kind != Computation::Kind::Ratio || (k.multiplier == 100.0) != shares || k.numerator.size() != 1 ||
+            k.denominator.size() != 1 || !ind.duplicate_of.empty())
+            continue;
+        each(ind, c.field(k.numerator[0]), c.field(k.denominator[0]));
+    }
+}
+
+// A rate per person (children per teacher) with people counted and no one to
+// count them by: the organisation has no value, yet its people are in the
+// municipal sum.
+void zero_bases(CheckContext& ctx, Findings& out) {
+    ratios(ctx.catalogue, false, [&](const Indicator& ind, const Field* numerator, const Field* denominator) {
+        for (const std::size_t org : ctx.form.organisations_with(denominator)) {
+            const Place *n = ctx.form.place(org, numerator), *d = ctx.form.place(org, denominator);
+            if (!n || !d || n->value.status != FieldValue::Status::Value ||
+                d->value.status != FieldValue::Status::Value || d->value.value != 0 || n->value.value <= 0)
+                continue;
+            const std::string& code = ctx.form.code(org);
+            out.add(K::ZeroBase, d->sheet->name, d->row, d->col)
+                .org(code)
+                .field(denominator->id)
+                .value(shown(*d->raw))
+                .say({{"организация", organisation_label(code)},
+                      {"знаменатель", denominator->title},
+                      {"числитель", numerator->title},
+                      {"число", shown(*n->raw)},
+                      {"показатель", ind.id}});
+        }
+    });
+}
+
+// Shares over fewer than 10 people at 0 or 100 %, and shares far from the others'.
+void shares(CheckContext& ctx, Findings& out) {
+    ratios(ctx.catalogue, true, [&](const Indicator& ind, const Field* numerator, const Field* denominator) {
+        if (!numerator || !denominator)
+            return;
+        std::vector<std::pair<double, const Place*>> found;
+        for (const std::size_t org : ctx.form.organisations_with(numerator)) {
+            const std::string& code = ctx.form.code(org);
+            const Place *n = ctx.form.place(org, numerator), *d = ctx.form.place(org, denominator);
+            if (!n || !d || n->value.status != FieldValue::Status::Value ||
+                d->value.status != FieldValue::Status::Value || d->value.value <= 0 || n->value.value > d->value.value)
+                continue;
+            const double share = 100.0 * n->value.value / d->value.value;
+            found.push_back({share, n});
+            if (d->value.value < 10 && (share == 0 || share == 100))
+                out.add(K::SmallBase, n->sheet->name, n->row, n->col)
+                    .org(code)
+                    .field(ind.id)
+                    .value(shown(*n->raw))
+                    .say({{"организация", organisation_label(code)},
+                          {"показатель", ind.id},
+                          {"доля", decimal(share)},
+                          {"знаменатель", decimal(d->value.value)}});
+        }
+        if (found.size() < 5)
+            return;
+        std::vector<double> v;
+        for (const auto& [x, p] : found)
+            v.push_back(x);
+        const auto middle = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
+        std::nth_element(v.begin(), middle, v.end());
+        const double median = *middle;
+        std::vector<double> dev;
+        for (double x : v)
+            dev.push_back(std::fabs(x - median));
+        const auto dev_middle = dev.begin() + static_cast<std::ptrdiff_t>(dev.size() / 2);
+        std::nth_element(dev.begin(), dev_middle, dev.end());
+        const double mad = 1.4826 * *dev_middle;  // scaled: comparable to a standard deviation
+        if (mad <= 0)
+            return;
+        for (const auto& [x, p] : found) {
+            if (std::fabs(x - median) <= 3 * mad)
+                continue;
+            const std::string& code = ctx.form.code(p->org);
+            out.add(K::Outlier, p->sheet->name, p->row, p->col)
+                .org(code)
+                .field(ind.id)
+                .value(shown(*p->raw))
+                .say({{"организация", organisation_label(code)},
+                      {"показатель", ind.id},
+                      {"доля", decimal(std::round(x * 10) / 10)},
+                      {"медиана", decimal(std::round(median * 10) / 10)}});
+        }
+    });
+}
+
+}  // namespace
+
+void check_plausibility(CheckContext& ctx, Findings& out) {
+    dynamics(ctx, out);
+    zero_bases(ctx, out);
+    shares(ctx, out);
+}
+
+}  // namespace msoko::check

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MPL-2.0
+// The register «Организации»: codes, names, the passport's counts by type;
+// and the rows of direction sheets left without an organisation.
+#include "check/check.hpp"
+
+#include "msoko/text.hpp"
+
+#include <unordered_map>
+
+namespace msoko::check {
+
+void check_register(CheckContext& ctx, Findings& out) {
+    const SheetSnapshot* s = ctx.workbook.sheet(kRegisterSheet);
+    if (!s) {
+        out.add(K::RegisterMissing, kRegisterSheet).say();
+        return;
+    }
+    // The types an organisation of the register may have: all but the municipality's.
+    const OrganisationType* municipal = municipal_type(ctx.catalogue);
+    std::vector<const OrganisationType*> types;
+    for (const auto& t : ctx.catalogue.organisation_types)
+        if (&t != municipal)
+            types.push_back(&t);
+    std::vector<std::size_t> of_type(types.size(), 0);  // by the register's type column
+
+    std::unordered_map<std::string, int> names;
+    names.reserve(s->rows);
+    ctx.form.reserve(s->rows, 0);
+    for (std::size_t r = FormLayout::kRegisterFirstRow; r < s->rows; ++r) {
+        const auto code = organisation_code(s->value(r, 0));
+        const Cell& type = s->value(r, 3);
+        if (!code)
+            continue;
+        if (type.kind() == Cell::Kind::Text)
+            for (std::size_t t = 0; t < types.size(); ++t)
+                of_type[t] += type.text() == types[t]->short_title;
+        const int row = static_cast<int>(r);
+        ++ctx.registered;
+        const std::size_t org = ctx.form.organisation(*code);  // registered organisations are indexed first
+        ctx.registered_row.resize(ctx.form.organisations(), -1);
+        if (ctx.registered_row[org] >= 0)
+            out.add(K::DuplicateCode, kRegisterSheet, row, 0)
+                .org(*code)
+                .value(*code)
+                .say({{"код", *code}, {"строка", std::to_string(ctx.registered_row[org] + 1)}});
+        else
+            ctx.registered_row[org] = row;
+        const Cell& name_cell = s->value(r, 1);
+        const std::string name =
+            name_cell.kind() == Cell::Kind::Text ? fold(name_cell.text()) : fold(text_of(name_cell));
+        if (!name.empty()) {
+            if (auto [it, fresh] = names.emplace(name, row); !fresh)
+                out.add(K::DuplicateName, kRegisterSheet, row, 1)
+                    .org(*code)
+                    .value(text_of(s->value(r, 1)))
+                    .say({{"строка", std::to_string(it->second + 1)}});
+        } else {
+            out.add(K::NameMissing, kRegisterSheet, row, 1).org(*code).say({{"код", *code}});
+        }
+    }
+    if (!ctx.passport)
+        return;
+    // The passport's expected number of each type against the register's.
+    for (std::size_t t = 0; t < types.size(); ++t) {
+        std::string v;
+        for (std::size_t r = 0; r < ctx.passport->rows; ++r)
+            if (is_count_label(text_of(ctx.passport->value(r, 0)), *types[t])) {
+                v = text_of(ctx.passport->value(r, 1));
+                break;
+            }
+        if (v.empty())
+            continue;
+        const std::string have = std::to_string(of_type[t]);
+        if (v != have)
+            out.add(K::RegisterCount, kRegisterSheet)
+                .value(v)
+                .say({{"тип", types[t]->short_title}, {"в паспорте", v}, {"в реестре", have}});
+    }
+}
+
+// Rows with figures but no organisation, one finding per sheet (at its first
+// such row, with the count); an empty register is the one cause of them all
+// and is named once.
+void check_rows_without_code(CheckContext& ctx, Findings& out) {
+    std::size_t rows = 0;
+    for (const auto& o : ctx.orphans)
+        rows += o.rows;
+    if (rows == 0)
+        return;
+    if (ctx.registered == 0) {
+        out.add(K::RegisterEmpty, kRegisterSheet).say({{"строк", std::to_string(rows)}});
+        return;
+    }
+    for (const auto& o : ctx.orphans)
+        out.add(o.rows > 1 ? K::RowsWithoutCode : K::RowWithoutCode, o.sheet->name, o.row, o.col)
+            .field(o.field)
+            .value(o.value)
+            .say({{"строк", std::to_string(o.rows)}});
+}
+
+}  // namespace msoko::check

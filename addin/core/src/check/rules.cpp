@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: MPL-2.0
+// The catalogue's rules between figures, one function per rule kind, each for
+// one organisation's figures.
+#include "check/calendar.hpp"
+#include "check/check.hpp"
+
+#include <cmath>
+
+namespace msoko::check {
+
+namespace {
+
+// What a rule's check of one organisation reads.
+struct RuleCase {
+    const CheckContext& ctx;
+    const Rule& rule;
+    const std::string& id;      ///< unique per rule
+    const std::string& report;  ///< the rule as the report names it: `5.1.1/part_whole`
+    const std::vector<const Field*>& fields;
+    std::size_t org;
+    const std::string& code;
+
+    const Place* at(std::size_t i) const { return fields[i] ? ctx.form.place(org, fields[i]) : nullptr; }
+    const std::string& title(std::size_t i) const { return ctx.catalogue.field(rule.fields[i])->title; }
+    Findings::Builder add(Findings& out, K k, const Place& p, const std::string& field) const {
+        return out.add(k, p.sheet->name, p.row, p.col).org(code).field(field).rule(report, id);
+    }
+};
+
+bool has_value(const Place* p) {
+    return p && p->value.status == FieldValue::Status::Value;
+}
+
+void part_whole(const RuleCase& c, Findings& out) {
+    const Place *part = c.at(0), *whole = c.at(1);
+    if (!has_value(part) || !has_value(whole) || !(part->value.value > whole->value.value))
+        return;
+    c.add(out, K::PartWhole, *part, c.rule.fields[0])
+        .value(shown(*part->raw))
+        .say({{"организация", organisation_label(c.code)},
+              {"часть", c.title(0)},
+              {"значение части", shown(*part->raw)},
+              {"целое", c.title(1)},
+              {"значение целого", shown(*whole->raw)}});
+}
+
+void sum_equals(const RuleCase& c, Findings& out) {
+    double sum = 0;
+    bool complete = true;
+    for (std::size_t i = 0; i + 1 < c.rule.fields.size(); ++i) {
+        const Place* p = c.at(i);
+        complete = complete && has_value(p);
+        if (complete)
+            sum += p->value.value;
+    }
+    const Place* total = c.at(c.fields.size() - 1);
+    if (!complete || !has_value(total) || !(std::fabs(sum - total->value.value) > 1e-9))
+        return;
+    c.add(out, K::SumEquals, *total, c.rule.fields.back())
+        .value(shown(*total->raw))
+        .say({{"организация", organisation_label(c.code)},
+              {"итог", c.title(c.rule.fields.size() - 1)},
+              {"значение", shown(*total->raw)},
+              {"сумма", decimal(sum)}});
+}
+
+void same_value(const RuleCase& c, Findings& out) {
+    const Place* first = nullptr;
+    for (std::size_t i = 0; i < c.fields.size(); ++i) {
+        const Place* p = c.at(i);
+        if (!has_value(p))
+            continue;
+        if (!first) {
+            first = p;
+            continue;
+        }
+        if (std::fabs(p->value.value - first->value.value) > 1e-9)
+            c.add(out, K::SameValue, *p, c.rule.fields[i])
+                .value(shown(*p->raw))
+                .say({{"организация", organisation_label(c.code)},
+                      {"поле", c.title(i)},
+                      {"значение", shown(*p->raw)},
+                      {"лист", first->sheet->name},
+                      {"там", shown(*first->raw)}});
+    }
+}
+
+void requires_evidence(const RuleCase& c, Findings& out) {
+    const Place* flag = c.at(0);
+    if (!has_value(flag) || flag->value.value != 1)
+        return;
+    for (std::size_t i = 1; i < c.rule.fields.size(); ++i) {
+        const Field& ef = *c.ctx.catalogue.field(c.rule.fields[i]);
+        const Place* e = c.at(i);
+        if (!e)
+            continue;
+        if (e->raw->is_empty()) {
+            c.add(out, K::EvidenceMissing, *e, ef.id)
+                .say({{"организация", organisation_label(c.code)}, {"признак", c.title(0)}, {"поле", ef.title}});
+            continue;
+        }
+        if (ef.type != FieldType::Date || !c.ctx.period_from)
+            continue;
+        const auto serial = date_serial(*e->raw);
+        if (serial && (*serial < *c.ctx.period_from || *serial > *c.ctx.period_to))
+            c.add(out, K::EvidenceDate, *e, ef.id)
+                .value(date_text(*serial))
+                .say({{"организация", organisation_label(c.code)},
+                      {"поле", ef.title},
+                      {"дата", date_text(*serial)},
+                      {"начало", date_text(*c.ctx.period_from)},
+                      {"конец", date_text(*c.ctx.period_to)}});
+    }
+}
+
+}  // namespace
+
+void check_rules(CheckContext& ctx, Findings& out) {
+    const Catalogue& catalogue = ctx.catalogue;
+    const std::vector<std::string> ids = rule_ids(catalogue);
+    for (std::size_t r = 0; r < catalogue.rules.size(); ++r) {
+        const Rule& rule = catalogue.rules[r];
+        const std::string report = rule.direction + "/" + to_string(rule.kind);
+        std::vector<const Field*> fields;
+        for (const auto& f : rule.fields)
+            fields.push_back(catalogue.field(f));
+        // Only organisations with the figure every finding of the rule needs.
+        const Field* needed = rule.kind == Rule::Kind::SumEquals                        ? fields.back()
+                              : rule.kind == Rule::Kind::SameValue && fields.size() > 2 ? nullptr
+                                                                                        : fields[0];
+        if (!needed && rule.kind != Rule::Kind::SameValue)
+            continue;  // a field unknown to the catalogue: the loader does not allow it
+        void (*check)(const RuleCase&, Findings&) = nullptr;
+        switch (rule.kind) {
+            case Rule::Kind::PartWhole:
+                check = part_whole;
+                break;
+            case Rule::Kind::SumEquals:
+                check = sum_equals;
+                break;
+            case Rule::Kind::SameValue:
+                check = same_value;
+                break;
+            case Rule::Kind::RequiresEvidence:
+                check = requires_evidence;
+                break;
+        }
+        for (const std::size_t org : ctx.form.organisations_with(needed))
+            check(RuleCase{ctx, rule, ids[r], report, fields, org, ctx.form.code(org)}, out);
+    }
+}
+
+}  // namespace msoko::check

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MPL-2.0
+// Findings of the kinds the other tests meet seldom, each with its message
+// word for word as the check has always written it.
+#include "validation_support.hpp"
+
+namespace msoko {
+namespace {
+
+using test::checked;
+using test::form;
+using test::mini;
+using test::N;
+using test::put;
+using test::sheet;
+using test::T;
+using test::where;
+using test::with_rule;
+
+TEST(CheckMessages, ColumnsInAnotherOrder) {
+    WorkbookSnapshot wb = form();
+    auto& s = sheet(wb, "1.1 Первое направление");
+    const DirectionSheet& ds = test::layout_of("1.1");
+    const auto a = static_cast<std::size_t>(ds.column_of("pupils")),
+               b = static_cast<std::size_t>(ds.column_of("passed"));
+    for (std::size_t r = DirectionSheet::kCodeRow; r < s.rows; ++r) {
+        const Cell first = s.value(r, a), second = s.value(r, b);
+        put(s, r, a, second);
+        put(s, r, b, first);
+    }
+    const ValidationReport r = checked(mini(), wb);
+    const auto found = with_rule(r, "structure.column_order");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0]->severity, Severity::Warning);
+    EXPECT_EQ(found[0]->message,
+              "Столбцы переставлены: функции находят поля по кодам, но порядок отличается от формы.");
+    EXPECT_EQ(r.count(Severity::Error), 0u) << "the fields are found by their codes";
+}
+
+TEST(CheckMessages, ANumberOutOfItsRange) {
+    WorkbookSnapshot wb = form();
+    const auto [row, col] = where("1.1", "101", "share_hours");
+    put(sheet(wb, "1.1 Первое направление"), row, col, T("45,5 ч"));
+    const ValidationReport r = checked(mini(), wb);
+    const auto found = with_rule(r, "type.number");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0]->kind, "type.number");
+    EXPECT_EQ(found[0]->value, "45,5 ч");
+    EXPECT_EQ(found[0]->message.rfind("Организация 101, «Средняя нагрузка»: ", 0), 0u) << found[0]->message;
+    EXPECT_NE(found[0]->message.find("; возможно, имелось в виду 45,5."), std::string::npos) << found[0]->message;
+}
+
+// Six schools with a share of graduates of 70–80 %, and one of 5 %.
+TEST(CheckMessages, AShareFarFromTheOthers) {
+    WorkbookSnapshot wb = form();
+    auto& s = sheet(wb, "1.1 Первое направление");
+    auto& again = sheet(wb, "1.2 Второе направление");
+    const double passed[] = {28, 29, 31, 32, 2};
+    const char* codes[] = {"103", "104", "105", "106", "107"};
+    // More rows on both sheets: copies of school 102's row after the form's
+    // rows (the total row last), each with its code and its figure.
+    const auto add_schools = [&](SheetSnapshot& sh, const char* direction, const char* field) {
+        const DirectionSheet& layout = test::layout_of(direction);
+        const std::size_t first_new = static_cast<std::size_t>(layout.total_row());
+        const std::size_t model = where(direction, "102", field).first;
+        SheetSnapshot grown = test::grid(sh.name, sh.rows + std::size(codes), sh.cols);
+        for (std::size_t r = 0; r < sh.rows; ++r)
+            for (std::size_t c = 0; c < sh.cols; ++c)
+                put(grown, r < first_new ? r : r + std::size(codes), c, sh.value(r, c), sh.is_formula(r, c) ? "=" : "");
+        for (std::size_t i = 0; i < std::size(codes); ++i) {
+            for (std::size_t c = 0; c < sh.cols; ++c)
+                put(grown, first_new + i, c, sh.value(model, c), sh.is_formula(model, c) ? "=" : "");
+            put(grown, first_new + i, 0, T(codes[i]), "=reg");
+            if (std::string(direction) == "1.1")
+                put(grown, first_new + i, static_cast<std::size_t>(layout.column_of("passed")), N(passed[i]));
+        }
+        sh = grown;
+    };
+    add_schools(s, "1.1", "passed");
+    add_schools(again, "1.2", "pupils_again");
+    const ValidationReport r = checked(mini(), wb);
+    const auto found = with_rule(r, "plausibility.outlier");
+    ASSERT_FALSE(found.empty());
+    for (const Finding* f : found) {
+        EXPECT_EQ(f->organisation, "107");
+        EXPECT_EQ(f->severity, Severity::Warning);
+    }
+    EXPECT_EQ(found[0]->field, "1.1.1");
+    EXPECT_EQ(found[0]->message,
+              "Организация 107: показатель 1.1.1 = 5 % далеко от других организаций (медиана 75 %): проверьте данные.");
+    EXPECT_EQ(found[0]->value, "2");
+}
+
+}  // namespace
+}  // namespace msoko

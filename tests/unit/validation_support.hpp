@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: MPL-2.0
+#pragma once
+
+// What the tests of the check share: a valid form of the test catalogue as a
+// snapshot, the cells of its figures, and the check run so that every finding
+// is held to the table of finding kinds.
+
+#include "msoko/finding_kinds.hpp"
+#include "msoko/form.hpp"
+#include "msoko/validation.hpp"
+
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+namespace msoko::test {
+
+inline SheetSnapshot grid(const std::string& name, std::size_t rows, std::size_t cols) {
+    SheetSnapshot s;
+    s.name = name;
+    s.rows = rows;
+    s.cols = cols;
+    s.values.assign(rows * cols, Cell::empty());
+    s.formulas.assign(rows * cols, 0);
+    return s;
+}
+
+inline void put(SheetSnapshot& s, std::size_t r, std::size_t c, Cell v, const char* formula = "") {
+    s.values[r * s.cols + c] = std::move(v);
+    s.formulas[r * s.cols + c] = *formula != 0;
+}
+
+// A valid form of the test catalogue: two schools (one ШНОР), a kindergarten, the municipality.
+inline WorkbookSnapshot form() {
+    const Catalogue& c = mini();
+    WorkbookSnapshot wb;
+    SheetSnapshot passport = grid(kPassportSheet, 20, 2);
+    put(passport, 5, 0, T("Отчётный период"));
+    put(passport, 5, 1, T("2024/2025 учебный год"));
+    put(passport, 11, 0, T("Число общеобразовательных организаций (ОО)"));
+    put(passport, 11, 1, N(2));
+    put(passport, 13, 0, T("Каталог показателей"));
+    put(passport, 13, 1, T(c.info.id.c_str()));
+    put(passport, 14, 0, T("Версия каталога"));
+    put(passport, 14, 1, T(c.info.version.c_str()));
+    wb.sheets.push_back(passport);
+
+    SheetSnapshot reg = grid(kRegisterSheet, 6, 6);
+    const char* rows[][4] = {
+        {"101", "Школа № 1", "ОО", "да"}, {"102", "Школа № 2", "ОО", "нет"}, {"201", "Детский сад", "ДОО", ""}};
+    for (int i = 0; i < 3; ++i)
+        for (int c2 = 0; c2 < 4; ++c2)
+            put(reg, 3 + static_cast<std::size_t>(i), c2 < 2 ? static_cast<std::size_t>(c2) : c2 + 1u,
+                T(rows[i][c2]));  // code, name, (short), type, ШНОР
+    wb.sheets.push_back(reg);
+
+    const FormLayout layout = form_layout(c, 2, 1);
+    for (const auto& ds : layout.directions) {
+        SheetSnapshot s = grid(ds.sheet, static_cast<std::size_t>(ds.total_row() + 1), ds.columns.size());
+        for (std::size_t col = 0; col < ds.columns.size(); ++col)
+            put(s, DirectionSheet::kCodeRow, col, T(ds.columns[col].code.c_str()));
+        for (std::size_t i = 0; i < ds.rows.size(); ++i) {
+            const std::size_t r = static_cast<std::size_t>(ds.first_row()) + i;
+            const FormRow& fr = ds.rows[i];
+            const std::string code = fr.type == "municipality" ? "УО"
+                                     : fr.type == "school"     ? (fr.slot ? "102" : "101")
+                                                               : "201";
+            put(s, r, 0, T(code.c_str()), fr.type == "municipality" ? "" : "=reg");
+            put(s, r, 1, T("имя"), fr.type == "municipality" ? "" : "=reg");
+            put(s, r, 2,
+                T(fr.type == "school"         ? "ОО"
+                  : fr.type == "kindergarten" ? "ДОО"
+                                              : "УО"),
+                fr.type == "municipality" ? "" : "=reg");
+            put(s, r, 3, T(code == "101" ? "ШНОР" : ""), fr.type == "municipality" ? "" : "=reg");
+            for (std::size_t col = 4; col < ds.columns.size(); ++col) {
+                const Field* f = ds.columns[col].field;
+                if (!f->concerns(fr.type))
+                    continue;
+                Cell v = f->type == FieldType::YesNo ? T("нет") : f->type == FieldType::Text ? T("№ 1") : N(10);
+                if (f->id == "pupils" || f->id == "pupils_again")
+                    v = N(40);
+                if (f->id == "passed")
+                    v = N(30);
+                if (f->id == "honours")
+                    v = N(3);
+                if (f->id == "b70" || f->id == "b80")
+                    v = N(5);
+                if (f->id == "share_hours")
+                    v = N(20);
+                put(s, r, col, v, ds.columns[col].kind == FormColumn::Kind::Linked ? "=linked" : "");
+            }
+        }
+        put(s, static_cast<std::size_t>(ds.total_row()), 1, T("Итого по муниципалитету"));
+        wb.sheets.push_back(s);
+    }
+    wb.sheets.push_back(grid(kIndicatorsSheet, 4, 8));
+    return wb;
+}
+
+inline SheetSnapshot& sheet(WorkbookSnapshot& wb, const std::string& name) {
+    for (auto& s : wb.sheets)
+        if (s.name == name)
+            return s;
+    throw std::runtime_error("no sheet " + name);
+}
+
+inline const DirectionSheet& layout_of(const char* direction) {
+    static const FormLayout layout = form_layout(mini(), 2, 1);
+    return *layout.sheet_of(direction);
+}
+
+// The cell of field `field` for the row of organisation `code` on its direction sheet.
+inline std::pair<std::size_t, std::size_t> where(const char* direction, const char* code, const char* field) {
+    const DirectionSheet& ds = layout_of(direction);
+    const std::string c = code;
+    const std::string type = c == "УО" ? "municipality" : c[0] == '2' ? "kindergarten" : "school";
+    const std::size_t slot = c == "102" ? 1 : 0;
+    return {static_cast<std::size_t>(ds.row_of(type, slot)), static_cast<std::size_t>(ds.column_of(field))};
+}
+
+inline std::vector<const Finding*> with_rule(const ValidationReport& r, const std::string& rule) {
+    std::vector<const Finding*> out;
+    for (const auto& f : r.findings)
+        if (f.rule == rule)
+            out.push_back(&f);
+    return out;
+}
+
+/// Every finding of a report as the table of finding kinds says: a kind of
+/// the table, its severity, its message made from the kind's template, its
+/// rule as the kind names it, and a catalogue rule's id unique to its rule.
+inline void expect_kinds_kept(const ValidationReport& r) {
+    for (const Finding& f : r.findings) {
+        const FindingKind* k = finding_kind(f.kind);
+        ASSERT_NE(k, nullptr) << "a finding of no kind of the table: " << f.kind << " (" << f.rule << ")";
+        if (k->severity) {
+            EXPECT_EQ(f.severity, *k->severity) << f.kind;
+        }
+        EXPECT_TRUE(matches_template(k->message, f.message)) << f.kind << ": «" << f.message << "»";
+        EXPECT_TRUE(matches_template(k->rule, f.rule)) << f.kind << ": rule " << f.rule;
+        if (k->family == CheckFamily::Rules) {
+            EXPECT_EQ(f.id.rfind(f.rule + "/", 0), 0u) << f.kind << ": id " << f.id;
+        } else {
+            EXPECT_EQ(f.id, f.rule) << f.kind;
+        }
+    }
+}
+
+/// The check, with every finding held to the table.
+inline ValidationReport checked(const Catalogue& c, const WorkbookSnapshot& wb) {
+    ValidationReport r = validate(c, wb);
+    expect_kinds_kept(r);
+    return r;
+}
+
+}  // namespace msoko::test
