@@ -10,7 +10,7 @@ set -euo pipefail
 packages=(
   cmake make g++ pkg-config zip unzip
   libreoffice-calc libreoffice-dev libreoffice-l10n-ru
-  libboost1.81-dev libboost-json1.81-dev
+  libboost1.81-dev libboost-json1.81-dev libboost-program-options1.81-dev
   libspdlog-dev libfmt-dev
   libgtest-dev
   clang-14 libclang-rt-14-dev llvm-14
