@@ -3,8 +3,9 @@
 # msoko check --format json on the sample with mistakes (docs/cli.md): exit
 # code 3, every finding with its severity, sheet, cell, organisation, field,
 # value, message and id; the same findings, in the same order, as the text
-# report; and the catalogue given by --catalogue reaches the office msoko
-# starts (MSOKO_CATALOGUE, an absolute path, in its environment).
+# report and as the report sheet of the copy --save stores (the sheet the menu
+# command writes); and the catalogue given by --catalogue reaches the office
+# msoko starts (MSOKO_CATALOGUE, an absolute path, in its environment).
 #
 #   check_json.sh MSOKO FORM_WITH_MISTAKES CATALOGUE
 set -u
@@ -16,7 +17,8 @@ trap 'rm -rf "$dir"' EXIT
 status=0
 
 # The JSON run, watched: the office it starts must have the catalogue in its environment.
-"$tool" check --format json --catalogue "$catalogue" "$form" >"$dir/report.json" 2>"$dir/stderr" &
+"$tool" check --format json --catalogue "$catalogue" --save "$dir/checked.ods" "$form" >"$dir/report.json" \
+    2>"$dir/stderr" &
 pid=$!
 seen=
 for _ in $(seq 1 1200); do  # up to 60 s
@@ -48,8 +50,9 @@ if [ "$code" -ne 3 ]; then
     status=1
 fi
 
-/usr/bin/python3 - "$dir/report.json" "$dir/report.txt" "$(basename "$form")" <<'PY' || status=1
-import json, sys
+/usr/bin/python3 - "$dir/report.json" "$dir/report.txt" "$(basename "$form")" "$dir/checked.ods" <<'PY' || status=1
+import json, sys, zipfile
+import xml.etree.ElementTree as ET
 
 report = json.load(open(sys.argv[1], encoding="utf-8"))
 text = open(sys.argv[2], encoding="utf-8").read()
@@ -95,6 +98,31 @@ for f in findings:
     listed += f["severity_text"].ljust(15) + " " + place + "\n    " + f["message"] + " [" + f["id"] + "]\n"
 check(text.startswith("Проверка формы: " + name + "\n" + report["summary"] + "\n"), "the text starts with the summary")
 check(text.endswith("\n\n" + listed), "the text lists the JSON's findings in its order")
+# The report sheet of the saved copy: the summary, then after the header «№»
+# one row per finding with the same columns.
+ns = {"table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+      "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0"}
+T = "{%s}" % ns["table"]
+content = ET.fromstring(zipfile.ZipFile(sys.argv[4]).read("content.xml"))
+sheets = [t for t in content.iter(T + "table") if t.get(T + "name") == "Проверка"]
+check(len(sheets) == 1, "the saved copy has the report sheet «Проверка»")
+rows = []
+for row in (sheets[0].iter(T + "table-row") if sheets else []):
+    cells = []
+    for cell in row:
+        if cell.tag not in (T + "table-cell", T + "covered-table-cell"):
+            continue
+        value = "\n".join("".join(p.itertext()) for p in cell.findall("text:p", ns))
+        cells += [value] * min(int(cell.get(T + "number-columns-repeated", "1")), 16)
+    rows.append(cells)
+check(len(rows) > 1 and rows[1][:1] == [report["summary"]], "the sheet's summary is the JSON's")
+header = [i for i, r in enumerate(rows) if r[:1] == ["№"]]
+check(len(header) == 1, "the sheet has one header row «№»")
+if header:
+    sheet_rows = [r[:9] for r in rows[header[0] + 1:] if r and r[0]]
+    json_rows = [[str(f["number"]), f["severity_text"], f["sheet"], f["cell"] or "", f["organisation"], f["field"],
+                  f["value"], f["message"], f["id"]] for f in findings]
+    check(sheet_rows == json_rows, "the report sheet's rows are the JSON's findings, column by column")
 for line in failures:
     print("FAIL: " + line)
 print("%d findings checked" % len(findings))
