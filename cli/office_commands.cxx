@@ -3,6 +3,7 @@
 // the extension computed: the indicator table, every МСОКО formula, a
 // recalculated copy in another format.
 #include "commands.hxx"
+#include "convert.hxx"
 #include "form_view.hxx"
 #include "msoko/catalogue.hpp"
 #include "msoko/form.hpp"
@@ -41,8 +42,6 @@ namespace {
 
 // Our formulas are stored under the add-in's service name, whatever the UI language.
 constexpr const char* kAddInPrefix = "ORG.MSOKO.CALC.FUNCTIONS.";
-// Calc's error code of #N/A: «no data» for an indicator.
-constexpr sal_Int32 kNotAvailable = 32767;
 
 std::string text_of(const Reference<css::table::XCell>& c) {
     return u8(Reference<css::text::XText>(c, UNO_QUERY_THROW)->getString());
@@ -264,10 +263,10 @@ int indicators(const Common& common, const fs::path& workbook) {
         const auto value_cell = sheet->getCellByPosition(4, r);
         const sal_Int32 error = value_cell->getError();
         row.value = text_of(value_cell);
-        row.status = error == kNotAvailable ? "missing" : error != 0 ? "error" : "value";
+        row.status = error == uno::kNotAvailableError ? "missing" : error != 0 ? "error" : "value";
         if (!error)
             row.number = value_cell->getValue();
-        (error == kNotAvailable ? missing : error != 0 ? errors : values)++;
+        (error == uno::kNotAvailableError ? missing : error != 0 ? errors : values)++;
         rows.push_back(std::move(row));
     }
     office::Office::close(doc);

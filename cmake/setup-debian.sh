@@ -6,14 +6,14 @@
 set -euo pipefail
 
 # The last line is for the sanitizer and fuzzing build (build-sanitize): clang,
-# its sanitizer and libFuzzer runtimes, llvm-symbolizer.
+# its sanitizer and libFuzzer runtimes, llvm-symbolizer; and the format check.
 packages=(
   cmake make g++ pkg-config zip unzip
   libreoffice-calc libreoffice-dev libreoffice-l10n-ru
-  libboost1.81-dev libboost-json1.81-dev libboost-program-options1.81-dev
+  libboost1.81-dev libboost-json1.81-dev libboost-program-options1.81-dev libboost-date-time1.81-dev
   libspdlog-dev libfmt-dev
   libgtest-dev
-  clang-14 libclang-rt-14-dev llvm-14
+  clang-14 libclang-rt-14-dev llvm-14 clang-format-14
 )
 
 missing=()

@@ -149,7 +149,7 @@ Range to_range(const css::uno::Reference<css::table::XCellRange>& range, sal_Int
         for (std::size_t c = 0; c < cols; ++c) {
             auto cell = range->getCellByPosition(static_cast<sal_Int32>(c), static_cast<sal_Int32>(r));
             const sal_Int32 error = cell->getError();
-            if (error == 32767) {  // #N/A: nothing to compare
+            if (error == kNotAvailableError) {  // #N/A: nothing to compare
                 cells.push_back(Cell::empty());
                 continue;
             }

@@ -9,6 +9,10 @@
 
 namespace msoko::uno {
 
+/// Calc's error codes as XCell::getError and an array element carry them.
+inline constexpr sal_Int32 kNotAvailableError = 32767;   ///< #N/A
+inline constexpr sal_Int32 kIllegalArgumentError = 502;  ///< Err:502, what our functions raise
+
 /// One value as Calc or an API caller passes it: any numeric type is a
 /// number; an empty string is an empty cell; other strings are text; void
 /// (how Calc passes a #N/A cell) and any other type are an error value.

@@ -79,6 +79,22 @@ Sequence<OUString> Dispatcher::supported_services() {
 
 Dispatcher::Dispatcher(Reference<css::uno::XComponentContext> context) : context_(std::move(context)) {}
 
+const std::vector<Dispatcher::Command>& Dispatcher::commands() {
+    static const std::vector<Command> table{
+        {"NewForm", "Создать форму сбора данных", nullptr, &Dispatcher::new_form},
+        {"Validate", "Проверить форму", "Проверка формы", &Dispatcher::validate_form},
+        {"ClearMarks", "Снять отметки проверки", "Снятие отметок проверки", &Dispatcher::clear_form_marks},
+    };
+    return table;
+}
+
+const Dispatcher::Command* Dispatcher::command_of(const OUString& path) {
+    for (const auto& c : commands())
+        if (path.equalsAscii(c.path))
+            return &c;
+    return nullptr;
+}
+
 // XInitialization
 
 void Dispatcher::initialize(const Sequence<css::uno::Any>& arguments) {
@@ -97,8 +113,7 @@ void Dispatcher::initialize(const Sequence<css::uno::Any>& arguments) {
 Reference<css::frame::XDispatch> Dispatcher::queryDispatch(const css::util::URL& url, const OUString&, sal_Int32) {
     return guarded_or("Dispatcher::queryDispatch", Reference<css::frame::XDispatch>(),
                       [&]() -> Reference<css::frame::XDispatch> {
-                          if (url.Protocol.equalsAscii(kProtocol) &&
-                              (url.Path == "NewForm" || url.Path == "Validate" || url.Path == "ClearMarks"))
+                          if (url.Protocol.equalsAscii(kProtocol) && command_of(url.Path))
                               return this;
                           return {};
                       });
@@ -118,11 +133,12 @@ void Dispatcher::dispatch(const css::util::URL& url, const Sequence<css::beans::
     guarded("Dispatcher::dispatch", [&] {
         const std::string command = to_utf8(url.Path);
         log().info("command {}", command);
-        // What the user knows the command by, for a message.
-        const char* title = command == "NewForm"      ? "Создать форму сбора данных"
-                            : command == "Validate"   ? "Проверить форму"
-                            : command == "ClearMarks" ? "Снять отметки проверки"
-                                                      : "МСОКО";
+        const Command* known = command_of(url.Path);
+        if (!known) {  // queryDispatch offers only the table's commands; a caller may still send others
+            log().error("unknown command {}", command);
+            return;
+        }
+        const char* title = known->title;
         // A reason the user can act on is shown as it is; anything else was
         // not foreseen: a Russian sentence, never the office's source location
         // (that goes to the log, with the log's path in the message).
@@ -137,16 +153,11 @@ void Dispatcher::dispatch(const css::util::URL& url, const Sequence<css::beans::
                  true);
         };
         try {
-            if (command == "NewForm")
-                new_form();
-            else if (command == "Validate")
-                as_one_undo_step("Проверка формы", [&] { validate_form(); });
-            else if (command == "ClearMarks")
-                as_one_undo_step("Снятие отметок проверки", [&] { clear_form_marks(); });
+            if (known->undo)
+                as_one_undo_step(known->undo, known->run);
             else
-                throw std::runtime_error("unknown command " + command);
+                (this->*known->run)();
         } catch (const UserError& e) {
-            // The command-line tool reads the reason from this line (cli/msoko_calc.cxx).
             log().error("command {} failed: {}", command, e.what());
             log().flush();
             tell(text("МСОКО"), from_utf8(std::string("Команда «") + title + "» не выполнена: " + e.what()), true);
@@ -160,8 +171,7 @@ void Dispatcher::dispatch(const css::util::URL& url, const Sequence<css::beans::
     });
 }
 
-template <class Body>
-void Dispatcher::as_one_undo_step(const char* title, Body body) {
+void Dispatcher::as_one_undo_step(const char* title, void (Dispatcher::*body)()) {
     // Everything the command changes (the report, the marks, a protection
     // lifted and put back) is one step of Edit → Undo, so that the user's own
     // steps stay right behind it.
@@ -179,7 +189,7 @@ void Dispatcher::as_one_undo_step(const char* title, Body body) {
         if (undo.is())
             undo->leaveUndoContext();
     });
-    body();
+    (this->*body)();
 }
 
 void Dispatcher::addStatusListener(const Reference<css::frame::XStatusListener>&, const css::util::URL&) {}
@@ -187,7 +197,7 @@ void Dispatcher::addStatusListener(const Reference<css::frame::XStatusListener>&
 void Dispatcher::removeStatusListener(const Reference<css::frame::XStatusListener>&, const css::util::URL&) {}
 
 void Dispatcher::new_form() {
-    const Catalogue catalogue = read_installed_catalogue(context_);
+    const Catalogue& catalogue = installed_catalogue(context_);
     FormData blank;  // the register's default capacity: 30 schools and 30 kindergartens
     const std::string fods = form_fods(catalogue, blank, std::string("МСОКО для Calc ") + extension_version());
     TempFile file(".fods");
@@ -215,7 +225,7 @@ void Dispatcher::validate_form() {
     Reference<css::frame::XController> controller;
     const auto document = frame_document(&controller);
     const Reference<css::frame::XFrame> frame = controller->getFrame();
-    const Catalogue catalogue = read_installed_catalogue(context_);
+    const Catalogue& catalogue = installed_catalogue(context_);
 
     Reference<css::task::XStatusIndicator> progress;
     if (Reference<css::task::XStatusIndicatorFactory> factory{frame, css::uno::UNO_QUERY}; factory.is())

@@ -12,6 +12,7 @@
 #include <cppuhelper/implbase4.hxx>
 
 #include <mutex>
+#include <vector>
 
 namespace msoko::uno {
 
@@ -19,10 +20,9 @@ using rtl::OUString;
 
 /// The menu and toolbar commands, dispatched as `org.msoko.calc:<Command>`
 /// (a ProtocolHandler: exceptions reach a caller as RuntimeException and the
-/// office stays healthy, unlike a Job). Commands:
-///   NewForm  — a new, unsaved data-collection form from the installed catalogue;
-///   Validate — the check before submission of the frame's document;
-///   ClearMarks — removes the marks and the report the check left.
+/// office stays healthy, unlike a Job). The commands are one table
+/// (Dispatcher::commands()): its URL path, the Russian name the user knows it
+/// by (in messages), the title of its undo step and its implementation.
 class Dispatcher final : public cppu::WeakImplHelper4<css::frame::XDispatchProvider, css::frame::XDispatch,
                                                       css::lang::XInitialization, css::lang::XServiceInfo> {
 public:
@@ -55,14 +55,26 @@ public:
     sal_Bool SAL_CALL supportsService(const OUString& name) override;
     css::uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override;
 
+    /// A command of the extension.
+    struct Command {
+        const char* path;   ///< org.msoko.calc:<path>
+        const char* title;  ///< as the menu names it, Russian: for messages
+        const char* undo;   ///< the title of its one undo step, or nullptr when it does not change the document
+        void (Dispatcher::*run)();
+    };
+    /// Every command, in menu order.
+    static const std::vector<Command>& commands();
+    /// The command of a URL path, or null.
+    static const Command* command_of(const OUString& path);
+
 private:
+    /// A new, unsaved data-collection form from the extension's catalogue.
     void new_form();
     /// Runs a command that changes the document as one undo step.
-    template <class Body>
-    void as_one_undo_step(const char* title, Body body);
+    void as_one_undo_step(const char* title, void (Dispatcher::*body)());
     /// Checks the frame's document and writes the report sheet «Проверка».
     void validate_form();
-    /// Removes the marks and the report sheet of the check.
+    /// Removes the marks the check left (the report sheet stays).
     void clear_form_marks();
     /// The spreadsheet of the frame the command came from (and its controller).
     css::uno::Reference<css::sheet::XSpreadsheetDocument> frame_document(

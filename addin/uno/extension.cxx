@@ -6,6 +6,11 @@
 #include <com/sun/star/deployment/PackageInformationProvider.hpp>
 #include <osl/file.hxx>
 
+#include "log.hxx"
+
+#include <cstdlib>
+#include <mutex>
+#include <optional>
 #include <stdexcept>
 
 namespace msoko::uno {
@@ -27,8 +32,21 @@ std::string installed_file(const css::uno::Reference<css::uno::XComponentContext
     return to_utf8(path);
 }
 
-Catalogue read_installed_catalogue(const css::uno::Reference<css::uno::XComponentContext>& context) {
-    return read_catalogue(installed_file(context, kCatalogueFile));
+const Catalogue& installed_catalogue(const css::uno::Reference<css::uno::XComponentContext>& context) {
+    // Loaded once, never replaced: references handed out stay valid for the
+    // life of the office process.
+    static std::mutex mutex;
+    static std::optional<Catalogue> catalogue;
+    std::lock_guard lock(mutex);
+    if (!catalogue) {
+        const char* chosen = std::getenv(kCatalogueVariable);
+        const std::string path = chosen && *chosen ? std::string(chosen) : installed_file(context, kCatalogueFile);
+        catalogue = read_catalogue(path);
+        log().info("catalogue {} version {} loaded{}: {} indicators", catalogue->info.id, catalogue->info.version,
+                   chosen && *chosen ? " from " + std::string(kCatalogueVariable) : std::string(),
+                   catalogue->indicators.size());
+    }
+    return *catalogue;
 }
 
 }  // namespace msoko::uno

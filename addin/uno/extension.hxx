@@ -18,8 +18,16 @@ inline constexpr const char* kExtensionId = "org.msoko.calc";
 std::string installed_file(const css::uno::Reference<css::uno::XComponentContext>& context,
                            const std::string& relative);
 
-/// Reads the catalogue shipped in the installed extension.
-/// @throws std::runtime_error or CatalogueError (both std::exception).
-Catalogue read_installed_catalogue(const css::uno::Reference<css::uno::XComponentContext>& context);
+/// The environment variable that names another catalogue file (an absolute
+/// path) for the office process: the command-line tool sets it for the office
+/// it starts (`msoko … --catalogue FILE`), tests use it for test catalogues.
+inline constexpr const char* kCatalogueVariable = "MSOKO_CATALOGUE";
+
+/// The catalogue the extension works with — the one shipped in the installed
+/// extension, or the file named by MSOKO_CATALOGUE — read once per office
+/// process and shared by the cell functions and the commands. A failure is not
+/// remembered: the next call reads again (the cause may have passed).
+/// @throws std::runtime_error or CatalogueError (both std::exception), or a UNO exception.
+const Catalogue& installed_catalogue(const css::uno::Reference<css::uno::XComponentContext>& context);
 
 }  // namespace msoko::uno

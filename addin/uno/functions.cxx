@@ -47,19 +47,17 @@ Any to_cell_result(const Result& r, const css::uno::Reference<css::uno::XInterfa
 // One element of an array result: a number; #N/A when not applicable or
 // missing; Err:502 when invalid (void would show as an empty cell).
 Any to_array_element(const Result& r, const std::string& indicator) {
-    constexpr sal_uInt32 kNotAvailable = 32767;
-    constexpr sal_uInt32 kIllegalArgument = 502;
     switch (r.status()) {
         case Result::Status::Value:
             return Any(r.value());
         case Result::Status::NotApplicable:
         case Result::Status::MissingData:
-            return Any(error_element(kNotAvailable));
+            return Any(error_element(kNotAvailableError));
         case Result::Status::Invalid:
             break;
     }
     log().info("MSOKO.INDICATORS: {}: {}", indicator, r.reason());
-    return Any(error_element(kIllegalArgument));
+    return Any(error_element(kIllegalArgumentError));
 }
 
 }  // namespace
@@ -79,25 +77,19 @@ bool Functions::russian() const {
 }
 
 const Catalogue* Functions::catalogue() {
-    // Its own mutex, not the one of the locale: loading makes UNO calls, and a
-    // Function Wizard asking for names must not wait behind them.
-    std::lock_guard lock(catalogue_mutex_);
-    if (!catalogue_) {
-        try {
-            catalogue_ = read_installed_catalogue(context_);
-            log().info("catalogue {} version {} loaded: {} indicators", catalogue_->info.id, catalogue_->info.version,
-                       catalogue_->indicators.size());
-        } catch (const std::exception& e) {
-            log_failure(e.what());
-        } catch (const css::uno::Exception& e) {
-            log_failure(to_utf8(e.Message));
-        }
+    try {
+        return &installed_catalogue(context_);
+    } catch (const std::exception& e) {
+        log_failure(e.what());
+    } catch (const css::uno::Exception& e) {
+        log_failure(to_utf8(e.Message));
     }
-    return catalogue_ ? &*catalogue_ : nullptr;
+    return nullptr;
 }
 
 // A failure is tried again at the next call (it may be passing), but logged once.
 void Functions::log_failure(const std::string& reason) {
+    std::lock_guard lock(failure_mutex_);
     if (reason != last_failure_)
         log().error("catalogue not loaded: {}", reason);
     last_failure_ = reason;

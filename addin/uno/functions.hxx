@@ -75,7 +75,7 @@ public:
 
 private:
     bool russian() const;
-    /// The installed catalogue, read once; nullptr when unreadable (logged).
+    /// The extension's catalogue (installed_catalogue()); nullptr when unreadable (logged).
     const Catalogue* catalogue();
     /// The catalogue, or IllegalArgumentException (Err:502) when it is unreadable.
     const Catalogue& required_catalogue();
@@ -84,9 +84,8 @@ private:
     mutable std::mutex mutex_;
     css::lang::Locale locale_;
     void log_failure(const std::string& reason);
-    std::mutex catalogue_mutex_;
+    std::mutex failure_mutex_;
     std::string last_failure_;
-    std::optional<Catalogue> catalogue_;
     /// The table cache, emptied whenever a document closes (the listener is
     /// registered at the first use, not in the constructor: Calc creates every
     /// add-in when it builds its function list).

@@ -14,6 +14,7 @@
 //   Mutations/ChaosCheck.*                   — the check and ClearMarks
 //   ChaosLog.*                               — no personal data in the log
 #include "office/office.hxx"
+#include "support.hxx"
 
 #include <com/sun/star/awt/Rectangle.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
@@ -76,25 +77,15 @@
 
 namespace {
 
-namespace fs = std::filesystem;
+using namespace msoko::test;
 using namespace std::chrono_literals;
 using css::uno::Any;
-using css::uno::Reference;
-using css::uno::Sequence;
-using css::uno::UNO_QUERY_THROW;
-using msoko::office::Office;
-using rtl::OUString;
 
-const fs::path kOxt = MSOKO_TEST_OXT;
 const fs::path kSamples = MSOKO_TEST_SAMPLES;
-const fs::path kFixtures = MSOKO_TEST_FIXTURES;
 
-// Calc's error codes as XCell::getError reports them.
-constexpr sal_Int32 kErr502 = 502;          // invalid argument: what our functions raise
-constexpr sal_Int32 kErr504 = 504;          // error in the parameter list (a range holding an error)
-constexpr sal_Int32 kDiv0 = 532;            // #DIV/0!
-constexpr sal_Int32 kNotAvailable = 32767;  // #N/A
-constexpr sal_Int32 kNoName = 525;          // #NAME?: the add-in is not there
+// Calc's error codes as XCell::getError reports them (the common ones: support.hxx).
+constexpr sal_Int32 kErr504 = 504;  // error in the parameter list (a range holding an error)
+constexpr sal_Int32 kDiv0 = 532;    // #DIV/0!
 
 // The programmatic prefix of our functions; "@" in a formula below stands for it.
 const std::string kPrefix = "ORG.MSOKO.CALC.FUNCTIONS.";
@@ -126,12 +117,6 @@ std::string long_text() {
     return rtl::OUStringToOString(u, RTL_TEXTENCODING_UTF8).getStr();
 }
 
-std::string u8(const OUString& s) {
-    return rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8).getStr();
-}
-OUString ou(const std::string& s) {
-    return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8);
-}
 std::string with_prefix(std::string formula) {
     std::string out;
     for (char ch : formula)
@@ -1133,7 +1118,9 @@ TEST_P(ChaosFunction, AnswersAndTheOfficeLives) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Arguments, ChaosFunction, ::testing::ValuesIn(function_cases()),
-                         [](const ::testing::TestParamInfo<FunctionCase>& info) { return info.param.name; });
+                         [](const ::testing::TestParamInfo<FunctionCase>& param_info) {
+                             return param_info.param.name;
+                         });
 
 // Whole grids of MSOKO.INDICATORS, compared cell by cell.
 class ChaosTable : public ::testing::Test {};
@@ -1781,7 +1768,7 @@ TEST_P(ChaosCheck, OfficeLivesUserCellsStayReportIsSensible) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Mutations, ChaosCheck, ::testing::ValuesIn(scenarios()),
-                         [](const ::testing::TestParamInfo<Scenario>& info) { return info.param.name; });
+                         [](const ::testing::TestParamInfo<Scenario>& param_info) { return param_info.param.name; });
 
 // ---------------------------------------------------------------------------
 // The log after a full run of the functions and the checks: no organisation

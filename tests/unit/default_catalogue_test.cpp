@@ -230,8 +230,8 @@ TEST_P(EveryIndicator, HandComputedCase) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Catalogue267, EveryIndicator, ::testing::ValuesIn(cases()),
-                         [](const ::testing::TestParamInfo<Case>& info) {
-                             std::string name = info.param.indicator;
+                         [](const ::testing::TestParamInfo<Case>& param_info) {
+                             std::string name = param_info.param.indicator;
                              for (char& ch : name)
                                  if (ch == '.')
                                      ch = '_';

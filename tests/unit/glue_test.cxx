@@ -2,6 +2,7 @@
 // The UNO glue without an office: every numeric type an API caller may send
 // is a number, and the add-in object answers through its interface.
 #include "convert.hxx"
+#include "dispatcher.hxx"
 #include "functions.hxx"
 #include "guard.hxx"
 
@@ -10,7 +11,11 @@
 
 #include <cppu/unotype.hxx>
 #include <cstring>
+#include <fstream>
+#include <map>
+#include <regex>
 #include <rtl/ref.hxx>
+#include <set>
 
 namespace {
 
@@ -137,3 +142,30 @@ TEST(Functions, WizardMetadataInBothLanguages) {
 }
 
 }  // namespace
+
+// The dispatcher's table of commands and the menus and toolbars that call
+// them (registry/Addons.xcu) name the same commands, with the same Russian
+// titles: a command the menu offers is always dispatched, and its messages
+// call it what the menu calls it.
+TEST(Commands, TheTableAndTheMenusAgree) {
+    std::ifstream in(MSOKO_ADDONS_XCU);
+    ASSERT_TRUE(in) << MSOKO_ADDONS_XCU;
+    const std::string xcu((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    static const std::regex entry(
+        R"re(<value>org\.msoko\.calc:(\w+)</value></prop>\s*<prop oor:name="Title">\s*<value xml:lang="ru">([^<]*)</value>)re");
+    std::map<std::string, std::set<std::string>> menu;  // command → its Russian titles
+    for (auto it = std::sregex_iterator(xcu.begin(), xcu.end(), entry); it != std::sregex_iterator(); ++it)
+        menu[(*it)[1]].insert((*it)[2]);
+    ASSERT_FALSE(menu.empty());
+    std::set<std::string> table;
+    for (const auto& c : msoko::uno::Dispatcher::commands()) {
+        table.insert(c.path);
+        ASSERT_TRUE(msoko::uno::Dispatcher::command_of(OUString::createFromAscii(c.path)));
+        const auto it = menu.find(c.path);
+        ASSERT_NE(it, menu.end()) << c.path << " is in no menu";
+        EXPECT_TRUE(it->second.count(c.title)) << c.path << ": the menu calls it " << *it->second.begin();
+    }
+    for (const auto& [command, titles] : menu)
+        EXPECT_TRUE(table.count(command)) << "the menu offers " << command << ", which the dispatcher does not know";
+    EXPECT_FALSE(msoko::uno::Dispatcher::command_of(u8("Validate ")));
+}

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MPL-2.0
 // Direction tables as the cell functions receive them: fields found by code,
 // organisations by the first column, reserved type/flags/name columns.
-#include "msoko/engine.hpp"
 #include "msoko/table.hpp"
+#include "msoko/engine.hpp"
 #include "msoko/text.hpp"
 
 #include "test_support.hpp"
@@ -233,9 +233,10 @@ TEST(TableRules, InvalidWinsOverMissing) {
 }
 
 TEST(TableRules, AnInvalidFigureBlocksOnlyTheOrganisationsTheIndicatorConcerns) {
-    const Range t(3, 5, {T("c"), T("type"), T("pupils"), T("passed"), T("children"),  //
-                         N(1),   T("ОО"),   N(40),       N(30),       E(),             //
-                         N(2),   T("ДОО"),  E(),         E(),         T("много")});
+    const Range t(3, 5,
+                  {T("c"), T("type"), T("pupils"), T("passed"), T("children"),  //
+                   N(1), T("ОО"), N(40), N(30), E(),                            //
+                   N(2), T("ДОО"), E(), E(), T("много")});
     const Result schools = indicator_in_table(mini(), t, "1.1.1", std::nullopt);
     ASSERT_EQ(schools.status(), Result::Status::Value) << "a kindergarten's bad figure does not block a school share";
     EXPECT_DOUBLE_EQ(schools.value(), 75);

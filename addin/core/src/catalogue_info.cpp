@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "msoko/catalogue_info.hpp"
 
-#include <boost/json.hpp>
-
-#include <fstream>
-#include <sstream>
+#include "json_file.hpp"
 
 namespace msoko {
 
@@ -14,20 +11,6 @@ CatalogueError::CatalogueError(std::string file, std::string where, std::string 
       where_(std::move(where)) {}
 
 namespace {
-
-// Line and column of a byte offset, for parse errors a person can find.
-std::string line_col(const std::string& text, std::size_t offset) {
-    std::size_t line = 1, col = 1;
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            col = 1;
-        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-            ++col;  // count UTF-8 characters, not bytes
-        }
-    }
-    return "line " + std::to_string(line) + " column " + std::to_string(col);
-}
 
 std::string required_string(const boost::json::object& o, const char* key, const std::string& file) {
     const std::string where = std::string("/") + key;
@@ -45,14 +28,7 @@ std::string required_string(const boost::json::object& o, const char* key, const
 }  // namespace
 
 CatalogueInfo parse_catalogue_info(const std::string& json, const std::string& file) {
-    boost::json::stream_parser parser;
-    boost::json::error_code ec;
-    const std::size_t consumed = parser.write_some(json.data(), json.size(), ec);
-    if (!ec)
-        parser.finish(ec);
-    if (ec)
-        throw CatalogueError(file, line_col(json, consumed), "not valid JSON: " + ec.message());
-    const boost::json::value root = parser.release();
+    const boost::json::value root = json_file::parse(json, file);
     if (!root.is_object())
         throw CatalogueError(file, "/", "the catalogue must be a JSON object");
     const auto& o = root.as_object();
@@ -68,12 +44,7 @@ CatalogueInfo parse_catalogue_info(const std::string& json, const std::string& f
 }
 
 CatalogueInfo read_catalogue_info(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw CatalogueError(path, "", "cannot open the file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse_catalogue_info(text.str(), path);
+    return parse_catalogue_info(json_file::read(path), path);
 }
 
 }  // namespace msoko

@@ -2,6 +2,7 @@
 #include "msoko/engine.hpp"
 
 #include "msoko/share.hpp"
+#include "msoko/sum.hpp"
 #include "msoko/text.hpp"
 
 #include <algorithm>
@@ -11,67 +12,8 @@
 
 namespace msoko {
 
-bool Organisation::has_flag(const std::string& flag) const {
-    return std::find(flags.begin(), flags.end(), flag) != flags.end();
-}
-
-bool Workbook::add(Organisation organisation) {
-    if (!organisation_index_.emplace(organisation.code, organisations_.size()).second)
-        return false;
-    organisations_.push_back(std::move(organisation));
-    values_.emplace_back();
-    return true;
-}
-
-bool Workbook::set(const std::string& code, const std::string& field, Cell value) {
-    const auto org = organisation_index_.find(code);
-    if (org == organisation_index_.end())
-        return false;
-    const std::size_t column = field_index_.emplace(field, field_index_.size()).first->second;
-    auto& row = values_[org->second];
-    if (row.size() <= column)
-        row.resize(column + 1, Cell::empty());
-    row[column] = std::move(value);
-    return true;
-}
-
-const Organisation* Workbook::organisation(const std::string& code) const {
-    const auto it = organisation_index_.find(code);
-    return it == organisation_index_.end() ? nullptr : &organisations_[it->second];
-}
-
-const Cell& Workbook::value(const std::string& code, const std::string& field) const {
-    static const Cell empty = Cell::empty();
-    const auto org = organisation_index_.find(code);
-    const auto column = field_index_.find(field);
-    if (org == organisation_index_.end() || column == field_index_.end())
-        return empty;
-    const auto& row = values_[org->second];
-    return column->second < row.size() ? row[column->second] : empty;
-}
-
 namespace {
-
 constexpr const char* kMunicipality = "municipality";
-
-// Compensated (Neumaier) sum: exact for counts, no drift for fractions.
-class Sum {
-public:
-    void add(double v) {
-        const double t = sum_ + v;
-        c_ += std::fabs(sum_) >= std::fabs(v) ? (sum_ - t) + v : (v - t) + sum_;
-        sum_ = t;
-    }
-    double value() const { return sum_ + c_; }
-
-private:
-    double sum_ = 0, c_ = 0;
-};
-
-bool part_exceeds_whole(double part, double whole) {
-    return part > whole + 4.0 * std::numeric_limits<double>::epsilon() * whole;
-}
-
 }  // namespace
 
 FieldValue read_field(const Field& field, const Cell& cell) {
@@ -184,8 +126,8 @@ IndicatorResult Engine::compute(const Indicator& ind, const Organisation& org, s
     }
 
     Figures f;
-    Sum num, den;
-    auto read = [&](const std::vector<std::string>& ids, Sum& sum) {
+    CompensatedSum num, den;
+    auto read = [&](const std::vector<std::string>& ids, CompensatedSum& sum) {
         for (const auto& id : ids) {
             const Field& field = *catalogue_.field(id);  // the loader checked every reference
             const FieldValue v = read_field(field, workbook_.value(org.code, id));
@@ -294,7 +236,7 @@ IndicatorResult Engine::municipality(const std::string& indicator, std::optional
     }
 
     const Computation& c = ind->compute;
-    Sum num, den;
+    CompensatedSum num, den;
     std::string first_invalid;
     std::size_t in_scope = 0;
     for (const Organisation* org : orgs) {

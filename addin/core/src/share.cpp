@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "msoko/share.hpp"
 
+#include "msoko/sum.hpp"
+
 #include <cmath>
 #include <limits>
 #include <string>
@@ -21,10 +23,7 @@ double scaled_ratio(double multiplier, double part, double whole) {
 }
 
 std::variant<CountSum, Result> sum_counts(const Range& range, std::string_view argument) {
-    // Neumaier summation: exact for whole counts, and no drift on long ranges
-    // of fractions, so SHARE agrees with Calc's own (compensated) SUM.
-    double sum = 0.0;
-    double compensation = 0.0;
+    CompensatedSum sum;  // SHARE agrees with Calc's own (compensated) SUM
     std::size_t used = 0;
     for (std::size_t r = 0; r < range.rows(); ++r) {
         for (std::size_t c = 0; c < range.cols(); ++c) {
@@ -44,15 +43,13 @@ std::variant<CountSum, Result> sum_counts(const Range& range, std::string_view a
                 return Result::invalid("non-finite number in " + place(argument, r, c));
             if (v < 0.0)
                 return Result::invalid("negative number in " + place(argument, r, c));
-            const double t = sum + v;
-            compensation += std::fabs(sum) >= std::fabs(v) ? (sum - t) + v : (v - t) + sum;
-            sum = t;
+            sum.add(v);
             ++used;
         }
     }
-    if (!std::isfinite(sum + compensation))
+    if (!std::isfinite(sum.value()))
         return Result::invalid(std::string(argument) + ": the sum is too large for a count");
-    return CountSum{sum + compensation, used};
+    return CountSum{sum.value(), used};
 }
 
 Result share(const Range& numerators, const Range& denominators) {
@@ -68,7 +65,7 @@ Result share(const Range& numerators, const Range& denominators) {
     // someone was counted in the numerator who is missing from the denominator.
     // The tolerance of a few ulps only forgives the rounding of fractional
     // inputs (0.1 + 0.2 of 0.3); whole counts are compared exactly.
-    if (n > d + 4.0 * std::numeric_limits<double>::epsilon() * d)
+    if (part_exceeds_whole(n, d))
         return Result::invalid("sum of numerators exceeds sum of denominators");
     if (d == 0.0)
         return Result::not_applicable("sum of denominators is 0");

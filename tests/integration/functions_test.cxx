@@ -1,0 +1,363 @@
+// SPDX-License-Identifier: MPL-2.0
+// The cell functions and the commands in an office with the English UI:
+// deployment, menus, every function and error, the Function Wizard, NewForm.
+#include "support.hxx"
+
+using namespace msoko::test;
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// An office in the English UI, shared by the tests of this suite.
+
+class EnglishCalc : public OfficeSuite {
+protected:
+    static void SetUpTestSuite() {
+        msoko::office::Options o;
+        o.ui_locale = "en-US";
+        start(o);
+    }
+    void TearDown() override {
+        if (doc_.is())
+            Office::close(doc_);
+        OfficeSuite::TearDown();
+    }
+    Reference<css::sheet::XSpreadsheetDocument> doc_;
+};
+
+TEST_F(EnglishCalc, ExtensionIsDeployedAndRegistered) {
+    auto manager = css::deployment::ExtensionManager::get(office_->context());
+    auto deployed = manager->getDeployedExtensions("user", {}, {});
+    bool found = false;
+    for (const auto& ext : deployed) {
+        if (ext.is() && ext->getIdentifier().Value == "org.msoko.calc") {
+            found = true;
+            EXPECT_EQ(u8(ext->getVersion()), MSOKO_EXPECTED_VERSION);
+            EXPECT_EQ(u8(ext->getDisplayName()), "МСОКО for Calc") << "the English name in the English UI";
+        }
+    }
+    EXPECT_TRUE(found) << "org.msoko.calc is not among the user's extensions";
+}
+
+// Every row of a fixture's "checks" sheet: A says what, B computes, C
+// expects, D compares; E1 is the AND of all rows.
+// The МСОКО submenu of the Data menu as the installed extension configures it:
+// every command of the extension, in order, with its Russian title.
+TEST_F(EnglishCalc, DataMenuHoldsEveryCommand) {
+    auto provider = css::configuration::theDefaultProvider::get(office_->context());
+    css::beans::NamedValue path{"nodepath",
+                                css::uno::Any(OUString("/org.openoffice.Office.Addons/AddonUI/OfficeMenuBarMerging/"
+                                                       "org.msoko.calc.menu/m1/MenuItems/m11/Submenu"))};
+    Sequence<css::uno::Any> args(1);
+    args.getArray()[0] <<= path;
+    Reference<css::container::XNameAccess> submenu(
+        provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", args), UNO_QUERY_THROW);
+    auto names = submenu->getElementNames();
+    std::vector<OUString> sorted(names.begin(), names.end());
+    std::sort(sorted.begin(), sorted.end());  // the office orders items by node name
+    std::vector<std::string> urls;
+    for (const auto& n : sorted) {
+        Reference<css::container::XNameAccess> item(submenu->getByName(n), UNO_QUERY_THROW);
+        urls.push_back(u8(item->getByName("URL").get<OUString>()));
+    }
+    const std::vector<std::string> expected{"org.msoko.calc:Validate", "org.msoko.calc:ClearMarks", "private:separator",
+                                            "org.msoko.calc:NewForm"};
+    EXPECT_EQ(urls, expected);
+}
+
+void expect_all_checks(const Reference<css::sheet::XSpreadsheetDocument>& doc, int at_least) {
+    auto checks = sheet(doc, "checks");
+    int rows = 0;
+    for (sal_Int32 r = 1; !text(checks->getCellByPosition(0, r)).empty(); ++r, ++rows) {
+        auto ok = checks->getCellByPosition(3, r);
+        EXPECT_TRUE(ok->getError() == 0 && ok->getValue() == 1.0)
+            << "row " << r + 1 << ": " << text(checks->getCellByPosition(0, r)) << " — got "
+            << text(checks->getCellByPosition(1, r)) << " (error " << checks->getCellByPosition(1, r)->getError()
+            << "), expected " << text(checks->getCellByPosition(2, r));
+    }
+    EXPECT_GE(rows, at_least) << "the fixture lost its checks";
+    EXPECT_EQ(cell(checks, "E1")->getValue(), 1.0) << "summary AND of all checks";
+}
+
+TEST_F(EnglishCalc, ShareFixtureAllChecksPass) {
+    doc_ = office_->open(kFixtures / "share.fods");
+    recalc(doc_);
+    expect_all_checks(doc_, 15);
+}
+
+TEST_F(EnglishCalc, FunctionsFixtureAllChecksPass) {
+    doc_ = office_->open(kFixtures / "functions.fods");
+    recalc(doc_);
+    expect_all_checks(doc_, 39);
+}
+
+TEST_F(EnglishCalc, IndicatorsFollowTheTableWithoutHardRecalculation) {
+    doc_ = office_->open(kFixtures / "functions.fods");
+    recalc(doc_);
+    auto checks = sheet(doc_, "checks");
+    auto grid = sheet(doc_, "grid");
+    auto table = sheet(doc_, "t511");
+    ASSERT_DOUBLE_EQ(cell(checks, "B2")->getValue(), 92.0);
+    cell(table, "C2")->setValue(20);  // 101: 20 of 25 now got the certificate
+    EXPECT_DOUBLE_EQ(cell(checks, "B2")->getValue(), 80.0) << "MSOKO.INDICATOR follows its table";
+    EXPECT_DOUBLE_EQ(cell(grid, "C1")->getValue(), 80.0) << "MSOKO.INDICATORS follows its table";
+    EXPECT_DOUBLE_EQ(cell(grid, "C5")->getValue(), 6000.0 / 65) << "and the municipal row";
+}
+
+TEST_F(EnglishCalc, SavedAsOdsAndReopenedStillComputes) {
+    doc_ = office_->open(kFixtures / "functions.fods");
+    const fs::path ods = fs::temp_directory_path() / ("msoko-reopen-" + std::to_string(getpid()) + ".ods");
+    Sequence<css::beans::PropertyValue> args(1);
+    args.getArray()[0].Name = "FilterName";
+    args.getArray()[0].Value <<= OUString("calc8");
+    Reference<css::frame::XStorable>(doc_, UNO_QUERY_THROW)->storeToURL(ou(msoko::office::file_url(ods)), args);
+    Office::close(doc_);
+    doc_ = office_->open(ods);
+    recalc(doc_);
+    expect_all_checks(doc_, 39);
+    Office::close(doc_);
+    doc_.clear();
+    fs::remove(ods);
+}
+
+TEST_F(EnglishCalc, WorkbookLockedByAnotherUserOpensReadOnly) {
+    // A specialist has the workbook open in Calc: its lock file is there.
+    const fs::path dir = fs::temp_directory_path() / ("msoko-lock-test-" + std::to_string(getpid()));
+    fs::create_directories(dir);
+    fs::copy_file(kFixtures / "share.fods", dir / "share.fods", fs::copy_options::overwrite_existing);
+    char host[256] = {};
+    gethostname(host, sizeof host - 1);
+    const char* user = std::getenv("USER");
+    std::ofstream(dir / ".~lock.share.fods#")
+        << "," << (user ? user : "root") << "," << host << ",25.11.2026 10:00,file:///tmp/other-profile;";
+    doc_ = office_->open(dir / "share.fods", Office::Access::ReadOnly);
+    recalc(doc_);
+    EXPECT_EQ(cell(sheet(doc_, "checks"), "E1")->getValue(), 1.0);
+    Office::close(doc_);
+    doc_.clear();
+    EXPECT_TRUE(fs::exists(dir / ".~lock.share.fods#")) << "the other user's lock stays";
+    fs::remove_all(dir);
+}
+
+// Each bad input, set through the API into a new sheet, gives its exact
+// error code — and the input cells keep exactly what was typed.
+struct BadInput {
+    const char* rule;
+    const char* a1;  // contents of A1 and A2 (numerators), B1 and B2 (denominators)
+    const char* a2;
+    const char* b1;
+    const char* b2;
+    sal_Int32 error;
+};
+
+TEST_F(EnglishCalc, BadInputsGiveExactErrorCodes) {
+    const BadInput cases[] = {
+        {"text in a numerator cell", "пять", "1", "10", "10", kErr502},
+        {"text in a denominator cell", "1", "", "ten", "10", kErr502},
+        {"a number stored as text", "'5", "", "10", "", kErr502},
+        {"a negative numerator", "-1", "2", "10", "", kErr502},
+        {"a negative denominator", "1", "", "10", "-5", kErr502},
+        {"a part bigger than its whole", "7", "5", "6", "5", kErr502},
+        {"a part with no whole at all", "1", "", "", "", kErr502},
+        {"zero denominators", "0", "", "0", "0", kNotAvailable},
+        {"empty cells everywhere", "", "", "", "", kNotAvailable},
+    };
+    doc_ = office_->create_spreadsheet();
+    Reference<css::sheet::XSpreadsheet> s(
+        Reference<css::container::XIndexAccess>(doc_->getSheets(), UNO_QUERY_THROW)->getByIndex(0), UNO_QUERY_THROW);
+    cell(s, "C1")->setFormula("=MSOKO.SHARE(A1:A2;B1:B2)");
+    for (const auto& c : cases) {
+        const char* addr[] = {"A1", "A2", "B1", "B2"};
+        const char* values[] = {c.a1, c.a2, c.b1, c.b2};
+        for (int i = 0; i < 4; ++i)
+            cell(s, addr[i])->setFormula(ou(values[i]));  // as typed: "'5" stays text
+        recalc(doc_);
+        EXPECT_EQ(cell(s, "C1")->getError(), c.error) << c.rule << ": shows " << text(cell(s, "C1"));
+        for (int i = 0; i < 4; ++i) {
+            const std::string typed = values[i][0] == '\'' ? values[i] + 1 : values[i];
+            EXPECT_EQ(text(cell(s, addr[i])), typed) << c.rule << ": the function changed input " << addr[i];
+        }
+    }
+}
+
+TEST_F(EnglishCalc, ErrorCellsInArgumentsNeverGiveANumber) {
+    // Calc resolves an error in an argument before the add-in is called: a
+    // single error cell propagates its own error, a range holding one gives
+    // Err:504; MSOKO.SHARE never turns it into a number.
+    doc_ = office_->create_spreadsheet();
+    Reference<css::sheet::XSpreadsheet> s(
+        Reference<css::container::XIndexAccess>(doc_->getSheets(), UNO_QUERY_THROW)->getByIndex(0), UNO_QUERY_THROW);
+    cell(s, "A1")->setFormula("=1/0");
+    cell(s, "A2")->setValue(1);
+    cell(s, "B1")->setValue(10);
+    cell(s, "B2")->setFormula("=NA()");
+    cell(s, "C1")->setFormula("=MSOKO.SHARE(A1;B1)");
+    cell(s, "C2")->setFormula("=MSOKO.SHARE(A1:A2;B1)");
+    cell(s, "C3")->setFormula("=MSOKO.SHARE(A2;B1:B2)");
+    cell(s, "C4")->setFormula("=MSOKO.SHARE(A2;B2)");
+    recalc(doc_);
+    for (const char* a : {"C1", "C2", "C3", "C4"}) {
+        auto c = cell(s, a);
+        EXPECT_NE(c->getError(), 0) << a << " shows " << text(c);
+    }
+    EXPECT_EQ(cell(s, "C1")->getError(), 532) << "#DIV/0! propagates from a single cell";
+    EXPECT_EQ(cell(s, "C2")->getError(), 504) << "a range holding #DIV/0!: Calc's Err:504";
+    EXPECT_EQ(cell(s, "C3")->getError(), 504) << "a range holding #N/A: Calc's Err:504";
+    EXPECT_EQ(cell(s, "C4")->getError(), kNotAvailable) << "#N/A propagates from a single cell";
+}
+
+TEST_F(EnglishCalc, ResultFollowsTheDataWhenItChanges) {
+    doc_ = office_->create_spreadsheet();
+    Reference<css::sheet::XSpreadsheet> s(
+        Reference<css::container::XIndexAccess>(doc_->getSheets(), UNO_QUERY_THROW)->getByIndex(0), UNO_QUERY_THROW);
+    cell(s, "A1")->setValue(1);
+    cell(s, "B1")->setValue(4);
+    cell(s, "C1")->setFormula("=MSOKO.SHARE(A1;B1)");
+    EXPECT_DOUBLE_EQ(cell(s, "C1")->getValue(), 25.0);
+    cell(s, "A1")->setValue(3);  // no explicit recalculation: Calc tracks the dependency
+    EXPECT_DOUBLE_EQ(cell(s, "C1")->getValue(), 75.0);
+}
+
+TEST_F(EnglishCalc, FormulaNamesInEveryGrammar) {
+    doc_ = office_->create_spreadsheet();
+    Reference<css::sheet::XSpreadsheet> s(
+        Reference<css::container::XIndexAccess>(doc_->getSheets(), UNO_QUERY_THROW)->getByIndex(0), UNO_QUERY_THROW);
+    auto c = cell(s, "A1");
+    c->setFormula("=MSOKO.SHARE(1;2)");
+    EXPECT_EQ(u8(c->getFormula()), "=ORG.MSOKO.CALC.FUNCTIONS.SHARE(1;2)") << "the API grammar stores the service name";
+    OUString local;
+    Reference<css::beans::XPropertySet>(c, UNO_QUERY_THROW)->getPropertyValue("FormulaLocal") >>= local;
+    EXPECT_EQ(u8(local), "=MSOKO.SHARE(1,2)");
+    c->setFormula("=ORG.MSOKO.CALC.FUNCTIONS.SHARE(1;2)");
+    EXPECT_DOUBLE_EQ(c->getValue(), 50.0);
+}
+
+TEST_F(EnglishCalc, VersionNamesExtensionAndInstalledCatalogue) {
+    doc_ = office_->create_spreadsheet();
+    Reference<css::sheet::XSpreadsheet> s(
+        Reference<css::container::XIndexAccess>(doc_->getSheets(), UNO_QUERY_THROW)->getByIndex(0), UNO_QUERY_THROW);
+    cell(s, "A1")->setFormula("=MSOKO.VERSION()");
+    recalc(doc_);
+    const std::string v = text(cell(s, "A1"));
+    EXPECT_EQ(v.rfind(std::string("МСОКО для Calc ") + MSOKO_EXPECTED_VERSION + "; каталог msoko-267-1 версии ", 0), 0u)
+        << "the catalogue must be found inside the installed extension: " << v;
+}
+
+TEST_F(EnglishCalc, FunctionWizardInEnglish) {
+    const auto share = describe(*office_, "MSOKO.SHARE");
+    ASSERT_TRUE(share) << "MSOKO.SHARE is missing from the Function Wizard";
+    EXPECT_EQ(share->category, 11) << "Add-In category";
+    EXPECT_EQ(share->description.rfind("Share in percent: 100 × sum of numerators / sum of denominators.", 0), 0u)
+        << share->description;
+    ASSERT_EQ(share->arguments.size(), 2u);
+    EXPECT_EQ(share->arguments[0].first, "numerators");
+    EXPECT_EQ(share->arguments[1].first, "denominators");
+    EXPECT_NE(share->arguments[0].second.find("A number or a range"), std::string::npos);
+    EXPECT_NE(share->arguments[1].second.find("the total the share is taken of"), std::string::npos);
+
+    const auto version = describe(*office_, "MSOKO.VERSION");
+    ASSERT_TRUE(version);
+    EXPECT_NE(version->description.find("indicator catalogue"), std::string::npos);
+    EXPECT_TRUE(version->arguments.empty());
+}
+
+TEST_F(EnglishCalc, FunctionWizardDescribesEveryFunction) {
+    expect_complete_wizard(*office_, {{"MSOKO.SHARE", 2},
+                                      {"MSOKO.VERSION", 0},
+                                      {"MSOKO.INDICATOR", 3},
+                                      {"MSOKO.INDICATORS", 1},
+                                      {"MSOKO.TITLE", 1},
+                                      {"MSOKO.UNIT", 1},
+                                      {"MSOKO.MARKS", 3},
+                                      {"MSOKO.BELOWMIN", 2},
+                                      {"MSOKO.SCOREBAND", 3},
+                                      {"MSOKO.DYNAMICS", 2}});
+    const auto marks = describe(*office_, "MSOKO.MARKS");
+    EXPECT_EQ(marks->arguments[2].first, "mode");
+    EXPECT_NE(marks->arguments[2].second.find("confirmed"), std::string::npos);
+}
+
+// The command NewForm, as the menu sends it, creates the form from the catalogue.
+void new_form_checks(Office& office, Reference<css::sheet::XSpreadsheetDocument>& doc_);
+TEST_F(EnglishCalc, NewFormThroughTheDispatcher) {
+    try {
+        new_form_checks(*office_, doc_);
+    } catch (const css::uno::Exception& e) {
+        FAIL() << "UNO exception: " << u8(e.Message);
+    }
+}
+void new_form_checks(Office& office, Reference<css::sheet::XSpreadsheetDocument>& doc_) {
+    Office* office_ = &office;
+    doc_ = office_->create_spreadsheet();  // the menu acts on a Calc document's frame
+    Reference<css::frame::XModel> model(doc_, UNO_QUERY_THROW);
+    Reference<css::frame::XDispatchProvider> frame(model->getCurrentController()->getFrame(), UNO_QUERY_THROW);
+    auto helper = css::frame::DispatchHelper::create(office_->context());
+    helper->executeDispatch(frame, "org.msoko.calc:NewForm", "_self", 0, {});
+
+    // The new, untitled document with the form.
+    Reference<css::sheet::XSpreadsheetDocument> form;
+    auto components = office_->desktop()->getComponents()->createEnumeration();
+    while (components->hasMoreElements()) {
+        Reference<css::sheet::XSpreadsheetDocument> d(components->nextElement(), css::uno::UNO_QUERY);
+        if (d.is() && d->getSheets()->hasByName(ou("Паспорт")))
+            form = d;
+    }
+    ASSERT_TRUE(form.is()) << "NewForm opened no form";
+    EXPECT_TRUE(Reference<css::frame::XModel>(form, UNO_QUERY_THROW)->getURL().isEmpty()) << "untitled, not saved";
+    Reference<css::container::XIndexAccess> sheets(form->getSheets(), UNO_QUERY_THROW);
+    std::vector<std::string> names;
+    for (sal_Int32 i = 0; i < sheets->getCount(); ++i)
+        names.push_back(u8(Reference<css::container::XNamed>(sheets->getByIndex(i), UNO_QUERY_THROW)->getName()));
+    ASSERT_EQ(names.size(), 14u) << "Паспорт, Организации, 11 directions, Показатели";
+    EXPECT_EQ(names[0], "Паспорт");
+    EXPECT_EQ(names[1], "Организации");
+    EXPECT_EQ(names[2], "5.1.1 Подготовка обучающихся");
+    EXPECT_EQ(names[13], "Показатели");
+
+    // Named ranges the functions and the validation use.
+    Reference<css::beans::XPropertySet> doc_props(form, UNO_QUERY_THROW);
+    Reference<css::container::XNameAccess> ranges(doc_props->getPropertyValue("NamedRanges"), UNO_QUERY_THROW);
+    for (const char* n : {"tbl_5_1_1", "tbl_5_2_4", "tbl_S_3", "msoko_catalogue_id", "msoko_catalogue_version",
+                          "indicators_table", "register_table"})
+        EXPECT_TRUE(ranges->hasByName(OUString::createFromAscii(n))) << n;
+
+    auto s511 = sheet(form, "5.1.1 Подготовка обучающихся");
+    EXPECT_EQ(text(cell(s511, "A4")), "code") << "the field-code row";
+    EXPECT_EQ(text(cell(s511, "E4")), "noo_pupils");
+    // Validity of an input cell: a whole number in the field's range, with help.
+    Reference<css::beans::XPropertySet> input(cell(s511, "E5"), UNO_QUERY_THROW);
+    Reference<css::beans::XPropertySet> validation(input->getPropertyValue("Validation"), UNO_QUERY_THROW);
+    css::sheet::ValidationType type;
+    validation->getPropertyValue("Type") >>= type;
+    EXPECT_EQ(type, css::sheet::ValidationType_WHOLE);
+    bool show_error = false;
+    validation->getPropertyValue("ShowErrorMessage") >>= show_error;
+    EXPECT_TRUE(show_error);
+    OUString help;
+    validation->getPropertyValue("InputMessage") >>= help;
+    EXPECT_NE(u8(help).find("Целое число от 0"), std::string::npos) << u8(help);
+    // Protection: the sheet is protected, input cells are not locked, codes are.
+    EXPECT_TRUE(Reference<css::util::XProtectable>(s511, UNO_QUERY_THROW)->isProtected());
+    css::util::CellProtection protection;
+    input->getPropertyValue("CellProtection") >>= protection;
+    EXPECT_FALSE(protection.IsLocked) << "input cells stay editable";
+    Reference<css::beans::XPropertySet>(cell(s511, "E4"), UNO_QUERY_THROW)->getPropertyValue("CellProtection") >>=
+        protection;
+    EXPECT_TRUE(protection.IsLocked) << "the field-code row is protected";
+    // Header rows and columns stay in view (frozen panes), «Паспорт» comes first.
+    Reference<css::sheet::XSpreadsheetView> view(
+        Reference<css::frame::XModel>(form, UNO_QUERY_THROW)->getCurrentController(), UNO_QUERY_THROW);
+    EXPECT_EQ(name_of(view->getActiveSheet()), "Паспорт");
+    view->setActiveSheet(s511);
+    EXPECT_TRUE(Reference<css::sheet::XViewFreezable>(view, UNO_QUERY_THROW)->hasFrozenPanes());
+    // The catalogue's identity in the passport, and the indicator block.
+    auto passport = sheet(form, "Паспорт");
+    EXPECT_EQ(text(cell(passport, "B14")), "msoko-267-1");
+    recalc(form);
+    auto indicators = sheet(form, "Показатели");
+    EXPECT_EQ(text(cell(indicators, "A4")), "5.1.1.1");
+    EXPECT_EQ(cell(indicators, "E4")->getError(), kNotAvailable) << "a blank form has no values yet";
+    Office::close(form);
+}
+
+}  // namespace
