@@ -28,9 +28,9 @@ build: setup $(BUILD)/CMakeCache.txt
 # the check before submission of the sample with deliberate mistakes (its exit
 # code 3 says «the form has errors», which is what this sample is for).
 demo: build
-	@$(BUILD)/cli/msoko-calc indicators samples/sample-district.ods
+	@$(BUILD)/cli/msoko indicators samples/sample-district.ods
 	@echo
-	@$(BUILD)/cli/msoko-calc check samples/sample-district-mistakes.ods || test $$? -eq 3
+	@$(BUILD)/cli/msoko check samples/sample-district-mistakes.ods || test $$? -eq 3
 
 # All tests: unit tests of the core and integration tests in real LibreOffice,
 # then the core's unit tests under ASan + UBSan and each fuzz target for

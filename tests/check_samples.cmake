@@ -11,13 +11,13 @@ foreach(c IN LISTS cases)
   list(GET parts 1 data)
   list(GET parts 2 name)
   if(command STREQUAL "blank")
-    execute_process(COMMAND "${TOOL}" blank --catalogue "${CATALOGUE}" "${OUT}/${name}" RESULT_VARIABLE rc)
+    execute_process(COMMAND "${TOOL}" form blank --catalogue "${CATALOGUE}" "${OUT}/${name}" RESULT_VARIABLE rc)
   else()
-    execute_process(COMMAND "${TOOL}" fill "${SAMPLES}/${data}" --catalogue "${CATALOGUE}" "${OUT}/${name}"
+    execute_process(COMMAND "${TOOL}" form fill "${SAMPLES}/${data}" --catalogue "${CATALOGUE}" "${OUT}/${name}"
                     RESULT_VARIABLE rc)
   endif()
   if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "msoko-form failed for ${name} (${rc})")
+    message(FATAL_ERROR "msoko form failed for ${name} (${rc})")
   endif()
   execute_process(COMMAND "${CMAKE_COMMAND}" -E compare_files "${OUT}/${name}" "${SAMPLES}/${name}"
                   RESULT_VARIABLE differ)

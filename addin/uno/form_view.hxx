@@ -2,7 +2,7 @@
 #pragma once
 
 // The view of a form: not data, and not stored by every format, so it is
-// applied after a form is opened (by NewForm, and by msoko-calc before it
+// applied after a form is opened (by NewForm, and by msoko convert before it
 // saves the samples).
 
 #include "msoko/catalogue.hpp"

@@ -3,6 +3,7 @@
 
 #include "convert.hxx"
 #include "guard.hxx"
+#include "marks.hxx"
 #include "msoko/form.hpp"
 #include "msoko/text.hpp"
 
@@ -10,15 +11,10 @@
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
-#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
-#include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
-#include <com/sun/star/sheet/XCellRangesQuery.hpp>
-#include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/sheet/XSheetOperation.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheets.hpp>
-#include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/table/CellContentType.hpp>
 #include <com/sun/star/table/CellVertJustify2.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
@@ -26,11 +22,6 @@
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/util/XProtectable.hpp>
 
-#include <algorithm>
-#include <chrono>
-#include <cmath>
-#include <future>
-#include <set>
 #include <vector>
 
 namespace msoko::uno {
@@ -41,137 +32,21 @@ using css::uno::Sequence;
 using css::uno::UNO_QUERY_THROW;
 
 namespace {
-constexpr sal_Int32 kSnapshotBlockRows = 8192;
-// 10 million cells (≈ 500 MB in memory): 4.5 times the benchmark's table of 100,000 schools.
-constexpr std::size_t kMaxSheetCells = 10'000'000;
-constexpr std::size_t kMaxWorkbookCells = 20'000'000;  // all sheets together
-
 // The report sheet carries this text in its hidden column J, first row: a
 // sheet of the user's that happens to be called «Проверка» is never taken for
 // it (and Calc compares sheet names case-insensitively, so a name cannot tell).
 constexpr const char* kReportMark = "org.msoko.calc:report";
 constexpr sal_Int32 kMarkColumn = 9;      // J
 constexpr std::size_t kReportWidth = 10;  // A–I for people, J for the mark
+}  // namespace
 
-bool is_report(const Reference<css::sheet::XSpreadsheet>& sheet) {
+bool is_report_sheet(const Reference<css::sheet::XSpreadsheet>& sheet) {
     const auto cell = sheet->getCellByPosition(kMarkColumn, 0);
     return cell->getType() == css::table::CellContentType_TEXT &&
            Reference<css::text::XText>(cell, UNO_QUERY_THROW)->getString() == OUString::createFromAscii(kReportMark);
 }
-}  // namespace
-
-WorkbookSnapshot snapshot(const Reference<css::sheet::XSpreadsheetDocument>& document,
-                          const Reference<css::task::XStatusIndicator>& progress, ReadCost* cost,
-                          const FormulaPlaces* formulas) {
-    using clock = std::chrono::steady_clock;
-    WorkbookSnapshot wb;
-    std::size_t total_cells = 0;
-    Reference<css::container::XIndexAccess> sheets(document->getSheets(), UNO_QUERY_THROW);
-    const sal_Int32 n = sheets->getCount();
-    for (sal_Int32 i = 0; i < n; ++i) {
-        Reference<css::sheet::XSpreadsheet> sheet(sheets->getByIndex(i), UNO_QUERY_THROW);
-        SheetSnapshot s;
-        s.name = to_utf8(Reference<css::container::XNamed>(sheet, UNO_QUERY_THROW)->getName());
-        if (is_report(sheet))
-            continue;
-        if (progress.is())
-            progress->setValue(i);
-        auto cursor = sheet->createCursor();
-        Reference<css::sheet::XUsedAreaCursor>(cursor, UNO_QUERY_THROW)->gotoEndOfUsedArea(false);
-        const auto end = Reference<css::sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)->getRangeAddress();
-        auto all = sheet->getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow);
-        s.rows = static_cast<std::size_t>(end.EndRow + 1);
-        s.cols = static_cast<std::size_t>(end.EndColumn + 1);
-        if (s.rows * s.cols > kMaxSheetCells)  // a stray value far outside the table, as a rule
-            throw UserError("лист «" + s.name + "» занят до ячейки " + cell_address(end.EndRow, end.EndColumn) + " (" +
-                            std::to_string(s.rows * s.cols) +
-                            " ячеек), а проверка читает лист целиком. Удалите содержимое за пределами "
-                            "таблицы (Ctrl+End показывает последнюю занятую ячейку) и повторите проверку.");
-        total_cells += s.rows * s.cols;
-        if (total_cells > kMaxWorkbookCells)
-            throw UserError("в книге занято больше " + std::to_string(kMaxWorkbookCells) +
-                            " ячеек (последний прочитанный лист — «" + s.name + "», до ячейки " +
-                            cell_address(end.EndRow, end.EndColumn) +
-                            "): удалите содержимое за пределами таблиц и повторите проверку.");
-        s.values.resize(s.rows * s.cols);
-        // In blocks of rows: while the office reads the next block (it must, on
-        // this thread), a worker turns the last one into the core's cells.
-        double data_ms = 0;
-        const auto t0 = clock::now();
-        std::future<void> converting;
-        for (sal_Int32 first = 0; first <= end.EndRow; first += kSnapshotBlockRows) {
-            const sal_Int32 last = std::min(end.EndRow, first + kSnapshotBlockRows - 1);
-            const auto before = clock::now();
-            auto data = Reference<css::sheet::XCellRangeData>(
-                            sheet->getCellRangeByPosition(0, first, end.EndColumn, last), UNO_QUERY_THROW)
-                            ->getDataArray();
-            data_ms += std::chrono::duration<double, std::milli>(clock::now() - before).count();
-            if (converting.valid())
-                converting.get();
-            converting = std::async(std::launch::async, [&s, first, data = std::move(data)] {
-                Cell* out = s.values.data() + static_cast<std::size_t>(first) * s.cols;
-                for (const auto& row : data) {
-                    Cell* cell = out;
-                    for (const auto& value : row)
-                        *cell++ = to_cell(value);
-                    out += s.cols;
-                }
-            });
-        }
-        if (converting.valid())
-            converting.get();
-        const auto t2 = clock::now();
-        // Which cells hold formulas: the office answers with ranges (a column of
-        // formulas is one range), far cheaper than every cell's formula text;
-        // only in the columns asked for (by their code in the form's code row).
-        s.formulas.assign(s.rows * s.cols, 0);
-        std::vector<Reference<css::table::XCellRange>> where;
-        if (!formulas || formulas->whole_sheets.count(s.name)) {
-            where.push_back(all);
-        } else if (s.rows > static_cast<std::size_t>(DirectionSheet::kCodeRow)) {
-            auto wanted = [&](std::size_t c) {
-                const Cell& head = s.value(DirectionSheet::kCodeRow, c);
-                return head.kind() == Cell::Kind::Text && formulas->codes.count(head.text()) > 0;
-            };
-            for (std::size_t c = 0; c < s.cols; ++c) {
-                if (!wanted(c))
-                    continue;
-                std::size_t e = c;  // a run of wanted columns is one query
-                while (e + 1 < s.cols && wanted(e + 1))
-                    ++e;
-                where.push_back(
-                    sheet->getCellRangeByPosition(static_cast<sal_Int32>(c), 0, static_cast<sal_Int32>(e), end.EndRow));
-                c = e;
-            }
-        }
-        for (const auto& range : where) {
-            const auto ranges = Reference<css::sheet::XCellRangesQuery>(range, UNO_QUERY_THROW)
-                                    ->queryContentCells(css::sheet::CellFlags::FORMULA);
-            for (const auto& a : ranges->getRangeAddresses())
-                for (sal_Int32 r = a.StartRow; r <= a.EndRow && r <= end.EndRow; ++r)
-                    for (sal_Int32 c = a.StartColumn; c <= a.EndColumn && c <= end.EndColumn; ++c)
-                        s.formulas[static_cast<std::size_t>(r) * s.cols + static_cast<std::size_t>(c)] = 1;
-        }
-        if (cost) {
-            const auto t3 = clock::now();
-            const auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
-            cost->cells += s.rows * s.cols;
-            cost->data_array_ms += data_ms;
-            cost->convert_ms += ms(t0, t2) - data_ms;  // what converting added to reading
-            cost->formulas_ms += ms(t2, t3);
-        }
-        wb.sheets.push_back(std::move(s));
-    }
-    return wb;
-}
 
 namespace {
-
-// 99.4 → «99,4», as Russian readers write it.
-std::string decimal_comma(std::string s) {
-    std::replace(s.begin(), s.end(), '.', ',');
-    return s;
-}
 
 std::string quoted(const std::string& s) {
     std::string out = "\"";
@@ -198,7 +73,7 @@ Reference<css::sheet::XSpreadsheet> find_report_sheet(const Reference<css::sheet
     Reference<css::container::XIndexAccess> sheets(document->getSheets(), UNO_QUERY_THROW);
     for (sal_Int32 i = 0; i < sheets->getCount(); ++i) {
         Reference<css::sheet::XSpreadsheet> sheet(sheets->getByIndex(i), UNO_QUERY_THROW);
-        if (!is_report(sheet))
+        if (!is_report_sheet(sheet))
             continue;
         if (name)
             *name = Reference<css::container::XNamed>(sheet, UNO_QUERY_THROW)->getName();
@@ -242,7 +117,7 @@ OUString prepare_report_sheet(const Reference<css::sheet::XSpreadsheetDocument>&
 }
 
 void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, const OUString& name,
-                  const ValidationReport& report) {
+                  const ReportModel& report) {
     Reference<css::sheet::XSpreadsheet> sheet(document->getSheets()->getByName(name), UNO_QUERY_THROW);
     std::vector<std::vector<OUString>> rows;
     const std::size_t width = kReportWidth;
@@ -253,35 +128,29 @@ void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, c
         row.resize(width);
         rows.push_back(std::move(row));
     };
-    line({"Проверка формы перед отправкой"});
+    line({report.title});
     rows.back()[kMarkColumn] = OUString::createFromAscii(kReportMark);
-    line({report.summary()});
+    line({report.summary});
     line({});
-    line({"Заполненность обязательных полей по направлениям"});
+    line({report.completeness_title});
     // In the wide columns of the findings below: sheet names and headers stay readable.
-    line({"", "", "Лист", "Полей", "Заполнено", "%"});
+    std::vector<std::string> head = {"", ""};
+    head.insert(head.end(), report.completeness_header.begin(), report.completeness_header.end());
+    line(head);
     for (const auto& c : report.completeness)
-        line({"", "", c.sheet, std::to_string(c.required), std::to_string(c.filled),
-              decimal_comma(format_number(std::round(c.percent() * 10) / 10))});
+        line({"", "", c.sheet, std::to_string(c.required), std::to_string(c.filled), c.percent_text});
     line({});
     const std::size_t header_row = rows.size();
-    line({"№", "Уровень", "Лист", "Ячейка", "Организация", "Поле", "Значение", "Сообщение", "Правило"});
-    std::size_t number = 0;
-    for (const auto& f : report.findings) {
-        ++number;
+    line(report.finding_header);
+    for (const auto& f : report.rows) {
         std::vector<OUString> row;
-        row.push_back(from_utf8(std::to_string(number)));
-        row.push_back(from_utf8(severity_name(f.severity)));
+        row.push_back(from_utf8(std::to_string(f.number)));
+        row.push_back(from_utf8(f.severity_text));
         row.push_back(constant(f.sheet));
-        if (f.row >= 0) {
-            const std::string address = f.col >= 0 ? cell_address(f.row, f.col) : "A" + std::to_string(f.row + 1);
-            // The link jumps to the cell.
-            row.push_back(
-                from_utf8("=HYPERLINK(" + quoted("#$'" + f.sheet + "'." + address) + ";" + quoted(address) + ")"));
-        } else {
-            row.push_back(OUString());
-        }
-        for (const std::string* s : {&f.organisation, &f.field, &f.value, &f.message, &f.rule})
+        // The link jumps to the cell.
+        row.push_back(f.cell.empty() ? OUString()
+                                     : from_utf8("=HYPERLINK(" + quoted(f.link) + ";" + quoted(f.cell) + ")"));
+        for (const std::string* s : {&f.organisation, &f.field, &f.value, &f.message, &f.id})
             row.push_back(constant(*s));
         row.resize(width);
         rows.push_back(std::move(row));
@@ -315,6 +184,24 @@ void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, c
         ->setPropertyValue("IsTextWrapped", Any(true));
     Reference<css::beans::XPropertySet>(range, UNO_QUERY_THROW)
         ->setPropertyValue("VertJustify", Any(sal_Int32(css::table::CellVertJustify2::TOP)));
+}
+
+void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, const OUString& name,
+                  const ValidationReport& report) {
+    write_report(document, name, report_model(report));
+}
+
+PublishedReport publish_report(const Reference<css::sheet::XSpreadsheetDocument>& document,
+                               const ValidationReport& report) {
+    PublishedReport out;
+    // The report's sheet first: when it cannot be written, nothing has changed yet.
+    out.sheet = prepare_report_sheet(document);
+    clear_marks(document, /*remove_report=*/false);  // the marks of an earlier run
+    out.shown = report;
+    for (const auto& u : mark_cells(document, report))
+        out.shown.note_unmarked(u.sheet, u.cells, u.password_sheet);
+    write_report(document, out.sheet, out.shown);
+    return out;
 }
 
 }  // namespace msoko::uno

@@ -1,19 +1,17 @@
 // SPDX-License-Identifier: MPL-2.0
 #pragma once
 
-// The check before submission inside Calc: a snapshot of the open workbook
-// for the core, and the report sheet «Проверка» written back.
+// The report sheet «Проверка» of the check before submission: the core's
+// report model pasted into the workbook (snapshot.hxx reads the workbook).
 
+#include "msoko/report_model.hpp"
 #include "msoko/validation.hpp"
+#include "snapshot.hxx"
 
-#include <set>
-#include <stdexcept>
 #include <string>
-#include <vector>
 
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
-#include <com/sun/star/task/XStatusIndicator.hpp>
 #include <rtl/ustring.hxx>
 
 namespace msoko::uno {
@@ -24,35 +22,9 @@ using rtl::OUString;
 /// user's own sheet of that name (in any case) makes it «Проверка (2)».
 inline constexpr const char* kReportSheet = "Проверка";
 
-/// A failure the user can act on: its message (Russian) is shown as it is.
-class UserError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
-
-/// What reading the workbook cost the office: the cells read and the time of
-/// the bare getDataArray calls (the least any bulk reader pays).
-struct ReadCost {
-    std::size_t cells = 0;
-    double data_array_ms = 0;  ///< getDataArray itself
-    double convert_ms = 0;     ///< what turning its values into the core's cells added (it overlaps the reading)
-    double formulas_ms = 0;    ///< finding the formula cells
-};
-
-/// Where to look for formula cells: the columns whose code (in the form's
-/// code row) is one of `codes`, and every cell of the sheets in `whole_sheets`.
-struct FormulaPlaces {
-    std::set<std::string> codes;
-    std::set<std::string> whole_sheets;
-};
-
-/// Every sheet's used area, its values and which cells hold formulas, read in
-/// bulk (never cell by cell); the check's own report sheet is left out. With
-/// `formulas`, formula cells are looked for only there; otherwise everywhere.
-/// @throws UserError when a sheet is too large to read.
-WorkbookSnapshot snapshot(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
-                          const css::uno::Reference<css::task::XStatusIndicator>& progress, ReadCost* cost = nullptr,
-                          const FormulaPlaces* formulas = nullptr);
+/// True for the check's own report sheet, recognised by the mark the report
+/// writes into it (never by its name).
+bool is_report_sheet(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet);
 
 /// The check's own report sheet — recognised by the mark the report writes
 /// into it, never by its name — or null; `name` receives its name.
@@ -69,6 +41,24 @@ OUString prepare_report_sheet(const css::uno::Reference<css::sheet::XSpreadsheet
 /// completeness per direction and one row per finding with a link to its
 /// cell, and the mark that makes the sheet ours. Changes nothing else.
 void write_report(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document, const OUString& sheet,
+                  const ReportModel& report);
+
+/// The same, from the check's report (its model built here).
+void write_report(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document, const OUString& sheet,
                   const ValidationReport& report);
+
+/// What publish_report() wrote: the report sheet's name and the report as the
+/// sheet shows it (with the sheets whose cells could not be marked noted).
+struct PublishedReport {
+    OUString sheet;
+    ValidationReport shown;
+};
+
+/// Everything the check leaves in a workbook, as the menu command does it:
+/// the report sheet prepared (before anything else changes), the marks of an
+/// earlier check removed, the problem cells marked, the report written.
+/// @throws UserError when the last report's sheet is protected with a password.
+PublishedReport publish_report(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
+                               const ValidationReport& report);
 
 }  // namespace msoko::uno

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "office.hxx"
 
+#include "office/files.hxx"
+#include "office/process.hxx"
+
 #include "msoko/text.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
@@ -62,116 +65,6 @@ OUString ou(const std::string& s) {
     return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8);
 }
 
-/// What a signal must clean up (clean_up_on_signals): the process groups we
-/// started and have not reaped, and the temporary directories of live offices.
-/// Whoever reaps a child or removes a directory holds the mutex; the signal
-/// thread takes it and never gives it back, so that nothing else waits for,
-/// removes or starts anything while it cleans up and exits.
-struct Children {
-    std::mutex mutex;
-    std::set<pid_t> groups;
-    std::map<fs::path, bool> dirs;  ///< directory → kept after shutdown
-};
-
-Children& children() {
-    static Children* c = new Children;  // never destroyed: the signal thread may use it during exit
-    return *c;
-}
-
-/// Starts argv[0] in its own process group, output to `log`; the child dies
-/// with us (PR_SET_PDEATHSIG) so that a crashed test leaves no office behind.
-pid_t spawn(const std::vector<std::string>& argv, const fs::path& log) {
-    std::vector<char*> args;
-    for (const auto& a : argv)
-        args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    const pid_t parent = getpid();
-    // Held from fork to registration: a signal's clean-up knows every child.
-    // (The child never touches it: it only sets itself up and execs.)
-    std::lock_guard lock(children().mutex);
-    const pid_t pid = fork();
-    if (pid < 0)
-        throw OfficeError(std::string("не удалось запустить процесс / fork failed: ") + std::strerror(errno));
-    if (pid == 0) {
-        setpgid(0, 0);
-        // The signals clean_up_on_signals blocks must reach the office as usual.
-        sigset_t none;
-        sigemptyset(&none);
-        sigprocmask(SIG_SETMASK, &none, nullptr);
-        prctl(PR_SET_PDEATHSIG, SIGKILL);
-        if (getppid() != parent)
-            _exit(127);
-        const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-        const int null = open("/dev/null", O_RDONLY);
-        if (fd >= 0) {
-            dup2(fd, STDOUT_FILENO);
-            dup2(fd, STDERR_FILENO);
-        }
-        if (null >= 0)
-            dup2(null, STDIN_FILENO);
-        execv(args[0], args.data());
-        _exit(127);
-    }
-    setpgid(pid, pid);  // also from the parent: no race with a kill below
-    children().groups.insert(pid);
-    return pid;
-}
-
-/// Waits up to `timeout` for `pid`; returns its exit status, or nullopt.
-std::optional<int> wait_for(pid_t pid, std::chrono::milliseconds timeout) {
-    const auto until = std::chrono::steady_clock::now() + timeout;
-    for (;;) {
-        int status = 0;
-        pid_t r = 0;
-        {
-            // Reaped and forgotten at once: a signal never kills a reused pid.
-            std::lock_guard lock(children().mutex);
-            r = waitpid(pid, &status, WNOHANG);
-            if (r == pid || r < 0)
-                children().groups.erase(pid);
-        }
-        if (r == pid)
-            return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-        if (r < 0)
-            return -1;
-        if (std::chrono::steady_clock::now() >= until)
-            return std::nullopt;
-        std::this_thread::sleep_for(20ms);
-    }
-}
-
-void kill_group(pid_t pid) {
-    if (pid > 0) {
-        kill(-pid, SIGKILL);
-        kill(pid, SIGKILL);
-        wait_for(pid, 5s);
-    }
-}
-
-/// What a process wrote into its log.
-std::string read_log(const fs::path& log) {
-    std::ifstream in(log);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-/// Runs a command to completion; throws OfficeError with its output on
-/// failure (the log is in the temporary directory, gone after shutdown).
-/// `what`: «Russian / English».
-void run(const std::vector<std::string>& argv, const fs::path& log, std::chrono::seconds timeout, const char* what) {
-    std::error_code ec;
-    fs::remove(log, ec);  // the output of this run only
-    const pid_t pid = spawn(argv, log);
-    const auto status = wait_for(pid, timeout);
-    if (!status) {
-        kill_group(pid);
-        throw OfficeError(std::string(what) + ": не завершилось за " + std::to_string(timeout.count()) +
-                          " с / timed out: " + read_log(log));
-    }
-    if (*status != 0)
-        throw OfficeError(std::string(what) + ": ошибка, код выхода / failed, exit code " + std::to_string(*status) +
-                          ": " + read_log(log));
-}
-
 /// The client side of UNO, bootstrapped once per process from the office's
 /// own fundamentalrc (without it Desktop::create crashes).
 Reference<css::uno::XComponentContext> local_context() {
@@ -218,144 +111,7 @@ private:
     int fd_;
 };
 
-/// The first bytes of a file, or the error of reading it.
-struct Head {
-    std::string bytes;
-    int error = 0;
-};
-
-Head read_head(const fs::path& file, std::size_t n) {
-    Head head;
-    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        head.error = errno;
-        return head;
-    }
-    head.bytes.resize(n);
-    const ssize_t got = ::read(fd, head.bytes.data(), n);
-    head.error = got < 0 ? errno : 0;
-    head.bytes.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
-    ::close(fd);
-    return head;
-}
-
-/// Why a file the office did not open as a spreadsheet is not one, told from
-/// its first bytes; `other_document`: the office opened it as a text, a
-/// drawing or a presentation (when those parts of LibreOffice are installed).
-std::string not_a_spreadsheet(const fs::path& file, const std::string& head, bool other_document) {
-    if (other_document)
-        return "это не электронная таблица, а документ другого вида (текст, рисунок или презентация) / not a "
-               "spreadsheet: " +
-               file.string();
-    const bool zip = head.rfind("PK\x03\x04", 0) == 0;
-    const bool ole = head.rfind("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 0) == 0;
-    // An OpenDocument file names its type first, uncompressed: "mimetype" at
-    // byte 30 of the archive; an .xlsx usually starts with its content types.
-    const bool ods = zip && head.find("mimetypeapplication/vnd.oasis.opendocument.spreadsheet") != std::string::npos;
-    const bool xlsx = zip && head.find("[Content_Types].xml") != std::string::npos;
-    if (ods || xlsx || ole)
-        return "файл повреждён: LibreOffice не может прочитать эту таблицу (например, файл записан или загружен не "
-               "полностью) / the file is damaged: " +
-               file.string();
-    if (zip)
-        return "это не электронная таблица или файл повреждён: в архиве ZIP LibreOffice не нашёл таблицы / not a "
-               "spreadsheet, or damaged: " +
-               file.string();
-    return "это не электронная таблица: LibreOffice не распознал формат файла (нужна таблица .ods, .fods, .xlsx, "
-           ".xls или .csv) / not a spreadsheet: " +
-           file.string();
-}
-
 }  // namespace
-
-std::string readable_head(const fs::path& file) {
-    std::error_code ec;
-    if (!fs::is_regular_file(file, ec))
-        throw OfficeError("файл не найден / file not found: " + file.string());
-    const Head head = read_head(file, 128);
-    if (head.error)
-        throw OfficeError("не удалось прочитать файл (" + std::string(std::strerror(head.error)) +
-                          ") / cannot read the file: " + file.string());
-    if (head.bytes.empty())  // the office would open it as a new, empty workbook
-        throw OfficeError("файл пуст (0 байт) / the file is empty: " + file.string());
-    return head.bytes;
-}
-
-std::string without_source_locations(const std::string& message) {
-    // LibreOffice's exceptions end their message with where they were thrown,
-    // one or more times: " at ./sc/source/ui/unoobj/docuno.cxx:3963", also
-    // with an absolute path of the build machine.
-    static const std::regex location(R"(\s*\bat \.?/?[^\s:]*\.(cxx|hxx|cpp|hpp|h|c|mm):[0-9]+)");
-    std::string out = std::regex_replace(message, location, "");
-    const auto first = out.find_first_not_of(" \t\r\n");
-    const auto last = out.find_last_not_of(" \t\r\n:");
-    return first == std::string::npos ? std::string() : out.substr(first, last - first + 1);
-}
-
-void clean_up_on_signals(const std::string& program) {
-    sigset_t set;
-    sigemptyset(&set);
-    for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
-        struct sigaction old {};
-        if (sigaction(sig, nullptr, &old) == 0 && old.sa_handler != SIG_IGN)
-            sigaddset(&set, sig);
-    }
-    if (pthread_sigmask(SIG_BLOCK, &set, nullptr) != 0)
-        return;  // the default actions stay: the program ends, its children die with it (PR_SET_PDEATHSIG)
-    std::thread([set, program] {
-        int sig = 0;
-        while (sigwait(&set, &sig) != 0) {
-        }
-        Children& c = children();
-        c.mutex.lock();  // held until _exit: see Children
-        for (pid_t group : c.groups) {
-            kill(-group, SIGKILL);
-            kill(group, SIGKILL);
-        }
-        // The group leaders are our children: reaped, so their files are closed
-        // before the directories go (a helper of the group dies with SIGKILL too).
-        const auto until = std::chrono::steady_clock::now() + 5s;
-        for (pid_t group : c.groups)
-            while (waitpid(group, nullptr, WNOHANG) == 0 && std::chrono::steady_clock::now() < until)
-                std::this_thread::sleep_for(10ms);
-        std::string kept;
-        for (const auto& [dir, keep] : c.dirs) {
-            if (keep) {
-                kept += " " + dir.string();
-                continue;
-            }
-            std::error_code ec;
-            for (int attempt = 0; attempt < 20 && fs::exists(dir, ec); ++attempt) {
-                fs::remove_all(dir, ec);
-                if (ec)
-                    std::this_thread::sleep_for(50ms);
-            }
-        }
-        const std::string line = program + ": прервано / interrupted (" +
-                                 (sig == SIGINT    ? "SIGINT"
-                                  : sig == SIGTERM ? "SIGTERM"
-                                                   : "SIGHUP") +
-                                 ")" + (kept.empty() ? "" : "; профиль сохранён / profile kept:" + kept) + "\n";
-        (void)!::write(STDERR_FILENO, line.data(), line.size());
-        _exit(128 + sig);
-    }).detach();
-}
-
-std::string file_url(const fs::path& path) {
-    const std::string abs = fs::absolute(path).lexically_normal().string();
-    std::string url = "file://";
-    static const char* hex = "0123456789ABCDEF";
-    for (unsigned char c : abs) {
-        if (std::isalnum(c) || std::strchr("/-._~", c))
-            url += static_cast<char>(c);
-        else {
-            url += '%';
-            url += hex[c >> 4];
-            url += hex[c & 15];
-        }
-    }
-    return url;
-}
 
 Office::Office(Options options) : options_(std::move(options)) {
     char tmpl[] = "/tmp/msoko-office-XXXXXX";
@@ -476,7 +232,7 @@ void Office::start_process() {
                                            "-env:UserInstallation=" + profile_url_,
                                            "--accept=pipe,name=" + pipe_ + ";urp;StarOffice.ComponentContext"};
     for (int attempt = 0; attempt < 3; ++attempt) {
-        pid_ = spawn(argv, root_ / "soffice.log");
+        pid_ = spawn(argv, root_ / "soffice.log", options_.environment);
         const auto ended = connect();
         if (!ended)
             return;

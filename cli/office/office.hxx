@@ -16,6 +16,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <sys/types.h>
@@ -46,6 +47,9 @@ struct Options {
     bool keep_profile = false;
     /// The unopkg to run; empty: the office's own (a test gives a wrapper).
     std::filesystem::path unopkg;
+    /// Variables set in the office's environment over ours: {name, value}
+    /// (the command line gives the extension its catalogue by MSOKO_CATALOGUE).
+    std::vector<std::pair<std::string, std::string>> environment;
 };
 
 class Office {

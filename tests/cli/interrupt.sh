@@ -1,12 +1,12 @@
 #!/bin/bash
 # SPDX-License-Identifier: MPL-2.0
-# msoko-calc interrupted (Ctrl+C is SIGINT) while its office works: it exits
+# msoko interrupted (Ctrl+C is SIGINT) while its office works: it exits
 # with 128 + the signal's number, says so, and leaves neither a process nor
 # its temporary directory /tmp/msoko-office-* behind. The signal is sent when
 # the office of this run appears: PHASE «init», the office initialising the
 # new profile; «office», the office that opens and checks the form.
 #
-#   interrupt.sh MSOKO_CALC FORM SIGNAL PHASE     (SIGNAL: INT or TERM)
+#   interrupt.sh MSOKO FORM SIGNAL PHASE     (SIGNAL: INT or TERM)
 set -u
 tool=$1
 form=$2
@@ -40,7 +40,7 @@ if [ -z "$office" ] || [ -z "$dir" ]; then
     echo "FAIL: the office of this run (phase $phase) was not seen"
     exit 1
 fi
-echo "office $office, directory $dir: SIG$signal to msoko-calc $pid"
+echo "office $office, directory $dir: SIG$signal to msoko $pid"
 kill -s "$signal" "$pid"
 wait "$pid"
 code=$?

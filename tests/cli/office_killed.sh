@@ -1,11 +1,11 @@
 #!/bin/bash
 # SPDX-License-Identifier: MPL-2.0
-# The office of msoko-calc dies while it holds the form (a crash, the
-# out-of-memory killer; here SIGKILL): msoko-calc says in Russian that
+# The office of msoko dies while it holds the form (a crash, the
+# out-of-memory killer; here SIGKILL): msoko says in Russian that
 # LibreOffice ended, exits with code 1, shows no LibreOffice source location
 # and leaves no temporary directory /tmp/msoko-office-* behind.
 #
-#   office_killed.sh MSOKO_CALC FORM
+#   office_killed.sh MSOKO FORM
 set -u
 tool=$1
 form=$2
@@ -44,7 +44,7 @@ if [ "$code" -ne 1 ]; then
     echo "FAIL: exit code $code, expected 1"
     status=1
 fi
-if ! grep -q "^msoko-calc: LibreOffice неожиданно завершился" "$out"; then
+if ! grep -q "^msoko: LibreOffice неожиданно завершился" "$out"; then
     echo "FAIL: no message that LibreOffice ended"
     status=1
 fi

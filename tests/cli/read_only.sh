@@ -1,12 +1,12 @@
 #!/bin/bash
 # SPDX-License-Identifier: MPL-2.0
-# msoko-calc check on a form the user may not write (mode 444, in a directory
+# msoko check on a form the user may not write (mode 444, in a directory
 # they may not write either, as a regional center receives it): checked all
 # the same, exit code 3 for the sample with mistakes, the file unchanged and
 # no lock file left beside it. Run by an unprivileged user: as root, the user
 # «nobody» (setpriv); otherwise the current user.
 #
-#   read_only.sh MSOKO_CALC FORM
+#   read_only.sh MSOKO FORM
 set -u
 tool=$1
 form=$2

@@ -114,7 +114,7 @@ std::string rule_text(const Catalogue& c, const Rule& r) {
 std::string indicators_markdown(const Catalogue& c) {
     std::ostringstream o;
     o << "<!-- Generated from the catalogue " << c.info.id << " " << c.info.version
-      << " by `msoko-catalogue doc`; do not edit by hand. -->\n\n";
+      << " by `msoko catalogue doc`; do not edit by hand. -->\n\n";
     o << "# " << c.info.title << "\n\n";
     o << "Каталог `" << c.info.id << "`, версия " << c.info.version << ". Источник: " << c.source << ".\n\n";
     std::size_t n_indicators = c.indicators.size();

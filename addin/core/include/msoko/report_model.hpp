@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MPL-2.0
+#pragma once
+
+// The report of the check before submission as data: what every view of it
+// shows — the report sheet the extension writes, the text, TSV and JSON the
+// command line prints. Built once from a ValidationReport; a renderer only
+// lays it out, it never decides what a row says.
+
+#include "msoko/validation.hpp"
+
+#include <string>
+#include <vector>
+
+namespace msoko {
+
+/// One line of «Заполненность обязательных полей по направлениям».
+struct CompletenessRow {
+    std::string direction;  ///< direction id
+    std::string sheet;
+    std::size_t required = 0, filled = 0;
+    double percent = 0;        ///< rounded to one decimal
+    std::string percent_text;  ///< «99,4», as Russian readers write it
+};
+
+/// One finding as a row of the report, in the report's order.
+struct ReportRow {
+    std::size_t number = 0;  ///< 1-based, as the «№» column shows it
+    Severity severity = Severity::Error;
+    std::string severity_text;  ///< «Ошибка», «Предупреждение», «Сведения»
+    std::string sheet;
+    int row = -1, col = -1;  ///< 0-based place of the finding; -1 when it has none
+    std::string cell;        ///< «D12»; «A12» for a whole row; empty when the finding has no place
+    std::string link;  ///< the target of the cell's link, «#$'5.1.1 Подготовка'.D12»; empty without a cell
+    std::string organisation, field, value, message;
+    std::string id;        ///< the finding's id (the rule it comes from), the «Правило» column
+    std::size_t more = 0;  ///< for a closing finding: how many findings it stands for
+};
+
+struct ReportModel {
+    std::string title;                                ///< «Проверка формы перед отправкой»
+    std::string summary;                              ///< ValidationReport::summary()
+    bool ready = true;                                ///< no errors
+    std::size_t errors = 0, warnings = 0, notes = 0;  ///< counts, closing findings' counts included
+    std::string completeness_title;  ///< «Заполненность обязательных полей по направлениям»
+    std::vector<std::string> completeness_header;  ///< «Лист», «Полей», «Заполнено», «%»
+    std::vector<CompletenessRow> completeness;
+    std::vector<std::string> finding_header;  ///< «№», «Уровень», «Лист», «Ячейка», … «Правило»
+    std::vector<ReportRow> rows;
+    std::vector<std::string> unmarked_sheets;
+};
+
+/// The report model of a check: every finding in the report's order
+/// (ValidationReport::findings is sorted already), with its column texts.
+ReportModel report_model(const ValidationReport& report);
+
+/// "error", "warning", "info": the severity as a key for programs.
+const char* severity_key(Severity s);
+
+/// The report as text for a terminal: the summary, the completeness and every
+/// finding with its place, message and id. `workbook`: the file's name.
+std::string report_text(const ReportModel& model, const std::string& workbook);
+
+/// One finding a line, tab-separated: severity, sheet, cell, organisation,
+/// field, value, message, id; tabs and line breaks inside a text are written
+/// as \t, \n, \r.
+std::string report_tsv(const ReportModel& model);
+
+/// The report as JSON (format `msoko-check-report/1`, docs/cli.md), one
+/// object, no trailing line break.
+std::string report_json(const ReportModel& model, const std::string& workbook);
+
+}  // namespace msoko

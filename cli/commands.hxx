@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MPL-2.0
+#pragma once
+
+// The subcommands of `msoko` (docs/cli.md): what each does with the options
+// every subcommand shares. main() in msoko.cxx parses the command line and
+// turns exceptions into messages and exit codes.
+
+#include "office/office.hxx"
+
+#include <rtl/ustring.hxx>
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace msoko::cli {
+
+namespace fs = std::filesystem;
+
+/// Exit codes (docs/cli.md); 128 + a signal's number when interrupted.
+inline constexpr int kDone = 0;      ///< done; check: the form is ready
+inline constexpr int kFailed = 1;    ///< the file could not be processed (the reason on standard error)
+inline constexpr int kUsage = 2;     ///< the command line is wrong
+inline constexpr int kNotReady = 3;  ///< check: the form has errors
+
+enum class Format { Text, Tsv, Json };
+
+/// The options every subcommand takes.
+struct Common {
+    fs::path catalogue;             ///< absolute; --catalogue, else $MSOKO_CATALOGUE, else the built-in one
+    bool catalogue_chosen = false;  ///< given by --catalogue or MSOKO_CATALOGUE (the office is told)
+    std::string lang = "ru";        ///< ru | en: the office's language (number formats, function names)
+    Format format = Format::Text;
+    fs::path oxt;  ///< the extension installed into the private office
+    bool keep_profile = false;
+};
+
+/// A wrong command line: its message, then the usage (exit code 2).
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// form blank [--schools N] [--kindergartens N] OUT.fods | form fill DATA.json OUT.fods
+int form(const Common& common, const std::vector<std::string>& args, long schools, long kindergartens);
+/// catalogue check | catalogue doc [OUT.md]
+int catalogue(const Common& common, const std::vector<std::string>& args);
+/// check [--save OUT.ods] FORM
+int check(const Common& common, const fs::path& workbook, const fs::path& save);
+/// indicators FORM: the municipal indicator table («Показатели»)
+int indicators(const Common& common, const fs::path& workbook);
+/// formulas WORKBOOK: every МСОКО formula with its result
+int formulas(const Common& common, const fs::path& workbook);
+/// convert WORKBOOK OUT.ods|OUT.fods|OUT.pdf
+int convert(const Common& common, const fs::path& workbook, const fs::path& out);
+
+// --- shared by the subcommands that start an office ---------------------------
+
+/// The private office's options: the extension, the language, the catalogue.
+office::Options office_options(const Common& common);
+
+/// Says on standard error that the office starts (it takes seconds).
+void starting(const Common& common);
+
+/// Stores a copy of the document under an export filter and says so; an
+/// OfficeError names why it could not.
+void store(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc, const fs::path& out, const char* filter);
+
+std::string u8(const rtl::OUString& s);
+
+/// Text for one TSV field: tabs and line breaks escaped as \t, \n, \r.
+std::string tsv_field(const std::string& s);
+
+/// Display width of UTF-8 text (code points), and the text padded to `w`.
+std::size_t width(const std::string& s);
+std::string pad(const std::string& s, std::size_t w);
+
+}  // namespace msoko::cli

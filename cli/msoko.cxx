@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: MPL-2.0
+// msoko: the command line of МСОКО for Calc — one tool, one subcommand per
+// job, the same options everywhere (docs/cli.md).
+#include "commands.hxx"
+#include "msoko/catalogue.hpp"
+#include "office/office.hxx"
+
+#include <com/sun/star/container/NoSuchElementException.hpp>
+#include <com/sun/star/io/IOException.hpp>
+#include <com/sun/star/lang/DisposedException.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/IndexOutOfBoundsException.hpp>
+
+#include <boost/program_options.hpp>
+
+#include <cstdlib>
+#include <iostream>
+#include <map>
+
+#ifndef MSOKO_DEFAULT_OXT
+#define MSOKO_DEFAULT_OXT ""
+#endif
+#ifndef MSOKO_DEFAULT_CATALOGUE
+#define MSOKO_DEFAULT_CATALOGUE ""
+#endif
+
+namespace {
+
+namespace fs = std::filesystem;
+namespace po = boost::program_options;
+using namespace msoko::cli;
+
+constexpr const char* kHelp = R"(Использование / usage: msoko SUBCOMMAND [OPTIONS] ARGUMENTS
+
+Подкоманды / subcommands:
+  form blank [--schools N] [--kindergartens N] OUT.fods
+      пустая форма сбора данных из каталога (без LibreOffice)
+      the blank data-collection form from the catalogue (no office)
+  form fill DATA.json OUT.fods
+      форма, заполненная из файла данных (samples/data/*.json)
+      the form filled from a data file
+  catalogue check
+      проверяет каталог показателей / checks the indicator catalogue
+  catalogue doc [OUT.md]
+      описание каталога для методиста (docs/indicators.md) / the catalogue for people
+  check [--save CHECKED.ods] FORM
+      проверка перед отправкой, как команда меню «Проверить форму»: итог,
+      заполненность, каждое замечание; файл не изменяется (--save: копия с листом
+      «Проверка» и отметками)
+      the check before submission, as the menu command runs it: the summary,
+      completeness and every finding; the file is only read (--save: a copy with
+      the report sheet and the marks)
+  indicators FORM
+      таблица показателей муниципалитета (лист «Показатели»), пересчитанная
+      the municipal indicator table, recalculated
+  formulas WORKBOOK
+      каждая формула МСОКО книги с её результатом / every МСОКО formula and its result
+  convert WORKBOOK OUT.ods|OUT.fods|OUT.pdf
+      пересчитанная копия в другом формате / a recalculated copy in another format
+
+Параметры для всех подкоманд / options of every subcommand:
+  --catalogue FILE     каталог показателей (по умолчанию $MSOKO_CATALOGUE или
+                       встроенный); LibreOffice, который запускает msoko, считает
+                       по нему же / the indicator catalogue (default: $MSOKO_CATALOGUE
+                       or the built-in one); the office msoko starts uses it too
+  --lang ru|en         язык LibreOffice (форматы чисел) / the office's language (ru)
+  --format text|tsv|json
+                       вид вывода (JSON описан в docs/cli.md) / output format (text)
+  --oxt FILE           расширение для LibreOffice / the extension to install
+  --keep-profile       сохранить временный профиль LibreOffice / keep the office's profile
+  -h, --help           эта справка / this help
+
+Коды выхода / exit codes:
+  0  готово; check: форма готова к отправке / done; check: the form is ready
+  1  файл не удалось обработать (причина — в сообщении) / the file could not be
+     processed (the message says why)
+  2  ошибка в командной строке / usage error
+  3  check: в форме есть ошибки / the form has errors
+  130, 143, 129  прервано SIGINT (Ctrl+C), SIGTERM, SIGHUP / interrupted
+)";
+
+// The subcommands, and the options only some take.
+const std::map<std::string, std::vector<std::string>> kSubcommands = {
+    {"form", {"schools", "kindergartens"}},
+    {"catalogue", {}},
+    {"check", {"save"}},
+    {"indicators", {}},
+    {"formulas", {}},
+    {"convert", {}},
+};
+
+// A LibreOffice exception as the user reads it: what went wrong in Russian,
+// then what the office said, without its source locations.
+std::string office_failure(const char* reason, const rtl::OUString& message) {
+    const std::string said = msoko::office::without_source_locations(u8(message));
+    return std::string(reason) + (said.empty() ? "" : ": " + said);
+}
+
+fs::path default_catalogue(bool* chosen) {
+    const char* env = std::getenv("MSOKO_CATALOGUE");
+    *chosen = env && *env;
+    return *chosen ? fs::path(env) : fs::path(MSOKO_DEFAULT_CATALOGUE);
+}
+
+int run(const std::vector<std::string>& argv) {
+    if (argv.empty())
+        throw UsageError("нет подкоманды / no subcommand");
+    if (argv[0] == "-h" || argv[0] == "--help" || argv[0] == "help") {
+        std::cout << kHelp;
+        return kDone;
+    }
+    const std::string sub = argv[0];
+    const auto known = kSubcommands.find(sub);
+    if (known == kSubcommands.end())
+        throw UsageError("неизвестная подкоманда / unknown subcommand: " + sub);
+
+    po::options_description options;
+    options.add_options()("help,h", po::bool_switch())("catalogue", po::value<std::string>())(
+        "lang", po::value<std::string>()->default_value("ru"))("format",
+                                                               po::value<std::string>()->default_value("text"))(
+        "oxt", po::value<std::string>()->default_value(MSOKO_DEFAULT_OXT))("keep-profile", po::bool_switch())(
+        "args", po::value<std::vector<std::string>>());
+    for (const auto& extra : known->second)
+        if (extra == "save")
+            options.add_options()("save", po::value<std::string>());
+        else
+            options.add_options()(extra.c_str(), po::value<long>()->default_value(30));
+    po::positional_options_description positional;
+    positional.add("args", -1);
+    po::variables_map vm;
+    const std::vector<std::string> rest(argv.begin() + 1, argv.end());
+    po::store(po::command_line_parser(rest).options(options).positional(positional).run(), vm);
+    po::notify(vm);
+    if (vm["help"].as<bool>()) {
+        std::cout << kHelp;
+        return kDone;
+    }
+
+    Common common;
+    if (vm.count("catalogue")) {
+        common.catalogue = vm["catalogue"].as<std::string>();
+        common.catalogue_chosen = true;
+    } else {
+        common.catalogue = default_catalogue(&common.catalogue_chosen);
+    }
+    // Absolute: the office has another working directory.
+    common.catalogue = fs::absolute(common.catalogue);
+    common.lang = vm["lang"].as<std::string>();
+    if (common.lang != "ru" && common.lang != "en")
+        throw UsageError("--lang: ru или en / ru or en");
+    const std::string format = vm["format"].as<std::string>();
+    if (format != "text" && format != "tsv" && format != "json")
+        throw UsageError("--format: text, tsv или json / text, tsv or json");
+    common.format = format == "json" ? Format::Json : format == "tsv" ? Format::Tsv : Format::Text;
+    common.oxt = vm["oxt"].as<std::string>();
+    common.keep_profile = vm["keep-profile"].as<bool>();
+    const auto args = vm.count("args") ? vm["args"].as<std::vector<std::string>>() : std::vector<std::string>();
+
+    if (sub == "form")
+        return form(common, args, vm["schools"].as<long>(), vm["kindergartens"].as<long>());
+    if (sub == "catalogue")
+        return catalogue(common, args);
+    // The rest open a workbook in the private office.
+    if (common.oxt.empty())
+        throw UsageError("--oxt: расширение не указано / no extension given");
+    if (args.size() != (sub == "convert" ? 2u : 1u))
+        throw UsageError(sub == "convert" ? "convert WORKBOOK OUT.ods|OUT.fods|OUT.pdf" : sub + " WORKBOOK");
+    const fs::path workbook = args[0];
+    msoko::office::readable_head(workbook);  // a wrong path is told before the office starts
+    if (sub == "check")
+        return check(common, workbook, vm.count("save") ? fs::path(vm["save"].as<std::string>()) : fs::path());
+    if (sub == "indicators")
+        return indicators(common, workbook);
+    if (sub == "formulas")
+        return formulas(common, workbook);
+    return convert(common, workbook, args[1]);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // First, before any thread: Ctrl+C leaves no office or profile behind.
+    msoko::office::clean_up_on_signals("msoko");
+    try {
+        return run(std::vector<std::string>(argv + 1, argv + argc));
+    } catch (const UsageError& e) {
+        std::cerr << "msoko: " << e.what() << "\nСправка / help: msoko --help\n";
+        return kUsage;
+    } catch (const po::error& e) {
+        std::cerr << "msoko: " << e.what() << "\nСправка / help: msoko --help\n";
+        return kUsage;
+    } catch (const msoko::CatalogueError& e) {
+        std::cerr << "msoko: каталог или файл данных с ошибкой / invalid catalogue or data file: " << e.what() << "\n";
+    } catch (const msoko::office::OfficeError& e) {
+        std::cerr << "msoko: " << msoko::office::without_source_locations(e.what()) << "\n";
+    } catch (const css::container::NoSuchElementException& e) {
+        std::cerr << "msoko: "
+                  << office_failure("в книге нет ожидаемого листа, ячейки или имени / a sheet or name is missing",
+                                    e.Message)
+                  << "\n";
+    } catch (const css::lang::IndexOutOfBoundsException& e) {
+        std::cerr << "msoko: "
+                  << office_failure("обращение за пределы листа или книги / out of the sheet's bounds", e.Message)
+                  << "\n";
+    } catch (const css::lang::IllegalArgumentException& e) {
+        std::cerr << "msoko: "
+                  << office_failure("LibreOffice отклонил запрос (недопустимое значение) / invalid argument", e.Message)
+                  << "\n";
+    } catch (const css::io::IOException& e) {
+        std::cerr << "msoko: " << office_failure("ошибка чтения или записи файла / input or output error", e.Message)
+                  << "\n";
+    } catch (const css::lang::DisposedException& e) {
+        std::cerr
+            << "msoko: "
+            << office_failure(
+                   "LibreOffice неожиданно завершился (сбой или нехватка памяти) / LibreOffice ended unexpectedly",
+                   e.Message)
+            << "\n";
+    } catch (const css::uno::RuntimeException& e) {
+        std::cerr << "msoko: " << office_failure("внутренняя ошибка LibreOffice / LibreOffice error", e.Message)
+                  << "\n";
+    } catch (const css::uno::Exception& e) {
+        std::cerr << "msoko: " << office_failure("ошибка LibreOffice / LibreOffice error", e.Message) << "\n";
+    } catch (const std::exception& e) {
+        std::cerr << "msoko: " << msoko::office::without_source_locations(e.what()) << "\n";
+    }
+    return kFailed;
+}

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MPL-2.0
+// The report model of the check before submission: the rows every view shows
+// (the report sheet, msoko check's text, TSV and JSON), in the report's order,
+// with their column texts — built here from a report made by hand.
+#include "msoko/report_model.hpp"
+
+#include <gtest/gtest.h>
+#include <boost/json.hpp>
+
+namespace msoko {
+namespace {
+
+// Two errors (one closing a long list of 120 cells), a warning about a whole
+// row, a note without a place; completeness of two directions.
+ValidationReport sample() {
+    ValidationReport r;
+    r.findings.push_back({Severity::Error, "5.1.1 Подготовка обучающихся", 11, 3, "4201", "f_5_1_1_1", "12 чел.",
+                          "Текст вместо числа: «12 чел.»", "type.count"});
+    Finding closing{Severity::Error,           "5.1.2 Объективность", 40, 5, "", "", "",
+                    "… и ещё 120 таких ячеек", "cells.required"};
+    closing.more = 120;
+    r.findings.push_back(closing);
+    r.findings.push_back({Severity::Warning, "Организации", 7, -1, "4203", "", "", "Строка\tс табуляцией\nи переносом",
+                          "register.name"});
+    r.findings.push_back({Severity::Info, "Паспорт", -1, -1, "", "", "", "Лист перемещён", "structure.moved"});
+    r.completeness.push_back({"5.1.1", "5.1.1 Подготовка обучающихся", 150, 149});
+    r.completeness.push_back({"5.1.2", "5.1.2 Объективность", 3, 1});
+    return r;
+}
+
+TEST(ReportModel, SummaryAndCountsAreTheReportsOwn) {
+    const ValidationReport r = sample();
+    const ReportModel m = report_model(r);
+    EXPECT_EQ(m.title, "Проверка формы перед отправкой");
+    EXPECT_EQ(m.summary, r.summary());
+    EXPECT_EQ(m.errors, 121u) << "the closing finding counts the findings it stands for";
+    EXPECT_EQ(m.warnings, 1u);
+    EXPECT_EQ(m.notes, 1u);
+    EXPECT_FALSE(m.ready);
+    EXPECT_TRUE(report_model(ValidationReport{}).ready);
+}
+
+TEST(ReportModel, CompletenessRowsRoundToOneDecimalWithAComma) {
+    const ReportModel m = report_model(sample());
+    ASSERT_EQ(m.completeness.size(), 2u);
+    EXPECT_EQ(m.completeness_header, (std::vector<std::string>{"Лист", "Полей", "Заполнено", "%"}));
+    EXPECT_EQ(m.completeness[0].sheet, "5.1.1 Подготовка обучающихся");
+    EXPECT_EQ(m.completeness[0].required, 150u);
+    EXPECT_EQ(m.completeness[0].filled, 149u);
+    EXPECT_DOUBLE_EQ(m.completeness[0].percent, 99.3);
+    EXPECT_EQ(m.completeness[0].percent_text, "99,3");
+    EXPECT_EQ(m.completeness[1].percent_text, "33,3");
+}
+
+TEST(ReportModel, RowsKeepTheReportsOrderAndColumnTexts) {
+    const ReportModel m = report_model(sample());
+    EXPECT_EQ(m.finding_header, (std::vector<std::string>{"№", "Уровень", "Лист", "Ячейка", "Организация", "Поле",
+                                                          "Значение", "Сообщение", "Правило"}));
+    ASSERT_EQ(m.rows.size(), 4u);
+    const ReportRow& first = m.rows[0];
+    EXPECT_EQ(first.number, 1u);
+    EXPECT_EQ(first.severity_text, "Ошибка");
+    EXPECT_EQ(first.sheet, "5.1.1 Подготовка обучающихся");
+    EXPECT_EQ(first.cell, "D12");
+    EXPECT_EQ(first.link, "#$'5.1.1 Подготовка обучающихся'.D12");
+    EXPECT_EQ(first.organisation, "4201");
+    EXPECT_EQ(first.field, "f_5_1_1_1");
+    EXPECT_EQ(first.value, "12 чел.");
+    EXPECT_EQ(first.message, "Текст вместо числа: «12 чел.»");
+    EXPECT_EQ(first.id, "type.count");
+    EXPECT_EQ(m.rows[1].more, 120u);
+    EXPECT_EQ(m.rows[1].cell, "F41");
+    // A finding about a whole row points at its first cell; one without a place has no cell and no link.
+    EXPECT_EQ(m.rows[2].severity_text, "Предупреждение");
+    EXPECT_EQ(m.rows[2].cell, "A8");
+    EXPECT_EQ(m.rows[3].severity_text, "Сведения");
+    EXPECT_EQ(m.rows[3].cell, "");
+    EXPECT_EQ(m.rows[3].link, "");
+    for (std::size_t i = 0; i < m.rows.size(); ++i)
+        EXPECT_EQ(m.rows[i].number, i + 1);
+}
+
+TEST(ReportModel, UnmarkedSheetsReachTheSummaryAndTheRows) {
+    ValidationReport r = sample();
+    r.note_unmarked("5.1.2 Объективность", 3, "5.1.2 Объективность");
+    const ReportModel m = report_model(r);
+    EXPECT_EQ(m.unmarked_sheets, std::vector<std::string>{"5.1.2 Объективность"});
+    EXPECT_NE(m.summary.find("Не отмечены ячейки на листах, защищённых паролем: «5.1.2 Объективность»"),
+              std::string::npos);
+    EXPECT_EQ(m.rows.back().id, "report.unmarked");
+}
+
+TEST(ReportModel, TextHasSummaryCompletenessAndEveryFinding) {
+    const std::string text = report_text(report_model(sample()), "form.ods");
+    const std::string expected = "Проверка формы: form.ods\n" + sample().summary() +
+                                 "\n"
+                                 "\nЗаполненность обязательных полей:\n"
+                                 "  5.1.1 Подготовка обучающихся                99,3 %\n"
+                                 "  5.1.2 Объективность                         33,3 %\n"
+                                 "\n"
+                                 "Ошибка          5.1.1 Подготовка обучающихся!D12\n"
+                                 "    Текст вместо числа: «12 чел.» [type.count]\n"
+                                 "Ошибка          5.1.2 Объективность!F41\n"
+                                 "    … и ещё 120 таких ячеек [cells.required]\n"
+                                 "Предупреждение  Организации!A8\n"
+                                 "    Строка\tс табуляцией\nи переносом [register.name]\n"
+                                 "Сведения        Паспорт\n"
+                                 "    Лист перемещён [structure.moved]\n";
+    EXPECT_EQ(text, expected);
+}
+
+TEST(ReportModel, TsvIsOneEscapedLinePerFinding) {
+    const std::string tsv = report_tsv(report_model(sample()));
+    EXPECT_EQ(tsv,
+              "Ошибка\t5.1.1 Подготовка обучающихся\tD12\t4201\tf_5_1_1_1\t12 чел.\tТекст вместо числа: «12 "
+              "чел.»\ttype.count\n"
+              "Ошибка\t5.1.2 Объективность\tF41\t\t\t\t… и ещё 120 таких ячеек\tcells.required\n"
+              "Предупреждение\tОрганизации\tA8\t4203\t\t\tСтрока\\tс табуляцией\\nи переносом\tregister.name\n"
+              "Сведения\tПаспорт\t\t\t\t\tЛист перемещён\tstructure.moved\n");
+}
+
+TEST(ReportModel, JsonHasEveryFindingWithItsColumns) {
+    const boost::json::value v = boost::json::parse(report_json(report_model(sample()), "form.ods"));
+    const auto& o = v.as_object();
+    EXPECT_EQ(o.at("format").as_string(), "msoko-check-report/1");
+    EXPECT_EQ(o.at("workbook").as_string(), "form.ods");
+    EXPECT_EQ(o.at("summary").as_string(), sample().summary());
+    EXPECT_FALSE(o.at("ready").as_bool());
+    EXPECT_EQ(o.at("counts").at("errors").to_number<std::size_t>(), 121u);
+    EXPECT_EQ(o.at("counts").at("warnings").to_number<std::size_t>(), 1u);
+    EXPECT_EQ(o.at("counts").at("notes").to_number<std::size_t>(), 1u);
+    const auto& completeness = o.at("completeness").as_array();
+    ASSERT_EQ(completeness.size(), 2u);
+    EXPECT_EQ(completeness[0].at("direction").as_string(), "5.1.1");
+    EXPECT_EQ(completeness[0].at("required").to_number<std::size_t>(), 150u);
+    EXPECT_DOUBLE_EQ(completeness[0].at("percent").to_number<double>(), 99.3);
+    const auto& findings = o.at("findings").as_array();
+    ASSERT_EQ(findings.size(), 4u);
+    const auto& f = findings[0].as_object();
+    EXPECT_EQ(f.at("number").to_number<int>(), 1);
+    EXPECT_EQ(f.at("severity").as_string(), "error");
+    EXPECT_EQ(f.at("severity_text").as_string(), "Ошибка");
+    EXPECT_EQ(f.at("sheet").as_string(), "5.1.1 Подготовка обучающихся");
+    EXPECT_EQ(f.at("cell").as_string(), "D12");
+    EXPECT_EQ(f.at("row").to_number<int>(), 12) << "1-based, as Calc shows it";
+    EXPECT_EQ(f.at("column").to_number<int>(), 4);
+    EXPECT_EQ(f.at("organisation").as_string(), "4201");
+    EXPECT_EQ(f.at("field").as_string(), "f_5_1_1_1");
+    EXPECT_EQ(f.at("value").as_string(), "12 чел.");
+    EXPECT_EQ(f.at("message").as_string(), "Текст вместо числа: «12 чел.»");
+    EXPECT_EQ(f.at("id").as_string(), "type.count");
+    EXPECT_EQ(findings[1].at("more").to_number<int>(), 120);
+    EXPECT_EQ(findings[2].at("severity").as_string(), "warning");
+    EXPECT_TRUE(findings[2].at("column").is_null());
+    EXPECT_EQ(findings[2].at("message").as_string(), "Строка\tс табуляцией\nи переносом");
+    EXPECT_EQ(findings[3].at("severity").as_string(), "info");
+    EXPECT_TRUE(findings[3].at("cell").is_null());
+    EXPECT_TRUE(findings[3].at("row").is_null());
+    EXPECT_TRUE(o.at("unmarked_sheets").as_array().empty());
+}
+
+}  // namespace
+}  // namespace msoko
