@@ -150,7 +150,7 @@ void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, c
         // The link jumps to the cell.
         row.push_back(f.cell.empty() ? OUString()
                                      : from_utf8("=HYPERLINK(" + quoted(f.link) + ";" + quoted(f.cell) + ")"));
-        for (const std::string* s : {&f.organisation, &f.field, &f.value, &f.message, &f.id})
+        for (const std::string* s : {&f.organisation, &f.field, &f.value, &f.message, &f.rule})
             row.push_back(constant(*s));
         row.resize(width);
         rows.push_back(std::move(row));

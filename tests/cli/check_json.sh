@@ -71,12 +71,15 @@ check(report["summary"].startswith("Ошибок: 24 "), "summary: " + report["s
 findings = report["findings"]
 check(len(findings) > 0, "findings")
 keys = ["number", "severity", "severity_text", "sheet", "cell", "row", "column", "organisation", "field", "value",
-        "message", "id", "more"]
+        "message", "rule", "kind", "id", "more"]
 for i, f in enumerate(findings):
     check(sorted(f) == sorted(keys), "finding %d has the keys %s" % (i + 1, sorted(f)))
     check(f["number"] == i + 1, "finding %d is numbered %s" % (i + 1, f["number"]))
     check(f["severity"] in ("error", "warning", "info"), "severity %s" % f["severity"])
-    check(f["sheet"] and f["message"] and f["id"], "finding %d has a sheet, a message and an id" % (i + 1))
+    check(f["sheet"] and f["message"] and f["rule"] and f["kind"] and f["id"],
+          "finding %d has a sheet, a message, a rule, a kind and an id" % (i + 1))
+    check(f["id"] == f["rule"] or f["id"].startswith(f["rule"] + "/"),
+          "finding %d: its id %s is its rule %s, told apart" % (i + 1, f["id"], f["rule"]))
     check((f["cell"] is None) == (f["row"] is None), "finding %d: cell and row go together" % (i + 1))
 errors = sum(f["more"] or 1 for f in findings if f["severity"] == "error")
 check(errors == 24, "the error findings count 24, not %d" % errors)
@@ -95,7 +98,7 @@ if typed:
 listed = ""
 for f in findings:
     place = f["sheet"] + ("!" + f["cell"] if f["cell"] else "")
-    listed += f["severity_text"].ljust(15) + " " + place + "\n    " + f["message"] + " [" + f["id"] + "]\n"
+    listed += f["severity_text"].ljust(15) + " " + place + "\n    " + f["message"] + " [" + f["rule"] + "]\n"
 check(text.startswith("Проверка формы: " + name + "\n" + report["summary"] + "\n"), "the text starts with the summary")
 check(text.endswith("\n\n" + listed), "the text lists the JSON's findings in its order")
 # The report sheet of the saved copy: the summary, then after the header «№»
@@ -121,7 +124,7 @@ check(len(header) == 1, "the sheet has one header row «№»")
 if header:
     sheet_rows = [r[:9] for r in rows[header[0] + 1:] if r and r[0]]
     json_rows = [[str(f["number"]), f["severity_text"], f["sheet"], f["cell"] or "", f["organisation"], f["field"],
-                  f["value"], f["message"], f["id"]] for f in findings]
+                  f["value"], f["message"], f["rule"]] for f in findings]
     check(sheet_rows == json_rows, "the report sheet's rows are the JSON's findings, column by column")
 for line in failures:
     print("FAIL: " + line)

@@ -15,14 +15,13 @@ namespace {
 ValidationReport sample() {
     ValidationReport r;
     r.findings.push_back({Severity::Error, "5.1.1 Подготовка обучающихся", 11, 3, "4201", "f_5_1_1_1", "12 чел.",
-                          "Текст вместо числа: «12 чел.»", "type.count"});
-    Finding closing{Severity::Error,           "5.1.2 Объективность", 40, 5, "", "", "",
-                    "… и ещё 120 таких ячеек", "cells.required"};
-    closing.more = 120;
-    r.findings.push_back(closing);
+                          "Текст вместо числа: «12 чел.»", "type.count", 0, "type.count", "type.count"});
+    r.findings.push_back({Severity::Error, "5.1.2 Объективность", 40, 5, "", "", "", "… и ещё 120 таких ячеек",
+                          "5.1.2/part_whole", 120, "rule.part_whole", "5.1.2/part_whole/obj_low/obj_total"});
     r.findings.push_back({Severity::Warning, "Организации", 7, -1, "4203", "", "", "Строка\tс табуляцией\nи переносом",
-                          "register.name"});
-    r.findings.push_back({Severity::Info, "Паспорт", -1, -1, "", "", "", "Лист перемещён", "structure.moved"});
+                          "register.duplicate_name", 0, "register.duplicate_name", "register.duplicate_name"});
+    r.findings.push_back({Severity::Info, "Паспорт", -1, -1, "", "", "", "Лист перемещён", "structure.sheet_order", 0,
+                          "structure.sheet_order", "structure.sheet_order"});
     r.completeness.push_back({"5.1.1", "5.1.1 Подготовка обучающихся", 150, 149});
     r.completeness.push_back({"5.1.2", "5.1.2 Объективность", 3, 1});
     return r;
@@ -69,6 +68,10 @@ TEST(ReportModel, RowsKeepTheReportsOrderAndColumnTexts) {
     EXPECT_EQ(first.message, "Текст вместо числа: «12 чел.»");
     EXPECT_EQ(first.id, "type.count");
     EXPECT_EQ(m.rows[1].more, 120u);
+    // A catalogue rule: the report's «Правило», its kind, and an id told apart from its kin.
+    EXPECT_EQ(m.rows[1].rule, "5.1.2/part_whole");
+    EXPECT_EQ(m.rows[1].kind, "rule.part_whole");
+    EXPECT_EQ(m.rows[1].id, "5.1.2/part_whole/obj_low/obj_total");
     EXPECT_EQ(m.rows[1].cell, "F41");
     // A finding about a whole row points at its first cell; one without a place has no cell and no link.
     EXPECT_EQ(m.rows[2].severity_text, "Предупреждение");
@@ -101,22 +104,23 @@ TEST(ReportModel, TextHasSummaryCompletenessAndEveryFinding) {
                                  "Ошибка          5.1.1 Подготовка обучающихся!D12\n"
                                  "    Текст вместо числа: «12 чел.» [type.count]\n"
                                  "Ошибка          5.1.2 Объективность!F41\n"
-                                 "    … и ещё 120 таких ячеек [cells.required]\n"
+                                 "    … и ещё 120 таких ячеек [5.1.2/part_whole]\n"
                                  "Предупреждение  Организации!A8\n"
-                                 "    Строка\tс табуляцией\nи переносом [register.name]\n"
+                                 "    Строка\tс табуляцией\nи переносом [register.duplicate_name]\n"
                                  "Сведения        Паспорт\n"
-                                 "    Лист перемещён [structure.moved]\n";
+                                 "    Лист перемещён [structure.sheet_order]\n";
     EXPECT_EQ(text, expected);
 }
 
 TEST(ReportModel, TsvIsOneEscapedLinePerFinding) {
     const std::string tsv = report_tsv(report_model(sample()));
-    EXPECT_EQ(tsv,
-              "Ошибка\t5.1.1 Подготовка обучающихся\tD12\t4201\tf_5_1_1_1\t12 чел.\tТекст вместо числа: «12 "
-              "чел.»\ttype.count\n"
-              "Ошибка\t5.1.2 Объективность\tF41\t\t\t\t… и ещё 120 таких ячеек\tcells.required\n"
-              "Предупреждение\tОрганизации\tA8\t4203\t\t\tСтрока\\tс табуляцией\\nи переносом\tregister.name\n"
-              "Сведения\tПаспорт\t\t\t\t\tЛист перемещён\tstructure.moved\n");
+    EXPECT_EQ(
+        tsv,
+        "Ошибка\t5.1.1 Подготовка обучающихся\tD12\t4201\tf_5_1_1_1\t12 чел.\tТекст вместо числа: «12 "
+        "чел.»\ttype.count\n"
+        "Ошибка\t5.1.2 Объективность\tF41\t\t\t\t… и ещё 120 таких ячеек\t5.1.2/part_whole\n"
+        "Предупреждение\tОрганизации\tA8\t4203\t\t\tСтрока\\tс табуляцией\\nи переносом\tregister.duplicate_name\n"
+        "Сведения\tПаспорт\t\t\t\t\tЛист перемещён\tstructure.sheet_order\n");
 }
 
 TEST(ReportModel, JsonHasEveryFindingWithItsColumns) {
@@ -150,6 +154,9 @@ TEST(ReportModel, JsonHasEveryFindingWithItsColumns) {
     EXPECT_EQ(f.at("message").as_string(), "Текст вместо числа: «12 чел.»");
     EXPECT_EQ(f.at("id").as_string(), "type.count");
     EXPECT_EQ(findings[1].at("more").to_number<int>(), 120);
+    EXPECT_EQ(findings[1].at("rule").as_string(), "5.1.2/part_whole");
+    EXPECT_EQ(findings[1].at("kind").as_string(), "rule.part_whole");
+    EXPECT_EQ(findings[1].at("id").as_string(), "5.1.2/part_whole/obj_low/obj_total");
     EXPECT_EQ(findings[2].at("severity").as_string(), "warning");
     EXPECT_TRUE(findings[2].at("column").is_null());
     EXPECT_EQ(findings[2].at("message").as_string(), "Строка\tс табуляцией\nи переносом");

@@ -86,7 +86,9 @@ ReportModel report_model(const ValidationReport& report) {
         row.field = f.field;
         row.value = f.value;
         row.message = f.message;
-        row.id = f.rule;
+        row.rule = f.rule;
+        row.kind = f.kind;
+        row.id = f.id.empty() ? f.rule : f.id;
         row.more = f.more;
         m.rows.push_back(std::move(row));
     }
@@ -106,7 +108,7 @@ std::string report_text(const ReportModel& model, const std::string& workbook) {
         out << "\n";
     for (const auto& r : model.rows) {
         const std::string place = r.cell.empty() ? r.sheet : r.sheet + "!" + r.cell;
-        out << pad(r.severity_text, 15) << " " << place << "\n    " << r.message << " [" << r.id << "]\n";
+        out << pad(r.severity_text, 15) << " " << place << "\n    " << r.message << " [" << r.rule << "]\n";
     }
     return out.str();
 }
@@ -126,7 +128,7 @@ std::string report_tsv(const ReportModel& model) {
         for (const std::string* s :
              {&r.severity_text, &r.sheet, &r.cell, &r.organisation, &r.field, &r.value, &r.message})
             out += field(*s) + "\t";
-        out += field(r.id) + "\n";
+        out += field(r.rule) + "\n";
     }
     return out;
 }
@@ -161,6 +163,8 @@ std::string report_json(const ReportModel& model, const std::string& workbook) {
         f["field"] = r.field;
         f["value"] = r.value;
         f["message"] = r.message;
+        f["rule"] = r.rule;
+        f["kind"] = r.kind;
         f["id"] = r.id;
         f["more"] = r.more;
         findings.push_back(std::move(f));

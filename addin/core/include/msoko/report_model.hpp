@@ -32,7 +32,10 @@ struct ReportRow {
     std::string cell;        ///< «D12»; «A12» for a whole row; empty when the finding has no place
     std::string link;  ///< the target of the cell's link, «#$'5.1.1 Подготовка'.D12»; empty without a cell
     std::string organisation, field, value, message;
-    std::string id;        ///< the finding's id (the rule it comes from), the «Правило» column
+    std::string rule;      ///< the rule it comes from (`type.count`, `5.1.1/part_whole`): the «Правило» column
+    std::string kind;      ///< its kind in finding_kinds() (docs/checks.md), e.g. `rule.part_whole`
+    std::string id;        ///< unique per check: `rule`, or a catalogue rule told apart from its kin
+                           ///< (`5.1.1/part_whole/g9_honours/g9_certificate`)
     std::size_t more = 0;  ///< for a closing finding: how many findings it stands for
 };
 
