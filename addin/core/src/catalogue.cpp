@@ -70,6 +70,10 @@ bool Field::concerns(const std::string& org_type) const {
     return std::find(org_types.begin(), org_types.end(), org_type) != org_types.end();
 }
 
+bool Flag::concerns(const std::string& org_type) const {
+    return std::find(org_types.begin(), org_types.end(), org_type) != org_types.end();
+}
+
 bool Indicator::concerns(const std::string& org_type) const {
     return std::find(org_types.begin(), org_types.end(), org_type) != org_types.end();
 }
@@ -105,6 +109,21 @@ const OrganisationType* Catalogue::organisation_type(const std::string& id) cons
     return nullptr;
 }
 
+const OrganisationType& Catalogue::municipal_type() const {
+    for (const auto& t : organisation_types)
+        if (t.municipal)
+            return t;
+    throw std::logic_error("the catalogue has no municipal level");  // the loader makes sure it has
+}
+
+std::vector<const OrganisationType*> Catalogue::register_types() const {
+    std::vector<const OrganisationType*> out;
+    for (const auto& t : organisation_types)
+        if (!t.municipal)
+            out.push_back(&t);
+    return out;
+}
+
 void Catalogue::index() {
     field_index_.clear();
     indicator_index_.clear();
@@ -137,6 +156,9 @@ public:
 
     // Members other than `allowed` are typos or fields of another format version.
     void only(const json::object& o, std::initializer_list<const char*> allowed, const std::string& path) const {
+        only(o, std::vector<const char*>(allowed), path);
+    }
+    void only(const json::object& o, const std::vector<const char*>& allowed, const std::string& path) const {
         for (const auto& kv : o) {
             const std::string key(kv.key());
             if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; }))
@@ -233,12 +255,8 @@ public:
         const json::object& o = r_.object(root, "");
         r_.only(o, {"format", "id", "version", "title", "source", "organisation_types", "flags", "directions"}, "");
         c_.source = r_.string(o, "source", "");
-        read_named(o, "organisation_types", [&](const std::string& id, const std::string& t, const std::string& s) {
-            c_.organisation_types.push_back({id, t, s});
-        });
-        read_named(o, "flags", [&](const std::string& id, const std::string& t, const std::string& s) {
-            c_.flags.push_back({id, t, s});
-        });
+        read_organisation_types(o);
+        read_flags(o);
         const json::array& dirs = r_.array(o, "directions", "");
         if (dirs.empty())
             r_.fail("/directions", "must not be empty");
@@ -250,19 +268,74 @@ public:
     }
 
 private:
+    // Entries {id, title, short, …more}: `add` reads the rest of each.
     template <class Add>
-    void read_named(const json::object& o, const char* key, Add add) {
+    void read_named(const json::object& o, const char* key, std::initializer_list<const char*> more, Add add) {
         const json::array& a = r_.array(o, key, "");
         std::set<std::string> seen;
+        std::vector<const char*> members{"id", "title", "short"};
+        members.insert(members.end(), more.begin(), more.end());
         for (std::size_t i = 0; i < a.size(); ++i) {
             const std::string path = std::string("/") + key + "/" + std::to_string(i);
             const json::object& e = r_.object(a[i], path);
-            r_.only(e, {"id", "title", "short"}, path);
+            r_.only(e, members, path);
             const std::string id = r_.string(e, "id", path);
             if (!seen.insert(id).second)
                 r_.fail(path + "/id", "duplicate id '" + id + "'");
-            add(id, r_.string(e, "title", path), r_.string(e, "short", path));
+            add(e, path, id, r_.string(e, "title", path), r_.string(e, "short", path));
         }
+    }
+
+    void read_organisation_types(const json::object& o) {
+        std::set<std::string> plurals, shorts;
+        read_named(
+            o, "organisation_types", {"level", "plural", "count_title"},
+            [&](const json::object& e, const std::string& path, const std::string& id, const std::string& t,
+                const std::string& s) {
+                OrganisationType type{
+                    id, t, s, false, r_.string(e, "plural", path, false), r_.string(e, "count_title", path, false)};
+                const std::string level = r_.string(e, "level", path, false);
+                if (!level.empty() && level != "municipality")
+                    r_.fail(path + "/level", "expected 'municipality' (the municipal level) or no level");
+                type.municipal = !level.empty();
+                if (type.plural.empty())
+                    type.plural = id + "s";
+                if (type.count_title.empty())
+                    type.count_title = "Число организаций типа «" + s + "»";
+                if (!plurals.insert(type.plural).second)
+                    r_.fail(path + "/plural", "duplicate plural '" + type.plural + "'");
+                if (!shorts.insert(s).second)
+                    r_.fail(path + "/short", "duplicate short title '" + s + "'");
+                c_.organisation_types.push_back(std::move(type));
+            });
+        const auto municipal = std::count_if(c_.organisation_types.begin(), c_.organisation_types.end(),
+                                             [](const OrganisationType& t) { return t.municipal; });
+        if (municipal != 1)
+            r_.fail("/organisation_types",
+                    "exactly one type must be the municipal level (\"level\": \"municipality\"); " +
+                        std::to_string(municipal) + " are");
+        if (c_.organisation_types.size() < 2)
+            r_.fail("/organisation_types", "needs a type of organisations besides the municipal level");
+    }
+
+    void read_flags(const json::object& o) {
+        std::set<std::string> shorts;
+        read_named(o, "flags", {"org_types"},
+                   [&](const json::object& e, const std::string& path, const std::string& id, const std::string& t,
+                       const std::string& s) {
+                       Flag flag{id, t, s, r_.strings(e, "org_types", path, false)};
+                       check_org_types(flag.org_types, path + "/org_types");
+                       for (std::size_t i = 0; i < flag.org_types.size(); ++i)
+                           if (c_.organisation_type(flag.org_types[i])->municipal)
+                               r_.fail(path + "/org_types/" + std::to_string(i),
+                                       "a flag marks organisations of the register, not the municipal level");
+                       if (flag.org_types.empty())
+                           for (const OrganisationType* type : c_.register_types())
+                               flag.org_types.push_back(type->id);
+                       if (!shorts.insert(s).second)
+                           r_.fail(path + "/short", "duplicate short title '" + s + "'");
+                       c_.flags.push_back(std::move(flag));
+                   });
     }
 
     void check_org_types(const std::vector<std::string>& types, const std::string& path) {
@@ -377,7 +450,7 @@ private:
         // municipality's own answer are different things: one or the other.
         const auto k = ind.compute.kind;
         if ((k == Computation::Kind::Count || k == Computation::Kind::Sum || k == Computation::Kind::Flag) &&
-            ind.concerns("municipality") && ind.org_types.size() > 1)
+            ind.concerns(c_.municipal_type().id) && ind.org_types.size() > 1)
             r_.fail(path + "/org_types",
                     std::string("a ") + to_string(k) + " concerns either the municipality or organisations, not both");
         return ind;
