@@ -30,6 +30,10 @@ FormLayout four_layout() {
     return form_layout(four_types(), {{"school", 2}, {"kindergarten", 1}, {"supplementary", 3}});
 }
 
+FormLayout four_types_layout_without_slots() {
+    return form_layout(four_types(), {});
+}
+
 std::string fail(const std::string& json) {
     try {
         parse_catalogue(json, "t.json");
@@ -158,8 +162,7 @@ TEST(FormLayout, RegisterBlocksAndOneColumnPerFlag) {
     const FormLayout old = form_layout(four_types(), 2, 1);
     EXPECT_EQ(old.register_slots("kindergarten"), 1u);
     EXPECT_EQ(old.register_slots("supplementary"), 0u);
-    EXPECT_EQ(old.schools, 2u);
-    EXPECT_EQ(old.kindergartens, 1u);
+    EXPECT_EQ(old.register_slots("school"), 2u);
 }
 
 TEST(FormLayout, DirectionRowsPerTypeTheFieldsConcern) {
@@ -211,6 +214,14 @@ TEST(FormLayout, OneAnswerWhichCellsAreTypedAndWhichComputed) {
     for (const auto& code : linked)
         EXPECT_EQ(codes.count(code), 1u) << code;
     EXPECT_EQ(codes.size(), 4 + linked.size());
+    EXPECT_EQ(form_layout(c, 0, 0).computed_codes(), codes);  // what the glue asks, without a register
+    // The kinds of rows of a table, whatever the slots.
+    const FormLayout without_slots = four_types_layout_without_slots();
+    const DirectionSheet& empty = *without_slots.sheet_of("1.2");
+    EXPECT_TRUE(empty.rows.size() == 1 && empty.rows[0].municipal);
+    ASSERT_EQ(empty.row_kinds.size(), 3u);
+    EXPECT_EQ(empty.row_kinds[1].type, "supplementary");
+    EXPECT_TRUE(empty.may_compute(0));
 }
 
 TEST(FormLayout, IndicatorRowsAndTheirCells) {

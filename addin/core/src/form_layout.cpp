@@ -153,7 +153,7 @@ CellRole DirectionSheet::role(std::size_t column, const std::string& type, bool 
 }
 
 bool DirectionSheet::may_compute(std::size_t column) const {
-    return std::any_of(rows.begin(), rows.end(),
+    return std::any_of(row_kinds.begin(), row_kinds.end(),
                        [&](const FormRow& row) { return role(column, row) == CellRole::Computed; });
 }
 
@@ -320,10 +320,6 @@ FormLayout form_layout(const Catalogue& c, const std::map<std::string, std::size
         layout.register_blocks.push_back({type, n, row});
         row += static_cast<int>(n);
     }
-    if (!layout.register_blocks.empty())
-        layout.schools = layout.register_blocks[0].slots;
-    if (layout.register_blocks.size() > 1)
-        layout.kindergartens = layout.register_blocks[1].slots;
 
     for (const auto& d : c.directions) {
         DirectionSheet s;
@@ -349,11 +345,15 @@ FormLayout form_layout(const Catalogue& c, const std::map<std::string, std::size
                     types.insert(f->org_types.begin(), f->org_types.end());
                 }
         for (const auto& block : layout.register_blocks)
-            if (types.count(block.type->id))
+            if (types.count(block.type->id)) {
+                s.row_kinds.push_back({block.type->id, 0, false});
                 for (std::size_t i = 0; i < block.slots; ++i)
                     s.rows.push_back({block.type->id, i, false});
-        if (types.count(layout.municipal_type))
+            }
+        if (types.count(layout.municipal_type)) {
+            s.row_kinds.push_back({layout.municipal_type, 0, true});
             s.rows.push_back({layout.municipal_type, 0, true});
+        }
         layout.directions.push_back(std::move(s));
     }
     layout.indicators = indicator_rows(c, layout);

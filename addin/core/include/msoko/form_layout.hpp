@@ -132,6 +132,9 @@ struct DirectionSheet {
     std::string range_name;  ///< the named range of the table, e.g. tbl_5_1_1
     std::vector<FormColumn> columns;
     std::vector<FormRow> rows;
+    /// The kinds of rows the table has, whatever the register's slots: one
+    /// per organisation type its fields concern (slot 0), the municipal row last.
+    std::vector<FormRow> row_kinds;
 
     static constexpr int kTitleRow = 0, kHeaderRow = 2, kCodeRow = 3;  ///< 0-based
     /// Code, name, type and flags come first; fields from this column on.
@@ -154,7 +157,8 @@ struct DirectionSheet {
     /// writer, the check and the glue share.
     CellRole role(std::size_t column, const std::string& type, bool municipal) const;
     CellRole role(std::size_t column, const FormRow& row) const { return role(column, row.type, row.municipal); }
-    /// Can any cell of the column be computed (hold a formula of the form)?
+    /// Can a cell of the column be computed (hold a formula of the form) in
+    /// a row of any kind the table has? Independent of the register's slots.
     bool may_compute(std::size_t column) const;
 };
 
@@ -204,8 +208,6 @@ struct FormLayout {
     std::vector<DirectionSheet> directions;
     std::vector<IndicatorRow> indicators;
     std::string municipal_type;  ///< the id of the catalogue's municipal level
-    /// Register slots of the first two types (compatibility: the check still reads these).
-    std::size_t schools = 0, kindergartens = 0;
 
     static constexpr int kRegisterHeaderRow = 2;   ///< 0-based row of the register's heads
     static constexpr int kRegisterFirstRow = 3;    ///< 0-based row of the first register slot
@@ -225,7 +227,8 @@ struct FormLayout {
     /// The row of an indicator on «Показатели», or -1.
     const IndicatorRow* indicator_row(const std::string& indicator) const;
     /// The header codes of direction columns any of whose cells may be
-    /// computed: where a formula typed over is looked for.
+    /// computed: where a formula typed over is looked for. Independent of
+    /// the register's slots (a layout of 0 slots gives the same).
     std::set<std::string> computed_codes() const;
 };
 
