@@ -70,6 +70,10 @@ TEST(FormLayout, MunicipalLevelAndRegisterTypesComeFromTheCatalogue) {
     ASSERT_EQ(c.flags.size(), 3u);
     EXPECT_TRUE(c.flags[2].concerns("supplementary"));
     EXPECT_FALSE(c.flags[0].concerns("supplementary"));
+    ASSERT_NE(c.organisation_type_by_short(" удо "), nullptr);
+    EXPECT_EQ(c.organisation_type_by_short("УДО")->id, "supplementary");
+    EXPECT_EQ(c.organisation_type_by_short("УО")->id, "municipality");
+    EXPECT_EQ(c.organisation_type_by_short("ДО"), nullptr);
     // Defaults: the plural and the passport's question.
     const Catalogue d = parse_catalogue(replaced(replaced(four_text(), R"("short": "УДО",
      "plural": "supplementary_orgs", "count_title": "Число организаций дополнительного образования")",

@@ -104,6 +104,14 @@ const OrganisationType* Catalogue::organisation_type(const std::string& id) cons
     return nullptr;
 }
 
+const OrganisationType* Catalogue::organisation_type_by_short(const std::string& short_title) const {
+    const std::string wanted = fold(short_title);
+    for (const auto& t : organisation_types)
+        if (fold(t.short_title) == wanted)
+            return &t;
+    return nullptr;
+}
+
 const OrganisationType& Catalogue::municipal_type() const {
     for (const auto& t : organisation_types)
         if (t.municipal)

@@ -62,7 +62,7 @@ void Loader::read_organisation_types(const json::object& o) {
                        type.count_title = "Число организаций типа «" + s + "»";
                    if (!plurals.insert(type.plural).second)
                        r_.fail(path + "/plural", "duplicate plural '" + type.plural + "'");
-                   if (!shorts.insert(s).second)
+                   if (!shorts.insert(fold(s)).second)
                        r_.fail(path + "/short", "duplicate short title '" + s + "'");
                    c_.organisation_types.push_back(std::move(type));
                });
@@ -89,7 +89,7 @@ void Loader::read_flags(const json::object& o) {
                    if (flag.org_types.empty())
                        for (const OrganisationType* type : c_.register_types())
                            flag.org_types.push_back(type->id);
-                   if (!shorts.insert(s).second)
+                   if (!shorts.insert(fold(s)).second)
                        r_.fail(path + "/short", "duplicate short title '" + s + "'");
                    c_.flags.push_back(std::move(flag));
                });

@@ -137,6 +137,9 @@ public:
     const Indicator* indicator(const std::string& id) const;
     const Direction* direction(const std::string& id) const;
     const OrganisationType* organisation_type(const std::string& id) const;
+    /// The type whose short title is `short_title` (ОО, УДО …, as the form's
+    /// «Тип» column shows it; any case, surrounding spaces ignored), or null.
+    const OrganisationType* organisation_type_by_short(const std::string& short_title) const;
     /// The municipal level (the loader makes sure there is exactly one).
     const OrganisationType& municipal_type() const;
     /// The kinds of organisations of the register: every type but the
