@@ -260,6 +260,8 @@ TEST(FormLayout, IndicatorRowsAndTheirCells) {
     EXPECT_EQ(plan.role(C::kDate), CellRole::NotApplicable);
     EXPECT_EQ(plan.role(C::kLink), CellRole::Computed);
     EXPECT_EQ(layout.indicator_row("9.9"), nullptr);
+    // Where the glue looks for formulas on «Показатели»: value, dynamics, the documents shown (no date field).
+    EXPECT_EQ(layout.indicator_computed_columns(), (std::vector<int>{C::kValue, C::kDynamics, C::kDocument, C::kLink}));
 }
 
 TEST(FormLayout, PanesFollowTheSheetNames) {

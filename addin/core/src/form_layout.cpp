@@ -308,6 +308,15 @@ std::set<std::string> FormLayout::computed_codes() const {
     return codes;
 }
 
+std::vector<int> FormLayout::indicator_computed_columns() const {
+    std::vector<int> columns;
+    for (int col = 0; col < IndicatorsColumns::kCount; ++col)
+        if (std::any_of(indicators.begin(), indicators.end(),
+                        [&](const IndicatorRow& r) { return r.role(col) == CellRole::Computed; }))
+            columns.push_back(col);
+    return columns;
+}
+
 FormLayout form_layout(const Catalogue& c, const std::map<std::string, std::size_t>& slots) {
     FormLayout layout;
     layout.municipal_type = c.municipal_type().id;

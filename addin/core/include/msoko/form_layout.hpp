@@ -230,6 +230,9 @@ struct FormLayout {
     /// computed: where a formula typed over is looked for. Independent of
     /// the register's slots (a layout of 0 slots gives the same).
     std::set<std::string> computed_codes() const;
+    /// The columns of «Показатели» any of whose cells is computed (value,
+    /// dynamics, documents shown from a direction sheet), in order.
+    std::vector<int> indicator_computed_columns() const;
 };
 
 /// The layout for a register of `slots[type]` rows per organisation type
