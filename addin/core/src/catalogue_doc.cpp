@@ -61,7 +61,7 @@ std::string formula(const Catalogue& c, const Indicator& ind) {
             return sum_of(c, k.fields) + "; муниципалитет: сумма по организациям";
         case Computation::Kind::Flag:
             return "да/нет по полю " + field_ref(c, k.fields.front()) +
-                   (ind.org_types.size() == 1 && ind.org_types.front() == "municipality"
+                   (ind.org_types.size() == 1 && ind.org_types.front() == c.municipal_type().id
                         ? ""
                         : "; муниципалитет: число организаций с ответом «да»");
         case Computation::Kind::OrganisationShare:

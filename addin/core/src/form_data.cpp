@@ -5,6 +5,7 @@
 
 #include <boost/json.hpp>
 
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 
@@ -37,7 +38,21 @@ std::string text_of(const json::object& o, const char* key, const std::string& f
     return std::string(v->as_string());
 }
 
+// The members of the format's first version sizing the register, kept in
+// FormData's compatibility members (removed at the merge of issue 12).
+template <class Data>  // FormData or const FormData
+auto legacy_rows(Data& d, const std::string& plural) -> decltype(&d.schools) {
+    return plural == "schools" ? &d.schools : plural == "kindergartens" ? &d.kindergartens : nullptr;
+}
+
 }  // namespace
+
+std::size_t FormData::register_rows(const std::string& plural) const {
+    if (const std::size_t* legacy = legacy_rows(*this, plural))
+        return *legacy;
+    const auto it = rows.find(plural);
+    return it == rows.end() ? kDefaultRegisterRows : it->second;
+}
 
 namespace {
 FormData parse(const std::string& text, const std::string& file);
@@ -77,12 +92,19 @@ FormData parse(const std::string& text, const std::string& file) {
                 d.passport[std::string(kv.key())] = json::serialize(kv.value());
         }
     }
-    for (const char* key : {"schools", "kindergartens"}) {
-        if (const auto* v = o.if_contains(key)) {
-            if (!v->is_int64() || v->as_int64() < 0 || v->as_int64() > 2000)
-                throw CatalogueError(file, std::string("/") + key, "must be a whole number 0–2000");
-            (std::string(key) == "schools" ? d.schools : d.kindergartens) = static_cast<std::size_t>(v->as_int64());
-        }
+    // A whole number at the top: the register's rows of the type of that plural.
+    for (const auto& kv : o) {
+        const json::value& v = kv.value();
+        if (!v.is_number())
+            continue;
+        const std::string key(kv.key());
+        if (!v.is_int64() || v.as_int64() < 0 || v.as_int64() > static_cast<std::int64_t>(kMaxRegisterRows))
+            throw CatalogueError(file, "/" + key, "must be a whole number 0–" + std::to_string(kMaxRegisterRows));
+        const auto n = static_cast<std::size_t>(v.as_int64());
+        if (std::size_t* legacy = legacy_rows(d, key))
+            *legacy = n;
+        else
+            d.rows[key] = n;
     }
     if (const auto* orgs = o.if_contains("organisations")) {
         const json::array& a = orgs->as_array();
@@ -96,8 +118,9 @@ FormData parse(const std::string& text, const std::string& file) {
                             text_of(e, "short", file, where, false),
                             text_of(e, "type", file, where),
                             {}};
-            if (r.type != "school" && r.type != "kindergarten")
-                throw CatalogueError(file, where + "/type", "must be school or kindergarten");
+            if (r.type.empty())
+                throw CatalogueError(file, where + "/type",
+                                     "must name an organisation type");  // the writer checks which
             if (const auto* f = e.if_contains("flags"))
                 for (const auto& flag : f->as_array())
                     r.flags.emplace_back(flag.as_string());

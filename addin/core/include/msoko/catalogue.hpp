@@ -16,10 +16,20 @@
 namespace msoko {
 
 /// A kind of row of the form: `school`, `kindergarten`, `municipality`.
+/// Exactly one type is the municipal level (`"level": "municipality"`): the
+/// municipality's own row of every direction sheet; the others are the kinds
+/// of organisations of the register «Организации».
 struct OrganisationType {
     std::string id;
     std::string title;        ///< Russian, e.g. «общеобразовательная организация»
     std::string short_title;  ///< ОО, ДОО, УО
+    bool municipal = false;   ///< the municipal level
+    /// The English plural naming the type in a form's data file and passport
+    /// (`schools`: rows of the register, `schools_expected`); `id + "s"` by default.
+    std::string plural;
+    /// The passport's question how many there are, without the short title
+    /// («Число общеобразовательных организаций»); a generic one by default.
+    std::string count_title;
 };
 
 /// A mark an organisation may carry, e.g. `shnor` (ШНОР).
@@ -27,6 +37,9 @@ struct Flag {
     std::string id;
     std::string title;
     std::string short_title;
+    std::vector<std::string> org_types;  ///< the register's types that carry it; every one by default
+
+    bool concerns(const std::string& org_type) const;
 };
 
 enum class FieldType { Count, Number, YesNo, Date, Text, Link };
@@ -124,6 +137,14 @@ public:
     const Indicator* indicator(const std::string& id) const;
     const Direction* direction(const std::string& id) const;
     const OrganisationType* organisation_type(const std::string& id) const;
+    /// The type whose short title is `short_title` (ОО, УДО …, as the form's
+    /// «Тип» column shows it; any case, surrounding spaces ignored), or null.
+    const OrganisationType* organisation_type_by_short(const std::string& short_title) const;
+    /// The municipal level (the loader makes sure there is exactly one).
+    const OrganisationType& municipal_type() const;
+    /// The kinds of organisations of the register: every type but the
+    /// municipal level, in the catalogue's order.
+    std::vector<const OrganisationType*> register_types() const;
 
     /// Builds the look-up indexes; called by the loader.
     void index();

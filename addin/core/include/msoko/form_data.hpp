@@ -18,7 +18,7 @@ struct RegisterEntry {
     std::string code;
     std::string name;        ///< full official name
     std::string short_name;  ///< as shown in tables
-    std::string type;        ///< school or kindergarten
+    std::string type;        ///< an organisation type of the catalogue's register (school, kindergarten…)
     std::vector<std::string> flags;
 };
 
@@ -35,16 +35,31 @@ struct Override {
     Cell value;
 };
 
+/// The register's rows of a type the data file does not size.
+inline constexpr std::size_t kDefaultRegisterRows = 30;
+/// The most rows of one type a data file may ask for.
+inline constexpr std::size_t kMaxRegisterRows = 2000;
+
 struct FormData {
     std::map<std::string, std::string> passport;  ///< municipality, region, period, responsible, …
-    std::size_t schools = 30;                     ///< rows of the form for schools
-    std::size_t kindergartens = 30;               ///< rows for kindergartens
+    /// Rows of the register per organisation type, by the type's plural
+    /// (`"schools": 15` in the file); at least as many as it has
+    /// organisations of the type. A type not named: kDefaultRegisterRows.
+    std::map<std::string, std::size_t> rows;
+    /// Compatibility (the command line and tests set these; removed at the
+    /// merge): the rows of the types whose plural is `schools` and
+    /// `kindergartens`, the two members of the file format's first version.
+    std::size_t schools = kDefaultRegisterRows;
+    std::size_t kindergartens = kDefaultRegisterRows;
     std::vector<RegisterEntry> organisations;
     /// code → field → typed value; a text starting with "=" is a formula
     std::map<std::string, std::map<std::string, Cell>> values;
     std::map<std::string, double> previous;    ///< indicator → last year's value
     std::map<std::string, Evidence> evidence;  ///< flag indicator → its documents
     std::vector<Override> overrides;
+
+    /// The register's rows of the type of this plural (before its organisations are counted).
+    std::size_t register_rows(const std::string& plural) const;
 };
 
 /// Reads a data file. @throws std::runtime_error naming the file and place.

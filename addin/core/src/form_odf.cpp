@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: MPL-2.0
+// The flat ODF pieces of the form writer: cells, references, sheets.
+#include "form_odf.hpp"
+
+#include "msoko/form_layout.hpp"
+#include "msoko/text.hpp"
+
+#include <cstdio>
+#include <sstream>
+
+namespace msoko::odf {
+
+std::string xml(const std::string& s) {
+    return xml_escape(s);
+}
+
+std::string comment(const std::string& s) {
+    std::string out = xml(s);
+    for (std::size_t pos = out.find("--"); pos != std::string::npos; pos = out.find("--", pos))
+        out.replace(pos, 2, "- -");
+    return out;
+}
+
+namespace {
+
+// A sheet name inside an ODF reference: quoted, with ' doubled.
+std::string sheet_ref(const std::string& sheet) {
+    std::string out = "'";
+    for (char ch : sheet)
+        out += ch == '\'' ? std::string("''") : std::string(1, ch);
+    return out + "'";
+}
+
+}  // namespace
+
+std::string number_text(double v) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.15g", v);
+    return buf;
+}
+
+std::string ref(const std::string& sheet, int row, int col, bool absolute) {
+    const std::string a = absolute ? "$" : "";
+    return "[$" + sheet_ref(sheet) + "." + a + column_letters(col) + a + std::to_string(row + 1) + "]";
+}
+
+std::string range(const std::string& sheet, int r1, int c1, int r2, int c2) {
+    return "$" + sheet_ref(sheet) + ".$" + column_letters(c1) + "$" + std::to_string(r1 + 1) + ":.$" +
+           column_letters(c2) + "$" + std::to_string(r2 + 1);
+}
+
+std::string quote(const std::string& s) {
+    std::string out = "\"";
+    for (char ch : s)
+        out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+    return out + "\"";
+}
+
+std::string text_cell(const std::string& text, const std::string& style, const std::string& extra) {
+    return "<table:table-cell table:style-name=\"" + style + "\" office:value-type=\"string\"" + extra + "><text:p>" +
+           xml(text) + "</text:p></table:table-cell>";
+}
+
+std::string number_cell(double v, const std::string& style, const std::string& extra) {
+    return "<table:table-cell table:style-name=\"" + style + "\" office:value-type=\"float\" office:value=\"" +
+           number_text(v) + "\"" + extra + "><text:p>" + number_text(v) + "</text:p></table:table-cell>";
+}
+
+std::string formula_cell(const std::string& formula, const std::string& style, const std::string& extra) {
+    const std::string f = !formula.empty() && formula[0] == '=' ? formula : "=" + formula;
+    return "<table:table-cell table:style-name=\"" + style + "\" table:formula=\"of:" + xml(f) + "\"" + extra + "/>";
+}
+
+std::string empty_cell(const std::string& style, const std::string& extra) {
+    return "<table:table-cell table:style-name=\"" + style + "\"" + extra + "/>";
+}
+
+std::string typed_cell(const Cell& v, const Field* field, const std::string& style, const std::string& extra) {
+    switch (v.kind()) {
+        case Cell::Kind::Empty:
+        case Cell::Kind::Error:
+            return empty_cell(style, extra);
+        case Cell::Kind::Number:
+            return number_cell(v.number(), style, extra);
+        case Cell::Kind::Text:
+            break;
+    }
+    const std::string& t = v.text();
+    if (!t.empty() && t[0] == '=')
+        return formula_cell(t, style, extra);
+    if (field && field->type == FieldType::Date && t.size() == 10 && t[4] == '-' && t[7] == '-')
+        return "<table:table-cell table:style-name=\"" + style + "\" office:value-type=\"date\" office:date-value=\"" +
+               t + "\"" + extra + "><text:p>" + t.substr(8, 2) + "." + t.substr(5, 2) + "." + t.substr(0, 4) +
+               "</text:p></table:table-cell>";
+    return text_cell(t, style, extra);
+}
+
+std::string table_xml(const Sheet& sh) {
+    std::ostringstream o;
+    o << "<table:table table:name=\"" << xml(sh.name) << "\" table:style-name=\"ta_form\"";
+    if (sh.protect)
+        o << " table:protected=\"true\"";
+    if (!sh.print_range.empty())
+        o << " table:print-ranges=\"" << xml(sh.print_range) << "\"";
+    o << ">\n";
+    if (sh.protect)
+        o << "<loext:table-protection loext:select-protected-cells=\"true\" loext:select-unprotected-cells=\"true\"/>";
+    for (const auto& style : sh.column_styles)
+        o << "<table:table-column table:style-name=\"" << style << "\" table:default-cell-style-name=\"Default\"/>";
+    const int ncols = static_cast<int>(sh.column_styles.size());
+    for (int r = 0; r <= sh.last_row(); ++r) {
+        if (r == sh.header_rows_first)
+            o << "<table:table-header-rows>";
+        o << "<table:table-row";
+        if (auto it = sh.row_styles.find(r); it != sh.row_styles.end())
+            o << " table:style-name=\"" << it->second << "\"";
+        o << ">";
+        auto row = sh.cells.find(r);
+        int c = 0;
+        if (row != sh.cells.end()) {
+            for (const auto& [col, cell] : row->second) {
+                if (col > c)
+                    o << "<table:table-cell table:number-columns-repeated=\"" << (col - c) << "\"/>";
+                o << cell;
+                c = col + 1;
+            }
+        }
+        if (c < ncols)
+            o << "<table:table-cell table:number-columns-repeated=\"" << (ncols - c) << "\"/>";
+        o << "</table:table-row>\n";
+        if (r == sh.header_rows_last)
+            o << "</table:table-header-rows>";
+    }
+    o << "</table:table>";
+    return o.str();
+}
+
+std::string settings_xml(const std::vector<Sheet>& sheets) {
+    std::ostringstream o;
+    auto item = [&](const char* name, const char* type, const std::string& value) {
+        o << "<config:config-item config:name=\"" << name << "\" config:type=\"" << type << "\">" << value
+          << "</config:config-item>";
+    };
+    o << "<office:settings><config:config-item-set config:name=\"ooo:view-settings\">"
+         "<config:config-item-map-indexed config:name=\"Views\"><config:config-item-map-entry>";
+    item("ViewId", "string", "view1");
+    o << "<config:config-item-map-named config:name=\"Tables\">";
+    for (const auto& sh : sheets) {
+        o << "<config:config-item-map-entry config:name=\"" << xml(sh.name) << "\">";
+        const bool split = sh.freeze_row > 0 || sh.freeze_col > 0;
+        item("HorizontalSplitMode", "short", split && sh.freeze_col > 0 ? "2" : "0");
+        item("VerticalSplitMode", "short", split && sh.freeze_row > 0 ? "2" : "0");
+        item("HorizontalSplitPosition", "int", std::to_string(sh.freeze_col));
+        item("VerticalSplitPosition", "int", std::to_string(sh.freeze_row));
+        item("ActiveSplitRange", "short", "2");
+        item("PositionLeft", "int", "0");
+        item("PositionRight", "int", std::to_string(sh.freeze_col));
+        item("PositionTop", "int", "0");
+        item("PositionBottom", "int", std::to_string(sh.freeze_row));
+        item("CursorPositionX", "int", std::to_string(sh.freeze_col));
+        item("CursorPositionY", "int", std::to_string(sh.freeze_row));
+        o << "</config:config-item-map-entry>";
+    }
+    o << "</config:config-item-map-named>";
+    item("ActiveTable", "string", xml(sheets.front().name));
+    o << "</config:config-item-map-entry></config:config-item-map-indexed></config:config-item-set></office:settings>";
+    return o.str();
+}
+
+}  // namespace msoko::odf

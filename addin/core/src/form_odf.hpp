@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MPL-2.0
+#pragma once
+
+// The pieces of a flat ODF spreadsheet the form writer puts together: cells,
+// references, sheets, their XML; the styles and the data validity of the
+// form's cells. Private to the writer (form_*.cpp).
+
+#include "msoko/catalogue.hpp"
+#include "msoko/cell.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace msoko::odf {
+
+/// Text for XML content and attributes.
+std::string xml(const std::string& s);
+/// Text inside an XML comment: no "--".
+std::string comment(const std::string& s);
+/// A number as ODF writes it (up to 15 significant digits).
+std::string number_text(double v);
+/// A reference in ODF formula syntax: [$'Sheet'.A1] (with $ before column and row when `absolute`).
+std::string ref(const std::string& sheet, int row, int col, bool absolute = false);
+/// A range address for named ranges and print ranges: $'Sheet'.$A$1:.$B$2.
+std::string range(const std::string& sheet, int r1, int c1, int r2, int c2);
+/// A text constant in a formula: "…" with " doubled.
+std::string quote(const std::string& s);
+
+/// The function names of the add-in in formulas.
+inline constexpr const char* kAddIn = "ORG.MSOKO.CALC.FUNCTIONS.";
+
+/// One sheet under construction: rows of cell XML.
+struct Sheet {
+    std::string name;
+    std::vector<std::string> column_styles;  // one per column
+    std::map<int, std::string> row_styles;
+    std::map<int, std::map<int, std::string>> cells;    // row → column → <table:table-cell …>
+    int header_rows_first = -1, header_rows_last = -1;  // repeated when printing
+    bool protect = true;
+    std::string print_range;
+    int freeze_row = 0, freeze_col = 0;  // panes frozen above / left of these
+
+    void put(int r, int c, std::string xml_cell) { cells[r][c] = std::move(xml_cell); }
+    int last_row() const { return cells.empty() ? 0 : cells.rbegin()->first; }
+};
+
+std::string text_cell(const std::string& text, const std::string& style, const std::string& extra = {});
+std::string number_cell(double v, const std::string& style, const std::string& extra = {});
+std::string formula_cell(const std::string& formula, const std::string& style, const std::string& extra = {});
+std::string empty_cell(const std::string& style, const std::string& extra = {});
+/// A typed value written into an input cell, exactly as typed: numbers as
+/// numbers, dates of date fields as dates, "=…" as a formula, other text as text.
+std::string typed_cell(const Cell& v, const Field* field, const std::string& style, const std::string& extra);
+
+/// <table:table> of a sheet.
+std::string table_xml(const Sheet& sh);
+/// The view settings: frozen panes of every sheet, the first one active.
+std::string settings_xml(const std::vector<Sheet>& sheets);
+
+// --- styles (form_styles.cpp) ---------------------------------------------------
+
+/// The automatic styles: numbers, columns, rows, cells, the page.
+std::string styles_xml();
+/// A named cell style of the check's marks.
+std::string mark_style(const std::string& name, int back, int text);
+/// The cell style of an input cell of `field`.
+const char* input_style(const Field& f);
+/// The number style of an indicator value by its unit and computation.
+std::string value_style(const Indicator& ind, bool bold = false);
+
+// --- data validity (form_validity.cpp) ---------------------------------------------
+
+/// Data validity of the input cells, one entry per distinct rule and message.
+class Validations {
+public:
+    /// The name of the validity (made when new).
+    std::string add(const std::string& condition, const std::string& help_title, const std::string& help,
+                    const std::string& error, bool list = false);
+    /// The validity of an input cell of `field`.
+    std::string field(const Field& f);
+    /// <table:content-validation> of every validity made.
+    const std::string& xml_text() const { return xml_; }
+
+private:
+    std::map<std::string, std::string> names_;
+    std::string xml_;
+};
+
+}  // namespace msoko::odf

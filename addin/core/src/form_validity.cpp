@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MPL-2.0
+// The data validity of the form's input cells: what may be typed, the help
+// shown beside a cell and the message when something else is typed.
+#include "form_odf.hpp"
+
+#include "msoko/text.hpp"
+
+namespace msoko::odf {
+
+std::string Validations::add(const std::string& condition, const std::string& help_title, const std::string& help,
+                             const std::string& error, bool list) {
+    const std::string key = condition + "\x1f" + help_title + "\x1f" + help;
+    auto it = names_.find(key);
+    if (it != names_.end())
+        return it->second;
+    const std::string name = "val" + std::to_string(names_.size() + 1);
+    names_[key] = name;
+    xml_ += "<table:content-validation table:name=\"" + name + "\" table:condition=\"" + xml(condition) +
+            "\" table:allow-empty-cell=\"true\"" + (list ? " table:display-list=\"unsorted\"" : "") +
+            "><table:help-message table:title=\"" + xml(truncate_utf8(help_title, 80)) +
+            "\" table:display=\"true\"><text:p>" + xml(help) +
+            "</text:p></table:help-message><table:error-message table:message-type=\"stop\" table:title=\"" +
+            xml("Неверное значение") + "\" table:display=\"true\"><text:p>" + xml(error) +
+            "</text:p></table:error-message></table:content-validation>\n";
+    return name;
+}
+
+namespace {
+
+std::string range_text(const Field& f, double lo, double hi) {
+    return "от " + format_number(f.min.value_or(lo)) + " до " + format_number(f.max.value_or(hi));
+}
+
+}  // namespace
+
+std::string Validations::field(const Field& f) {
+    const std::string who = " Заполняет " + f.filled_by + (f.required ? "; обязательно." : "; необязательно.");
+    const std::string unit = f.unit.empty() ? "" : " (" + f.unit + ")";
+    switch (f.type) {
+        case FieldType::Count: {
+            const std::string range = range_text(f, 0, 1000000);
+            return add("of:cell-content-is-whole-number() and cell-content-is-between(" +
+                           format_number(f.min.value_or(0)) + "," + format_number(f.max.value_or(1000000)) + ")",
+                       f.title, "Целое число " + range + unit + "." + who,
+                       "Нужно целое число " + range + ": без букв, пробелов и дробной части.");
+        }
+        case FieldType::Number: {
+            const std::string range = range_text(f, -1e9, 1e9);
+            return add("of:cell-content-is-decimal-number() and cell-content-is-between(" +
+                           format_number(f.min.value_or(-1e9)) + "," + format_number(f.max.value_or(1e9)) + ")",
+                       f.title, "Число " + range + unit + "." + who, "Нужно число " + range + ".");
+        }
+        case FieldType::YesNo:
+            return add("of:cell-content-is-in-list(\"да\";\"нет\")", f.title, "«да» или «нет»." + who,
+                       "Выберите «да» или «нет» из списка.", true);
+        case FieldType::Date:
+            return add("of:cell-content-is-date() and cell-content-is-between(36526,73050)", f.title,
+                       "Дата в виде ДД.ММ.ГГГГ." + who, "Нужна дата в виде ДД.ММ.ГГГГ.");
+        case FieldType::Text:
+            return add("of:cell-content-text-length-is-between(0,1000)", f.title, "Текст." + who,
+                       "Не длиннее 1000 знаков.");
+        case FieldType::Link:
+            return add("of:cell-content-text-length-is-between(0,2000)", f.title, "Ссылка вида https://…" + who,
+                       "Не длиннее 2000 знаков.");
+    }
+    return {};
+}
+
+}  // namespace msoko::odf

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MPL-2.0
+#pragma once
+
+// The form writer: the whole form as one flat ODF document, sheet by sheet,
+// from the catalogue, the layout (msoko/form_layout.hpp) and a data file.
+// Private to form_writer.cpp and form_sheets.cpp.
+
+#include "form_odf.hpp"
+#include "msoko/form.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace msoko::odf {
+
+class Writer {
+public:
+    /// @throws std::runtime_error when an organisation's type is not a type of the register.
+    Writer(const Catalogue& c, const FormData& d, const std::string& generator);
+
+    std::string write();
+
+private:
+    // form_writer.cpp
+    Sheet passport();
+    Sheet register_sheet();
+    void apply_overrides(std::vector<Sheet>& sheets);
+    // form_sheets.cpp
+    Sheet direction(const DirectionSheet& ds);
+    void direction_rows(const DirectionSheet& ds, Sheet& sh);
+    void direction_block(const DirectionSheet& ds, Sheet& sh);
+    Sheet indicators();
+
+    /// The organisation in a register slot of `type`, or null.
+    const RegisterEntry* org_in(const std::string& type, std::size_t slot) const;
+    /// The attribute giving an input cell of `field` its data validity.
+    std::string validity(const Field& field);
+    void apply_pane(Sheet& sh) const;
+
+    const Catalogue& c_;
+    const FormData& d_;
+    std::string generator_;
+    std::map<std::string, std::vector<const RegisterEntry*>> by_type_;  // register entries per type, in order
+    FormLayout layout_;
+    std::vector<SheetPane> panes_;
+    Validations validations_;
+    std::map<std::string, std::string> names_;  // named range → ODF range address
+};
+
+}  // namespace msoko::odf
