@@ -138,12 +138,49 @@ TEST(FormReader, TheEngineComputesTheMunicipalIndicators) {
                                                     {"1.2.5", 1},
                                                     {"1.2.6", 420},
                                                     {"1.3.1", 10}};
-    const auto values = form_indicators(c, read.workbook);
-    ASSERT_EQ(values.size(), c.indicators.size());
-    for (const auto& v : values) {
-        ASSERT_TRUE(v.value.result.has_value()) << v.indicator->id << ": " << v.value.result.reason();
-        EXPECT_NEAR(v.value.result.value(), expected.at(v.indicator->id), 1e-9) << v.indicator->id;
+    // As the form's cells compute them (each direction's table), and by the engine over the whole form.
+    for (const auto& values : {form_indicators(c, read), form_indicators(c, read.workbook)}) {
+        ASSERT_EQ(values.size(), c.indicators.size());
+        for (const auto& v : values) {
+            ASSERT_TRUE(v.value.result.has_value()) << v.indicator->id << ": " << v.value.result.reason();
+            EXPECT_NEAR(v.value.result.value(), expected.at(v.indicator->id), 1e-9) << v.indicator->id;
+            EXPECT_EQ(v.error, 0);
+        }
     }
+    EXPECT_EQ(read.tables.size(), c.directions.size());
+    EXPECT_TRUE(read.tables_with_error_values.empty());
+}
+
+// What Calc does with a table MSOKO.INDICATOR cannot pass or read: every
+// indicator of its direction is an error, the others compute.
+TEST(FormReader, ATableCalcCannotComputeMakesItsDirectionsIndicatorsErrors) {
+    const Catalogue& c = four_types();
+    WorkbookSnapshot wb = snapshot_of(c, four_data());
+    const FormLayout layout = form_layout(c, {{"school", 3}, {"kindergarten", 2}, {"supplementary", 3}});
+    const auto at = [&](const char* direction, const char* type, std::size_t slot, const char* field) -> Cell& {
+        const DirectionSheet& ds = *layout.sheet_of(direction);
+        SheetSnapshot& s =
+            *std::find_if(wb.sheets.begin(), wb.sheets.end(), [&](auto& x) { return x.name == ds.sheet; });
+        return s.values[static_cast<std::size_t>(ds.row_of(type, slot)) * s.cols +
+                        static_cast<std::size_t>(ds.column_of(field))];
+    };
+    at("1.2", "school", 0, "dod_teachers") = Cell::error();      // an error value: Calc passes no table (Err:504)
+    at("1.3", "kindergarten", 1, "children") = Cell::number(5);  // figures in a row without an organisation
+    const FormContents read = read_form(c, wb);
+    EXPECT_EQ(read.tables_with_error_values, std::vector<std::string>{"1.2"});
+    for (const auto& v : form_indicators(c, read)) {
+        const std::string& d = v.indicator->direction;
+        if (d == "1.1") {
+            EXPECT_TRUE(v.value.result.has_value()) << v.indicator->id;
+        } else {
+            EXPECT_EQ(v.value.result.status(), Result::Status::Invalid) << v.indicator->id;
+            EXPECT_EQ(v.error, d == "1.2" ? 504 : 502) << v.indicator->id;
+        }
+    }
+    wb.sheets.erase(std::find_if(wb.sheets.begin(), wb.sheets.end(),
+                                 [&](auto& x) { return x.name == layout.sheet_of("1.1")->sheet; }));
+    const auto without = form_indicators(c, read_form(c, wb));
+    EXPECT_EQ(without.front().error, 524) << "a missing sheet: its named range is #REF!";
 }
 
 TEST(FormReader, TheTypedValueCountsNotTheTotalsRow) {
@@ -195,5 +232,7 @@ TEST(FormReader, ValuesShowAsTheFormShowsThem) {
     EXPECT_EQ(shown_value(counted, Result::of(1), false), "1");
     EXPECT_EQ(shown_value(count, Result::missing("x"), false), "#Н/Д");
     EXPECT_EQ(shown_value(count, Result::not_applicable("x"), true), "#N/A");
-    EXPECT_EQ(shown_value(count, Result::invalid("x"), false), "Err:502");
+    EXPECT_EQ(shown_value(count, Result::invalid("x"), false), "Ошибка:502");
+    EXPECT_EQ(shown_value(count, Result::invalid("x"), true), "Err:502");
+    EXPECT_EQ(shown_value(count, Result::invalid("x"), false, 504), "Ошибка:504");
 }

@@ -185,6 +185,30 @@ std::string number_text(double v, int decimals, bool english) {
     return out.find_first_not_of("-0.,") == std::string::npos && out[0] == '-' ? out.substr(1) : out;
 }
 
+// The table as the form's named range holds it: the code row, then every row
+// above the totals row, the form's columns.
+void read_table_of(const Catalogue& catalogue, const DirectionSheet& ds, const SheetSnapshot& s, FormContents& out) {
+    std::size_t last = s.rows;  // the row above the totals, or the sheet's last
+    for (std::size_t r = static_cast<std::size_t>(ds.first_row()); r < s.rows; ++r)
+        if (const Cell& label = s.value(r, 1); label.kind() == Cell::Kind::Text && label.text() == kTotalRowLabel) {
+            last = r;
+            break;
+        }
+    const std::size_t first = static_cast<std::size_t>(DirectionSheet::kCodeRow);
+    const std::size_t rows = last > first ? last - first : 1, cols = ds.columns.size();
+    std::vector<Cell> cells;
+    cells.reserve(rows * cols);
+    bool error_value = false;
+    for (std::size_t r = 0; r < rows; ++r)
+        for (std::size_t c = 0; c < cols; ++c) {
+            cells.push_back(s.value(first + r, c));
+            error_value = error_value || cells.back().kind() == Cell::Kind::Error;
+        }
+    if (error_value)
+        out.tables_with_error_values.push_back(ds.direction->id);
+    out.tables.emplace(ds.direction->id, read_table(catalogue, Range(rows, cols, std::move(cells))));
+}
+
 }  // namespace
 
 std::string FormContents::passport_text(const std::string& key) const {
@@ -207,6 +231,32 @@ FormContents read_form(const Catalogue& catalogue, const WorkbookSnapshot& snaps
             continue;
         }
         read_direction(catalogue, ds, *s, out.workbook);
+        read_table_of(catalogue, ds, *s, out);
+    }
+    return out;
+}
+
+std::vector<FormIndicator> form_indicators(const Catalogue& catalogue, const FormContents& form) {
+    std::vector<FormIndicator> out;
+    out.reserve(catalogue.indicators.size());
+    for (const auto& ind : catalogue.indicators) {
+        FormIndicator fi{&ind, {}, 0};
+        const auto table = form.tables.find(ind.direction);
+        const auto& with_errors = form.tables_with_error_values;
+        if (table == form.tables.end()) {
+            fi.value.result = Result::invalid("the direction's sheet is missing");
+            fi.error = 524;
+        } else if (std::find(with_errors.begin(), with_errors.end(), ind.direction) != with_errors.end()) {
+            fi.value.result = Result::invalid("the direction's table holds an error value");
+            fi.error = 504;
+        } else if (const auto* bad = std::get_if<Result>(&table->second)) {
+            fi.value.result = *bad;
+        } else {
+            fi.value.result = indicator_in_table(catalogue, std::get<Table>(table->second), ind.id, std::nullopt);
+        }
+        if (fi.value.result.status() == Result::Status::Invalid && fi.error == 0)
+            fi.error = 502;
+        out.push_back(std::move(fi));
     }
     return out;
 }
@@ -215,12 +265,16 @@ std::vector<FormIndicator> form_indicators(const Catalogue& catalogue, const Wor
     const Engine engine(catalogue, workbook);
     std::vector<FormIndicator> out;
     out.reserve(catalogue.indicators.size());
-    for (const auto& ind : catalogue.indicators)
-        out.push_back({&ind, engine.municipality(ind.id)});
+    for (const auto& ind : catalogue.indicators) {
+        FormIndicator fi{&ind, engine.municipality(ind.id), 0};
+        if (fi.value.result.status() == Result::Status::Invalid)
+            fi.error = 502;
+        out.push_back(std::move(fi));
+    }
     return out;
 }
 
-std::string shown_value(const IndicatorRow& row, const Result& result, bool english) {
+std::string shown_value(const IndicatorRow& row, const Result& result, bool english, int error) {
     switch (result.status()) {
         case Result::Status::Value:
             if (row.yes_no)
@@ -232,7 +286,9 @@ std::string shown_value(const IndicatorRow& row, const Result& result, bool engl
         case Result::Status::Invalid:
             break;
     }
-    return "Err:502";
+    if (error == 524)
+        return english ? "#REF!" : "#ССЫЛКА!";
+    return (english ? "Err:" : "Ошибка:") + std::to_string(error);
 }
 
 }  // namespace msoko
