@@ -163,13 +163,17 @@ TEST_F(FourTypes, TheCheckFindsTextInACountCellOfAnUdoRow) {
     d.values["302"]["dod_children"] = msoko::Cell::text("200 детей");
     auto doc = open_form(d, "mistake");
     const auto rows = validation::validate(*office_, doc);
-    const msoko::DirectionSheet& ds = *layout_of(d).sheet_of("1.2");
+    const msoko::FormLayout layout = layout_of(d);
+    const msoko::DirectionSheet& ds = *layout.sheet_of("1.2");
     const std::string at = msoko::cell_address(ds.row_of("supplementary", 1), ds.column_of("dod_children"));
     const auto found = std::find_if(rows.begin(), rows.end(), [&](const validation::Row& r) {
         return r.severity == "Ошибка" && r.sheet == ds.sheet && r.cell == at && r.organisation == "302" &&
                r.field == "dod_children" && r.rule == "type.count";
     });
-    EXPECT_NE(found, rows.end()) << "text in the count cell " << ds.sheet << "!" << at << " is found";
+    std::string all;
+    for (const auto& r : rows)
+        all += "\n" + r.severity + " " + r.sheet + " " + r.cell + " " + r.organisation + " " + r.field + " " + r.rule;
+    EXPECT_NE(found, rows.end()) << "text in the count cell " << ds.sheet << "!" << at << " is found; found:" << all;
     if (found != rows.end()) {
         EXPECT_NE(found->message.find("200"), std::string::npos) << found->message;
     }

@@ -88,7 +88,7 @@ TEST_F(Samples, EveryIndicatorEqualsTheEngine) {
 // What `msoko indicators` prints: the core's values from the office's
 // snapshot (the form read back by the contract, every indicator computed by
 // the engine) equal the values and texts «Показатели» shows.
-void expect_core_values(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+std::size_t expect_core_values(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
     const msoko::Catalogue catalogue = msoko::read_catalogue(MSOKO_TEST_CATALOGUE);
     const msoko::FormLayout layout = msoko::form_layout(catalogue, {});
     const msoko::FormContents form = msoko::read_form(catalogue, msoko::uno::snapshot(doc, {}));
@@ -100,7 +100,7 @@ void expect_core_values(const Reference<css::sheet::XSpreadsheetDocument>& doc) 
         const msoko::IndicatorRow& row = *layout.indicator_row(fi.indicator->id);
         const auto c = summary->getCellByPosition(msoko::IndicatorsColumns::kValue, row.row);
         const msoko::Result& r = fi.value.result;
-        ASSERT_EQ(text(summary->getCellByPosition(msoko::IndicatorsColumns::kId, row.row)), fi.indicator->id);
+        EXPECT_EQ(text(summary->getCellByPosition(msoko::IndicatorsColumns::kId, row.row)), fi.indicator->id);
         if (r.has_value()) {
             ++values;
             EXPECT_EQ(c->getError(), 0) << fi.indicator->id << ": " << text(c);
@@ -111,13 +111,14 @@ void expect_core_values(const Reference<css::sheet::XSpreadsheetDocument>& doc) 
         }
         EXPECT_EQ(msoko::shown_value(row, r, /*english=*/true, fi.error), text(c)) << fi.indicator->id;
     }
-    EXPECT_GT(values, 0u);
+    return values;
 }
 
 TEST_F(Samples, TheCoreComputesWhatTheIndicatorsSheetShows) {
-    expect_core_values(open("sample-district.ods"));
-    expect_core_values(open("sample-district-mistakes.ods"));
-    expect_core_values(open("msoko-form-blank.ods"));
+    EXPECT_EQ(expect_core_values(open("sample-district.ods")), 100u);
+    // Tables Calc cannot pass (an error value) or read (5.2.1): their indicators are errors, as in the form.
+    EXPECT_EQ(expect_core_values(open("sample-district-mistakes.ods")), 53u);
+    EXPECT_EQ(expect_core_values(open("msoko-form-blank.ods")), 0u);
 }
 
 TEST_F(Samples, RegisterWithEmptySlotsStillLinesUp) {
