@@ -4,9 +4,12 @@
 // Reads a form of the catalogue back from a snapshot of the workbook (as the
 // office holds it) by the form's contract (msoko/form_layout.hpp): the
 // organisations of the register and of the direction tables, each typed
-// value by its field code, and the passport's values by their keys. What
-// the form computed is never read: the engine computes it again from what
-// was typed (form_indicators).
+// value by its field code, and the passport's values by their keys; and
+// each direction's table as the form's MSOKO.INDICATOR cells receive it
+// (with the register's codes, types and flags and the fields linked from
+// other directions as the office shows them: references, not computations).
+// No indicator, total or «Показатели» cell is read: the engine computes them
+// again (form_indicators).
 
 #include "msoko/catalogue.hpp"
 #include "msoko/engine.hpp"
@@ -17,6 +20,7 @@
 
 #include <map>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace msoko {
