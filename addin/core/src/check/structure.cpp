@@ -10,10 +10,7 @@ namespace msoko::check {
 // A renamed or deleted sheet is found where its contents are checked.
 void check_sheets(CheckContext& ctx, Findings& out) {
     const WorkbookSnapshot& wb = ctx.workbook;
-    std::vector<std::string> expected{kPassportSheet, kRegisterSheet};
-    for (const auto& ds : ctx.layout.directions)
-        expected.push_back(ds.sheet);
-    expected.push_back(kIndicatorsSheet);
+    const std::vector<std::string> expected = form_sheet_names(ctx.catalogue);
     // Each sheet of the form, by its place in the form: its own name, or a
     // direction's renamed sheet (the one the direction check reads).
     std::map<const SheetSnapshot*, std::size_t> place_of;
