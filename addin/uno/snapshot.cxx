@@ -118,14 +118,14 @@ WorkbookSnapshot snapshot(const Reference<css::sheet::XSpreadsheetDocument>& doc
             where.push_back(all);
         } else if (columns) {
             const std::vector<int>& cols = *columns;
-            for (std::size_t i = 0; i < cols.size(); ++i) {
-                std::size_t e = i;  // a run of adjacent columns is one query
+            for (std::size_t k = 0; k < cols.size(); ++k) {
+                std::size_t e = k;  // a run of adjacent columns is one query
                 while (e + 1 < cols.size() && cols[e + 1] == cols[e] + 1)
                     ++e;
-                if (cols[i] <= end.EndColumn)
+                if (cols[k] <= end.EndColumn)
                     where.push_back(
-                        sheet->getCellRangeByPosition(cols[i], 0, std::min(cols[e], end.EndColumn), end.EndRow));
-                i = e;
+                        sheet->getCellRangeByPosition(cols[k], 0, std::min(cols[e], end.EndColumn), end.EndRow));
+                k = e;
             }
         } else if (s.rows > static_cast<std::size_t>(DirectionSheet::kCodeRow)) {
             auto wanted = [&](std::size_t c) {
