@@ -148,6 +148,22 @@ TEST(FormLayout, PassportRowsByKey) {
     EXPECT_EQ(d.passport.row(kPassportGenerator), 15);
 }
 
+TEST(FormLayout, PassportLabelsWithoutACatalogue) {
+    // What the finding kinds name: every item but the counts, as every layout has it.
+    const FormLayout layout = four_layout();
+    for (const PassportItem& item : layout.passport.items) {
+        const char* label = PassportLayout::label_of(item.key);
+        if (item.org_type.empty()) {
+            ASSERT_NE(label, nullptr) << item.key;
+            EXPECT_EQ(label, item.label);
+        } else {
+            EXPECT_EQ(label, nullptr) << item.key;
+        }
+    }
+    EXPECT_EQ(PassportLayout::label_of(kPassportPeriod), std::string("Отчётный период"));
+    EXPECT_EQ(PassportLayout::label_of("nothing"), nullptr);
+}
+
 TEST(FormLayout, RegisterBlocksAndOneColumnPerFlag) {
     const FormLayout layout = four_layout();
     ASSERT_EQ(layout.register_blocks.size(), 3u);

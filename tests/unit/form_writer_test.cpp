@@ -42,6 +42,11 @@ TEST(FormWriter, DataFileSizesEveryTypeByItsPlural) {
     EXPECT_EQ(d.register_rows("kindergartens"), 2u);
     EXPECT_EQ(d.register_rows("supplementary_orgs"), 3u);
     EXPECT_EQ(d.register_rows("clubs"), kDefaultRegisterRows);
+    FormData sized = d;  // a caller sizes a type by its plural, whatever the file said
+    sized.rows["schools"] = 7;
+    sized.rows["clubs"] = 4;
+    EXPECT_EQ(sized.register_rows("schools"), 7u);
+    EXPECT_EQ(sized.register_rows("clubs"), 4u);
     EXPECT_THROW(parse_form_data(R"({"format": "msoko-form-data/1", "supplementary_orgs": 2001})", "d.json"),
                  CatalogueError);
     EXPECT_THROW(parse_form_data(R"({"format": "msoko-form-data/1", "organisations": [{"code": "1", "name": "x",

@@ -246,9 +246,9 @@ struct FormLayout {
 /// (a type not named has none).
 FormLayout form_layout(const Catalogue& catalogue, const std::map<std::string, std::size_t>& slots);
 
-/// Compatibility (the check and the command line still call it; removed at
-/// the merge): `schools` slots for the first type of the register and
-/// `kindergartens` for the second.
+/// Compatibility (only tests/integration/samples_test.cxx still calls it;
+/// removed at the merge of issue 12): `schools` slots for the first type of
+/// the register and `kindergartens` for the second.
 FormLayout form_layout(const Catalogue& catalogue, std::size_t schools, std::size_t kindergartens);
 
 /// "A1"-style address (0-based row and column), e.g. cell_address(3, 0) == "A4".
