@@ -130,7 +130,7 @@ TEST(OrganisationTypes, TheRegisterCountsTheFourthType) {
     const ValidationReport r = checked(four_types(), four_type_form(2));
     const auto found = with_rule(r, "register.count");
     ASSERT_EQ(found.size(), 1u);
-    EXPECT_EQ(found[0]->message, "В паспорте указано УДО: 2, а в реестре «Организации» — 1.");
+    EXPECT_EQ(found[0]->message, std::string("В паспорте указано УДО: 2, а в реестре «") + kRegisterSheet + "» — 1.");
 }
 
 TEST(OrganisationTypes, TheFieldsOfTheFourthTypeAreCheckedOnItsRowsOnly) {

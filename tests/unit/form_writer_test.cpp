@@ -107,12 +107,12 @@ TEST(FormWriter, DirectionRowsOfUdoAndTheirCells) {
     const FormRow& row = ds.rows[static_cast<std::size_t>(udo - ds.first_row())];
     ASSERT_EQ(row.type, "supplementary");
     // The fixed columns are the register's, by formulas.
-    const std::string reg = std::to_string(layout.register_row("supplementary", 0) + 1);
-    EXPECT_EQ(f.at(ds.sheet, udo, 0).formula,
-              "of:=IF([$'Организации'.A" + reg + "]=\"\";\"\";[$'Организации'.A" + reg + "])");
-    EXPECT_NE(f.at(ds.sheet, udo, 3)
-                  .formula.find("OR([$'Организации'.E" + reg + "]=\"да\";[$'Организации'.F" + reg + "]=\"да\")"),
-              std::string::npos);
+    const std::string line = std::to_string(layout.register_row("supplementary", 0) + 1);
+    const std::string reg = std::string("[$'") + kRegisterSheet + "'.";
+    EXPECT_EQ(f.at(ds.sheet, udo, 0).formula, "of:=IF(" + reg + "A" + line + "]=\"\";\"\";" + reg + "A" + line + "])");
+    EXPECT_NE(
+        f.at(ds.sheet, udo, 3).formula.find("OR(" + reg + "E" + line + "]=\"да\";" + reg + "F" + line + "]=\"да\")"),
+        std::string::npos);
     EXPECT_NE(f.at(ds.sheet, udo, 3).formula.find("\"РЦ\""), std::string::npos);
     // Every cell of the row as the contract says.
     for (std::size_t col = DirectionSheet::kFixedColumns; col < ds.columns.size(); ++col) {
