@@ -48,10 +48,13 @@ auto legacy_rows(Data& d, const std::string& plural) -> decltype(&d.schools) {
 }  // namespace
 
 std::size_t FormData::register_rows(const std::string& plural) const {
+    // Set in `rows` by the caller, or read from the file (the first version's
+    // two members in the compatibility members), or the default.
+    if (const auto it = rows.find(plural); it != rows.end())
+        return it->second;
     if (const std::size_t* legacy = legacy_rows(*this, plural))
         return *legacy;
-    const auto it = rows.find(plural);
-    return it == rows.end() ? kDefaultRegisterRows : it->second;
+    return kDefaultRegisterRows;
 }
 
 namespace {

@@ -32,7 +32,8 @@ inline constexpr int kWarningMarkBack = 0xFFEB9C, kWarningMarkText = 0x9C5700;
 /// catalogue's municipal level) and every typed value. Formulas ("=…") read
 /// as error values, as Calc shows them.
 Workbook form_workbook(const Catalogue& catalogue, const FormData& data);
-/// Compatibility (removed at the merge): the municipal level's id is `municipality`.
+/// Compatibility (only tests/integration/samples_test.cxx still calls it;
+/// removed at the merge of issue 12): the municipal level's id is `municipality`.
 Workbook form_workbook(const FormData& data);
 
 /// The whole form as a flat ODF spreadsheet: blank when `data` holds no

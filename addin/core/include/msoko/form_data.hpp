@@ -46,9 +46,10 @@ struct FormData {
     /// (`"schools": 15` in the file); at least as many as it has
     /// organisations of the type. A type not named: kDefaultRegisterRows.
     std::map<std::string, std::size_t> rows;
-    /// Compatibility (the command line and tests set these; removed at the
-    /// merge): the rows of the types whose plural is `schools` and
-    /// `kindergartens`, the two members of the file format's first version.
+    /// Compatibility (cli/core_commands.cxx and tests/integration set these;
+    /// removed at the merge of issue 12): the rows of the types whose plural is `schools`
+    /// and `kindergartens`, the two members of the file format's first
+    /// version, when `rows` does not name them.
     std::size_t schools = kDefaultRegisterRows;
     std::size_t kindergartens = kDefaultRegisterRows;
     std::vector<RegisterEntry> organisations;
