@@ -125,8 +125,8 @@ TEST_F(Samples, RegisterWithEmptySlotsStillLinesUp) {
     // NewForm makes 30 + 30 slots; a district fills some: the blocks must stay aligned.
     msoko::FormData data =
         msoko::read_form_data((fs::path(MSOKO_TEST_SAMPLES) / "data" / "sample-district.json").string());
-    data.schools = 20;
-    data.kindergartens = 18;
+    data.rows["schools"] = 20;
+    data.rows["kindergartens"] = 18;
     const fs::path file = fs::temp_directory_path() / ("msoko-gaps-" + std::to_string(getpid()) + ".fods");
     std::ofstream(file) << msoko::form_fods(msoko::read_catalogue(MSOKO_TEST_CATALOGUE), data, "test");
     docs_.push_back(office_->open(file, Office::Access::ReadOnly));

@@ -178,11 +178,6 @@ TEST(FormLayout, RegisterBlocksAndOneColumnPerFlag) {
     EXPECT_EQ(layout.flag_column("resource_centre"), 6);
     EXPECT_EQ(layout.register_columns[6].label, "РЦ");
     EXPECT_EQ(layout.flag_column("type"), -1);
-    // The compatibility form: the first two types of the register.
-    const FormLayout old = form_layout(four_types(), 2, 1);
-    EXPECT_EQ(old.register_slots("kindergarten"), 1u);
-    EXPECT_EQ(old.register_slots("supplementary"), 0u);
-    EXPECT_EQ(old.register_slots("school"), 2u);
 }
 
 TEST(FormLayout, DirectionRowsPerTypeTheFieldsConcern) {

@@ -206,6 +206,4 @@ TEST(FormWriter, TheEngineGetsTheUdoOrganisationsAndComputesTheirIndicators) {
     EXPECT_DOUBLE_EQ(engine.municipality("1.3.1").result.value(), 10.0);
     EXPECT_DOUBLE_EQ(engine.municipality("1.1.1").result.value(), 100.0 * 78 / 90);
     EXPECT_DOUBLE_EQ(engine.municipality("1.1.2").result.value(), 75.0);  // ШНОР: 102 only
-    // The compatibility form gives the same organisations.
-    EXPECT_EQ(form_workbook(four_data()).organisations().size(), w.organisations().size());
 }

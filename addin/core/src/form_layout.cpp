@@ -385,16 +385,6 @@ FormLayout form_layout(const Catalogue& c, const std::map<std::string, std::size
     return layout;
 }
 
-FormLayout form_layout(const Catalogue& c, std::size_t schools, std::size_t kindergartens) {
-    std::map<std::string, std::size_t> slots;
-    const auto types = c.register_types();
-    if (!types.empty())
-        slots[types[0]->id] = schools;
-    if (types.size() > 1)
-        slots[types[1]->id] = kindergartens;
-    return form_layout(c, slots);
-}
-
 std::vector<SheetPane> form_panes(const Catalogue& catalogue) {
     std::vector<SheetPane> panes = {{kRegisterSheet, 1, FormLayout::kRegisterFirstRow}};
     for (const auto& d : catalogue.directions)

@@ -46,12 +46,6 @@ struct FormData {
     /// (`"schools": 15` in the file); at least as many as it has
     /// organisations of the type. A type not named: kDefaultRegisterRows.
     std::map<std::string, std::size_t> rows;
-    /// Compatibility (cli/core_commands.cxx and tests/integration set these;
-    /// removed at the merge of issue 12): the rows of the types whose plural is `schools`
-    /// and `kindergartens`, the two members of the file format's first
-    /// version, when `rows` does not name them.
-    std::size_t schools = kDefaultRegisterRows;
-    std::size_t kindergartens = kDefaultRegisterRows;
     std::vector<RegisterEntry> organisations;
     /// code → field → typed value; a text starting with "=" is a formula
     std::map<std::string, std::map<std::string, Cell>> values;

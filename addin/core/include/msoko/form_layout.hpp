@@ -246,11 +246,6 @@ struct FormLayout {
 /// (a type not named has none).
 FormLayout form_layout(const Catalogue& catalogue, const std::map<std::string, std::size_t>& slots);
 
-/// Compatibility (only tests/integration/samples_test.cxx still calls it;
-/// removed at the merge of issue 12): `schools` slots for the first type of
-/// the register and `kindergartens` for the second.
-FormLayout form_layout(const Catalogue& catalogue, std::size_t schools, std::size_t kindergartens);
-
 /// "A1"-style address (0-based row and column), e.g. cell_address(3, 0) == "A4".
 std::string cell_address(int row, int column);
 /// Column letters of a 0-based column: 0 → A, 26 → AA.
