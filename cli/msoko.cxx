@@ -57,8 +57,8 @@ constexpr const char* kHelp = R"(Использование / usage: msoko SUBCO
       completeness and every finding; the file is only read (--save: a copy with
       the report sheet and the marks)
   indicators FORM
-      таблица показателей муниципалитета (лист «Показатели»), пересчитанная
-      the municipal indicator table, recalculated
+      показатели муниципалитета, рассчитанные по данным формы, как их показывает форма
+      the municipal indicators computed from the form's figures, as the form shows them
   formulas WORKBOOK
       каждая формула МСОКО книги с её результатом / every МСОКО formula and its result
   convert WORKBOOK OUT.ods|OUT.fods|OUT.pdf
