@@ -76,6 +76,7 @@ void check_cells(CheckContext& ctx, DirectionRead& read, Findings& out) {
     FormIndex& form = ctx.form;
     read.figures_begin = form.figures();
     form.reserve(s->rows, form.figures() + s->rows * ds.columns.size());
+    std::size_t next_org = 0;  // the organisation the next row most likely has
     for (std::size_t r = DirectionSheet::kCodeRow + 1; r < s->rows; ++r) {
         if (const Cell& label = s->value(r, 1);
             label.kind() == Cell::Kind::Text && label.text() == "Итого по муниципалитету")
@@ -98,7 +99,8 @@ void check_cells(CheckContext& ctx, DirectionRead& read, Findings& out) {
             continue;
         }
         const bool municipal = *code == kMunicipalityCode;
-        const std::size_t org = form.organisation(*code);
+        const std::size_t org = form.organisation(*code, next_org);
+        next_org = org + 1;
         const std::size_t type = municipal ? row_types.municipal_index() : row_types.of(s->value(r, type_col));
         const std::vector<char>& concerned = type < concerns.size() ? concerns[type] : none;
         const auto concerns_column = [&](std::size_t i) { return i < concerned.size() && concerned[i]; };

@@ -86,15 +86,19 @@ class FormIndex {
 public:
     /// The index of an organisation code, added on first sight.
     std::size_t organisation(const std::string& code);
+    /// The same, tried first against `hint` (the organisation expected, e.g.
+    /// the one after the previous row's: the tables follow the register).
+    std::size_t organisation(const std::string& code, std::size_t hint) {
+        return hint < codes_.size() && codes_[hint] == code ? hint : organisation(code);
+    }
     const std::string& code(std::size_t org) const { return codes_[org]; }
     std::size_t organisations() const { return codes_.size(); }
     void reserve(std::size_t organisations, std::size_t figures);
-    void add(const Field* field, const Place& place) { figures_.push_back({field, place}); }
+    void add(const Field* field, const Place& place);
     std::size_t figures() const { return figures_.size(); }
     const std::pair<const Field*, Place>& figure(std::size_t i) const { return figures_[i]; }
 
-    /// After the direction sheets are read: the figures grouped by organisation
-    /// (a counting sort, linear) and by field within it.
+    /// After the direction sheets are read: for each field, the organisations that have a figure for it.
     void build();
     /// The organisations that have a figure for `field` (all of them when null).
     const std::vector<std::size_t>& organisations_with(const Field* field);
@@ -105,8 +109,13 @@ private:
     std::vector<std::string> codes_;
     std::unordered_map<std::string, std::size_t> org_index_;
     std::vector<std::pair<const Field*, Place>> figures_;  // as read
-    std::vector<std::uint32_t> order_;                     // figures_ by organisation, then field
-    std::vector<std::size_t> org_begin_;  // organisation i's figures: order_[org_begin_[i] … org_begin_[i + 1])
+    // Per field met (its column, in the order met): per organisation, its
+    // last figure read for the field + 1 (0: none). A figure is found in two
+    // look-ups, with no sorting; the last one read wins.
+    std::unordered_map<const Field*, std::size_t> column_of_;
+    std::vector<std::vector<std::uint32_t>> last_figure_;
+    const Field* last_field_ = nullptr;  // the column of the field added last (the next one is often the same)
+    std::size_t last_column_ = 0;
     std::unordered_map<const Field*, std::vector<std::size_t>> orgs_with_;
     std::vector<std::size_t> all_orgs_;
 };

@@ -3,16 +3,16 @@
 #include "check/check.hpp"
 
 #include <algorithm>
-#include <functional>
-#include <iterator>
 
 namespace msoko::check {
 
 std::size_t FormIndex::organisation(const std::string& code) {
-    auto [it, fresh] = org_index_.emplace(code, codes_.size());
-    if (fresh)
-        codes_.push_back(code);
-    return it->second;
+    // Looked up first: emplace would make (and free) a node for a code already known.
+    if (auto it = org_index_.find(code); it != org_index_.end())
+        return it->second;
+    org_index_.emplace(code, codes_.size());
+    codes_.push_back(code);
+    return codes_.size() - 1;
 }
 
 void FormIndex::reserve(std::size_t organisations, std::size_t figures) {
@@ -20,28 +20,30 @@ void FormIndex::reserve(std::size_t organisations, std::size_t figures) {
     figures_.reserve(figures);
 }
 
-// A counting sort by organisation (linear), then by field within each, so that
-// a figure is found by binary search (the last one read wins).
+void FormIndex::add(const Field* field, const Place& place) {
+    if (field != last_field_) {
+        auto [it, fresh] = column_of_.try_emplace(field, last_figure_.size());
+        if (fresh)
+            last_figure_.emplace_back();
+        last_field_ = field;
+        last_column_ = it->second;
+    }
+    std::vector<std::uint32_t>& last = last_figure_[last_column_];
+    if (place.org >= last.size())
+        last.resize(std::max(place.org + 1, codes_.size()), 0);
+    figures_.push_back({field, place});
+    last[place.org] = static_cast<std::uint32_t>(figures_.size());
+}
+
+// Each field's organisations, in their order.
 void FormIndex::build() {
-    org_begin_.assign(codes_.size() + 1, 0);
-    for (const auto& f : figures_)
-        ++org_begin_[f.second.org + 1];
-    for (std::size_t i = 1; i < org_begin_.size(); ++i)
-        org_begin_[i] += org_begin_[i - 1];
-    order_.resize(figures_.size());
-    std::vector<std::size_t> next(org_begin_.begin(), org_begin_.end() - 1);
-    for (std::size_t i = 0; i < figures_.size(); ++i)
-        order_[next[figures_[i].second.org]++] = static_cast<std::uint32_t>(i);
-    const auto by_field = [&](std::uint32_t a, std::uint32_t b) {
-        return std::less<const Field*>()(figures_[a].first, figures_[b].first);
-    };
-    for (std::size_t org = 0; org < codes_.size(); ++org) {
-        const auto first = order_.begin() + static_cast<std::ptrdiff_t>(org_begin_[org]),
-                   last = order_.begin() + static_cast<std::ptrdiff_t>(org_begin_[org + 1]);
-        std::stable_sort(first, last, by_field);
-        for (auto it = first; it != last; ++it)
-            if (it == first || figures_[*it].first != figures_[*std::prev(it)].first)
-                orgs_with_[figures_[*it].first].push_back(org);
+    orgs_with_.clear();
+    for (const auto& [field, column] : column_of_) {
+        std::vector<std::size_t>& orgs = orgs_with_[field];
+        const std::vector<std::uint32_t>& last = last_figure_[column];
+        for (std::size_t org = 0; org < last.size(); ++org)
+            if (last[org])
+                orgs.push_back(org);
     }
 }
 
@@ -60,12 +62,11 @@ const std::vector<std::size_t>& FormIndex::organisations_with(const Field* field
 }
 
 const Place* FormIndex::place(std::size_t org, const Field* field) const {
-    const auto first = order_.begin() + static_cast<std::ptrdiff_t>(org_begin_[org]),
-               last = order_.begin() + static_cast<std::ptrdiff_t>(org_begin_[org + 1]);
-    auto it = std::upper_bound(first, last, field, [&](const Field* f, std::uint32_t i) {
-        return std::less<const Field*>()(f, figures_[i].first);
-    });
-    return it == first || figures_[*std::prev(it)].first != field ? nullptr : &figures_[*std::prev(it)].second;
+    const auto it = column_of_.find(field);
+    if (it == column_of_.end())
+        return nullptr;
+    const std::vector<std::uint32_t>& last = last_figure_[it->second];
+    return org < last.size() && last[org] ? &figures_[last[org] - 1].second : nullptr;
 }
 
 }  // namespace msoko::check
