@@ -27,7 +27,7 @@ public:
     /// formulas (or the reading was given up: the rest stay empty).
     virtual void wait(std::size_t rows) const = 0;
     /// How many rows have arrived (a lower bound, published by wait()'s implementation).
-    std::atomic<std::size_t> ready{0};
+    mutable std::atomic<std::size_t> ready{0};
 };
 
 /// One sheet as the office holds it: values (formula results included) and,

@@ -107,7 +107,10 @@ public:
 
 private:
     std::vector<std::string> codes_;
-    std::unordered_map<std::string, std::size_t> org_index_;
+    // The codes' hash table: open addressing, each slot an index into codes_
+    // + 1 (0: free), a power of two at most half full; no node per code.
+    std::vector<std::uint32_t> slots_;
+    void rehash(std::size_t slots);
     std::vector<std::pair<const Field*, Place>> figures_;  // as read
     // Per field met (its column, in the order met): per organisation, its
     // last figure read for the field + 1 (0: none). A figure is found in two

@@ -3,20 +3,43 @@
 #include "check/check.hpp"
 
 #include <algorithm>
+#include <functional>
 
 namespace msoko::check {
 
 std::size_t FormIndex::organisation(const std::string& code) {
-    // Looked up first: emplace would make (and free) a node for a code already known.
-    if (auto it = org_index_.find(code); it != org_index_.end())
-        return it->second;
-    org_index_.emplace(code, codes_.size());
-    codes_.push_back(code);
-    return codes_.size() - 1;
+    if (2 * (codes_.size() + 1) > slots_.size())
+        rehash(std::max<std::size_t>(64, 2 * slots_.size()));
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = std::hash<std::string>()(code) & mask;; i = (i + 1) & mask) {
+        if (!slots_[i]) {
+            codes_.push_back(code);
+            slots_[i] = static_cast<std::uint32_t>(codes_.size());
+            return codes_.size() - 1;
+        }
+        if (codes_[slots_[i] - 1] == code)
+            return slots_[i] - 1;
+    }
+}
+
+void FormIndex::rehash(std::size_t slots) {
+    std::size_t size = 64;
+    while (size < slots)
+        size *= 2;
+    slots_.assign(size, 0);
+    const std::size_t mask = size - 1;
+    for (std::size_t k = 0; k < codes_.size(); ++k) {
+        std::size_t i = std::hash<std::string>()(codes_[k]) & mask;
+        while (slots_[i])
+            i = (i + 1) & mask;
+        slots_[i] = static_cast<std::uint32_t>(k + 1);
+    }
 }
 
 void FormIndex::reserve(std::size_t organisations, std::size_t figures) {
-    org_index_.reserve(organisations);
+    if (2 * organisations > slots_.size())
+        rehash(2 * organisations);
+    codes_.reserve(organisations);
     figures_.reserve(figures);
 }
 
