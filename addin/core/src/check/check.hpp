@@ -119,6 +119,14 @@ private:
     std::vector<std::vector<std::uint32_t>> last_figure_;
     const Field* last_field_ = nullptr;  // the column of the field added last (the next one is often the same)
     std::size_t last_column_ = 0;
+    // The columns of the fields looked up last: a rule or a ratio reads the
+    // same few fields of every organisation in turn (not for use by two
+    // threads at once, as nothing of the check is).
+    static constexpr std::size_t kCached = 4;
+    mutable const Field* cached_field_[kCached] = {};
+    mutable std::size_t cached_column_[kCached] = {};
+    mutable std::size_t cache_next_ = 0;
+    std::size_t column(const Field* field) const;  // of last_figure_, or past its end
     std::unordered_map<const Field*, std::vector<std::size_t>> orgs_with_;
     std::vector<std::size_t> all_orgs_;
 };

@@ -84,11 +84,25 @@ const std::vector<std::size_t>& FormIndex::organisations_with(const Field* field
     return it == orgs_with_.end() ? none : it->second;
 }
 
-const Place* FormIndex::place(std::size_t org, const Field* field) const {
+std::size_t FormIndex::column(const Field* field) const {
+    for (std::size_t i = 0; i < kCached; ++i)
+        if (cached_field_[i] == field && field)
+            return cached_column_[i];
     const auto it = column_of_.find(field);
-    if (it == column_of_.end())
+    const std::size_t column = it == column_of_.end() ? last_figure_.size() : it->second;
+    if (it != column_of_.end()) {  // a field with no figure may get one later: not cached
+        cached_field_[cache_next_] = field;
+        cached_column_[cache_next_] = column;
+        cache_next_ = (cache_next_ + 1) % kCached;
+    }
+    return column;
+}
+
+const Place* FormIndex::place(std::size_t org, const Field* field) const {
+    const std::size_t c = column(field);
+    if (c >= last_figure_.size())
         return nullptr;
-    const std::vector<std::uint32_t>& last = last_figure_[it->second];
+    const std::vector<std::uint32_t>& last = last_figure_[c];
     return org < last.size() && last[org] ? &figures_[last[org] - 1].second : nullptr;
 }
 
