@@ -86,6 +86,24 @@ public:
         while (converted_ < rows) {
             if (converting_) {
                 cv_.wait(lock);
+            } else if (!allocated_) {
+                // The cells are made here, by the first one to wait, not by
+                // the reader: no one reads them before this (nor a row before it
+                // is published), and the reader goes on reading meanwhile.
+                converting_ = true;
+                lock.unlock();
+                try {
+                    s_.values.resize(s_.rows * s_.cols);
+                } catch (...) {
+                    lock.lock();
+                    converting_ = false;
+                    cv_.notify_all();
+                    throw;
+                }
+                lock.lock();
+                converting_ = false;
+                allocated_ = true;
+                cv_.notify_all();
             } else if (!blocks_.empty()) {
                 auto [first, block] = std::move(blocks_.front());
                 blocks_.pop_front();
@@ -141,7 +159,8 @@ private:
     mutable std::condition_variable cv_;
     mutable std::deque<std::pair<std::size_t, Block>> blocks_;
     mutable std::size_t converted_ = 0;
-    mutable bool converting_ = false;
+    mutable bool converting_ = false;  // one thread is making cells, outside the lock
+    mutable bool allocated_ = false;   // the sheet's cells are made
     mutable double convert_ms_ = 0;
     bool closed_ = false;
 };
@@ -229,12 +248,12 @@ WorkbookSnapshot snapshot(const Reference<css::sheet::XSpreadsheetDocument>& doc
         wb.sheets.push_back(std::move(s));
         to_read.push_back({i, sheet, end});
     }
-    // Laid out once: the worker reads these vectors while this thread hands
-    // over rows, so none of them is resized from here on.
+    // Laid out once: the worker reads these while this thread hands over
+    // rows, so none of them is resized by this thread from here on (a sheet's
+    // values are made by the worker, see Arrival::wait).
     std::vector<std::unique_ptr<Arrival>> arrivals;
     for (auto& s : wb.sheets) {
-        s.values.resize(s.rows * s.cols);
-        s.formulas.assign(s.rows * s.cols, 0);
+        s.formulas.assign(s.rows * s.cols, 0);  // written here (find_formulas); the values by the worker
         arrivals.push_back(std::make_unique<Arrival>(s));
         s.arrival = arrivals.back().get();
     }
