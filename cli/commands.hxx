@@ -42,8 +42,9 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-/// form blank [--schools N] [--kindergartens N] OUT.fods | form fill DATA.json OUT.fods
-int form(const Common& common, const std::vector<std::string>& args, long schools, long kindergartens);
+/// form blank [--rows TYPE=N …] OUT.fods | form fill DATA.json OUT.fods; `rows`: the
+/// register's rows of a type named by its short title, plural or id (UsageError otherwise)
+int form(const Common& common, const std::vector<std::string>& args, const std::vector<std::string>& rows);
 /// catalogue check | catalogue doc [OUT.md]
 int catalogue(const Common& common, const std::vector<std::string>& args);
 /// check [--save OUT.ods] FORM

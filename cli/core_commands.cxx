@@ -6,6 +6,7 @@
 #include "msoko/catalogue_doc.hpp"
 #include "msoko/form.hpp"
 #include "msoko/form_data.hpp"
+#include "msoko/text.hpp"
 #include "msoko/version.hpp"
 
 #include <boost/json.hpp>
@@ -31,20 +32,55 @@ bool write_file(const fs::path& out, const std::string& text) {
 
 }  // namespace
 
-int form(const Common& common, const std::vector<std::string>& args, long schools, long kindergartens) {
+namespace {
+
+// The organisation type of the register a --rows names: its short title
+// (УДО), plural (supplementary_orgs) or id, in any case.
+const OrganisationType* register_type(const Catalogue& c, const std::string& name) {
+    const std::string wanted = fold(name);
+    for (const OrganisationType* t : c.register_types())
+        if (wanted == fold(t->short_title) || wanted == fold(t->plural) || wanted == fold(t->id))
+            return t;
+    return nullptr;
+}
+
+// A blank form's register: each TYPE=N of --rows sizes a type's rows as a
+// data file's `"supplementary_orgs": N` does (the others keep the default).
+FormData blank_data(const Catalogue& c, const std::vector<std::string>& rows) {
+    boost::json::object sizes{{"format", "msoko-form-data/1"}};
+    for (const auto& spec : rows) {
+        const auto eq = spec.find('=');
+        if (eq == std::string::npos)
+            throw UsageError("--rows ТИП=N, например --rows УДО=10 / --rows TYPE=N, e.g. --rows УДО=10: " + spec);
+        const std::string name = trim(spec.substr(0, eq)), number = trim(spec.substr(eq + 1));
+        const OrganisationType* type = register_type(c, name);
+        if (!type) {
+            std::string known;
+            for (const OrganisationType* t : c.register_types())
+                known += (known.empty() ? "" : ", ") + t->short_title + " (" + t->plural + ")";
+            throw UsageError("--rows: в каталоге нет типа организаций «" + name + "» / no such organisation type; " +
+                             "есть / known: " + known);
+        }
+        const bool digits =
+            !number.empty() && number.size() <= 4 && number.find_first_not_of("0123456789") == std::string::npos;
+        if (!digits || std::stoul(number) > kMaxRegisterRows)
+            throw UsageError("--rows " + spec + ": число строк от 0 до " + std::to_string(kMaxRegisterRows) +
+                             " / rows from 0 to " + std::to_string(kMaxRegisterRows));
+        sizes[type->plural] = std::stoul(number);
+    }
+    return parse_form_data(boost::json::serialize(sizes), "--rows");
+}
+
+}  // namespace
+
+int form(const Common& common, const std::vector<std::string>& args, const std::vector<std::string>& rows) {
     const std::string command = args.empty() ? "" : args[0];
     if (command == "blank" ? args.size() != 2 : command == "fill" ? args.size() != 3 : true)
-        throw UsageError("form blank OUT.fods | form fill DATA.json OUT.fods");
-    if (schools < 0 || schools > 2000 || kindergartens < 0 || kindergartens > 2000)
-        throw UsageError("--schools, --kindergartens: от 0 до 2000 / from 0 to 2000");
+        throw UsageError("form blank [--rows ТИП=N …] OUT.fods | form fill DATA.json OUT.fods");
     const Catalogue c = read_catalogue(common.catalogue.string());
-    FormData d;
-    if (command == "fill") {
-        d = read_form_data(args[1]);
-    } else {
-        d.schools = static_cast<std::size_t>(schools);
-        d.kindergartens = static_cast<std::size_t>(kindergartens);
-    }
+    if (command == "fill" && !rows.empty())
+        throw UsageError("--rows: только для form blank (в form fill строки задаёт файл данных) / only for form blank");
+    const FormData d = command == "fill" ? read_form_data(args[1]) : blank_data(c, rows);
     const std::string text = form_fods(c, d, std::string("МСОКО для Calc ") + extension_version());
     return write_file(args.back(), text) ? kDone : kFailed;
 }

@@ -33,9 +33,15 @@ using namespace msoko::cli;
 constexpr const char* kHelp = R"(Использование / usage: msoko SUBCOMMAND [OPTIONS] ARGUMENTS
 
 Подкоманды / subcommands:
-  form blank [--schools N] [--kindergartens N] OUT.fods
-      пустая форма сбора данных из каталога (без LibreOffice)
-      the blank data-collection form from the catalogue (no office)
+  form blank [--rows ТИП=N]... OUT.fods
+      пустая форма сбора данных из каталога (без LibreOffice); --rows: строк
+      реестра для типа организаций (краткое название или plural каталога,
+      например --rows ОО=40 --rows УДО=10; по умолчанию 30, от 0 до 2000);
+      --schools N, --kindergartens N — то же для ОО и ДОО
+      the blank data-collection form from the catalogue (no office); --rows: the
+      register's rows of an organisation type (its short title or plural, e.g.
+      --rows ОО=40 --rows УДО=10; 30 by default, 0 to 2000); --schools N and
+      --kindergartens N are --rows schools=N and --rows kindergartens=N
   form fill DATA.json OUT.fods
       форма, заполненная из файла данных (samples/data/*.json)
       the form filled from a data file
@@ -81,7 +87,7 @@ constexpr const char* kHelp = R"(Использование / usage: msoko SUBCO
 
 // The subcommands, and the options only some take.
 const std::map<std::string, std::vector<std::string>> kSubcommands = {
-    {"form", {"schools", "kindergartens"}},
+    {"form", {"rows", "schools", "kindergartens"}},
     {"catalogue", {}},
     {"check", {"save"}},
     {"indicators", {}},
@@ -123,8 +129,10 @@ int run(const std::vector<std::string>& argv) {
     for (const auto& extra : known->second)
         if (extra == "save")
             options.add_options()("save", po::value<std::string>());
-        else
-            options.add_options()(extra.c_str(), po::value<long>()->default_value(30));
+        else if (extra == "rows")
+            options.add_options()("rows", po::value<std::vector<std::string>>()->composing());
+        else  // --schools N, --kindergartens N: --rows schools=N, --rows kindergartens=N
+            options.add_options()(extra.c_str(), po::value<std::string>());
     po::positional_options_description positional;
     positional.add("args", -1);
     po::variables_map vm;
@@ -156,8 +164,14 @@ int run(const std::vector<std::string>& argv) {
     common.keep_profile = vm["keep-profile"].as<bool>();
     const auto args = vm.count("args") ? vm["args"].as<std::vector<std::string>>() : std::vector<std::string>();
 
-    if (sub == "form")
-        return form(common, args, vm["schools"].as<long>(), vm["kindergartens"].as<long>());
+    if (sub == "form") {
+        std::vector<std::string> rows =
+            vm.count("rows") ? vm["rows"].as<std::vector<std::string>>() : std::vector<std::string>();
+        for (const char* plural : {"schools", "kindergartens"})
+            if (vm.count(plural))
+                rows.push_back(std::string(plural) + "=" + vm[plural].as<std::string>());
+        return form(common, args, rows);
+    }
     if (sub == "catalogue")
         return catalogue(common, args);
     // The rest open a workbook in the private office.

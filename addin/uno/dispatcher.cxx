@@ -198,7 +198,7 @@ void Dispatcher::removeStatusListener(const Reference<css::frame::XStatusListene
 
 void Dispatcher::new_form() {
     const Catalogue& catalogue = installed_catalogue(context_);
-    FormData blank;  // the register's default capacity: 30 schools and 30 kindergartens
+    FormData blank;  // the register's default capacity: kDefaultRegisterRows of each type
     const std::string fods = form_fods(catalogue, blank, std::string("МСОКО для Calc ") + extension_version());
     TempFile file(".fods");
     {
@@ -245,14 +245,8 @@ void Dispatcher::validate_form() {
     };
     const auto t0 = clock::now();
     ReadCost read;
-    // The check needs to know formulas only where the form computes a cell:
-    // the computed columns of the direction tables, and «Показатели».
-    FormulaPlaces computed;
-    for (const auto& ds : form_layout(catalogue, 0, 0).directions)
-        for (const auto& fc : ds.columns)
-            if (fc.kind != FormColumn::Kind::Input)
-                computed.codes.insert(fc.code);
-    computed.whole_sheets.insert(kIndicatorsSheet);
+    // The check needs to know formulas only where the form computes a cell.
+    const FormulaPlaces computed = computed_places(catalogue);
     // The check runs on the rows as they are read (on snapshot()'s worker);
     // what is left of it after the reading is timed as «checks».
     ValidationReport report;
@@ -270,30 +264,24 @@ void Dispatcher::validate_form() {
                    ms(t0, t2));
         log().flush();
         tell(text("МСОКО"),
-             from_utf8(report.summary() +
-                       ".\n\nКнига открыта только для чтения, поэтому лист «Проверка» с замечаниями и ссылками на "
+             from_utf8(report.summary() + ".\n\nКнига открыта только для чтения, поэтому лист «" + kReportSheet +
+                       "» с замечаниями и ссылками на "
                        "ячейки не создан. Включите редактирование (Правка → Режим правки или кнопка «Редактировать "
                        "документ») и повторите проверку."),
              !report.ready());
         return;
     }
-    // The report's sheet first: when it cannot be written, nothing has changed yet.
-    const OUString report_sheet = prepare_report_sheet(document);
-    clear_marks(document, /*remove_report=*/false);  // the marks of an earlier run
-    const auto t3 = clock::now();
-    ValidationReport shown = report;
-    for (const auto& u : mark_cells(document, report))
-        shown.note_unmarked(u.sheet, u.cells, u.password_sheet);
-    const auto t4 = clock::now();
-    write_report(document, report_sheet, shown);
+    const PublishedReport published = publish_report(document, report);
+    const OUString& report_sheet = published.sheet;
+    const ValidationReport& shown = published.shown;
     const auto t5 = clock::now();
     log().info(
         "validation: {} errors, {} warnings, {} notes in {} ms (reading {} ms, checks {} ms, clearing old marks "
         "{} ms, marks {} ms, report {} ms); {} cells, bare getDataArray {:.1f} ms, converting {:.1f} ms, formula "
         "cells {:.1f} ms; {} sheets left unmarked",
         report.count(Severity::Error), report.count(Severity::Warning), report.count(Severity::Info), ms(t0, t5),
-        ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5), read.cells, read.data_array_ms, read.convert_ms,
-        read.formulas_ms, shown.unmarked_sheets.size());
+        ms(t0, t1), ms(t1, t2), published.clearing_ms, published.marks_ms, published.report_ms, read.cells,
+        read.data_array_ms, read.convert_ms, read.formulas_ms, shown.unmarked_sheets.size());
     log().flush();
 
     // The report is what the user looks at next: it becomes the active sheet.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "function_table.hxx"
 
+#include "utf8.hxx"
+
 #include <rtl/ustring.hxx>
 
 namespace msoko::uno {
@@ -126,11 +128,10 @@ const FunctionInfo* find_by_method(std::string_view method) {
 }
 
 const FunctionInfo* find_by_display(std::string_view display) {
-    const OUString wanted = OUString(display.data(), static_cast<sal_Int32>(display.size()), RTL_TEXTENCODING_UTF8);
+    const OUString wanted = from_utf8(display);
     for (const auto& f : function_table()) {
         for (const char* name : {f.display.ru, f.display.en}) {
-            if (OUString(name, static_cast<sal_Int32>(std::char_traits<char>::length(name)), RTL_TEXTENCODING_UTF8)
-                    .equalsIgnoreAsciiCase(wanted))
+            if (from_utf8(name).equalsIgnoreAsciiCase(wanted))
                 return &f;
         }
     }

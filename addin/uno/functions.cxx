@@ -25,7 +25,7 @@ using css::uno::Sequence;
 namespace {
 
 OUString text(const char* utf8) {
-    return OUString(utf8, static_cast<sal_Int32>(strlen(utf8)), RTL_TEXTENCODING_UTF8);
+    return from_utf8(utf8);
 }
 
 // A core Result as a cell value: a number; void (#N/A) when not applicable

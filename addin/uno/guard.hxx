@@ -2,6 +2,7 @@
 #pragma once
 
 #include "log.hxx"
+#include "utf8.hxx"
 
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/uno/RuntimeException.hpp>
@@ -14,9 +15,6 @@
 namespace msoko::uno {
 
 using rtl::OUString;
-
-std::string to_utf8(const OUString& s);
-OUString from_utf8(const std::string& s);
 
 /// Runs one UNO entry point so that no C++ exception crosses the UNO
 /// boundary: an IllegalArgumentException (Err:502 in a cell) passes as it is,

@@ -52,6 +52,9 @@ void write_report(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& d
 struct PublishedReport {
     OUString sheet;
     ValidationReport shown;
+    /// How long its steps took, in whole milliseconds: preparing the sheet
+    /// and clearing the old marks, marking the cells, writing the report.
+    long long clearing_ms = 0, marks_ms = 0, report_ms = 0;
 };
 
 /// Everything the check leaves in a workbook, as the menu command does it:

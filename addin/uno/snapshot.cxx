@@ -4,6 +4,7 @@
 #include "convert.hxx"
 #include "guard.hxx"
 #include "msoko/form.hpp"
+#include "msoko/form_layout.hpp"
 #include "report.hxx"
 
 #include <com/sun/star/container/XIndexAccess.hpp>
@@ -40,12 +41,11 @@ constexpr std::size_t kMaxWorkbookCells = 20'000'000;  // all sheets together
 }  // namespace
 
 FormulaPlaces computed_places(const Catalogue& catalogue) {
+    // Independent of the register's slots: a layout without any says the same.
+    const FormLayout layout = form_layout(catalogue, std::map<std::string, std::size_t>{});
     FormulaPlaces computed;
-    for (const auto& ds : form_layout(catalogue, 0, 0).directions)
-        for (const auto& fc : ds.columns)
-            if (fc.kind != FormColumn::Kind::Input)
-                computed.codes.insert(fc.code);
-    computed.whole_sheets.insert(kIndicatorsSheet);
+    computed.codes = layout.computed_codes();
+    computed.sheet_columns[kIndicatorsSheet] = layout.indicator_computed_columns();
     return computed;
 }
 
@@ -179,8 +179,22 @@ struct ToRead {
 void find_formulas(const ToRead& t, SheetSnapshot& s, const Block& first, const FormulaPlaces* formulas) {
     std::vector<Reference<css::table::XCellRange>> where;
     const sal_Int32 last_row = t.end.EndRow, last_col = t.end.EndColumn;
+    const std::vector<int>* columns = nullptr;
+    if (formulas)
+        if (const auto it = formulas->sheet_columns.find(s.name); it != formulas->sheet_columns.end())
+            columns = &it->second;
     if (!formulas || formulas->whole_sheets.count(s.name)) {
         where.push_back(t.sheet->getCellRangeByPosition(0, 0, last_col, last_row));
+    } else if (columns) {
+        const std::vector<int>& cols = *columns;
+        for (std::size_t k = 0; k < cols.size(); ++k) {
+            std::size_t e = k;  // a run of adjacent columns is one query
+            while (e + 1 < cols.size() && cols[e + 1] == cols[e] + 1)
+                ++e;
+            if (cols[k] <= last_col)
+                where.push_back(t.sheet->getCellRangeByPosition(cols[k], 0, std::min(cols[e], last_col), last_row));
+            k = e;
+        }
     } else if (first.getLength() > DirectionSheet::kCodeRow) {
         const auto& code_row = first[DirectionSheet::kCodeRow];
         auto wanted = [&](std::size_t c) {

@@ -9,9 +9,11 @@
 #include "msoko/validation.hpp"
 
 #include <functional>
+#include <map>
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/task/XStatusIndicator.hpp>
@@ -37,15 +39,17 @@ struct ReadCost {
 };
 
 /// Where to look for formula cells: the columns whose code (in the form's
-/// code row) is one of `codes`, and every cell of the sheets in `whole_sheets`.
+/// code row) is one of `codes`, every cell of the sheets in `whole_sheets`,
+/// and the columns (0-based) of the sheets in `sheet_columns`.
 struct FormulaPlaces {
     std::set<std::string> codes;
     std::set<std::string> whole_sheets;
+    std::map<std::string, std::vector<int>> sheet_columns;
 };
 
 /// Where a form of the catalogue computes cells, which is all the check needs
-/// to know of formulas: the computed columns of the direction tables, and
-/// the whole «Показатели» sheet.
+/// to know of formulas, as the form's contract says: the direction tables'
+/// columns that may be computed, and the computed columns of «Показатели».
 FormulaPlaces computed_places(const Catalogue& catalogue);
 
 /// Every sheet's used area, its values and which cells hold formulas, read in

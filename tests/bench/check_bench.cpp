@@ -18,6 +18,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -81,7 +82,7 @@ const msoko::DirectionSheet& pick(const msoko::FormLayout& layout) {
 }
 
 msoko::WorkbookSnapshot big_form(const msoko::Catalogue& c, std::size_t schools, std::string& table) {
-    const msoko::FormLayout small = msoko::form_layout(c, 0, 0);
+    const msoko::FormLayout small = msoko::form_layout(c, std::map<std::string, std::size_t>{});
     const std::string direction = pick(small).direction->id;
     const msoko::FormLayout layout = msoko::form_layout(c, {{"school", schools}});
     msoko::WorkbookSnapshot wb;

@@ -657,7 +657,7 @@ int main(int argc, char** argv) {
         // 4. The check on a direction table of 100,000 rows × ~10 fields against
         //    the bare getDataArray of the same workbook, both in-process.
         if (want(4)) {
-            const msoko::FormLayout layout = msoko::form_layout(c, 15, 14);
+            const msoko::FormLayout layout = msoko::form_layout(c, {{"school", 15}, {"kindergarten", 14}});
             // The direction whose school rows have closest to 10 typed fields and no linked ones.
             const msoko::DirectionSheet* pick = nullptr;
             std::size_t best = 0;

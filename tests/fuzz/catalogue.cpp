@@ -10,6 +10,7 @@
 #include "fuzz_support.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace msoko {
@@ -94,9 +95,12 @@ void check_loaded(const Catalogue& c, const std::string& text) {
     // What a methodologist reads and what a municipality fills.
     FUZZ_CHECK(!indicators_markdown(c).empty());
     FormData blank;
-    blank.schools = 2;
-    blank.kindergartens = 1;
-    const FormLayout layout = form_layout(c, blank.schools, blank.kindergartens);
+    std::map<std::string, std::size_t> slots;
+    for (const OrganisationType* t : c.register_types()) {
+        blank.rows[t->plural] = slots.size() == 0 ? 2 : 1;  // one or two rows of each type
+        slots[t->id] = blank.rows[t->plural];
+    }
+    const FormLayout layout = form_layout(c, slots);
     for (const DirectionSheet& ds : layout.directions) {
         FUZZ_CHECK(ds.direction && c.direction(ds.direction->id) == ds.direction);
         for (std::size_t col = 0; col < ds.columns.size(); ++col)

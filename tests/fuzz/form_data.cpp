@@ -19,7 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         FUZZ_CHECK(e.file() == "fuzz.json");
         return 0;
     }
-    FUZZ_CHECK(d.schools <= kMaxRegisterRows && d.kindergartens <= kMaxRegisterRows);
+    for (const char* plural : {"schools", "kindergartens"})  // the file format's first members
+        FUZZ_CHECK(d.register_rows(plural) <= kMaxRegisterRows);
     for (const auto& [plural, rows] : d.rows)
         FUZZ_CHECK(rows <= kMaxRegisterRows);
     for (const RegisterEntry& r : d.organisations)
@@ -27,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     // The engine's view: every organisation of the register (the first of a
     // repeated code) and the municipality, each value as typed.
-    const Workbook w = form_workbook(d);
+    const Workbook w = form_workbook(fuzz::mini_catalogue(), d);
     for (const RegisterEntry& r : d.organisations)
         FUZZ_CHECK(w.organisation(r.code));
     FUZZ_CHECK(w.organisation(kMunicipalityCode));
@@ -43,11 +44,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     // The filled form, with the unit tests' small catalogue and few empty
     // register slots so that one input takes milliseconds, not a second.
-    d.schools = std::min<std::size_t>(d.schools, 3);
-    d.kindergartens = std::min<std::size_t>(d.kindergartens, 3);
+    const Catalogue& c = fuzz::mini_catalogue();
     for (auto& [plural, rows] : d.rows)
         rows = std::min<std::size_t>(rows, 3);
-    const Catalogue& c = fuzz::mini_catalogue();
+    for (const OrganisationType* t : c.register_types())
+        d.rows[t->plural] = std::min<std::size_t>(d.register_rows(t->plural), 3);
     const bool known = std::all_of(d.organisations.begin(), d.organisations.end(), [&](const RegisterEntry& r) {
         const OrganisationType* t = c.organisation_type(r.type);
         return t && !t->municipal;

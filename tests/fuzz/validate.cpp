@@ -89,18 +89,19 @@ Cell filled(const Field& f, const std::map<std::string, double>& counts) {
 }
 
 WorkbookSnapshot form(const Catalogue& c) {
+    const FormLayout layout = form_layout(c, {{"school", 2}, {"kindergarten", 1}});
     WorkbookSnapshot wb;
     SheetSnapshot passport = grid(kPassportSheet, 20, 2);
-    put(passport, 5, 0, Cell::text("Отчётный период"));
-    put(passport, 5, 1, Cell::text("2024/2025 учебный год"));
-    put(passport, 11, 0, Cell::text("Число общеобразовательных организаций (ОО)"));
-    put(passport, 11, 1, Cell::number(2));
-    put(passport, 12, 0, Cell::text("Число дошкольных образовательных организаций (ДОО)"));
-    put(passport, 12, 1, Cell::number(1));
-    put(passport, 13, 0, Cell::text("Каталог показателей"));
-    put(passport, 13, 1, Cell::text(c.info.id));
-    put(passport, 14, 0, Cell::text("Версия каталога"));
-    put(passport, 14, 1, Cell::text(c.info.version));
+    const auto item = [&](const std::string& key, Cell value) {  // the label and value of an item, in its row
+        const PassportItem& i = *layout.passport.item(key);
+        put(passport, static_cast<std::size_t>(i.row), PassportLayout::kLabelColumn, Cell::text(i.label));
+        put(passport, static_cast<std::size_t>(i.row), PassportLayout::kValueColumn, std::move(value));
+    };
+    item(kPassportPeriod, Cell::text("2024/2025 учебный год"));
+    item(PassportLayout::count_key(*c.organisation_type("school")), Cell::number(2));
+    item(PassportLayout::count_key(*c.organisation_type("kindergarten")), Cell::number(1));
+    item(kPassportCatalogueId, Cell::text(c.info.id));
+    item(kPassportCatalogueVersion, Cell::text(c.info.version));
     wb.sheets.push_back(passport);
 
     SheetSnapshot reg = grid(kRegisterSheet, 6, 6);
@@ -112,7 +113,6 @@ WorkbookSnapshot form(const Catalogue& c) {
     wb.sheets.push_back(reg);
 
     const auto counts = consistent_counts(c);
-    const FormLayout layout = form_layout(c, 2, 1);
     for (const auto& ds : layout.directions) {
         SheetSnapshot s = grid(ds.sheet, static_cast<std::size_t>(ds.total_row() + 1), ds.columns.size());
         for (std::size_t col = 0; col < ds.columns.size(); ++col)
@@ -120,7 +120,7 @@ WorkbookSnapshot form(const Catalogue& c) {
         for (std::size_t i = 0; i < ds.rows.size(); ++i) {
             const std::size_t r = static_cast<std::size_t>(ds.first_row()) + i;
             const FormRow& fr = ds.rows[i];
-            const bool municipal = fr.type == "municipality";
+            const bool municipal = fr.municipal;
             const std::string code = municipal             ? kMunicipalityCode
                                      : fr.type == "school" ? (fr.slot ? "102" : "101")
                                                            : "201";
@@ -134,7 +134,7 @@ WorkbookSnapshot form(const Catalogue& c) {
                     put(s, r, col, filled(*f, counts), ds.columns[col].kind == FormColumn::Kind::Linked);
             }
         }
-        put(s, static_cast<std::size_t>(ds.total_row()), 1, Cell::text("Итого по муниципалитету"));
+        put(s, static_cast<std::size_t>(ds.total_row()), DirectionSheet::kTotalLabelColumn, Cell::text(kTotalRowLabel));
         wb.sheets.push_back(s);
     }
     wb.sheets.push_back(grid(kIndicatorsSheet, 4, 8));

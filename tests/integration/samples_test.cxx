@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 // The samples: the filled district computes everything, exactly as the engine.
+#include "msoko/form_reader.hpp"
+#include "snapshot.hxx"
 #include "support.hxx"
 
 using namespace msoko::test;
@@ -23,13 +25,17 @@ TEST_F(Samples, FilledDistrictHasNoErrorValueAnywhere) {
 // organisation row and the municipal row) equals the core engine's.
 void expect_engine_values(const Reference<css::sheet::XSpreadsheetDocument>& doc, const msoko::FormData& data) {
     const msoko::Catalogue catalogue = msoko::read_catalogue(MSOKO_TEST_CATALOGUE);
-    const msoko::Workbook workbook = msoko::form_workbook(data);
+    const msoko::Workbook workbook = msoko::form_workbook(catalogue, data);
     const msoko::Engine engine(catalogue, workbook);
-    std::size_t schools = 0, kindergartens = 0;
-    for (const auto& o : data.organisations)
-        (o.type == "school" ? schools : kindergartens)++;
-    const msoko::FormLayout layout =
-        msoko::form_layout(catalogue, std::max(data.schools, schools), std::max(data.kindergartens, kindergartens));
+    // The register's slots of each type, as the writer sized them: the data
+    // file's rows, or more when it lists more organisations.
+    std::map<std::string, std::size_t> slots;
+    for (const msoko::OrganisationType* t : catalogue.register_types()) {
+        const auto listed = std::count_if(data.organisations.begin(), data.organisations.end(),
+                                          [&](const msoko::RegisterEntry& o) { return o.type == t->id; });
+        slots[t->id] = std::max(data.register_rows(t->plural), static_cast<std::size_t>(listed));
+    }
+    const msoko::FormLayout layout = msoko::form_layout(catalogue, slots);
 
     auto expect_same = [](const msoko::IndicatorResult& r, const Reference<css::table::XCell>& c,
                           const std::string& where) {
@@ -79,12 +85,48 @@ TEST_F(Samples, EveryIndicatorEqualsTheEngine) {
         msoko::read_form_data((fs::path(MSOKO_TEST_SAMPLES) / "data" / "sample-district.json").string()));
 }
 
+// What `msoko indicators` prints: the core's values from the office's
+// snapshot (the form read back by the contract, every indicator computed by
+// the engine) equal the values and texts «Показатели» shows.
+std::size_t expect_core_values(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    const msoko::Catalogue catalogue = msoko::read_catalogue(MSOKO_TEST_CATALOGUE);
+    const msoko::FormLayout layout = msoko::form_layout(catalogue, {});
+    const msoko::FormContents form = msoko::read_form(catalogue, msoko::uno::snapshot(doc, {}));
+    EXPECT_TRUE(form.missing_sheets.empty());
+    EXPECT_EQ(form.passport_text(msoko::kPassportCatalogueId), catalogue.info.id);
+    auto summary = sheet(doc, msoko::kIndicatorsSheet);
+    std::size_t values = 0;
+    for (const msoko::FormIndicator& fi : msoko::form_indicators(catalogue, form)) {
+        const msoko::IndicatorRow& row = *layout.indicator_row(fi.indicator->id);
+        const auto c = summary->getCellByPosition(msoko::IndicatorsColumns::kValue, row.row);
+        const msoko::Result& r = fi.value.result;
+        EXPECT_EQ(text(summary->getCellByPosition(msoko::IndicatorsColumns::kId, row.row)), fi.indicator->id);
+        if (r.has_value()) {
+            ++values;
+            EXPECT_EQ(c->getError(), 0) << fi.indicator->id << ": " << text(c);
+            EXPECT_NEAR(c->getValue(), r.value(), 1e-9) << fi.indicator->id;
+        } else {
+            EXPECT_EQ(c->getError(), r.status() == msoko::Result::Status::Invalid ? fi.error : kNotAvailable)
+                << fi.indicator->id << ": " << r.reason();
+        }
+        EXPECT_EQ(msoko::shown_value(row, r, /*english=*/true, fi.error), text(c)) << fi.indicator->id;
+    }
+    return values;
+}
+
+TEST_F(Samples, TheCoreComputesWhatTheIndicatorsSheetShows) {
+    EXPECT_EQ(expect_core_values(open("sample-district.ods")), 100u);
+    // Tables Calc cannot pass (an error value) or read (5.2.1): their indicators are errors, as in the form.
+    EXPECT_EQ(expect_core_values(open("sample-district-mistakes.ods")), 53u);
+    EXPECT_EQ(expect_core_values(open("msoko-form-blank.ods")), 0u);
+}
+
 TEST_F(Samples, RegisterWithEmptySlotsStillLinesUp) {
     // NewForm makes 30 + 30 slots; a district fills some: the blocks must stay aligned.
     msoko::FormData data =
         msoko::read_form_data((fs::path(MSOKO_TEST_SAMPLES) / "data" / "sample-district.json").string());
-    data.schools = 20;
-    data.kindergartens = 18;
+    data.rows["schools"] = 20;
+    data.rows["kindergartens"] = 18;
     const fs::path file = fs::temp_directory_path() / ("msoko-gaps-" + std::to_string(getpid()) + ".fods");
     std::ofstream(file) << msoko::form_fods(msoko::read_catalogue(MSOKO_TEST_CATALOGUE), data, "test");
     docs_.push_back(office_->open(file, Office::Access::ReadOnly));

@@ -7,6 +7,7 @@
 #include "msoko/engine.hpp"
 #include "msoko/form.hpp"
 #include "office/office.hxx"
+#include "utf8.hxx"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 
@@ -73,10 +74,10 @@ using msoko::office::Office;
 using rtl::OUString;
 
 inline std::string u8(const OUString& s) {
-    return rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8).getStr();
+    return msoko::uno::to_utf8(s);
 }
 inline OUString ou(const std::string& s) {
-    return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8);
+    return msoko::uno::from_utf8(s);
 }
 
 // Calc's error codes as ORG.OPENOFFICE.ERRORTYPE and XCell::getError report them.

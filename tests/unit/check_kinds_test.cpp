@@ -3,6 +3,8 @@
 // as the table says; the catalogue rules told apart; docs/checks.md made from it.
 #include "validation_support.hpp"
 
+#include "check/kinds.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -79,6 +81,22 @@ TEST(FindingKinds, EveryKindIsReportedByTheCode) {
             code += file_text(f.path());
     for (const auto& name : names)
         EXPECT_NE(code.find("K::" + name), std::string::npos) << "kind K::" << name << " is reported nowhere";
+}
+
+TEST(FindingKinds, TheFormsNamesComeFromItsContract) {
+    // The texts name the form's sheets and passport labels as the contract
+    // does; no token of form_text() is left over.
+    std::string all;
+    for (const FindingKind& k : finding_kinds()) {
+        EXPECT_EQ(std::string(k.message).find("{#"), std::string::npos) << k.id;
+        EXPECT_EQ(std::string(k.description).find("{#"), std::string::npos) << k.id;
+        all += std::string(k.message) + "\n" + k.description + "\n";
+    }
+    for (const char* sheet : {kPassportSheet, kRegisterSheet, kIndicatorsSheet})
+        EXPECT_NE(all.find(std::string("«") + sheet + "»"), std::string::npos) << sheet;
+    EXPECT_NE(all.find(PassportLayout::label_of(kPassportPeriod)), std::string::npos);
+    EXPECT_EQ(std::string(check::form_text("«{#register}», {#catalogue_version}")),
+              std::string("«") + kRegisterSheet + "», " + PassportLayout::label_of(kPassportCatalogueVersion));
 }
 
 TEST(FindingKinds, MessagesAreMadeFromTemplates) {

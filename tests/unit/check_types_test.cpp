@@ -52,17 +52,18 @@ WorkbookSnapshot four_type_form(std::size_t extra_expected = 1) {
         short_of[t.id] = t.short_title;
     WorkbookSnapshot wb;
     SheetSnapshot passport = grid(kPassportSheet, 20, 2);
-    const std::pair<const char*, Cell> items[] = {
-        {"Отчётный период", T("2024/2025 учебный год")},
-        {"Число общеобразовательных организаций (ОО)", N(2)},
-        {"Число дошкольных образовательных организаций (ДОО)", N(1)},
-        {"Число организаций дополнительного образования (УДО)", N(static_cast<double>(extra_expected))},
-        {"Каталог показателей", T(c.info.id.c_str())},
-        {"Версия каталога", T(c.info.version.c_str())}};
-    std::size_t row = 3;
-    for (const auto& [label, value] : items) {
-        put(passport, row, 0, T(label));
-        put(passport, row++, 1, value);
+    const FormLayout layout = form_layout(c, {{"school", 2}, {"kindergarten", 1}});
+    const auto count = [&](const char* type) { return PassportLayout::count_key(*c.organisation_type(type)); };
+    const std::pair<std::string, Cell> items[] = {{kPassportPeriod, T("2024/2025 учебный год")},
+                                                  {count("school"), N(2)},
+                                                  {count("kindergarten"), N(1)},
+                                                  {count("extra"), N(static_cast<double>(extra_expected))},
+                                                  {kPassportCatalogueId, T(c.info.id.c_str())},
+                                                  {kPassportCatalogueVersion, T(c.info.version.c_str())}};
+    std::size_t row = 3;  // one after the other, not in the form's rows: the check finds items by label
+    for (const auto& [key, value] : items) {
+        put(passport, row, PassportLayout::kLabelColumn, T(layout.passport.item(key)->label.c_str()));
+        put(passport, row++, PassportLayout::kValueColumn, value);
     }
     wb.sheets.push_back(passport);
     SheetSnapshot reg = grid(kRegisterSheet, 3 + std::size(kOrgs), 6);
@@ -72,7 +73,6 @@ WorkbookSnapshot four_type_form(std::size_t extra_expected = 1) {
         put(reg, 3 + i, 3, T(short_of[kOrgs[i].type].c_str()));
     }
     wb.sheets.push_back(reg);
-    const FormLayout layout = form_layout(c, 2, 1);
     for (const auto& ds : layout.directions) {
         const std::size_t rows = std::size(kOrgs) + 1;
         SheetSnapshot s = grid(ds.sheet, DirectionSheet::kCodeRow + rows + 2, ds.columns.size());
@@ -101,7 +101,7 @@ WorkbookSnapshot four_type_form(std::size_t extra_expected = 1) {
                 put(s, r, col, v, ds.columns[col].kind == FormColumn::Kind::Linked ? "=linked" : "");
             }
         }
-        put(s, DirectionSheet::kCodeRow + rows + 1, 1, T("Итого по муниципалитету"));
+        put(s, DirectionSheet::kCodeRow + rows + 1, DirectionSheet::kTotalLabelColumn, T(kTotalRowLabel));
         wb.sheets.push_back(s);
     }
     wb.sheets.push_back(grid(kIndicatorsSheet, 4, 8));
@@ -111,7 +111,7 @@ WorkbookSnapshot four_type_form(std::size_t extra_expected = 1) {
 // The cell of a field of an organisation on the sheet of direction 1.2.
 std::pair<SheetSnapshot*, std::pair<std::size_t, std::size_t>> cell_of(WorkbookSnapshot& wb, const char* code,
                                                                        const char* field) {
-    const FormLayout layout = form_layout(four_types(), 2, 1);
+    const FormLayout layout = form_layout(four_types(), {{"school", 2}, {"kindergarten", 1}});
     const DirectionSheet& ds = *layout.sheet_of("1.2");
     std::size_t row = DirectionSheet::kCodeRow + 1 + std::size(kOrgs);
     for (std::size_t i = 0; i < std::size(kOrgs); ++i)
@@ -130,7 +130,7 @@ TEST(OrganisationTypes, TheRegisterCountsTheFourthType) {
     const ValidationReport r = checked(four_types(), four_type_form(2));
     const auto found = with_rule(r, "register.count");
     ASSERT_EQ(found.size(), 1u);
-    EXPECT_EQ(found[0]->message, "В паспорте указано УДО: 2, а в реестре «Организации» — 1.");
+    EXPECT_EQ(found[0]->message, std::string("В паспорте указано УДО: 2, а в реестре «") + kRegisterSheet + "» — 1.");
 }
 
 TEST(OrganisationTypes, TheFieldsOfTheFourthTypeAreCheckedOnItsRowsOnly) {

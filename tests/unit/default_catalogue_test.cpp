@@ -257,7 +257,7 @@ namespace {
 // shuffled, is read as that direction's table (not the first field's).
 TEST(DefaultCatalogue, EveryDirectionTableShuffledKeepsItsDirection) {
     const Catalogue c = read_catalogue(MSOKO_CATALOGUE_FILE);
-    const FormLayout layout = form_layout(c, 2, 2);
+    const FormLayout layout = form_layout(c, {{"school", 2}, {"kindergarten", 2}});
     std::mt19937 random(267);
     for (const auto& ds : layout.directions) {
         std::vector<std::string> header;

@@ -142,10 +142,26 @@ TEST(FormLayout, PassportRowsByKey) {
     EXPECT_EQ(p.item("period")->range_name, "passport_period");
     EXPECT_EQ(p.row("nothing"), -1);
     // The default catalogue: the rows the samples have.
-    const FormLayout d = form_layout(default_catalogue(), 1, 1);
+    const FormLayout d = form_layout(default_catalogue(), {{"school", 1}, {"kindergarten", 1}});
     EXPECT_EQ(d.passport.item("schools_expected")->label, "Число общеобразовательных организаций (ОО)");
     EXPECT_EQ(d.passport.item("kindergartens_expected")->label, "Число дошкольных образовательных организаций (ДОО)");
     EXPECT_EQ(d.passport.row(kPassportGenerator), 15);
+}
+
+TEST(FormLayout, PassportLabelsWithoutACatalogue) {
+    // What the finding kinds name: every item but the counts, as every layout has it.
+    const FormLayout layout = four_layout();
+    for (const PassportItem& item : layout.passport.items) {
+        const char* label = PassportLayout::label_of(item.key);
+        if (item.org_type.empty()) {
+            ASSERT_NE(label, nullptr) << item.key;
+            EXPECT_EQ(label, item.label);
+        } else {
+            EXPECT_EQ(label, nullptr) << item.key;
+        }
+    }
+    EXPECT_EQ(PassportLayout::label_of(kPassportPeriod), std::string("Отчётный период"));
+    EXPECT_EQ(PassportLayout::label_of("nothing"), nullptr);
 }
 
 TEST(FormLayout, RegisterBlocksAndOneColumnPerFlag) {
@@ -162,11 +178,6 @@ TEST(FormLayout, RegisterBlocksAndOneColumnPerFlag) {
     EXPECT_EQ(layout.flag_column("resource_centre"), 6);
     EXPECT_EQ(layout.register_columns[6].label, "РЦ");
     EXPECT_EQ(layout.flag_column("type"), -1);
-    // The compatibility form: the first two types of the register.
-    const FormLayout old = form_layout(four_types(), 2, 1);
-    EXPECT_EQ(old.register_slots("kindergarten"), 1u);
-    EXPECT_EQ(old.register_slots("supplementary"), 0u);
-    EXPECT_EQ(old.register_slots("school"), 2u);
 }
 
 TEST(FormLayout, DirectionRowsPerTypeTheFieldsConcern) {
@@ -200,7 +211,7 @@ TEST(FormLayout, OneAnswerWhichCellsAreTypedAndWhichComputed) {
 
     // A field of another direction: computed where it concerns the row.
     const Catalogue& c = default_catalogue();
-    const FormLayout d = form_layout(c, 2, 2);
+    const FormLayout d = form_layout(c, {{"school", 2}, {"kindergarten", 2}});
     std::set<std::string> linked;
     for (const auto& ds : d.directions)
         for (std::size_t i = 0; i < ds.columns.size(); ++i)
@@ -218,7 +229,7 @@ TEST(FormLayout, OneAnswerWhichCellsAreTypedAndWhichComputed) {
     for (const auto& code : linked)
         EXPECT_EQ(codes.count(code), 1u) << code;
     EXPECT_EQ(codes.size(), 4 + linked.size());
-    EXPECT_EQ(form_layout(c, 0, 0).computed_codes(), codes);  // what the glue asks, without a register
+    EXPECT_EQ(form_layout(c, {}).computed_codes(), codes);  // what the glue asks, without a register
     // The kinds of rows of a table, whatever the slots.
     const FormLayout without_slots = four_types_layout_without_slots();
     const DirectionSheet& empty = *without_slots.sheet_of("1.2");

@@ -24,7 +24,7 @@ using css::uno::Sequence;
 using rtl::OUString;
 
 OUString u8(const char* s) {
-    return OUString(s, static_cast<sal_Int32>(strlen(s)), RTL_TEXTENCODING_UTF8);
+    return msoko::uno::from_utf8(s);
 }
 
 // sal_uInt16 is also sal_Unicode: its Any is built from the UNO type.

@@ -35,16 +35,18 @@ inline void put(SheetSnapshot& s, std::size_t r, std::size_t c, Cell v, const ch
 // A valid form of the test catalogue: two schools (one ШНОР), a kindergarten, the municipality.
 inline WorkbookSnapshot form() {
     const Catalogue& c = mini();
+    const FormLayout layout = form_layout(c, {{"school", 2}, {"kindergarten", 1}});
     WorkbookSnapshot wb;
     SheetSnapshot passport = grid(kPassportSheet, 20, 2);
-    put(passport, 5, 0, T("Отчётный период"));
-    put(passport, 5, 1, T("2024/2025 учебный год"));
-    put(passport, 11, 0, T("Число общеобразовательных организаций (ОО)"));
-    put(passport, 11, 1, N(2));
-    put(passport, 13, 0, T("Каталог показателей"));
-    put(passport, 13, 1, T(c.info.id.c_str()));
-    put(passport, 14, 0, T("Версия каталога"));
-    put(passport, 14, 1, T(c.info.version.c_str()));
+    const auto item = [&](const std::string& key, Cell value) {  // the label and value of an item, in its row
+        const PassportItem& i = *layout.passport.item(key);
+        put(passport, static_cast<std::size_t>(i.row), PassportLayout::kLabelColumn, T(i.label.c_str()));
+        put(passport, static_cast<std::size_t>(i.row), PassportLayout::kValueColumn, std::move(value));
+    };
+    item(kPassportPeriod, T("2024/2025 учебный год"));                      // row 6
+    item(PassportLayout::count_key(*c.organisation_type("school")), N(2));  // row 12
+    item(kPassportCatalogueId, T(c.info.id.c_str()));                       // row 14
+    item(kPassportCatalogueVersion, T(c.info.version.c_str()));             // row 15
     wb.sheets.push_back(passport);
 
     SheetSnapshot reg = grid(kRegisterSheet, 6, 6);
@@ -56,7 +58,6 @@ inline WorkbookSnapshot form() {
                 T(rows[i][c2]));  // code, name, (short), type, ШНОР
     wb.sheets.push_back(reg);
 
-    const FormLayout layout = form_layout(c, 2, 1);
     for (const auto& ds : layout.directions) {
         SheetSnapshot s = grid(ds.sheet, static_cast<std::size_t>(ds.total_row() + 1), ds.columns.size());
         for (std::size_t col = 0; col < ds.columns.size(); ++col)
@@ -64,17 +65,17 @@ inline WorkbookSnapshot form() {
         for (std::size_t i = 0; i < ds.rows.size(); ++i) {
             const std::size_t r = static_cast<std::size_t>(ds.first_row()) + i;
             const FormRow& fr = ds.rows[i];
-            const std::string code = fr.type == "municipality" ? "УО"
-                                     : fr.type == "school"     ? (fr.slot ? "102" : "101")
-                                                               : "201";
-            put(s, r, 0, T(code.c_str()), fr.type == "municipality" ? "" : "=reg");
-            put(s, r, 1, T("имя"), fr.type == "municipality" ? "" : "=reg");
+            const std::string code = fr.municipal          ? kMunicipalityCode
+                                     : fr.type == "school" ? (fr.slot ? "102" : "101")
+                                                           : "201";
+            put(s, r, 0, T(code.c_str()), fr.municipal ? "" : "=reg");
+            put(s, r, 1, T("имя"), fr.municipal ? "" : "=reg");
             put(s, r, 2,
                 T(fr.type == "school"         ? "ОО"
                   : fr.type == "kindergarten" ? "ДОО"
                                               : "УО"),
-                fr.type == "municipality" ? "" : "=reg");
-            put(s, r, 3, T(code == "101" ? "ШНОР" : ""), fr.type == "municipality" ? "" : "=reg");
+                fr.municipal ? "" : "=reg");
+            put(s, r, 3, T(code == "101" ? "ШНОР" : ""), fr.municipal ? "" : "=reg");
             for (std::size_t col = 4; col < ds.columns.size(); ++col) {
                 const Field* f = ds.columns[col].field;
                 if (!f->concerns(fr.type))
@@ -93,7 +94,7 @@ inline WorkbookSnapshot form() {
                 put(s, r, col, v, ds.columns[col].kind == FormColumn::Kind::Linked ? "=linked" : "");
             }
         }
-        put(s, static_cast<std::size_t>(ds.total_row()), 1, T("Итого по муниципалитету"));
+        put(s, static_cast<std::size_t>(ds.total_row()), DirectionSheet::kTotalLabelColumn, T(kTotalRowLabel));
         wb.sheets.push_back(s);
     }
     wb.sheets.push_back(grid(kIndicatorsSheet, 4, 8));
@@ -108,7 +109,7 @@ inline SheetSnapshot& sheet(WorkbookSnapshot& wb, const std::string& name) {
 }
 
 inline const DirectionSheet& layout_of(const char* direction) {
-    static const FormLayout layout = form_layout(mini(), 2, 1);
+    static const FormLayout layout = form_layout(mini(), {{"school", 2}, {"kindergarten", 1}});
     return *layout.sheet_of(direction);
 }
 

@@ -120,6 +120,33 @@ TEST(Validation, RegisterDuplicatesAndCounts) {
     EXPECT_FALSE(with_rule(r, "register.unknown_code").empty()) << "102 on the direction sheets is not registered";
 }
 
+TEST(Validation, TheRegisterCountsATypeWrittenInAnotherCase) {
+    // The type column read as the catalogue's short name (organisation_type_by_short):
+    // «оо» and « ОО » are schools.
+    WorkbookSnapshot wb = form();
+    const auto type_col = static_cast<std::size_t>(form_layout(mini(), {}).register_column("type"));
+    put(sheet(wb, kRegisterSheet), FormLayout::kRegisterFirstRow, type_col, T("оо"));
+    put(sheet(wb, kRegisterSheet), FormLayout::kRegisterFirstRow + 1, type_col, T(" ОО "));
+    EXPECT_TRUE(with_rule(checked(mini(), wb), "register.count").empty());
+    put(sheet(wb, kRegisterSheet), FormLayout::kRegisterFirstRow + 1, type_col, T("ДОО"));
+    EXPECT_EQ(with_rule(checked(mini(), wb), "register.count").size(), 1u) << "one school now, two announced";
+}
+
+TEST(Validation, ThePassportIsReadByItsLabelsWhereverTheyAre) {
+    // A row inserted above the items moves them: the check finds them by label.
+    WorkbookSnapshot wb = form();
+    SheetSnapshot& p = sheet(wb, kPassportSheet);
+    SheetSnapshot moved = grid(kPassportSheet, p.rows + 1, p.cols);
+    for (std::size_t r = 0; r < p.rows; ++r)
+        for (std::size_t c = 0; c < p.cols; ++c)
+            put(moved, r + 1, c, p.value(r, c));
+    p = moved;
+    EXPECT_TRUE(checked(mini(), wb).findings.empty());
+    const PassportItem& version = *form_layout(mini(), {}).passport.item(kPassportCatalogueVersion);
+    put(p, static_cast<std::size_t>(version.row) + 1, PassportLayout::kValueColumn, T("0.9"));
+    EXPECT_EQ(with_rule(checked(mini(), wb), "form.version").size(), 1u);
+}
+
 TEST(Validation, AComputedCellOverwritten) {
     WorkbookSnapshot wb = form();
     const auto [row, col] = where("1.1", "101", "name");

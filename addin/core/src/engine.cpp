@@ -12,10 +12,6 @@
 
 namespace msoko {
 
-namespace {
-constexpr const char* kMunicipality = "municipality";
-}  // namespace
-
 FieldValue read_field(const Field& field, const Cell& cell) {
     switch (cell.kind()) {
         case Cell::Kind::Empty:
@@ -192,8 +188,9 @@ IndicatorResult Engine::compute(const Indicator& ind, const Organisation& org, s
 
 std::vector<const Organisation*> Engine::concerned(const Indicator& ind) const {
     std::vector<const Organisation*> out;
+    const std::string& municipal = catalogue_.municipal_type().id;
     for (const auto& org : workbook_.organisations())
-        if (org.type != kMunicipality && ind.concerns(org.type))
+        if (org.type != municipal && ind.concerns(org.type))
             out.push_back(&org);
     return out;
 }
@@ -224,9 +221,9 @@ IndicatorResult Engine::municipality(const std::string& indicator, std::optional
     const auto orgs = concerned(*ind);
     if (orgs.empty()) {
         // A municipal-level indicator: the municipality's own row answers it.
-        if (ind->concerns(kMunicipality)) {
+        if (const std::string& municipal = catalogue_.municipal_type().id; ind->concerns(municipal)) {
             for (const auto& org : workbook_.organisations())
-                if (org.type == kMunicipality)
+                if (org.type == municipal)
                     return compute(*ind, org, threshold);
             out.result = Result::missing("в книге нет строки муниципалитета");
             return out;

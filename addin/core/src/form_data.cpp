@@ -38,20 +38,12 @@ std::string text_of(const json::object& o, const char* key, const std::string& f
     return std::string(v->as_string());
 }
 
-// The members of the format's first version sizing the register, kept in
-// FormData's compatibility members (removed at the merge of issue 12).
-template <class Data>  // FormData or const FormData
-auto legacy_rows(Data& d, const std::string& plural) -> decltype(&d.schools) {
-    return plural == "schools" ? &d.schools : plural == "kindergartens" ? &d.kindergartens : nullptr;
-}
-
 }  // namespace
 
 std::size_t FormData::register_rows(const std::string& plural) const {
-    if (const std::size_t* legacy = legacy_rows(*this, plural))
-        return *legacy;
+    // Set in `rows` by the caller or read from the file, or the default.
     const auto it = rows.find(plural);
-    return it == rows.end() ? kDefaultRegisterRows : it->second;
+    return it != rows.end() ? it->second : kDefaultRegisterRows;
 }
 
 namespace {
@@ -101,10 +93,7 @@ FormData parse(const std::string& text, const std::string& file) {
         if (!v.is_int64() || v.as_int64() < 0 || v.as_int64() > static_cast<std::int64_t>(kMaxRegisterRows))
             throw CatalogueError(file, "/" + key, "must be a whole number 0–" + std::to_string(kMaxRegisterRows));
         const auto n = static_cast<std::size_t>(v.as_int64());
-        if (std::size_t* legacy = legacy_rows(d, key))
-            *legacy = n;
-        else
-            d.rows[key] = n;
+        d.rows[key] = n;
     }
     if (const auto* orgs = o.if_contains("organisations")) {
         const json::array& a = orgs->as_array();

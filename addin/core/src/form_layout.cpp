@@ -49,33 +49,49 @@ std::string PassportLayout::count_key(const OrganisationType& type) {
 
 namespace {
 
+// The items every passport has, the catalogue's counts between them.
+struct Typed {
+    const char* key;
+    const char* label;
+    FieldType type;
+};
+constexpr Typed kTypedItems[] = {{"municipality", "Муниципальное образование", FieldType::Text},
+                                 {"region", "Субъект Российской Федерации", FieldType::Text},
+                                 {"period", "Отчётный период", FieldType::Text},
+                                 {"responsible", "Ответственный за заполнение (ФИО)", FieldType::Text},
+                                 {"position", "Должность", FieldType::Text},
+                                 {"phone", "Телефон", FieldType::Text},
+                                 {"email", "Электронная почта", FieldType::Text},
+                                 {"date", "Дата заполнения", FieldType::Date}};
+constexpr std::pair<const char*, const char*> kFixedItems[] = {{kPassportCatalogueId, "Каталог показателей"},
+                                                               {kPassportCatalogueVersion, "Версия каталога"},
+                                                               {kPassportGenerator, "Форма создана программой"}};
+
+}  // namespace
+
+const char* PassportLayout::label_of(const std::string& key) {
+    for (const auto& t : kTypedItems)
+        if (key == t.key)
+            return t.label;
+    for (const auto& [k, label] : kFixedItems)
+        if (key == k)
+            return label;
+    return nullptr;
+}
+
+namespace {
+
 PassportLayout passport_layout(const Catalogue& c) {
-    struct Typed {
-        const char* key;
-        const char* label;
-        FieldType type;
-    };
-    static const Typed typed[] = {{"municipality", "Муниципальное образование", FieldType::Text},
-                                  {"region", "Субъект Российской Федерации", FieldType::Text},
-                                  {"period", "Отчётный период", FieldType::Text},
-                                  {"responsible", "Ответственный за заполнение (ФИО)", FieldType::Text},
-                                  {"position", "Должность", FieldType::Text},
-                                  {"phone", "Телефон", FieldType::Text},
-                                  {"email", "Электронная почта", FieldType::Text},
-                                  {"date", "Дата заполнения", FieldType::Date}};
     PassportLayout p;
     int row = PassportLayout::kHeaderRow + 1;
-    for (const auto& t : typed)
+    for (const auto& t : kTypedItems)
         p.items.push_back({t.key, t.label, row++, t.type, true, CellRole::Typed, "", std::string("passport_") + t.key});
     for (const OrganisationType* type : c.register_types()) {
         const std::string key = PassportLayout::count_key(*type);
         p.items.push_back({key, type->count_title + " (" + type->short_title + ")", row++, FieldType::Count, true,
                            CellRole::Typed, type->id, "passport_" + key});
     }
-    const std::pair<const char*, const char*> fixed[] = {{kPassportCatalogueId, "Каталог показателей"},
-                                                         {kPassportCatalogueVersion, "Версия каталога"},
-                                                         {kPassportGenerator, "Форма создана программой"}};
-    for (const auto& [key, label] : fixed)
+    for (const auto& [key, label] : kFixedItems)
         p.items.push_back(
             {key, label, row++, FieldType::Text, false, CellRole::Fixed, "", std::string("msoko_") + key});
     return p;
@@ -367,16 +383,6 @@ FormLayout form_layout(const Catalogue& c, const std::map<std::string, std::size
     }
     layout.indicators = indicator_rows(c, layout);
     return layout;
-}
-
-FormLayout form_layout(const Catalogue& c, std::size_t schools, std::size_t kindergartens) {
-    std::map<std::string, std::size_t> slots;
-    const auto types = c.register_types();
-    if (!types.empty())
-        slots[types[0]->id] = schools;
-    if (types.size() > 1)
-        slots[types[1]->id] = kindergartens;
-    return form_layout(c, slots);
 }
 
 std::vector<SheetPane> form_panes(const Catalogue& catalogue) {

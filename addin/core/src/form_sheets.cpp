@@ -63,7 +63,7 @@ Sheet Writer::direction(const DirectionSheet& ds) {
 
     // The municipal total of every numeric field, outside the table.
     const int tr = ds.total_row();
-    sh.put(tr, 1, text_cell(kTotalRowLabel, "ce_total"));
+    sh.put(tr, DirectionSheet::kTotalLabelColumn, text_cell(kTotalRowLabel, "ce_total"));
     for (std::size_t col = DirectionSheet::kFixedColumns; col < ds.columns.size(); ++col) {
         const FormColumn& fc = ds.columns[col];
         const int ci = static_cast<int>(col);

@@ -280,15 +280,3 @@ std::string form_fods(const Catalogue& catalogue, const FormData& data, const st
 }
 
 }  // namespace msoko
-
-namespace msoko {
-
-// Compatibility for the callers of issue 11 (removed at the merge): the
-// engine's own name of the municipal level.
-Workbook form_workbook(const FormData& data) {
-    Catalogue c;
-    c.organisation_types.push_back({"municipality", "", kMunicipalityCode, true, "", ""});
-    return form_workbook(c, data);
-}
-
-}  // namespace msoko

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "msoko/table.hpp"
 
+#include "msoko/form_layout.hpp"
 #include "msoko/text.hpp"
 
 #include <algorithm>
@@ -11,8 +12,6 @@
 namespace msoko {
 
 namespace {
-
-constexpr const char* kMunicipality = "municipality";
 
 std::string column_place(std::size_t c) {
     return "table column " + std::to_string(c + 1);
@@ -69,9 +68,20 @@ std::variant<std::string, Result> table_direction(const Catalogue& c, const std:
     return leaders.front();
 }
 
+// «ОО, ДОО or УО»: the catalogue's types as the type column names them.
+std::string expected_types(const Catalogue& c) {
+    std::string out;
+    for (std::size_t i = 0; i < c.organisation_types.size(); ++i)
+        out += (i == 0                                 ? ""
+                : i + 1 == c.organisation_types.size() ? " or "
+                                                       : ", ") +
+               c.organisation_types[i].short_title;
+    return out;
+}
+
 bool is_municipality_code(const std::string& code) {
     const std::string c = fold(code);
-    return c == "уо" || c == "мо" || c == "муниципалитет";
+    return c == fold(kMunicipalityCode) || c == "мо" || c == "муниципалитет";
 }
 
 }  // namespace
@@ -133,16 +143,17 @@ std::variant<Table, Result> read_table(const Catalogue& catalogue, const Range& 
         table.direction = std::get<std::string>(direction);
 
     // Without a type column: the one organisation type the fields concern.
+    const std::string& municipal = catalogue.municipal_type().id;
     std::string default_type;
     if (!type_col) {
         std::set<std::string> types;
         for (const auto& [c, code] : field_columns)
             for (const auto& t : catalogue.field(code)->org_types)
-                if (t != kMunicipality)
+                if (t != municipal)
                     types.insert(t);
         if (types.size() > 1)
             return Result::invalid("the table's fields concern several organisation types: it needs a 'type' column");
-        default_type = types.empty() ? kMunicipality : *types.begin();
+        default_type = types.empty() ? municipal : *types.begin();
     }
 
     for (std::size_t r = 1; r < range.rows(); ++r) {
@@ -167,10 +178,11 @@ std::variant<Table, Result> read_table(const Catalogue& catalogue, const Range& 
                 return Result::invalid("no organisation type in " + row_place(r));
             const auto type = organisation_type(catalogue, t.text());
             if (!type)
-                return Result::invalid("unknown organisation type in " + row_place(r) + "; expected ОО, ДОО or УО");
+                return Result::invalid("unknown organisation type in " + row_place(r) + "; expected " +
+                                       expected_types(catalogue));
             org.type = *type;
         } else {
-            org.type = is_municipality_code(org.code) ? kMunicipality : default_type;
+            org.type = is_municipality_code(org.code) ? municipal : default_type;
         }
         if (flags_col) {
             const Cell& fl = range.at(r, *flags_col);

@@ -32,9 +32,6 @@ inline constexpr int kWarningMarkBack = 0xFFEB9C, kWarningMarkText = 0x9C5700;
 /// catalogue's municipal level) and every typed value. Formulas ("=…") read
 /// as error values, as Calc shows them.
 Workbook form_workbook(const Catalogue& catalogue, const FormData& data);
-/// Compatibility (removed at the merge): the municipal level's id is `municipality`.
-Workbook form_workbook(const FormData& data);
-
 /// The whole form as a flat ODF spreadsheet: blank when `data` holds no
 /// organisations and values, filled otherwise. `generator` names the
 /// program in the passport (e.g. «МСОКО для Calc 0.1.0»).

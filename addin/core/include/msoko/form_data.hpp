@@ -46,11 +46,6 @@ struct FormData {
     /// (`"schools": 15` in the file); at least as many as it has
     /// organisations of the type. A type not named: kDefaultRegisterRows.
     std::map<std::string, std::size_t> rows;
-    /// Compatibility (the command line and tests set these; removed at the
-    /// merge): the rows of the types whose plural is `schools` and
-    /// `kindergartens`, the two members of the file format's first version.
-    std::size_t schools = kDefaultRegisterRows;
-    std::size_t kindergartens = kDefaultRegisterRows;
     std::vector<RegisterEntry> organisations;
     /// code → field → typed value; a text starting with "=" is a formula
     std::map<std::string, std::map<std::string, Cell>> values;

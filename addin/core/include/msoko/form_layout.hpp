@@ -73,12 +73,17 @@ struct PassportLayout {
     int row(const std::string& key) const;
     /// The key of a type's count, e.g. schools_expected.
     static std::string count_key(const OrganisationType& type);
+    /// The label of an item every passport has, whatever the catalogue (all
+    /// but the counts), e.g. «Отчётный период» of `period`; null for another key.
+    static const char* label_of(const std::string& key);
 };
 
 /// Keys of the passport items the form writes itself.
 inline constexpr const char* kPassportCatalogueId = "catalogue_id";
 inline constexpr const char* kPassportCatalogueVersion = "catalogue_version";
 inline constexpr const char* kPassportGenerator = "generator";
+/// The key of the reporting period («2024/2025 учебный год»).
+inline constexpr const char* kPassportPeriod = "period";
 
 // --- «Организации» ---------------------------------------------------------------
 
@@ -137,6 +142,8 @@ struct DirectionSheet {
     std::vector<FormRow> row_kinds;
 
     static constexpr int kTitleRow = 0, kHeaderRow = 2, kCodeRow = 3;  ///< 0-based
+    /// The column of kTotalRowLabel in the totals row.
+    static constexpr int kTotalLabelColumn = 1;
     /// Code, name, type and flags come first; fields from this column on.
     static constexpr int kFixedColumns = 4;
     int first_row() const { return kCodeRow + 1; }
@@ -238,11 +245,6 @@ struct FormLayout {
 /// The layout for a register of `slots[type]` rows per organisation type
 /// (a type not named has none).
 FormLayout form_layout(const Catalogue& catalogue, const std::map<std::string, std::size_t>& slots);
-
-/// Compatibility (the check and the command line still call it; removed at
-/// the merge): `schools` slots for the first type of the register and
-/// `kindergartens` for the second.
-FormLayout form_layout(const Catalogue& catalogue, std::size_t schools, std::size_t kindergartens);
 
 /// "A1"-style address (0-based row and column), e.g. cell_address(3, 0) == "A4".
 std::string cell_address(int row, int column);

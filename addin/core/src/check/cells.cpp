@@ -33,29 +33,31 @@ K type_kind(FieldType t) {
 // by the sheet's type column (the type's short name; the first type when it
 // names none).
 struct RowTypes {
-    explicit RowTypes(const Catalogue& c) : municipal(municipal_type(c)) {
-        for (const auto& t : c.organisation_types)
-            if (&t != municipal) {
-                types.push_back(&t);
-                folded.push_back(fold(t.short_title));
-            }
-        if (municipal)
-            types.push_back(municipal);
+    explicit RowTypes(const Catalogue& c) : catalogue(c), types(c.register_types()), registered(types.size()) {
+        types.push_back(municipal_type(c));
     }
-    /// The index into `types` of a register organisation's row.
+    /// The index into `types` of a register organisation's row (past the end
+    /// when the catalogue's register has no type).
     std::size_t of(const Cell& type) const {
-        if (type.kind() == Cell::Kind::Text)
-            for (std::size_t i = 0; i < folded.size(); ++i)
-                if (type.text() == types[i]->short_title || fold(type.text()) == folded[i])
-                    return i;
-        return folded.empty() ? types.size() : 0;
+        if (registered == 0)
+            return types.size();
+        if (type.kind() != Cell::Kind::Text)
+            return 0;
+        for (std::size_t i = 0; i < registered; ++i)  // as the form writes it, at once
+            if (type.text() == types[i]->short_title)
+                return i;
+        const OrganisationType* typed = catalogue.organisation_type_by_short(type.text());
+        for (std::size_t i = 0; i < registered; ++i)
+            if (types[i] == typed)
+                return i;
+        return 0;
     }
-    /// The municipal row's index into `types` (past the end when the catalogue has no such type).
-    std::size_t municipal_index() const { return municipal ? types.size() - 1 : types.size(); }
+    /// The municipal row's index into `types`.
+    std::size_t municipal_index() const { return registered; }
 
-    const OrganisationType* municipal;
+    const Catalogue& catalogue;
     std::vector<const OrganisationType*> types;  ///< the register's, then the municipal one
-    std::vector<std::string> folded;             ///< the register's types' short names, folded
+    std::size_t registered;                      ///< the register's types
 };
 
 }  // namespace
@@ -65,21 +67,23 @@ void check_cells(CheckContext& ctx, DirectionRead& read, Findings& out) {
     const SheetSnapshot* s = read.sheet;
     const std::vector<int>& col_of = read.col_of;
     const int code_col = read.code_col, type_col = read.type_col;
-    // Which columns concern which type of row, decided once per sheet, not per cell.
+    // What each column's cells hold in each type of row, decided once per
+    // sheet, not per cell (the last: a row of no type of the catalogue).
     const RowTypes row_types(ctx.catalogue);
-    std::vector<std::vector<char>> concerns(row_types.types.size());
-    for (std::size_t k = 0; k < concerns.size(); ++k)
-        for (const auto& fc : ds.columns)
-            concerns[k].push_back(fc.field && fc.field->concerns(row_types.types[k]->id));
-    static const std::vector<char> none;
+    std::vector<std::vector<CellRole>> roles(row_types.types.size() + 1);
+    for (std::size_t k = 0; k < roles.size(); ++k)
+        for (std::size_t i = 0; i < ds.columns.size(); ++i)
+            roles[k].push_back(k < row_types.types.size()
+                                   ? ds.role(i, row_types.types[k]->id, k == row_types.municipal_index())
+                                   : ds.role(i, std::string(), false));
 
     FormIndex& form = ctx.form;
     read.figures_begin = form.figures();
     form.reserve(s->rows, form.figures() + s->rows * ds.columns.size());
     std::size_t next_org = 0;  // the organisation the next row most likely has
     for (std::size_t r = DirectionSheet::kCodeRow + 1; r < s->rows; ++r) {
-        if (const Cell& label = s->value(r, 1);
-            label.kind() == Cell::Kind::Text && label.text() == "Итого по муниципалитету")
+        if (const Cell& label = s->value(r, DirectionSheet::kTotalLabelColumn);
+            label.kind() == Cell::Kind::Text && label.text() == kTotalRowLabel)
             break;
         const int row = static_cast<int>(r);
         const auto code = organisation_code(s->value(r, code_col));
@@ -102,16 +106,14 @@ void check_cells(CheckContext& ctx, DirectionRead& read, Findings& out) {
         const std::size_t org = form.organisation(*code, next_org);
         next_org = org + 1;
         const std::size_t type = municipal ? row_types.municipal_index() : row_types.of(s->value(r, type_col));
-        const std::vector<char>& concerned = type < concerns.size() ? concerns[type] : none;
-        const auto concerns_column = [&](std::size_t i) { return i < concerned.size() && concerned[i]; };
+        const std::vector<CellRole>& role = roles[std::min(type, roles.size() - 1)];
         if (!municipal && (org >= ctx.registered_row.size() || ctx.registered_row[org] < 0))
             out.add(K::UnknownCode, s->name, row, code_col).org(*code).value(*code).say({{"код", *code}});
         // Computed cells must keep their formulas.
         for (std::size_t i = 0; i < ds.columns.size(); ++i) {
             const FormColumn& fc = ds.columns[i];
             const bool linked = fc.kind == FormColumn::Kind::Linked;
-            const bool computed =
-                (!municipal && fc.kind != FormColumn::Kind::Input && !linked) || (linked && concerns_column(i));
+            const bool computed = role[i] == CellRole::Computed;
             const int col = col_of[i];
             const auto c = static_cast<std::size_t>(col);
             // A formula of the form showing an error (a source of another
@@ -139,7 +141,7 @@ void check_cells(CheckContext& ctx, DirectionRead& read, Findings& out) {
         }
         for (std::size_t i = 0; i < ds.columns.size(); ++i) {
             const FormColumn& fc = ds.columns[i];
-            if (fc.kind != FormColumn::Kind::Input || !concerns_column(i))
+            if (fc.kind != FormColumn::Kind::Input || role[i] != CellRole::Typed)
                 continue;
             const Field& f = *fc.field;
             const int col = col_of[i];

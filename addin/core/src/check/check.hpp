@@ -8,11 +8,13 @@
 
 #include "check/kinds.hpp"
 #include "msoko/form.hpp"
+#include "msoko/form_layout.hpp"
 #include "msoko/table.hpp"
 #include "msoko/validation.hpp"
 
 #include <cstdint>
 #include <initializer_list>
+#include <map>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -212,12 +214,12 @@ std::string shown(const Cell& c);
 std::string text_of(const Cell& c);
 /// «Организация 101», or «Муниципальный уровень».
 std::string organisation_label(const std::string& code);
-/// The passport's value next to a label.
-std::string passport_value(const SheetSnapshot& passport, const std::string& label);
+/// The passport's value of an item (found by its label in column A), or "".
+std::string passport_value(const SheetSnapshot& passport, const PassportItem* item);
+/// The same for the item of `key` of the context's passport ("" before it is found).
+std::string passport_value(const CheckContext& ctx, const std::string& key);
 /// The catalogue's municipal organisation type (the municipality's own row of
-/// the direction tables), or null.
+/// the direction tables).
 const OrganisationType* municipal_type(const Catalogue& catalogue);
-/// The passport's label of the expected number of organisations of a type.
-bool is_count_label(const std::string& label, const OrganisationType& type);
 
 }  // namespace msoko::check

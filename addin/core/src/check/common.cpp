@@ -28,7 +28,7 @@ Findings::Builder& Findings::Builder::say(const std::vector<std::pair<std::strin
 }
 
 CheckContext::CheckContext(const Catalogue& c, const WorkbookSnapshot& wb)
-    : catalogue(c), workbook(wb), layout(form_layout(c, 0, 0)) {}
+    : catalogue(c), workbook(wb), layout(form_layout(c, std::map<std::string, std::size_t>{})) {}
 
 const SheetSnapshot* CheckContext::direction_sheet(const Direction& d) const {
     const DirectionSheet& ds = *layout.sheet_of(d.id);
@@ -82,30 +82,26 @@ std::string text_of(const Cell& c) {
 }
 
 std::string organisation_label(const std::string& code) {
-    return code == kMunicipalityCode ? std::string("Муниципальный уровень") : "Организация " + code;
+    return code == kMunicipalityCode ? std::string(kMunicipalityName) : "Организация " + code;
 }
 
-std::string passport_value(const SheetSnapshot& p, const std::string& label) {
+std::string passport_value(const SheetSnapshot& p, const PassportItem* item) {
+    // By the item's label, wherever its row is now (a row inserted above it moves it).
+    if (!item)
+        return {};
     for (std::size_t r = 0; r < p.rows; ++r)
-        if (text_of(p.value(r, 0)) == label)
-            return text_of(p.value(r, 1));
+        if (text_of(p.value(r, PassportLayout::kLabelColumn)) == item->label)
+            return text_of(p.value(r, PassportLayout::kValueColumn));
     return {};
+}
+
+std::string passport_value(const CheckContext& ctx, const std::string& key) {
+    return ctx.passport ? passport_value(*ctx.passport, ctx.layout.passport.item(key)) : std::string();
 }
 
 const OrganisationType* municipal_type(const Catalogue& catalogue) {
     // The type of the direction tables' own municipal row (FormRow::type).
-    for (const auto& t : catalogue.organisation_types)
-        if (t.id == "municipality")
-            return &t;
-    return nullptr;
-}
-
-bool is_count_label(const std::string& label, const OrganisationType& type) {
-    // «Число общеобразовательных организаций (ОО)»: «Число …» with the type's
-    // short name in brackets at the end.
-    const std::string prefix = "Число ", suffix = " (" + type.short_title + ")";
-    return label.size() >= prefix.size() + suffix.size() && label.compare(0, prefix.size(), prefix) == 0 &&
-           label.compare(label.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return &catalogue.municipal_type();
 }
 
 }  // namespace msoko::check

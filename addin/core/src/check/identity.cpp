@@ -8,13 +8,14 @@ namespace msoko::check {
 bool check_identity(CheckContext& ctx, Findings& out) {
     const Catalogue& c = ctx.catalogue;
     const SheetSnapshot* p = ctx.workbook.sheet(kPassportSheet);
-    const std::string id = p ? passport_value(*p, "Каталог показателей") : "";
+    const PassportLayout& passport = ctx.layout.passport;
+    const std::string id = p ? passport_value(*p, passport.item(kPassportCatalogueId)) : "";
     if (id.empty()) {
         out.add(K::NotAForm, p ? kPassportSheet : "").say();
         return false;
     }
     ctx.passport = p;
-    const std::string version = passport_value(*p, "Версия каталога");
+    const std::string version = passport_value(*p, passport.item(kPassportCatalogueVersion));
     if (id != c.info.id) {
         out.add(K::OtherCatalogue, kPassportSheet).value(id).say({{"каталог формы", id}, {"каталог", c.info.id}});
         return false;
@@ -26,7 +27,7 @@ bool check_identity(CheckContext& ctx, Findings& out) {
         return false;
     }
     // The reporting period: «2024/2025 учебный год» → 01.09.2024–31.08.2025.
-    const std::string period = passport_value(*p, "Отчётный период");
+    const std::string period = passport_value(*p, passport.item(kPassportPeriod));
     if (const auto serials = reporting_period(period)) {
         ctx.period_from = serials->first;
         ctx.period_to = serials->second;

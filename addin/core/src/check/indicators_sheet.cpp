@@ -9,32 +9,31 @@ void check_indicators_sheet(CheckContext& ctx, Findings& out) {
     const SheetSnapshot* s = ctx.workbook.sheet(kIndicatorsSheet);
     if (!s)
         return;  // told by check_indicators_present
-    const OrganisationType* municipal = municipal_type(ctx.catalogue);
+    using C = IndicatorsColumns;
     for (std::size_t r = FormLayout::kIndicatorsFirstRow; r < s->rows; ++r) {
-        const std::string id = text_of(s->value(r, 0));
+        const std::string id = text_of(s->value(r, C::kId));
         if (id.empty())
             break;
-        const Indicator* ind = ctx.catalogue.indicator(id);
-        if (!ind)
+        const IndicatorRow* ir = ctx.layout.indicator_row(id);
+        if (!ir)
             continue;
         const int row = static_cast<int>(r);
         // As the form writes the row: a municipal yes/no has no last year and no dynamics.
-        const bool counted_flag = ind->compute.kind == Computation::Kind::Flag &&
-                                  !(municipal && ind->concerns(municipal->id)) && ind->unit == "да/нет";
-        const bool yes_no = ind->unit == "да/нет" && !counted_flag;
-        const std::pair<int, const char*> computed[] = {{4, "значение введено"}, {6, "динамика введена"}};
+        const std::pair<int, const char*> computed[] = {{C::kValue, "значение введено"},
+                                                        {C::kDynamics, "динамика введена"}};
         for (const auto& [col, what] : computed) {
-            if ((col == 6 && yes_no) || s->is_formula(r, static_cast<std::size_t>(col)) || s->value(r, col).is_empty())
+            if (ir->role(col) != CellRole::Computed || s->is_formula(r, static_cast<std::size_t>(col)) ||
+                s->value(r, col).is_empty())
                 continue;
             out.add(K::IndicatorOverwritten, s->name, row, col)
                 .field(id)
                 .value(shown(s->value(r, col)))
                 .say({{"показатель", id}, {"что", what}});
         }
-        const Cell& before = s->value(r, 5);
-        if (yes_no || before.is_empty())
+        const Cell& before = s->value(r, C::kLastYear);
+        if (ir->role(C::kLastYear) != CellRole::Typed || before.is_empty())
             continue;
-        const bool percent = ind->unit == "%";
+        const bool percent = ir->indicator->unit == "%";
         std::string problem;
         if (before.kind() == Cell::Kind::Error)
             problem = "в ячейке ошибка вычисления вместо значения";
@@ -44,7 +43,7 @@ void check_indicators_sheet(CheckContext& ctx, Findings& out) {
             problem = std::string("вне допустимого диапазона [0; ") + (percent ? "100" : "…") + "]";
         if (problem.empty())
             continue;
-        out.add(K::LastYear, s->name, row, 5)
+        out.add(K::LastYear, s->name, row, C::kLastYear)
             .field(id)
             .value(shown(before))
             .say({{"показатель", id}, {"причина", problem}, {"подсказка", suggestion(before)}});

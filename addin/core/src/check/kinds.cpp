@@ -2,23 +2,46 @@
 // The table of finding kinds (in the order of check::K) and what is made of it.
 #include "check/kinds.hpp"
 
+#include "msoko/form_layout.hpp"
+
 #include <algorithm>
+#include <deque>
 #include <map>
+#include <mutex>
 #include <set>
 
 namespace msoko {
 
+const char* check::form_text(std::string_view text) {
+    static std::mutex mutex;
+    static std::deque<std::string> texts;  // stable addresses for the table's texts
+    const std::pair<std::string_view, const char*> names[] = {
+        {"{#passport}", kPassportSheet},
+        {"{#register}", kRegisterSheet},
+        {"{#indicators}", kIndicatorsSheet},
+        {"{#period}", PassportLayout::label_of(kPassportPeriod)},
+        {"{#catalogue_version}", PassportLayout::label_of(kPassportCatalogueVersion)}};
+    std::string out(text);
+    for (const auto& [token, name] : names)
+        for (std::size_t at = out.find(token); at != std::string::npos; at = out.find(token, at))
+            out.replace(at, token.size(), name);
+    const std::lock_guard lock(mutex);
+    return texts.emplace_back(std::move(out)).c_str();
+}
+
 namespace {
 
 using F = CheckFamily;
+using check::form_text;
 constexpr Severity E = Severity::Error, W = Severity::Warning, I = Severity::Info;
 
 // A message's {организация} is «Организация 101» or «Муниципальный уровень».
 const std::vector<FindingKind> kKinds = {
     // --- identity
     {"form.not_a_form", "form.identity", F::Identity, E,
-     "Книга не является формой сбора данных МСОКО: нет листа «Паспорт» с кодом каталога показателей. Создайте "
-     "форму: Данные → МСОКО → Создать форму сбора данных.",
+     form_text(
+         "Книга не является формой сбора данных МСОКО: нет листа «{#passport}» с кодом каталога показателей. Создайте "
+         "форму: Данные → МСОКО → Создать форму сбора данных."),
      "В паспорте нет кода каталога показателей: книга не является формой; дальше не проверяется."},
     {"form.identity", "form.identity", F::Identity, E,
      "Форма составлена по другому каталогу показателей («{каталог формы}»), а установлен «{каталог}». Проверка по "
@@ -27,11 +50,11 @@ const std::vector<FindingKind> kKinds = {
     {"form.version", "form.version", F::Identity, E,
      "Форма версии каталога {версия формы}, а установлена версия {версия}. Создайте форму новой версии и "
      "перенесите в неё данные.",
-     "Версия каталога в паспорте не совпадает с установленной; дальше не проверяется."},
+     form_text("{#catalogue_version} в паспорте не совпадает с установленной; дальше не проверяется.")},
     {"passport.period", "passport.period", F::Identity, I,
-     "Отчётный период не распознан (ожидается вида «2024/2025 учебный год»): даты документов не сверяются с "
-     "периодом.",
-     "Отчётный период паспорта не читается как пара лет; даты документов тогда не сверяются с ним."},
+     form_text("{#period} не распознан (ожидается вида «2024/2025 учебный год»): даты документов не сверяются с "
+               "периодом."),
+     form_text("{#period} паспорта не читается как пара лет; даты документов тогда не сверяются с ним.")},
     // --- structure
     {"structure.sheet_extra", "structure.sheet_extra", F::Structure, W,
      "Лишний лист «{лист}»: его нет в форме, региональный центр его не прочитает. Перенесите нужные данные в поля "
@@ -42,13 +65,13 @@ const std::vector<FindingKind> kKinds = {
      "формы, чтобы книгу было легко сверить.",
      "Лист формы стоит не на своём месте ({место} — «первым» или «после листа …»)."},
     {"structure.register_missing", "structure.sheet", F::Structure, E,
-     "Нет листа «Организации»: он удалён или переименован.", "В книге нет реестра организаций."},
+     form_text("Нет листа «{#register}»: он удалён или переименован."), "В книге нет реестра организаций."},
     {"structure.sheet", "structure.sheet", F::Structure, E,
      "Нет листа направления «{лист}»: он удалён или переименован.",
      "В книге нет листа направления (ни под его именем, ни под его номером); лист не проверяется."},
     {"structure.indicators_missing", "structure.sheet", F::Structure, E,
-     "Нет листа «Показатели»: он удалён или переименован. Создайте форму заново и перенесите данные.",
-     "В книге нет листа «Показатели»."},
+     form_text("Нет листа «{#indicators}»: он удалён или переименован. Создайте форму заново и перенесите данные."),
+     form_text("В книге нет листа «{#indicators}».")},
     {"structure.sheet_name", "structure.sheet_name", F::Structure, W,
      "Лист направления {направление} переименован: ожидалось «{лист}».",
      "Лист направления найден по номеру направления, но назван иначе, чем в форме."},
@@ -71,30 +94,33 @@ const std::vector<FindingKind> kKinds = {
     {"register.name_missing", "register.name_missing", F::Register, E,
      "У организации {код} не указано полное наименование.", "Организация реестра без полного наименования."},
     {"register.count", "register.count", F::Register, E,
-     "В паспорте указано {тип}: {в паспорте}, а в реестре «Организации» — {в реестре}.",
+     form_text("В паспорте указано {тип}: {в паспорте}, а в реестре «{#register}» — {в реестре}."),
      "Число организаций типа ({тип} — краткое название типа каталога) в паспорте не равно числу в реестре."},
     {"register.unknown_code", "register.unknown_code", F::Register, E,
-     "Организации с кодом {код} нет в реестре «Организации».",
+     form_text("Организации с кодом {код} нет в реестре «{#register}»."),
      "На листе направления строка организации, которой нет в реестре."},
     {"register.empty", "register.empty", F::Register, E,
-     "Реестр «Организации» пуст, поэтому {строк} строк с данными на листах направлений остались без организации. "
-     "Заполните реестр (код, наименование, тип): строки листов направлений берут организации из него.",
+     form_text(
+         "Реестр «{#register}» пуст, поэтому {строк} строк с данными на листах направлений остались без организации. "
+         "Заполните реестр (код, наименование, тип): строки листов направлений берут организации из него."),
      "Данные на листах направлений есть, а реестр пуст: одно замечание вместо одного на каждую строку."},
     {"register.row_without_code", "register.row_without_code", F::Register, E,
-     "В строке есть данные, но нет организации: заполните её в реестре «Организации».",
+     form_text("В строке есть данные, но нет организации: заполните её в реестре «{#register}»."),
      "Строка листа направления с данными, но без кода организации."},
     {"register.rows_without_code", "register.row_without_code", F::Register, E,
-     "В строке есть данные, но нет организации: заполните её в реестре «Организации». Таких строк на листе: "
-     "{строк} (первая — эта).",
+     form_text("В строке есть данные, но нет организации: заполните её в реестре «{#register}». Таких строк на листе: "
+               "{строк} (первая — эта)."),
      "Несколько таких строк на листе: одно замечание у первой, с их числом."},
     // --- cells
     {"type.error_code", "type.error_value", F::Cells, E,
-     "Ячейка кода организации показывает ошибку вычисления, поэтому строку нельзя прочитать. Код берётся из "
-     "реестра «Организации»: проверьте реестр и верните формулу (Правка → Отменить) или создайте форму заново.",
+     form_text(
+         "Ячейка кода организации показывает ошибку вычисления, поэтому строку нельзя прочитать. Код берётся из "
+         "реестра «{#register}»: проверьте реестр и верните формулу (Правка → Отменить) или создайте форму заново."),
      "Формула кода организации на листе направления показывает ошибку; строка не читается."},
     {"type.error_formula", "type.error_value", F::Cells, E,
-     "{организация}: ячейка рассчитывается формой, но показывает ошибку вычисления. Проверьте строку организации "
-     "в реестре «Организации» и верните формулу (Правка → Отменить) или создайте форму заново.",
+     form_text(
+         "{организация}: ячейка рассчитывается формой, но показывает ошибку вычисления. Проверьте строку организации "
+         "в реестре «{#register}» и верните формулу (Правка → Отменить) или создайте форму заново."),
      "Рассчитываемая формой ячейка (наименование, тип, признаки) показывает ошибку."},
     {"form.formula_overwritten", "form.formula_overwritten", F::Cells, E,
      "Формула заменена введённым значением: ячейка рассчитывается формой (берётся из реестра). Верните формулу "
@@ -224,8 +250,10 @@ const char* family_title(CheckFamily f) {
             return "Ячейки листов направлений";
         case CheckFamily::Rules:
             return "Правила каталога";
-        case CheckFamily::Indicators:
-            return "Лист «Показатели»";
+        case CheckFamily::Indicators: {
+            static const char* const title = check::form_text("Лист «{#indicators}»");
+            return title;
+        }
         case CheckFamily::Plausibility:
             return "Правдоподобие";
         case CheckFamily::Report:

@@ -7,6 +7,7 @@
 #include "msoko/finding_kinds.hpp"
 
 #include <cstdint>
+#include <string_view>
 
 namespace msoko::check {
 
@@ -68,5 +69,11 @@ enum class K : std::uint8_t {
 };
 
 const FindingKind& kind(K k);
+
+/// A text of the table with the form's names filled from the form's contract
+/// when the table is built: «{#passport}», «{#register}», «{#indicators}» (the
+/// sheets), {#period}, {#catalogue_version} (passport labels). Kept for the
+/// program's life.
+const char* form_text(std::string_view text);
 
 }  // namespace msoko::check

@@ -15,16 +15,18 @@ void dynamics(CheckContext& ctx, Findings& out) {
     const SheetSnapshot* s = ctx.workbook.sheet(kIndicatorsSheet);
     if (!s)
         return;
+    using C = IndicatorsColumns;
     for (std::size_t r = FormLayout::kIndicatorsFirstRow; r < s->rows; ++r) {
-        const std::string id = text_of(s->value(r, 0));
+        const std::string id = text_of(s->value(r, C::kId));
         if (id.empty())
             break;
-        const Cell &now = s->value(r, 4), &before = s->value(r, 5);
-        if (text_of(s->value(r, 3)) != "%" || now.kind() != Cell::Kind::Number || before.kind() != Cell::Kind::Number)
+        const Cell &now = s->value(r, C::kValue), &before = s->value(r, C::kLastYear);
+        if (text_of(s->value(r, C::kUnit)) != "%" || now.kind() != Cell::Kind::Number ||
+            before.kind() != Cell::Kind::Number)
             continue;
         const double change = now.number() - before.number();
         if (std::fabs(change) > 10)
-            out.add(K::Dynamics, s->name, static_cast<int>(r), 4)
+            out.add(K::Dynamics, s->name, static_cast<int>(r), C::kValue)
                 .field(id)
                 .value(decimal(now.number()))
                 .say({{"показатель", id},

@@ -16,58 +16,62 @@ void check_register(CheckContext& ctx, Findings& out) {
         return;
     }
     // The types an organisation of the register may have: all but the municipality's.
-    const OrganisationType* municipal = municipal_type(ctx.catalogue);
-    std::vector<const OrganisationType*> types;
-    for (const auto& t : ctx.catalogue.organisation_types)
-        if (&t != municipal)
-            types.push_back(&t);
+    const std::vector<const OrganisationType*> types = ctx.catalogue.register_types();
     std::vector<std::size_t> of_type(types.size(), 0);  // by the register's type column
+    const auto type_index = [&](const Cell& type) {
+        if (type.kind() != Cell::Kind::Text)
+            return types.size();
+        for (std::size_t t = 0; t < types.size(); ++t)  // as the form's list writes it, at once
+            if (type.text() == types[t]->short_title)
+                return t;
+        const OrganisationType* typed = ctx.catalogue.organisation_type_by_short(type.text());
+        for (std::size_t t = 0; t < types.size(); ++t)
+            if (types[t] == typed)
+                return t;
+        return types.size();
+    };
+    const FormLayout& layout = ctx.layout;
+    const auto column = [&](const char* key) { return static_cast<std::size_t>(layout.register_column(key)); };
+    const std::size_t code_col = column("code"), name_col = column("name"), type_col = column("type");
 
     std::unordered_map<std::string, int> names;
     names.reserve(s->rows);
     ctx.form.reserve(s->rows, 0);
     for (std::size_t r = FormLayout::kRegisterFirstRow; r < s->rows; ++r) {
-        const auto code = organisation_code(s->value(r, 0));
-        const Cell& type = s->value(r, 3);
+        const auto code = organisation_code(s->value(r, code_col));
         if (!code)
             continue;
-        if (type.kind() == Cell::Kind::Text)
-            for (std::size_t t = 0; t < types.size(); ++t)
-                of_type[t] += type.text() == types[t]->short_title;
+        if (const std::size_t t = type_index(s->value(r, type_col)); t < types.size())
+            ++of_type[t];
         const int row = static_cast<int>(r);
         ++ctx.registered;
         const std::size_t org = ctx.form.organisation(*code);  // registered organisations are indexed first
         ctx.registered_row.resize(ctx.form.organisations(), -1);
         if (ctx.registered_row[org] >= 0)
-            out.add(K::DuplicateCode, kRegisterSheet, row, 0)
+            out.add(K::DuplicateCode, kRegisterSheet, row, static_cast<int>(code_col))
                 .org(*code)
                 .value(*code)
                 .say({{"код", *code}, {"строка", std::to_string(ctx.registered_row[org] + 1)}});
         else
             ctx.registered_row[org] = row;
-        const Cell& name_cell = s->value(r, 1);
+        const Cell& name_cell = s->value(r, name_col);
         const std::string name =
             name_cell.kind() == Cell::Kind::Text ? fold(name_cell.text()) : fold(text_of(name_cell));
         if (!name.empty()) {
             if (auto [it, fresh] = names.emplace(name, row); !fresh)
-                out.add(K::DuplicateName, kRegisterSheet, row, 1)
+                out.add(K::DuplicateName, kRegisterSheet, row, static_cast<int>(name_col))
                     .org(*code)
-                    .value(text_of(s->value(r, 1)))
+                    .value(text_of(name_cell))
                     .say({{"строка", std::to_string(it->second + 1)}});
         } else {
-            out.add(K::NameMissing, kRegisterSheet, row, 1).org(*code).say({{"код", *code}});
+            out.add(K::NameMissing, kRegisterSheet, row, static_cast<int>(name_col)).org(*code).say({{"код", *code}});
         }
     }
     if (!ctx.passport)
         return;
     // The passport's expected number of each type against the register's.
     for (std::size_t t = 0; t < types.size(); ++t) {
-        std::string v;
-        for (std::size_t r = 0; r < ctx.passport->rows; ++r)
-            if (is_count_label(text_of(ctx.passport->value(r, 0)), *types[t])) {
-                v = text_of(ctx.passport->value(r, 1));
-                break;
-            }
+        const std::string v = passport_value(*ctx.passport, layout.passport.item(PassportLayout::count_key(*types[t])));
         if (v.empty())
             continue;
         const std::string have = std::to_string(of_type[t]);

@@ -2,6 +2,7 @@
 // The form's sheets and the direction sheets' columns.
 #include "check/check.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace msoko::check {
@@ -10,19 +11,17 @@ namespace msoko::check {
 // A renamed or deleted sheet is found where its contents are checked.
 void check_sheets(CheckContext& ctx, Findings& out) {
     const WorkbookSnapshot& wb = ctx.workbook;
-    std::vector<std::string> expected{kPassportSheet, kRegisterSheet};
-    for (const auto& ds : ctx.layout.directions)
-        expected.push_back(ds.sheet);
-    expected.push_back(kIndicatorsSheet);
+    const std::vector<std::string> expected = form_sheet_names(ctx.catalogue);
     // Each sheet of the form, by its place in the form: its own name, or a
     // direction's renamed sheet (the one the direction check reads).
     std::map<const SheetSnapshot*, std::size_t> place_of;
     for (std::size_t i = 0; i < expected.size(); ++i)
         if (const SheetSnapshot* sheet = wb.sheet(expected[i]))
             place_of[sheet] = i;
-    for (std::size_t i = 0; i < ctx.catalogue.directions.size(); ++i)
-        if (const SheetSnapshot* sheet = ctx.direction_sheet(ctx.catalogue.directions[i]))
-            place_of[sheet] = 2 + i;
+    for (std::size_t i = 0; i < ctx.layout.directions.size(); ++i)
+        if (const SheetSnapshot* sheet = ctx.direction_sheet(*ctx.layout.directions[i].direction))
+            place_of[sheet] = static_cast<std::size_t>(
+                std::find(expected.begin(), expected.end(), ctx.layout.directions[i].sheet) - expected.begin());
     std::vector<std::string> found;  // the form's own sheets, in the workbook's order
     std::vector<std::size_t> positions;
     for (const auto& sheet : wb.sheets) {
