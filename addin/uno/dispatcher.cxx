@@ -247,10 +247,15 @@ void Dispatcher::validate_form() {
     ReadCost read;
     // The check needs to know formulas only where the form computes a cell.
     const FormulaPlaces computed = computed_places(catalogue);
-    const WorkbookSnapshot workbook = snapshot(document, progress, &read, &computed);
-    const auto t1 = clock::now();
-    const ValidationReport report = msoko::validate(catalogue, workbook);
+    // The check runs on the rows as they are read (on snapshot()'s worker);
+    // what is left of it after the reading is timed as «checks».
+    ValidationReport report;
+    const WorkbookSnapshot workbook = snapshot(document, progress, &read, &computed, [&](const WorkbookSnapshot& wb) {
+        report = msoko::validate(catalogue, wb);
+    });
     const auto t2 = clock::now();
+    const auto t1 = t2 - std::chrono::duration_cast<clock::duration>(
+                             std::chrono::duration<double, std::milli>(read.worker_wait_ms));
     // A document opened read-only (an attachment, a file someone else has open)
     // takes no report sheet and no marks: the user gets the summary and the way out.
     if (Reference<css::frame::XStorable>(document, css::uno::UNO_QUERY_THROW)->isReadonly()) {

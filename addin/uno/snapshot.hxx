@@ -8,6 +8,7 @@
 #include "msoko/catalogue.hpp"
 #include "msoko/validation.hpp"
 
+#include <functional>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -30,8 +31,11 @@ public:
 struct ReadCost {
     std::size_t cells = 0;
     double data_array_ms = 0;  ///< getDataArray itself
-    double convert_ms = 0;     ///< what turning its values into the core's cells added (it overlaps the reading)
+    double convert_ms = 0;     ///< turning its values into the core's cells (on the worker, overlapping the reading)
     double formulas_ms = 0;    ///< finding the formula cells
+    /// How long the calling thread waited for the worker (the check run
+    /// while reading) after the last row was read.
+    double worker_wait_ms = 0;
 };
 
 /// Where to look for formula cells: the columns whose code (in the form's
@@ -52,9 +56,18 @@ FormulaPlaces computed_places(const Catalogue& catalogue);
 /// bulk (never cell by cell); the check's own report sheet is left out. With
 /// `formulas`, formula cells are looked for only there; otherwise everywhere.
 /// `progress` (may be null) is set to each sheet's index as it is read.
+///
+/// The sheets are read in blocks of rows on the calling thread (every UNO
+/// call stays there); a worker thread turns each block into the core's cells
+/// and runs `while_reading` (when given) on the snapshot as it fills: a
+/// sheet's value() and is_formula() wait for their row, so the check reads
+/// what has arrived while the office reads the rest. The worker never calls
+/// UNO and never sees a row before it is complete. Returns once the worker is
+/// done; an exception of `while_reading` is thrown here, after the reading.
 /// @throws UserError when a sheet is too large to read.
 WorkbookSnapshot snapshot(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
                           const css::uno::Reference<css::task::XStatusIndicator>& progress, ReadCost* cost = nullptr,
-                          const FormulaPlaces* formulas = nullptr);
+                          const FormulaPlaces* formulas = nullptr,
+                          const std::function<void(const WorkbookSnapshot&)>& while_reading = {});
 
 }  // namespace msoko::uno

@@ -8,15 +8,6 @@
 
 namespace msoko {
 
-const Cell& SheetSnapshot::value(std::size_t r, std::size_t c) const {
-    static const Cell empty;
-    return r < rows && c < cols ? values[r * cols + c] : empty;
-}
-
-bool SheetSnapshot::is_formula(std::size_t r, std::size_t c) const {
-    return r < rows && c < cols && formulas[r * cols + c] != 0;
-}
-
 const SheetSnapshot* WorkbookSnapshot::sheet(const std::string& name) const {
     for (const auto& s : sheets)
         if (s.name == name)

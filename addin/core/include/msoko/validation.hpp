@@ -11,10 +11,24 @@
 #include "msoko/cell.hpp"
 #include "msoko/finding_kinds.hpp"
 
+#include <atomic>
 #include <string>
 #include <vector>
 
 namespace msoko {
+
+/// The rows of a sheet still being read while the check runs (the reader
+/// fills them on another thread, in blocks of rows): a row is read only once
+/// it has arrived, and never written after that.
+class RowArrival {
+public:
+    virtual ~RowArrival() = default;
+    /// Returns once at least the first `rows` rows hold their values and
+    /// formulas (or the reading was given up: the rest stay empty).
+    virtual void wait(std::size_t rows) const = 0;
+    /// How many rows have arrived (a lower bound, published by wait()'s implementation).
+    mutable std::atomic<std::size_t> ready{0};
+};
 
 /// One sheet as the office holds it: values (formula results included) and,
 /// per cell, whether it holds a formula or a typed value.
@@ -23,9 +37,30 @@ struct SheetSnapshot {
     std::size_t rows = 0, cols = 0;
     std::vector<Cell> values;    ///< row-major, rows × cols
     std::vector<char> formulas;  ///< row-major; non-zero for a formula cell
+    /// While the sheet is being read: its rows' arrival (null once it is
+    /// complete, as always after snapshot() returns). value() and
+    /// is_formula() wait for their row.
+    const RowArrival* arrival = nullptr;
 
-    const Cell& value(std::size_t r, std::size_t c) const;
-    bool is_formula(std::size_t r, std::size_t c) const;
+    const Cell& value(std::size_t r, std::size_t c) const {
+        static const Cell empty;
+        if (r >= rows || c >= cols)
+            return empty;
+        arrive(r);
+        return values[r * cols + c];
+    }
+    bool is_formula(std::size_t r, std::size_t c) const {
+        if (r >= rows || c >= cols)
+            return false;
+        arrive(r);
+        return formulas[r * cols + c] != 0;
+    }
+
+private:
+    void arrive(std::size_t r) const {
+        if (arrival && r >= arrival->ready.load(std::memory_order_acquire))
+            arrival->wait(r + 1);
+    }
 };
 
 struct WorkbookSnapshot {

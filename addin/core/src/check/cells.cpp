@@ -80,6 +80,7 @@ void check_cells(CheckContext& ctx, DirectionRead& read, Findings& out) {
     FormIndex& form = ctx.form;
     read.figures_begin = form.figures();
     form.reserve(s->rows, form.figures() + s->rows * ds.columns.size());
+    std::size_t next_org = 0;  // the organisation the next row most likely has
     for (std::size_t r = DirectionSheet::kCodeRow + 1; r < s->rows; ++r) {
         if (const Cell& label = s->value(r, DirectionSheet::kTotalLabelColumn);
             label.kind() == Cell::Kind::Text && label.text() == kTotalRowLabel)
@@ -102,7 +103,8 @@ void check_cells(CheckContext& ctx, DirectionRead& read, Findings& out) {
             continue;
         }
         const bool municipal = *code == kMunicipalityCode;
-        const std::size_t org = form.organisation(*code);
+        const std::size_t org = form.organisation(*code, next_org);
+        next_org = org + 1;
         const std::size_t type = municipal ? row_types.municipal_index() : row_types.of(s->value(r, type_col));
         const std::vector<CellRole>& role = roles[std::min(type, roles.size() - 1)];
         if (!municipal && (org >= ctx.registered_row.size() || ctx.registered_row[org] < 0))

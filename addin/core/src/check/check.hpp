@@ -88,15 +88,19 @@ class FormIndex {
 public:
     /// The index of an organisation code, added on first sight.
     std::size_t organisation(const std::string& code);
+    /// The same, tried first against `hint` (the organisation expected, e.g.
+    /// the one after the previous row's: the tables follow the register).
+    std::size_t organisation(const std::string& code, std::size_t hint) {
+        return hint < codes_.size() && codes_[hint] == code ? hint : organisation(code);
+    }
     const std::string& code(std::size_t org) const { return codes_[org]; }
     std::size_t organisations() const { return codes_.size(); }
     void reserve(std::size_t organisations, std::size_t figures);
-    void add(const Field* field, const Place& place) { figures_.push_back({field, place}); }
+    void add(const Field* field, const Place& place);
     std::size_t figures() const { return figures_.size(); }
     const std::pair<const Field*, Place>& figure(std::size_t i) const { return figures_[i]; }
 
-    /// After the direction sheets are read: the figures grouped by organisation
-    /// (a counting sort, linear) and by field within it.
+    /// After the direction sheets are read: for each field, the organisations that have a figure for it.
     void build();
     /// The organisations that have a figure for `field` (all of them when null).
     const std::vector<std::size_t>& organisations_with(const Field* field);
@@ -105,10 +109,26 @@ public:
 
 private:
     std::vector<std::string> codes_;
-    std::unordered_map<std::string, std::size_t> org_index_;
+    // The codes' hash table: open addressing, each slot an index into codes_
+    // + 1 (0: free), a power of two at most half full; no node per code.
+    std::vector<std::uint32_t> slots_;
+    void rehash(std::size_t slots);
     std::vector<std::pair<const Field*, Place>> figures_;  // as read
-    std::vector<std::uint32_t> order_;                     // figures_ by organisation, then field
-    std::vector<std::size_t> org_begin_;  // organisation i's figures: order_[org_begin_[i] … org_begin_[i + 1])
+    // Per field met (its column, in the order met): per organisation, its
+    // last figure read for the field + 1 (0: none). A figure is found in two
+    // look-ups, with no sorting; the last one read wins.
+    std::unordered_map<const Field*, std::size_t> column_of_;
+    std::vector<std::vector<std::uint32_t>> last_figure_;
+    const Field* last_field_ = nullptr;  // the column of the field added last (the next one is often the same)
+    std::size_t last_column_ = 0;
+    // The columns of the fields looked up last: a rule or a ratio reads the
+    // same few fields of every organisation in turn (not for use by two
+    // threads at once, as nothing of the check is).
+    static constexpr std::size_t kCached = 4;
+    mutable const Field* cached_field_[kCached] = {};
+    mutable std::size_t cached_column_[kCached] = {};
+    mutable std::size_t cache_next_ = 0;
+    std::size_t column(const Field* field) const;  // of last_figure_, or past its end
     std::unordered_map<const Field*, std::vector<std::size_t>> orgs_with_;
     std::vector<std::size_t> all_orgs_;
 };
