@@ -142,7 +142,8 @@ TEST(Validation, ThePassportIsReadByItsLabelsWhereverTheyAre) {
             put(moved, r + 1, c, p.value(r, c));
     p = moved;
     EXPECT_TRUE(checked(mini(), wb).findings.empty());
-    const PassportItem& version = *form_layout(mini(), {}).passport.item(kPassportCatalogueVersion);
+    const FormLayout layout = form_layout(mini(), {});  // the item lives in the layout: kept while it is used
+    const PassportItem& version = *layout.passport.item(kPassportCatalogueVersion);
     put(p, static_cast<std::size_t>(version.row) + 1, PassportLayout::kValueColumn, T("0.9"));
     EXPECT_EQ(with_rule(checked(mini(), wb), "form.version").size(), 1u);
 }
