@@ -38,8 +38,10 @@ int check(const Common& common, const fs::path& workbook, const fs::path& save) 
     uno::PublishedReport published;
     try {
         const uno::FormulaPlaces computed = uno::computed_places(catalogue);
-        const WorkbookSnapshot snapshot = uno::snapshot(doc, {}, nullptr, &computed);
-        const ValidationReport report = validate(catalogue, snapshot);
+        // As the menu command does: the check reads the rows as they arrive.
+        ValidationReport report;
+        const WorkbookSnapshot snapshot = uno::snapshot(
+            doc, {}, nullptr, &computed, [&](const WorkbookSnapshot& wb) { report = validate(catalogue, wb); });
         published = uno::publish_report(doc, report);
     } catch (const uno::UserError& e) {
         office::Office::close(doc);
