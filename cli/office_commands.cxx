@@ -8,6 +8,7 @@
 #include "msoko/catalogue.hpp"
 #include "msoko/form.hpp"
 #include "msoko/text.hpp"
+#include "utf8.hxx"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -72,7 +73,7 @@ Reference<css::sheet::XSpreadsheetDocument> open_recalculated(office::Office& of
 }  // namespace
 
 std::string u8(const OUString& s) {
-    return rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8).getStr();
+    return uno::to_utf8(s);
 }
 
 std::string tsv_field(const std::string& s) {

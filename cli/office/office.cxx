@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "office.hxx"
+#include "utf8.hxx"
 
 #include "office/files.hxx"
 #include "office/process.hxx"
@@ -62,7 +63,7 @@ constexpr int kRestartExitCode = 81;
 constexpr int kTimedOut = -1000;
 
 OUString ou(const std::string& s) {
-    return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8);
+    return msoko::uno::from_utf8(s);
 }
 
 /// The client side of UNO, bootstrapped once per process from the office's
