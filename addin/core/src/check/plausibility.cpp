@@ -3,6 +3,8 @@
 // over few people, values far from the other organisations.
 #include "check/check.hpp"
 
+#include "msoko/text.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -71,7 +73,39 @@ void zero_bases(CheckContext& ctx, Findings& out) {
     });
 }
 
-// Shares over fewer than 10 people at 0 or 100 %, and shares far from the others'.
+// Does the indicator concern the organisation, as the engine decides it: its
+// type among the indicator's types and, for a scoped indicator, one of its
+// scope flags set in the register (an organisation only the direction tables
+// name: by the type its row gives, and no flags).
+bool concerns(const CheckContext& ctx, const Indicator& ind, const Place& at) {
+    const SheetSnapshot* reg = ctx.workbook.sheet(kRegisterSheet);
+    const int row = at.org < ctx.registered_row.size() ? ctx.registered_row[at.org] : -1;
+    const OrganisationType* type = nullptr;
+    if (reg && row >= 0) {
+        const auto r = static_cast<std::size_t>(row);
+        type = ctx.catalogue.organisation_type_by_short(
+            text_of(reg->value(r, static_cast<std::size_t>(ctx.layout.register_column("type")))));
+        if (!type || !ind.concerns(type->id))
+            return false;
+        if (ind.scope_flags.empty())
+            return true;
+        return std::any_of(ind.scope_flags.begin(), ind.scope_flags.end(), [&](const std::string& flag) {
+            const int col = ctx.layout.flag_column(flag);
+            if (col < 0)
+                return false;
+            const Cell& c = reg->value(r, static_cast<std::size_t>(col));
+            return c.kind() == Cell::Kind::Text && fold(c.text()) == "да";
+        });
+    }
+    for (const auto& read : ctx.read)
+        if (read.sheet == at.sheet && read.type_col >= 0 && at.row >= 0)
+            type = ctx.catalogue.organisation_type_by_short(
+                text_of(at.sheet->value(static_cast<std::size_t>(at.row), static_cast<std::size_t>(read.type_col))));
+    return type && ind.concerns(type->id) && ind.scope_flags.empty();
+}
+
+// Shares over fewer than 10 people at 0 or 100 %, and shares far from the
+// others' — the others the indicator concerns (at least 5 of them).
 void shares(CheckContext& ctx, Findings& out) {
     ratios(ctx.catalogue, true, [&](const Indicator& ind, const Field* numerator, const Field* denominator) {
         if (!numerator || !denominator)
@@ -81,7 +115,8 @@ void shares(CheckContext& ctx, Findings& out) {
             const std::string& code = ctx.form.code(org);
             const Place *n = ctx.form.place(org, numerator), *d = ctx.form.place(org, denominator);
             if (!n || !d || n->value.status != FieldValue::Status::Value ||
-                d->value.status != FieldValue::Status::Value || d->value.value <= 0 || n->value.value > d->value.value)
+                d->value.status != FieldValue::Status::Value || d->value.value <= 0 ||
+                n->value.value > d->value.value || !concerns(ctx, ind, *n))
                 continue;
             const double share = 100.0 * n->value.value / d->value.value;
             found.push_back({share, n});
