@@ -33,8 +33,8 @@ inline void put(SheetSnapshot& s, std::size_t r, std::size_t c, Cell v, const ch
 }
 
 // A valid form of the test catalogue: two schools (one ШНОР), a kindergarten, the municipality.
-inline WorkbookSnapshot form() {
-    const Catalogue& c = mini();
+// (Of another catalogue: one that adds fields to the test catalogue's.)
+inline WorkbookSnapshot form(const Catalogue& c = mini()) {
     const FormLayout layout = form_layout(c, {{"school", 2}, {"kindergarten", 1}});
     WorkbookSnapshot wb;
     SheetSnapshot passport = grid(kPassportSheet, 20, 2);

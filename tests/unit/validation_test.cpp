@@ -110,6 +110,59 @@ TEST(Validation, EvidenceForEveryYes) {
     EXPECT_EQ(found[0]->row, static_cast<int>(erow));
 }
 
+// Document dates: one after the period is an error; an earlier one, a document
+// still in force, is accepted, with a note when older than five years before
+// the period (which begins on 01.09.2024).
+TEST(Validation, EvidenceDatesAgainstThePeriod) {
+    std::string text = test::mini_text();
+    const std::string field =
+        R"({"id": "npa_number", "title": "Номер НПА", "type": "text", "unit": "", "org_types": ["municipality"], "filled_by": "УО", "required": false},)";
+    const std::string evidence = R"("evidence": ["npa_number"])";
+    ASSERT_NE(text.find(field), std::string::npos);
+    ASSERT_NE(text.find(evidence), std::string::npos);
+    text.replace(
+        text.find(field), field.size(),
+        field +
+            R"({"id": "npa_date", "title": "Дата НПА", "type": "date", "unit": "", "org_types": ["municipality"], "filled_by": "УО", "required": false},)");
+    text.replace(text.find(evidence), evidence.size(), R"("evidence": ["npa_number", "npa_date"])");
+    const Catalogue c = parse_catalogue(text, "mini-with-date.json");
+    const FormLayout layout = form_layout(c, {{"school", 2}, {"kindergarten", 1}});
+    const DirectionSheet& ds = *layout.sheet_of("1.1");
+    const auto row = static_cast<std::size_t>(ds.row_of("municipality", 0));
+    const auto date_at = [&](Cell date) {
+        WorkbookSnapshot wb = form(c);
+        SheetSnapshot& s = sheet(wb, ds.sheet);
+        put(s, row, static_cast<std::size_t>(ds.column_of("npa")), T("да"));
+        put(s, row, static_cast<std::size_t>(ds.column_of("npa_date")), std::move(date));
+        return checked(c, wb);
+    };
+    const auto kinds = [](const ValidationReport& r) {
+        std::vector<std::string> out;
+        for (const Finding* f : with_rule(r, "1.1/requires_evidence"))
+            out.push_back(f->kind);
+        return out;
+    };
+    using V = std::vector<std::string>;
+    EXPECT_EQ(kinds(date_at(T("15.01.2025"))), V{}) << "within the period";
+    EXPECT_EQ(kinds(date_at(T("20.08.2024"))), V{}) << "a plan approved in August, before the period";
+    EXPECT_EQ(kinds(date_at(T("12.03.2020"))), V{}) << "a municipal act of 2020, still in force";
+    EXPECT_EQ(kinds(date_at(T("12.03.2019"))), V{"rule.evidence_date_old"}) << "accepted, with a note";
+    EXPECT_EQ(kinds(date_at(T("01.09.2019"))), V{}) << "exactly five years before";
+    EXPECT_EQ(kinds(date_at(T("31.08.2019"))), V{"rule.evidence_date_old"});
+    const ValidationReport after = date_at(T("01.09.2025"));
+    EXPECT_EQ(kinds(after), V{"rule.evidence_date"});
+    EXPECT_EQ(after.count(Severity::Error), 1u);
+    const ValidationReport old = date_at(T("2010-05-17"));
+    ASSERT_EQ(kinds(old), V{"rule.evidence_date_old"});
+    EXPECT_EQ(old.count(Severity::Error), 0u);
+    const Finding* note = with_rule(old, "1.1/requires_evidence")[0];
+    EXPECT_EQ(note->severity, Severity::Info);
+    EXPECT_EQ(note->value, "17.05.2010");
+    EXPECT_EQ(note->message,
+              "Муниципальный уровень, «Дата НПА»: документ от 17.05.2010 издан более чем за пять лет до начала "
+              "отчётного периода (01.09.2024); убедитесь, что он действует.");
+}
+
 TEST(Validation, RegisterDuplicatesAndCounts) {
     WorkbookSnapshot wb = form();
     put(sheet(wb, kRegisterSheet), 4, 0, T("101"));  // 102 typed as 101

@@ -63,6 +63,21 @@ std::string date_text(double serial) {
     return buf;
 }
 
+std::optional<double> years_earlier(double serial, int years) {
+    if (!(serial >= 1 && serial <= 2958465))
+        return std::nullopt;
+    const greg::date d = kEpoch + greg::days(static_cast<long>(serial));
+    const int year = static_cast<int>(d.year()) - years;
+    const int month = static_cast<int>(d.month().as_number());
+    int day = static_cast<int>(d.day().as_number());
+    if (month == 2 && day == 29 && !greg::gregorian_calendar::is_leap_year(static_cast<unsigned short>(year)))
+        day = 28;
+    const auto out = date_serial(year, month, day);
+    if (!out)
+        return std::nullopt;
+    return static_cast<double>(*out);
+}
+
 std::optional<std::pair<double, double>> reporting_period(const std::string& text) {
     std::smatch m;
     static const std::regex years(R"((\d{4})\s*[/–-]\s*(\d{4}))");

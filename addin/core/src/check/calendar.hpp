@@ -23,6 +23,10 @@ std::optional<double> date_serial(const Cell& c);
 /// 31.12.9999) is shown as the number it is.
 std::string date_text(double serial);
 
+/// The same day `years` years earlier (29 February: 28 February), or none
+/// outside Calc's dates.
+std::optional<double> years_earlier(double serial, int years);
+
 /// The reporting period of a passport's text «2024/2025 учебный год»:
 /// 01.09.2024 … 31.08.2025 as serials, or none when no pair of years is there.
 std::optional<std::pair<double, double>> reporting_period(const std::string& text);

@@ -53,6 +53,7 @@ enum class K : std::uint8_t {
     SameValue,
     EvidenceMissing,
     EvidenceDate,
+    EvidenceDateOld,
     // «Показатели»
     IndicatorOverwritten,
     LastYear,

@@ -102,7 +102,13 @@ void requires_evidence(const RuleCase& c, Findings& out) {
         if (ef.type != FieldType::Date || !c.ctx.period_from)
             continue;
         const auto serial = date_serial(*e->raw);
-        if (serial && (*serial < *c.ctx.period_from || *serial > *c.ctx.period_to))
+        if (!serial)
+            continue;
+        // A document after the period cannot confirm it; an earlier one may
+        // still be in force (a municipal act, a sanitary conclusion), noted
+        // when it is older than five years before the period.
+        const auto old = years_earlier(*c.ctx.period_from, 5);
+        if (*serial > *c.ctx.period_to)
             c.add(out, K::EvidenceDate, *e, ef.id)
                 .value(date_text(*serial))
                 .say({{"организация", organisation_label(c.code)},
@@ -110,6 +116,13 @@ void requires_evidence(const RuleCase& c, Findings& out) {
                       {"дата", date_text(*serial)},
                       {"начало", date_text(*c.ctx.period_from)},
                       {"конец", date_text(*c.ctx.period_to)}});
+        else if (old && *serial < *old)
+            c.add(out, K::EvidenceDateOld, *e, ef.id)
+                .value(date_text(*serial))
+                .say({{"организация", organisation_label(c.code)},
+                      {"поле", ef.title},
+                      {"дата", date_text(*serial)},
+                      {"начало", date_text(*c.ctx.period_from)}});
     }
 }
 
