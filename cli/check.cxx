@@ -42,14 +42,19 @@ int check(const Common& common, const fs::path& workbook, const fs::path& save) 
         ValidationReport report;
         const WorkbookSnapshot snapshot = uno::snapshot(
             doc, {}, nullptr, &computed, [&](const WorkbookSnapshot& wb) { report = validate(catalogue, wb); });
-        published = uno::publish_report(doc, report);
+        // A workbook that is not a form takes no report sheet (as in the menu command).
+        if (uno::not_a_form(report))
+            published.shown = report;
+        else
+            published = uno::publish_report(doc, report);
     } catch (const uno::UserError& e) {
         office::Office::close(doc);
         throw office::OfficeError(std::string("проверка не выполнена: ") + e.what() + " / the check did not run");
     }
     if (!save.empty()) {
         Reference<css::frame::XModel> model(doc, UNO_QUERY_THROW);
-        if (Reference<css::sheet::XSpreadsheetView> view{model->getCurrentController(), UNO_QUERY}; view.is())
+        if (Reference<css::sheet::XSpreadsheetView> view{model->getCurrentController(), UNO_QUERY};
+            view.is() && !published.sheet.isEmpty())
             view->setActiveSheet(
                 Reference<css::sheet::XSpreadsheet>(doc->getSheets()->getByName(published.sheet), UNO_QUERY_THROW));
         store(doc, save, "calc8");

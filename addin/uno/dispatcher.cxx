@@ -256,6 +256,14 @@ void Dispatcher::validate_form() {
     const auto t2 = clock::now();
     const auto t1 = t2 - std::chrono::duration_cast<clock::duration>(
                              std::chrono::duration<double, std::milli>(read.worker_wait_ms));
+    // A workbook that is not a form is left as it is: no report sheet, no
+    // marks; the user is told why in one message.
+    if (not_a_form(report)) {
+        log().info("validation: the document is not a form, nothing changed ({} ms)", ms(t0, t2));
+        log().flush();
+        tell(text("МСОКО"), from_utf8(report.findings.front().message), true);
+        return;
+    }
     // A document opened read-only (an attachment, a file someone else has open)
     // takes no report sheet and no marks: the user gets the summary and the way out.
     if (Reference<css::frame::XStorable>(document, css::uno::UNO_QUERY_THROW)->isReadonly()) {

@@ -192,6 +192,10 @@ void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, c
     write_report(document, name, report_model(report));
 }
 
+bool not_a_form(const ValidationReport& report) {
+    return report.findings.size() == 1 && report.findings.front().kind == "form.not_a_form";
+}
+
 PublishedReport publish_report(const Reference<css::sheet::XSpreadsheetDocument>& document,
                                const ValidationReport& report) {
     using clock = std::chrono::steady_clock;

@@ -47,6 +47,11 @@ void write_report(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& d
 void write_report(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document, const OUString& sheet,
                   const ValidationReport& report);
 
+/// Whether the check found only that the workbook is not a form
+/// (`form.not_a_form`): such a workbook takes no report sheet and no marks,
+/// the user gets that finding's message alone.
+bool not_a_form(const ValidationReport& report);
+
 /// What publish_report() wrote: the report sheet's name and the report as the
 /// sheet shows it (with the sheets whose cells could not be marked noted).
 struct PublishedReport {

@@ -89,7 +89,9 @@ TEST_F(Validation, FindsEveryDeliberateMistake) {
     EXPECT_FALSE(link->cell.empty()) << "the cell column links to the cell";
 }
 
-TEST_F(Validation, ForeignAndEmptyWorkbooksGetExactlyOneError) {
+// A workbook that is not a form is left as it is: no report sheet, no marks,
+// one message (logged as such).
+TEST_F(Validation, ForeignAndEmptyWorkbooksAreLeftAsTheyAre) {
     try {
         foreign_and_empty();
     } catch (const css::uno::Exception& e) {
@@ -98,18 +100,30 @@ TEST_F(Validation, ForeignAndEmptyWorkbooksGetExactlyOneError) {
 }
 
 void Validation::foreign_and_empty() {
-    for (const fs::path& file : {kFixtures / "share.fods", kFixtures / "functions.fods"}) {
-        auto doc = open_with_view(file);
-        const auto rows = validation::validate(*office_, doc);
-        ASSERT_EQ(rows.size(), 1u) << file.filename();
-        EXPECT_EQ(rows[0].rule, "form.identity");
-        EXPECT_NE(rows[0].message.find("не является формой"), std::string::npos);
-    }
+    const auto told = [&] {
+        const std::string all = validation::log_of(*office_);
+        std::size_t n = 0;
+        for (std::size_t at = all.find("the document is not a form, nothing changed"); at != std::string::npos;
+             at = all.find("the document is not a form, nothing changed", at + 1))
+            ++n;
+        return n;
+    };
+    const auto left_alone = [&](const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::string& what) {
+        const sal_Int32 sheets = Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getCount();
+        const auto before = validation::everything(doc);
+        const std::size_t messages = told();
+        validation::dispatch(*office_, doc, "org.msoko.calc:Validate");
+        EXPECT_FALSE(doc->getSheets()->hasByName(ou("Проверка"))) << what;
+        EXPECT_EQ(Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getCount(), sheets)
+            << what;
+        EXPECT_EQ(validation::everything(doc), before) << what;
+        EXPECT_EQ(told(), messages + 1) << what << ": the check ran and found it is not a form";
+    };
+    for (const fs::path& file : {kFixtures / "share.fods", kFixtures / "functions.fods"})
+        left_alone(open_with_view(file), file.filename().string());
     auto empty = office_->create_spreadsheet();
     docs_.push_back(empty);
-    const auto rows = validation::validate(*office_, empty);
-    ASSERT_EQ(rows.size(), 1u);
-    EXPECT_EQ(rows[0].rule, "form.identity");
+    left_alone(empty, "a new spreadsheet");
 }
 
 TEST_F(Validation, MarksProblemCellsAndClearMarksRemovesThemAndTheReport) {
@@ -193,8 +207,10 @@ TEST_F(Validation, ChecksAndClearMarksInAnyOrderKeepTheOfficeAlive) {
         auto empty = office_->create_spreadsheet();
         docs_.push_back(empty);
         Reference<css::frame::XModel>(empty, UNO_QUERY_THROW);
-        for (int i = 0; i < 2; ++i)
-            EXPECT_EQ(validation::validate(*office_, empty).size(), 1u) << "run " << i;
+        for (int i = 0; i < 2; ++i) {  // not a form: no report sheet (the message only)
+            validation::dispatch(*office_, empty, "org.msoko.calc:Validate");
+            EXPECT_FALSE(empty->getSheets()->hasByName(ou("Проверка"))) << "run " << i;
+        }
         validation::dispatch(*office_, empty, "org.msoko.calc:ClearMarks");
         EXPECT_FALSE(empty->getSheets()->hasByName(ou("Проверка")));
         validation::dispatch(*office_, empty, "org.msoko.calc:ClearMarks");  // nothing left to clear

@@ -13,6 +13,7 @@ using Finding = std::tuple<std::string, std::string, std::string, std::string>; 
 struct Case {
     std::string name, about;
     std::multiset<Finding> expected;
+    bool untouched = false;  ///< not a form: the menu command writes no report sheet into it
 };
 void PrintTo(const Case& c, std::ostream* os) {
     *os << c.name;
@@ -40,6 +41,7 @@ std::vector<Case> load() {
     for (const auto& v : recipe.at("cases").as_array()) {
         const auto& o = v.as_object();
         Case c{std::string(o.at("name").as_string()), std::string(o.at("about").as_string()), {}};
+        c.untouched = o.contains("untouched") && o.at("untouched").as_bool();
         const auto own = o.contains("expected") ? findings(o.at("expected")) : std::multiset<Finding>{};
         if (c.name == "valid")
             valid = own;
@@ -79,6 +81,29 @@ TEST_P(Corpus, ExactFindingsAndNoValueChanged) {
         auto doc = docs_.back();
         recalc(doc);
         const auto before = validation::everything(doc);
+        if (c.untouched) {
+            // Not a form: no report sheet, no sheet more, no value changed; the log says why.
+            const auto sheets = [&] {
+                return Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getCount();
+            };
+            const sal_Int32 count = sheets();
+            const auto told = [&] {
+                const std::string all = validation::log_of(*office_);
+                std::size_t n = 0;
+                for (auto at = all.find("the document is not a form"); at != std::string::npos;
+                     at = all.find("the document is not a form", at + 1))
+                    ++n;
+                return n;
+            };
+            const std::size_t messages = told();
+            validation::dispatch(*office_, doc, "org.msoko.calc:Validate");
+            EXPECT_FALSE(doc->getSheets()->hasByName(ou("Проверка"))) << c.about;
+            EXPECT_EQ(sheets(), count);
+            EXPECT_EQ(validation::everything(doc), before) << "the check changed a workbook that is not a form";
+            EXPECT_EQ(told(), messages + 1) << "the log tells the workbook is not a form";
+            fs::remove_all(dir);
+            return;
+        }
         std::multiset<corpus::Finding> actual;
         for (const auto& r : validation::validate(*office_, doc))
             actual.insert({r.severity, r.sheet, r.cell, r.rule});
