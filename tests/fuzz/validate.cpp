@@ -22,18 +22,11 @@ namespace msoko {
 namespace {
 
 SheetSnapshot grid(const std::string& name, std::size_t rows, std::size_t cols) {
-    SheetSnapshot s;
-    s.name = name;
-    s.rows = rows;
-    s.cols = cols;
-    s.values.assign(rows * cols, Cell::empty());
-    s.formulas.assign(rows * cols, 0);
-    return s;
+    return SheetSnapshot::blank(name, rows, cols);
 }
 
 void put(SheetSnapshot& s, std::size_t r, std::size_t c, Cell v, bool formula = false) {
-    s.values[r * s.cols + c] = std::move(v);
-    s.formulas[r * s.cols + c] = formula;
+    s.set(r, c, std::move(v), formula);
 }
 
 // A count for every numeric field that keeps every rule of the catalogue:

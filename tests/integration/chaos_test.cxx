@@ -13,8 +13,8 @@
 //   Arguments/ChaosFunction.*, ChaosTable.*  — the functions
 //   Mutations/ChaosCheck.*                   — the check and ClearMarks
 //   ChaosLog.*                               — no personal data in the log
+#include "check_support.hxx"
 #include "office/office.hxx"
-#include "support.hxx"
 
 #include <com/sun/star/awt/Rectangle.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
@@ -1308,17 +1308,7 @@ Report read_report(const Reference<css::sheet::XSpreadsheetDocument>& doc, const
     return rep;
 }
 
-// Conditional-format entries of the check's styles on a cell.
-int marks_on(const Reference<css::table::XCell>& c) {
-    Reference<css::container::XIndexAccess> entries(
-        Reference<css::beans::XPropertySet>(c, UNO_QUERY_THROW)->getPropertyValue("ConditionalFormat"),
-        UNO_QUERY_THROW);
-    int n = 0;
-    for (sal_Int32 i = 0; i < entries->getCount(); ++i)
-        n += u8(Reference<css::sheet::XSheetConditionalEntry>(entries->getByIndex(i), UNO_QUERY_THROW)->getStyleName())
-                 .rfind("МСОКО_", 0) == 0;
-    return n;
-}
+using msoko::test::validation::marks_on;
 
 enum class Step { Validate, Undo, SaveAndReopen, ClearMarks, ProtectReport };
 const char* step_name(Step s) {

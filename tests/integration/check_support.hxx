@@ -80,7 +80,7 @@ inline int marks_on(const Reference<css::table::XCell>& c) {
     int n = 0;
     for (sal_Int32 i = 0; i < entries->getCount(); ++i)
         n += u8(Reference<css::sheet::XSheetConditionalEntry>(entries->getByIndex(i), UNO_QUERY_THROW)->getStyleName())
-                 .rfind("МСОКО_", 0) == 0;
+                 .rfind(msoko::kMarkStylePrefix, 0) == 0;
     return n;
 }
 

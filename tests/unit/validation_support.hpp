@@ -18,18 +18,11 @@
 namespace msoko::test {
 
 inline SheetSnapshot grid(const std::string& name, std::size_t rows, std::size_t cols) {
-    SheetSnapshot s;
-    s.name = name;
-    s.rows = rows;
-    s.cols = cols;
-    s.values.assign(rows * cols, Cell::empty());
-    s.formulas.assign(rows * cols, 0);
-    return s;
+    return SheetSnapshot::blank(name, rows, cols);
 }
 
 inline void put(SheetSnapshot& s, std::size_t r, std::size_t c, Cell v, const char* formula = "") {
-    s.values[r * s.cols + c] = std::move(v);
-    s.formulas[r * s.cols + c] = *formula != 0;
+    s.set(r, c, std::move(v), *formula != 0);
 }
 
 // A valid form of the test catalogue: two schools (one ШНОР), a kindergarten, the municipality.

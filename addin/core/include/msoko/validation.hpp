@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace msoko {
@@ -41,6 +42,22 @@ struct SheetSnapshot {
     /// complete, as always after snapshot() returns). value() and
     /// is_formula() wait for their row.
     const RowArrival* arrival = nullptr;
+
+    /// A complete sheet of `rows` × `cols` empty cells (tests, benchmarks, fuzzing).
+    static SheetSnapshot blank(std::string sheet, std::size_t n_rows, std::size_t n_cols) {
+        SheetSnapshot s;
+        s.name = std::move(sheet);
+        s.rows = n_rows;
+        s.cols = n_cols;
+        s.values.assign(n_rows * n_cols, Cell::empty());
+        s.formulas.assign(n_rows * n_cols, 0);
+        return s;
+    }
+    /// Sets a cell of a complete sheet, as typed (`formula`: the office holds a formula there).
+    void set(std::size_t r, std::size_t c, Cell v, bool formula = false) {
+        values[r * cols + c] = std::move(v);
+        formulas[r * cols + c] = formula;
+    }
 
     const Cell& value(std::size_t r, std::size_t c) const {
         static const Cell empty;
