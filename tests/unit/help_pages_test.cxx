@@ -82,7 +82,8 @@ std::map<std::string, Page> pages(const char* lang) {
 // The methods of XFunctions, read from the IDL itself.
 std::vector<std::string> idl_methods() {
     const std::string idl = read(MSOKO_IDL_FILE);
-    static const std::regex method(R"(\n\s+(?:any|string|double|long|sequence<[^;(]*>)\s+(\w+)\s*\()");
+    static const std::regex method(
+        R"(\n\s+(?:any|string|double|long|sequence<[^;(]*>)\s+(\w+)\s*\((?=\s*(?:\[in\]|\))))");
     std::vector<std::string> out;
     for (auto it = std::sregex_iterator(idl.begin(), idl.end(), method); it != std::sregex_iterator(); ++it)
         out.push_back((*it)[1]);
