@@ -363,6 +363,8 @@ TEST_F(EnglishCalc, TypedDynamicsTakesLiteralsCellsArraysAndExpressions) {
                      {"=MSOKO.DYNAMICS(\"пять\";60)", error(kErr502), "a literal text"},
                      {"=MSOKO.DYNAMICS(NA();60)", error(kNotAvailable), "#N/A stays #N/A"},
                      {"=MSOKO.DYNAMICS(1/0;60)", error(532), "#DIV/0! propagates, as in Calc's own functions"},
+                     {"=MSOKO.DYNAMICS(A20:A21;60)", error(519),
+                      "a range with no cell in the formula's row: #VALUE!, as in Calc's own functions"},
                  });
     // Calc passes the value as its text with 15 significant digits (as in
     // ""&A6): exact for what a form holds, within 1e-14 of any other number.
