@@ -73,6 +73,12 @@ std::optional<Result> not_a_number(const Cell& c, const std::string& what) {
     return std::nullopt;
 }
 
+// Bad scores say so before a limit that is missing (invalid wins, as in the
+// tables): `scored` is the scores checked alone.
+Result worse(const Result& scored, const Result& limit) {
+    return scored.status() == Result::Status::Invalid ? scored : limit;
+}
+
 }  // namespace
 
 Functions::Functions(css::uno::Reference<css::uno::XComponentContext> context) : context_(std::move(context)) {}
@@ -243,18 +249,20 @@ Any Functions::marks(const Sequence<Sequence<Any>>& exam_marks, const Sequence<S
 
 Any Functions::belowMin(const Sequence<Sequence<Any>>& scores, const OUString& minimum) {
     return guarded("MSOKO.BELOWMIN", [&] {
+        const Range participants = to_range(scores, 0);
         const Cell limit = to_scalar(minimum);
         if (const auto bad = not_a_number(limit, "the minimum"))
-            return to_cell_result(*bad, *this);
-        return to_cell_result(below_min(to_range(scores, 0), limit.number()), *this);
+            return to_cell_result(worse(below_min(participants, 0), *bad), *this);
+        return to_cell_result(below_min(participants, limit.number()), *this);
     });
 }
 
 Any Functions::scoreBand(const Sequence<Sequence<Any>>& scores, const OUString& lower_limit, const Any& upper_limit) {
     return guarded("MSOKO.SCOREBAND", [&] {
+        const Range participants = to_range(scores, 0);
         const Cell lower = to_scalar(lower_limit);
         if (const auto bad = not_a_number(lower, "the lower limit"))
-            return to_cell_result(*bad, *this);
+            return to_cell_result(worse(score_band(participants, 0, std::nullopt), *bad), *this);
         std::optional<double> upper;
         if (upper_limit.hasValue()) {  // omitted: no upper limit; empty too
             const Cell c = to_single(upper_limit, 2);
@@ -263,7 +271,7 @@ Any Functions::scoreBand(const Sequence<Sequence<Any>>& scores, const OUString& 
             else if (!c.is_empty())
                 throw css::lang::IllegalArgumentException("the upper limit is not a number", *this, 2);
         }
-        return to_cell_result(score_band(to_range(scores, 0), lower.number(), upper), *this);
+        return to_cell_result(score_band(participants, lower.number(), upper), *this);
     });
 }
 

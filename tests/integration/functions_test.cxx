@@ -468,6 +468,7 @@ TEST_F(EnglishCalc, TypedBelowMinTakesLiteralsCellsArraysAndExpressions) {
                      {"=MSOKO.BELOWMIN(30;50)", value(100), "a literal score"},
                      {"=MSOKO.BELOWMIN(B1:B4;A1)", error(kNotAvailable), "an empty minimum is no minimum"},
                      {"=MSOKO.BELOWMIN(B1:B4;A4)", error(kErr502), "text for the minimum"},
+                     {"=MSOKO.BELOWMIN(A3:A4;A1)", error(kErr502), "bad scores say so before an empty minimum"},
                  });
 }
 
@@ -482,6 +483,7 @@ TEST_F(EnglishCalc, TypedScoreBandTakesLiteralsCellsArraysAndExpressions) {
                      {"=MSOKO.SCOREBAND({70;90;30};70)", value(200.0 / 3), "inline scores, no upper limit"},
                      {"=MSOKO.SCOREBAND(B1:B4;A1)", error(kNotAvailable), "an empty lower limit"},
                      {"=MSOKO.SCOREBAND(B1:B4;A4)", error(kErr502), "text for the lower limit"},
+                     {"=MSOKO.SCOREBAND(A3:A4;A1)", error(kErr502), "bad scores say so before an empty limit"},
                      {"=MSOKO.SCOREBAND(B1:B4;70;A4)", error(kErr502), "text for the upper limit"},
                      {"=MSOKO.SCOREBAND(B1:B4;70;B1:B2)", error(kErr502), "two cells for one limit"},
                  });
