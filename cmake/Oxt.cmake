@@ -38,6 +38,11 @@ foreach(entry IN LISTS oxt_files)
   list(APPEND packaged "${dst}")
 endforeach()
 
+# The help pages (cmake/help.cmake), as the folder «help».
+list(APPEND copy_commands COMMAND "${CMAKE_COMMAND}" -E copy_directory "${MSOKO_HELP_DIR}" "${stage}/help")
+list(APPEND copy_depends "${MSOKO_HELP_STAMP}")
+list(APPEND packaged help)
+
 add_custom_command(
   OUTPUT "${MSOKO_OXT}"
   COMMAND "${CMAKE_COMMAND}" -E rm -rf "${stage}"
@@ -49,7 +54,7 @@ add_custom_command(
   COMMAND "${CMAKE_COMMAND}" -E rm -f "${MSOKO_OXT}"
   COMMAND "${CMAKE_COMMAND}" -E chdir "${stage}"
           "${CMAKE_COMMAND}" -E tar cf "${MSOKO_OXT}" --format=zip -- ${packaged} "${MSOKO_COMPONENT_FILE}"
-  DEPENDS ${copy_depends} msoko_uno "$<TARGET_FILE:msoko_uno>" msoko_idl_gen
+  DEPENDS ${copy_depends} msoko_uno "$<TARGET_FILE:msoko_uno>" msoko_idl_gen help-pages
   COMMENT "Packaging ${MSOKO_OXT}"
   VERBATIM)
 add_custom_target(oxt ALL DEPENDS "${MSOKO_OXT}")

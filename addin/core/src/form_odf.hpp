@@ -77,8 +77,9 @@ public:
     /// The name of the validity (made when new).
     std::string add(const std::string& condition, const std::string& help_title, const std::string& help,
                     const std::string& error, bool list = false);
-    /// The validity of an input cell of `field`.
-    std::string field(const Field& f);
+    /// The validity of an input cell of `field`; `requirement` replaces the
+    /// help's «обязательно» / «необязательно» when given.
+    std::string field(const Field& f, const std::string& requirement = {});
     /// <table:content-validation> of every validity made.
     const std::string& xml_text() const { return xml_; }
 

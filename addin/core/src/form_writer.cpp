@@ -3,6 +3,8 @@
 // form_fods and form_workbook.
 #include "form_writer.hpp"
 
+#include "msoko/text.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <sstream>
@@ -86,8 +88,8 @@ const RegisterEntry* Writer::org_in(const std::string& type, std::size_t slot) c
     return it != by_type_.end() && slot < it->second.size() ? it->second[slot] : nullptr;
 }
 
-std::string Writer::validity(const Field& field) {
-    return " table:content-validation-name=\"" + validations_.field(field) + "\"";
+std::string Writer::validity(const Field& field, const std::string& requirement) {
+    return " table:content-validation-name=\"" + validations_.field(field, requirement) + "\"";
 }
 
 void Writer::apply_pane(Sheet& sh) const {
@@ -128,7 +130,16 @@ Sheet Writer::passport() {
         f.unit = item.type == FieldType::Count ? "единиц" : "";
         if (item.type == FieldType::Count)
             f.max = static_cast<double>(kMaxRegisterRows);
-        const std::string val = validity(f);
+        // «Телефон»: «обязательно одно из: «Телефон», «Электронная почта»».
+        std::string requirement;
+        if (!item.one_of.empty()) {
+            std::vector<std::string> group;
+            for (const PassportItem& other : layout_.passport.items)
+                if (other.one_of == item.one_of)
+                    group.push_back("«" + other.label + "»");
+            requirement = "обязательно одно из: " + join(group);
+        }
+        const std::string val = validity(f, requirement);
         const auto typed_text = d_.passport.find(item.key);
         const std::string v = typed_text == d_.passport.end() ? std::string() : typed_text->second;
         Cell typed = v.empty() ? Cell::empty() : Cell::text(v);
@@ -166,21 +177,30 @@ Sheet Writer::register_sheet() {
     sh.header_rows_first = FormLayout::kRegisterHeaderRow;
     sh.header_rows_last = FormLayout::kRegisterHeaderRow;
     apply_pane(sh);
-    std::string flag_val;
-    if (!c_.flags.empty()) {
-        Field flag;
-        flag.title = kRegisterFlagHelpTitle;
-        flag.type = FieldType::YesNo;
-        flag.filled_by = kMunicipalityCode;
-        flag_val = validity(flag);
+    // Each column's input help under its own title: «Код организации»,
+    // «Полное наименование», a flag's «ШНОР — школа с низкими …».
+    const auto text_validity = [&](const std::string& title) {
+        Field f;
+        f.title = title;
+        f.type = FieldType::Text;
+        f.filled_by = kMunicipalityCode;
+        f.required = true;
+        return validity(f);
+    };
+    std::vector<std::string> column_val(columns.size());
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (columns[i].kind == RegisterColumn::Kind::Flag) {
+            Field flag;
+            flag.title = columns[i].flag->short_title;
+            flag.type = FieldType::YesNo;
+            flag.filled_by = kMunicipalityCode;
+            column_val[i] = validity(flag, "обязательно; «да» — " + columns[i].flag->title);
+        } else if (columns[i].kind != RegisterColumn::Kind::Type) {
+            column_val[i] = text_validity(columns[i].label);
+        }
     }
-    Field code;
-    code.title = "Код организации";
-    code.type = FieldType::Text;
-    code.filled_by = kMunicipalityCode;
-    const std::string code_val = validity(code);
-    auto text_or_empty = [&](const std::string& t, const std::string& style) {
-        return t.empty() ? empty_cell(style, code_val) : text_cell(t, style, code_val);
+    auto text_or_empty = [&](const std::string& t, const std::string& style, std::size_t column) {
+        return t.empty() ? empty_cell(style, column_val[column]) : text_cell(t, style, column_val[column]);
     };
     for (const RegisterBlock& block : layout_.register_blocks) {
         for (std::size_t slot = 0; slot < block.slots; ++slot) {
@@ -190,13 +210,13 @@ Sheet Writer::register_sheet() {
                 const int col = static_cast<int>(i);
                 switch (columns[i].kind) {
                     case RegisterColumn::Kind::Code:
-                        sh.put(r, col, text_or_empty(org ? org->code : "", "ce_in"));
+                        sh.put(r, col, text_or_empty(org ? org->code : "", "ce_in", i));
                         break;
                     case RegisterColumn::Kind::Name:
-                        sh.put(r, col, text_or_empty(org ? org->name : "", "ce_in_wrap"));
+                        sh.put(r, col, text_or_empty(org ? org->name : "", "ce_in_wrap", i));
                         break;
                     case RegisterColumn::Kind::ShortName:
-                        sh.put(r, col, text_or_empty(org ? org->short_name : "", "ce_in"));
+                        sh.put(r, col, text_or_empty(org ? org->short_name : "", "ce_in", i));
                         break;
                     case RegisterColumn::Kind::Type:
                         sh.put(r, col, text_cell(block.type->short_title, "ce_ro"));
@@ -206,11 +226,11 @@ Sheet Writer::register_sheet() {
                         if (!flag.concerns(block.type->id)) {
                             sh.put(r, col, empty_cell("ce_na"));
                         } else if (!org) {
-                            sh.put(r, col, empty_cell("ce_in", flag_val));
+                            sh.put(r, col, empty_cell("ce_in", column_val[i]));
                         } else {
                             const bool has =
                                 std::find(org->flags.begin(), org->flags.end(), flag.id) != org->flags.end();
-                            sh.put(r, col, text_cell(has ? "да" : "нет", "ce_in", flag_val));
+                            sh.put(r, col, text_cell(has ? "да" : "нет", "ce_in", column_val[i]));
                         }
                         break;
                     }
