@@ -122,9 +122,14 @@ check(len(rows) > 1 and rows[1][:1] == [report["summary"]], "the sheet's summary
 header = [i for i, r in enumerate(rows) if r[:1] == ["№"]]
 check(len(header) == 1, "the sheet has one header row «№»")
 if header:
-    sheet_rows = [r[:9] for r in rows[header[0] + 1:] if r and r[0]]
-    json_rows = [[str(f["number"]), f["severity_text"], f["sheet"], f["cell"] or "", f["organisation"], f["field"],
-                  f["value"], f["message"], f["rule"]] for f in findings]
+    sheet_rows = []
+    for r in rows[header[0] + 1:]:
+        if not r or not r[0]:
+            break  # the completeness follows after an empty row
+        sheet_rows.append((r + [""] * 11)[:11])
+    json_rows = [[str(f["number"]), f["severity_text"], f["sheet"], f["cell"] or "", f["organisation"],
+                  f["field_title"] or f["field"], f["field"], f["value"], f["message"], f["kind_text"], f["rule"]]
+                 for f in findings]
     check(sheet_rows == json_rows, "the report sheet's rows are the JSON's findings, column by column")
 for line in failures:
     print("FAIL: " + line)
