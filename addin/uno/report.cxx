@@ -35,6 +35,7 @@
 #include <com/sun/star/table/CellVertJustify2.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
 #include <com/sun/star/table/XTableColumns.hpp>
+#include <com/sun/star/table/XTableRows.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/util/XNumberFormatTypes.hpp>
 #include <com/sun/star/util/XNumberFormats.hpp>
@@ -348,7 +349,7 @@ void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, c
     header->setPropertyValue("CharWeight", Any(150.0f));
     header->setPropertyValue("CellBackColor", Any(sal_Int32(0xD9D9D9)));
     header->setPropertyValue("IsTextWrapped", Any(true));
-    header->setPropertyValue("VertJustify", Any(sal_Int32(css::table::CellVertJustify2::CENTER)));
+    header->setPropertyValue("VertJustify", Any(sal_Int32(css::table::CellVertJustify2::TOP)));
     css::table::BorderLine2 rule_line;
     rule_line.OuterLineWidth = 18;
     rule_line.LineWidth = 18;
@@ -356,8 +357,9 @@ void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, c
     header->setPropertyValue("BottomBorder", Any(rule_line));
     if (n > 0) {
         // Long texts wrap within their columns; rows grow to fit.
-        for (sal_Int32 c : {kSheet, kField, kMessage, kChecked})
+        for (sal_Int32 c : {kSheet, kField, kCode, kMessage, kChecked, kRule})
             props_of(sheet, c, first, c, last)->setPropertyValue("IsTextWrapped", Any(true));
+        props_of(sheet, kChecked, first, kChecked, last)->setPropertyValue("CharHeight", Any(9.0f));
         // The codes are for the specialist who asks: small and grey.
         for (sal_Int32 c : {kCode, kRule}) {
             const Props codes = props_of(sheet, c, first, c, last);
@@ -394,10 +396,14 @@ void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, c
                  static_cast<sal_Int32>(rows.size() - 1))
             ->setPropertyValue("NumberFormat", Any(percent_format(document)));
 
+    // The header two lines high: its texts above the autofilter's buttons.
+    Props(Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)->getRows()->getByIndex(kHeaderRow),
+          UNO_QUERY_THROW)
+        ->setPropertyValue("Height", Any(sal_Int32(950)));
     auto columns = Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)->getColumns();
     // Wide enough for «Предупреждение» and an organisation's code; the
     // message, the field and what was checked wrap.
-    const sal_Int32 widths[] = {900, 3300, 3600, 1500, 2300, 5000, 2500, 2400, 8800, 5000, 2800, 1800};  // 1/100 mm
+    const sal_Int32 widths[] = {1100, 2900, 3400, 1800, 3000, 4500, 2300, 2300, 8500, 4800, 2700, 1800};  // 1/100 mm
     static_assert(std::size(widths) == kReportWidth);
     for (sal_Int32 c = 0; c < static_cast<sal_Int32>(width); ++c) {
         Props column(columns->getByIndex(c), UNO_QUERY_THROW);

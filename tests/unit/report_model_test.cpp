@@ -249,10 +249,11 @@ TEST(ReportModel, ComputedSharesAreRoundedAsTheFormShowsThemTypedValuesStay) {
 TEST(ReportModel, IndicatorDecimalsAreTheFormsOwn) {
     for (const Indicator& i : shipped().indicators) {
         const int d = indicator_decimals(i);
-        if (i.unit == "%")
+        if (i.unit == "%") {
             EXPECT_EQ(d, 1) << i.id;
-        else if (i.compute.kind == Computation::Kind::Count || i.compute.kind == Computation::Kind::Sum)
+        } else if (i.compute.kind == Computation::Kind::Count || i.compute.kind == Computation::Kind::Sum) {
             EXPECT_EQ(d, 0) << i.id;
+        }
     }
     Indicator count;
     count.compute.kind = Computation::Kind::Count;
