@@ -411,6 +411,8 @@ void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, c
         // An older report hid its mark in another column.
         column->setPropertyValue("IsVisible", Any(c != kMarkColumn));
     }
+    // The level's column as wide as «Предупреждение» needs in the document's font.
+    Props(columns->getByIndex(kLevel), UNO_QUERY_THROW)->setPropertyValue("OptimalWidth", Any(true));
     autofilter(document, sheet, last > kHeaderRow ? last : kHeaderRow + 1);
     // Printed like the form: A4 landscape, one page wide, the header on every page.
     Props(sheet, UNO_QUERY_THROW)->setPropertyValue("PageStyle", Any(landscape_page_style(document)));

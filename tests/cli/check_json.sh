@@ -70,8 +70,8 @@ check(report["counts"]["errors"] == 24, "24 errors, not %s" % report["counts"]["
 check(report["summary"].startswith("Ошибок: 24 "), "summary: " + report["summary"])
 findings = report["findings"]
 check(len(findings) > 0, "findings")
-keys = ["number", "severity", "severity_text", "sheet", "cell", "row", "column", "organisation", "field", "value",
-        "message", "rule", "kind", "id", "more"]
+keys = ["number", "severity", "severity_text", "sheet", "cell", "row", "column", "organisation", "field",
+        "field_title", "value", "message", "rule", "kind", "kind_text", "id", "more"]
 for i, f in enumerate(findings):
     check(sorted(f) == sorted(keys), "finding %d has the keys %s" % (i + 1, sorted(f)))
     check(f["number"] == i + 1, "finding %d is numbered %s" % (i + 1, f["number"]))
