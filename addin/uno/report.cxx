@@ -359,6 +359,8 @@ void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, c
         // Long texts wrap within their columns; rows grow to fit.
         for (sal_Int32 c : {kSheet, kField, kCode, kMessage, kChecked, kRule})
             props_of(sheet, c, first, c, last)->setPropertyValue("IsTextWrapped", Any(true));
+        // The long texts besides the message a little smaller: rows stay lower.
+        props_of(sheet, kField, first, kField, last)->setPropertyValue("CharHeight", Any(9.0f));
         props_of(sheet, kChecked, first, kChecked, last)->setPropertyValue("CharHeight", Any(9.0f));
         // The codes are for the specialist who asks: small and grey.
         for (sal_Int32 c : {kCode, kRule}) {
@@ -403,7 +405,7 @@ void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, c
     auto columns = Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)->getColumns();
     // Wide enough for «Предупреждение» and an organisation's code; the
     // message, the field and what was checked wrap.
-    const sal_Int32 widths[] = {1100, 2900, 3400, 1800, 3000, 4500, 2300, 2300, 8500, 4800, 2700, 1800};  // 1/100 mm
+    const sal_Int32 widths[] = {1100, 2900, 3400, 1800, 3000, 5500, 2300, 2300, 8000, 4800, 2700, 1800};  // 1/100 mm
     static_assert(std::size(widths) == kReportWidth);
     for (sal_Int32 c = 0; c < static_cast<sal_Int32>(width); ++c) {
         Props column(columns->getByIndex(c), UNO_QUERY_THROW);
