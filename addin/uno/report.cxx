@@ -42,6 +42,7 @@
 #include <com/sun/star/util/XNumberFormatsSupplier.hpp>
 #include <com/sun/star/util/XProtectable.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <iterator>
 #include <utility>
@@ -240,12 +241,20 @@ void autofilter(const Reference<css::sheet::XSpreadsheetDocument>& document,
             sheet->getCellRangeByPosition(0, kHeaderRow, kColumns - 1, last_row), UNO_QUERY_THROW)
             ->getRangeAddress();
     if (ranges->hasByTable(area.Sheet)) {
-        // The last report's filter: its hidden rows shown again.
+        // The last report's filter: no condition, its hidden rows shown again
+        // (Calc's refresh of a range without conditions leaves them hidden).
         Reference<css::sheet::XDatabaseRange> old(ranges->getByTable(area.Sheet), UNO_QUERY_THROW);
         Reference<css::beans::XPropertySet>(old, UNO_QUERY_THROW)->setPropertyValue("AutoFilter", Any(false));
-        Reference<css::sheet::XSheetFilterDescriptor> filter = old->getFilterDescriptor();
-        filter->setFilterFields({});
-        old->refresh();
+        old->getFilterDescriptor()->setFilterFields({});
+        const css::table::CellRangeAddress was = old->getDataArea();
+        const Props rows(Reference<css::table::XColumnRowRange>(
+                             sheet->getCellRangeByPosition(0, std::min(was.StartRow, area.StartRow), 0,
+                                                           std::max(was.EndRow, area.EndRow)),
+                             UNO_QUERY_THROW)
+                             ->getRows(),
+                         UNO_QUERY_THROW);
+        rows->setPropertyValue("IsFiltered", Any(false));
+        rows->setPropertyValue("IsVisible", Any(true));
     }
     ranges->setByTable(area);
     Reference<css::beans::XPropertySet>(ranges->getByTable(area.Sheet), UNO_QUERY_THROW)

@@ -7,12 +7,16 @@
 #include "check_support.hxx"
 
 #include <com/sun/star/awt/FontUnderline.hpp>
+#include <com/sun/star/sheet/FilterOperator2.hpp>
+#include <com/sun/star/sheet/TableFilterField2.hpp>
 #include <com/sun/star/sheet/XDatabaseRange.hpp>
 #include <com/sun/star/sheet/XPrintAreas.hpp>
+#include <com/sun/star/sheet/XSheetFilterDescriptor2.hpp>
 #include <com/sun/star/sheet/XSpreadsheets.hpp>
 #include <com/sun/star/sheet/XUnnamedDatabaseRanges.hpp>
 #include <com/sun/star/sheet/XViewSplitable.hpp>
 #include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
+#include <com/sun/star/table/XTableRows.hpp>
 #include <com/sun/star/util/NumberFormat.hpp>
 #include <com/sun/star/util/XNumberFormats.hpp>
 #include <com/sun/star/util/XNumberFormatsSupplier.hpp>
@@ -107,9 +111,36 @@ TEST_F(ReportSheet, HeaderIsFrozenAndFilteredOverEveryFinding) {
     Reference<css::sheet::XPrintAreas> print(s, UNO_QUERY_THROW);
     EXPECT_TRUE(print->getPrintTitleRows());
     EXPECT_EQ(print->getTitleRows().StartRow, kHeader);
-    // A second check replaces the report: one filter over its rows again.
+    // The user filters the findings down to the errors …
+    {
+        Reference<css::sheet::XUnnamedDatabaseRanges> ranges(
+            property<Reference<css::uno::XInterface>>(doc, "UnnamedDatabaseRanges"), UNO_QUERY_THROW);
+        Reference<css::sheet::XDatabaseRange> range(ranges->getByTable(sheet_index(doc, "Проверка")), UNO_QUERY_THROW);
+        Reference<css::sheet::XSheetFilterDescriptor2> filter(range->getFilterDescriptor(), UNO_QUERY_THROW);
+        css::sheet::TableFilterField2 only_errors;
+        only_errors.Field = columns.at("Уровень");
+        only_errors.Operator = css::sheet::FilterOperator2::EQUAL;
+        only_errors.IsNumeric = false;
+        only_errors.StringValue = ou("Ошибка");
+        filter->setFilterFields2(Sequence<css::sheet::TableFilterField2>(&only_errors, 1));
+        range->refresh();
+        const auto last = s->getCellByPosition(0, kHeader + static_cast<sal_Int32>(rows_.size()));
+        ASSERT_FALSE(property<bool>(
+            Reference<css::uno::XInterface>(Reference<css::table::XColumnRowRange>(s, UNO_QUERY_THROW)
+                                                ->getRows()
+                                                ->getByIndex(kHeader + static_cast<sal_Int32>(rows_.size())),
+                                            UNO_QUERY_THROW),
+            "IsVisible"))
+            << "the filter hides the last finding, a note; " << text(last);
+    }
+    // … and a second check replaces the report: one filter over its rows again, every row shown.
     rows_ = validation::validate(*office_, doc);
     check_filter("second check");
+    auto row_rows = Reference<css::table::XColumnRowRange>(s, UNO_QUERY_THROW)->getRows();
+    for (sal_Int32 r = kHeader; r <= kHeader + static_cast<sal_Int32>(rows_.size()) + 3; ++r)
+        EXPECT_TRUE(
+            property<bool>(Reference<css::uno::XInterface>(row_rows->getByIndex(r), UNO_QUERY_THROW), "IsVisible"))
+            << "row " << r + 1 << " is hidden by the last report's filter";
     EXPECT_TRUE(Reference<css::sheet::XViewFreezable>(controller, UNO_QUERY_THROW)->hasFrozenPanes());
 }
 
