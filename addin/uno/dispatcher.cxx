@@ -405,7 +405,7 @@ void Dispatcher::validate_form() {
              !report.ready());
         return;
     }
-    const PublishedReport published = publish_report(document, report);
+    const PublishedReport published = publish_report(document, report, catalogue);
     const OUString& report_sheet = published.sheet;
     const ValidationReport& shown = published.shown;
     const auto t5 = clock::now();
