@@ -309,9 +309,25 @@ void Dispatcher::new_form() {
     }
     std::optional<LastYearForm> last;
     if (!answers->last_year_url.isEmpty()) {
+        // Reading last year's form takes a few seconds: the status bar says so.
+        Reference<css::task::XStatusIndicator> progress;
+        {
+            std::lock_guard lock(mutex_);
+            if (Reference<css::task::XStatusIndicatorFactory> factory{frame_, css::uno::UNO_QUERY}; factory.is())
+                progress = factory->createStatusIndicator();
+        }
         const HiddenDocument old(context_, answers->last_year_url);
+        if (progress.is())
+            progress->start(
+                text("МСОКО: чтение формы прошлого года…"),
+                Reference<css::container::XIndexAccess>(old.document()->getSheets(), css::uno::UNO_QUERY_THROW)
+                    ->getCount());
+        const OnExit end_progress([&] {
+            if (progress.is())
+                progress->end();
+        });
         try {
-            last = read_last_year(catalogue, snapshot(old.document(), {}));
+            last = read_last_year(catalogue, snapshot(old.document(), progress));
         } catch (const std::runtime_error& e) {
             throw UserError(std::string("форма прошлого года не подходит: ") + e.what());
         }
