@@ -5,6 +5,7 @@
 // every subcommand shares. main() in msoko.cxx parses the command line and
 // turns exceptions into messages and exit codes.
 
+#include "msoko/new_form.hpp"
 #include "office/office.hxx"
 
 #include <rtl/ustring.hxx>
@@ -45,6 +46,17 @@ public:
 /// form blank [--rows TYPE=N …] OUT.fods | form fill DATA.json OUT.fods; `rows`: the
 /// register's rows of a type named by its short title, plural or id (UsageError otherwise)
 int form(const Common& common, const std::vector<std::string>& args, const std::vector<std::string>& rows);
+/// What `form new` asks for: the dialog's answers on the command line.
+struct NewFormOptions {
+    std::string municipality, region, period;
+    fs::path last_year;  ///< empty: none
+};
+/// form new --municipality M --region R [--period P] [--rows TYPE=N …] [--from LAST.ods] OUT.fods:
+/// the form the new-form dialog makes (last year's form read in the private office).
+int new_form(const Common& common, const NewFormOptions& options, const std::vector<std::string>& args,
+             const std::vector<std::string>& rows);
+/// Last year's form, read in the private office.
+LastYearForm last_year_form(const Common& common, const Catalogue& catalogue, const fs::path& workbook);
 /// catalogue check | catalogue doc [OUT.md]
 int catalogue(const Common& common, const std::vector<std::string>& args);
 /// check [--save OUT.ods] FORM

@@ -10,6 +10,8 @@
 #include "msoko/version.hpp"
 
 #include <boost/json.hpp>
+#include <ctime>
+#include <optional>
 
 #include <fstream>
 #include <iostream>
@@ -76,11 +78,53 @@ FormData blank_data(const Catalogue& c, const std::vector<std::string>& rows) {
 int form(const Common& common, const std::vector<std::string>& args, const std::vector<std::string>& rows) {
     const std::string command = args.empty() ? "" : args[0];
     if (command == "blank" ? args.size() != 2 : command == "fill" ? args.size() != 3 : true)
-        throw UsageError("form blank [--rows ТИП=N …] OUT.fods | form fill DATA.json OUT.fods");
+        throw UsageError("form blank [--rows ТИП=N …] OUT.fods | form fill DATA.json OUT.fods | form new … OUT.fods");
     const Catalogue c = read_catalogue(common.catalogue.string());
     if (command == "fill" && !rows.empty())
         throw UsageError("--rows: только для form blank (в form fill строки задаёт файл данных) / only for form blank");
     const FormData d = command == "fill" ? read_form_data(args[1]) : blank_data(c, rows);
+    const std::string text = form_fods(c, d, std::string("МСОКО для Calc ") + extension_version());
+    return write_file(args.back(), text) ? kDone : kFailed;
+}
+
+int new_form(const Common& common, const NewFormOptions& options, const std::vector<std::string>& args,
+             const std::vector<std::string>& rows) {
+    if (args.size() != 2)
+        throw UsageError(
+            "form new --municipality М --region Р [--period П] [--rows ТИП=N …] [--from ПРОШЛЫЙ.ods] "
+            "OUT.fods");
+    const Catalogue c = read_catalogue(common.catalogue.string());
+    NewFormRequest request{options.municipality, options.region, options.period, {}};
+    if (request.period.empty()) {
+        const std::time_t now = std::time(nullptr);
+        const std::tm* local = std::localtime(&now);
+        request.period = likely_period(local->tm_year + 1900, local->tm_mon + 1);
+    }
+    const FormData sizes = blank_data(c, rows);
+    for (const auto& [plural, n] : sizes.rows)
+        for (const OrganisationType* t : c.register_types())
+            if (t->plural == plural)
+                request.organisations[t->id] = n;
+    if (const std::string problem =
+            [&] {
+                if (request.municipality.empty())
+                    return std::string(
+                        "--municipality: укажите муниципальное образование / the municipality is required");
+                if (request.region.empty())
+                    return std::string("--region: укажите субъект Российской Федерации / the region is required");
+                return std::string();
+            }();
+        !problem.empty())
+        throw UsageError(problem);
+    std::optional<LastYearForm> last;
+    if (!options.last_year.empty()) {
+        last = last_year_form(common, c, options.last_year);
+        std::cerr << "Из формы прошлого года / from last year's form: " << last->organisations.size()
+                  << " организаций / organisations, " << last->values.size() << " значений / values\n";
+        for (const std::string& note : last->notes)
+            std::cerr << "  " << note << "\n";
+    }
+    const FormData d = new_form_data(c, request, last ? &*last : nullptr);
     const std::string text = form_fods(c, d, std::string("МСОКО для Calc ") + extension_version());
     return write_file(args.back(), text) ? kDone : kFailed;
 }

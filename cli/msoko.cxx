@@ -3,6 +3,7 @@
 // job, the same options everywhere (docs/cli.md).
 #include "commands.hxx"
 #include "msoko/catalogue.hpp"
+#include "msoko/text.hpp"
 #include "office/office.hxx"
 
 #include <com/sun/star/container/NoSuchElementException.hpp>
@@ -45,6 +46,15 @@ constexpr const char* kHelp = R"(Использование / usage: msoko SUBCO
   form fill DATA.json OUT.fods
       форма, заполненная из файла данных (samples/data/*.json)
       the form filled from a data file
+  form new --municipality М --region Р [--period П] [--rows ТИП=N]...
+           [--from ПРОШЛЫЙ.ods] OUT.fods
+      новая форма, как её создаёт диалог «Создать форму сбора данных…»:
+      паспорт, строки реестра по типам; --from: реестр и значения формы
+      прошлого года (читается в LibreOffice); период по умолчанию — учебный
+      год, который только что закончился
+      the new form as the dialog makes it; --from: last year's register and
+      values (read in LibreOffice); the period defaults to the school year
+      just ended
   catalogue check
       проверяет каталог показателей / checks the indicator catalogue
   catalogue doc [OUT.md]
@@ -87,7 +97,7 @@ constexpr const char* kHelp = R"(Использование / usage: msoko SUBCO
 
 // The subcommands, and the options only some take.
 const std::map<std::string, std::vector<std::string>> kSubcommands = {
-    {"form", {"rows", "schools", "kindergartens"}},
+    {"form", {"rows", "schools", "kindergartens", "municipality", "region", "period", "from"}},
     {"catalogue", {}},
     {"check", {"save"}},
     {"indicators", {}},
@@ -170,6 +180,22 @@ int run(const std::vector<std::string>& argv) {
         for (const char* plural : {"schools", "kindergartens"})
             if (vm.count(plural))
                 rows.push_back(std::string(plural) + "=" + vm[plural].as<std::string>());
+        if (!args.empty() && args[0] == "new") {
+            NewFormOptions o;
+            const auto given = [&](const char* name) {
+                return vm.count(name) ? vm[name].as<std::string>() : std::string();
+            };
+            o.municipality = msoko::trim(given("municipality"));
+            o.region = msoko::trim(given("region"));
+            o.period = msoko::trim(given("period"));
+            o.last_year = given("from");
+            if (!o.last_year.empty() && common.oxt.empty())
+                throw UsageError("--oxt: расширение не указано / no extension given");
+            return new_form(common, o, args, rows);
+        }
+        for (const char* only_new : {"municipality", "region", "period", "from"})
+            if (vm.count(only_new))
+                throw UsageError(std::string("--") + only_new + ": только для form new / only for form new");
         return form(common, args, rows);
     }
     if (sub == "catalogue")

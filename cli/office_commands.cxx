@@ -7,7 +7,9 @@
 #include "form_view.hxx"
 #include "msoko/catalogue.hpp"
 #include "msoko/form.hpp"
+#include "msoko/new_form.hpp"
 #include "msoko/text.hpp"
+#include "snapshot.hxx"
 #include "utf8.hxx"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
@@ -128,6 +130,22 @@ void store(const Reference<css::sheet::XSpreadsheetDocument>& doc, const fs::pat
             out.string());
     }
     std::cerr << "Записано / written: " << out.string() << "\n";
+}
+
+LastYearForm last_year_form(const Common& common, const Catalogue& catalogue, const fs::path& workbook) {
+    msoko::office::readable_head(workbook);  // a wrong path is told before the office starts
+    starting(common);
+    office::Office office(office_options(common));
+    auto doc = office.open(workbook, office::Office::Access::ReadOnly);
+    try {
+        LastYearForm last = read_last_year(catalogue, uno::snapshot(doc, {}));
+        office::Office::close(doc);
+        return last;
+    } catch (const std::runtime_error& e) {
+        office::Office::close(doc);
+        throw office::OfficeError(std::string("форма прошлого года не подходит / last year's form does not fit: ") +
+                                  e.what());
+    }
 }
 
 int formulas(const Common& common, const fs::path& workbook) {
