@@ -8,6 +8,8 @@
 // docs/checks.md is rendered from.
 #include "msoko/finding_kinds.hpp"
 
+#include "msoko/text.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -25,28 +27,9 @@ namespace {
 
 constexpr const char* kExtension = "org.msoko.calc";
 
+// Markup escaped as in every XML the core writes.
 std::string escape(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
+    return msoko::xml_escape(s);
 }
 
 // Inline markup: `literal` and **emphasis**; everything else is text.
