@@ -7,6 +7,7 @@
 #include "marks.hxx"
 #include "msoko/form.hpp"
 #include "msoko/version.hpp"
+#include "options.hxx"
 #include "report.hxx"
 
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
@@ -250,8 +251,9 @@ void Dispatcher::validate_form() {
     // The check runs on the rows as they are read (on snapshot()'s worker);
     // what is left of it after the reading is timed as «checks».
     ValidationReport report;
+    const CheckSettings settings = current_options(context_).check;  // the options page's thresholds
     const WorkbookSnapshot workbook = snapshot(document, progress, &read, &computed, [&](const WorkbookSnapshot& wb) {
-        report = msoko::validate(catalogue, wb);
+        report = msoko::validate(catalogue, wb, settings);
     });
     const auto t2 = clock::now();
     const auto t1 = t2 - std::chrono::duration_cast<clock::duration>(
