@@ -367,8 +367,10 @@ void OptionsPage::save(const Reference<css::awt::XWindow>& window, const Referen
     log().info("settings saved: catalogue {}, thresholds {} / {} / {}, log {}; {} values not saved",
                chosen.catalogue_from_file ? "from a file" : "built in", chosen.check.dynamics_points,
                chosen.check.small_base, chosen.check.outlier_distance, chosen.log_level, problems.size());
-    if (problems.empty())
+    if (problems.empty()) {
+        set(page, kProblem, "Label", Any(OUString()));
         return;
+    }
     std::string message = "Параметры МСОКО сохранены, кроме:";
     for (const auto& p : problems)
         message += "\n• " + p;
