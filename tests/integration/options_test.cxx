@@ -352,6 +352,8 @@ TEST_F(Options, TheExtensionManagerEntry) {
             package = ext;
     ASSERT_TRUE(package.is());
     EXPECT_TRUE(package->getLicenseText().isEmpty()) << "a licence to accept on installing";
+    // The Extension Manager draws any publisher's name as a link: no name, no dead link.
+    EXPECT_TRUE(package->getPublisherInfo().First.isEmpty()) << "a publisher shown as a link";
     EXPECT_TRUE(package->getPublisherInfo().Second.isEmpty())
         << "a publisher link: " << u8(package->getPublisherInfo().Second);
     const std::string description = u8(package->getDescription());
