@@ -166,17 +166,19 @@ void enable_file(const Reference<css::awt::XControlContainer>& page) {
     set(page, kBrowse, "Enabled", Any(on));
 }
 
-// The thresholds' problems as the page shows them, first one first.
-std::vector<std::string> threshold_problems(const Reference<css::awt::XControlContainer>& page) {
-    std::vector<std::string> problems;
-    for (const Threshold& t : kThresholds) {
-        const std::string typed = text_of(page, t.control);
-        const std::optional<double> v = parse_number(typed);
-        const std::string problem = CheckSettings::problem(t.item, v ? *v : kNotANumber);
-        if (!problem.empty())
-            problems.push_back("«" + std::string(t.label) + "»: введено «" + typed + "», " + problem);
-    }
-    return problems;
+// What a threshold's field holds: its value, or why it cannot be stored
+// («"Малая база…": введено «abc», нужно целое число от 0 до 1000»).
+struct Typed {
+    std::optional<double> value;
+    std::string problem;
+};
+Typed typed_threshold(const Reference<css::awt::XControlContainer>& page, const Threshold& t) {
+    const std::string typed = text_of(page, t.control);
+    const std::optional<double> v = parse_number(typed);
+    const std::string problem = CheckSettings::problem(t.item, v ? *v : kNotANumber);
+    if (problem.empty())
+        return {v, {}};
+    return {std::nullopt, "«" + std::string(t.label) + "»: введено «" + typed + "», " + problem};
 }
 
 void tell(const Reference<css::awt::XWindow>& window, const std::string& message) {
@@ -320,14 +322,10 @@ Options OptionsPage::from_page(const Reference<css::awt::XControlContainer>& pag
                                bool load_catalogue, std::vector<std::string>& problems) {
     Options o = previous;
     for (const Threshold& t : kThresholds) {
-        const std::string typed = text_of(page, t.control);
-        const std::optional<double> v = parse_number(typed);
-        const std::string problem = CheckSettings::problem(t.item, v ? *v : kNotANumber);
-        if (problem.empty())
-            o.check.*t.value = *v;
+        if (const Typed typed = typed_threshold(page, t); typed.value)
+            o.check.*t.value = *typed.value;
         else
-            problems.push_back("«" + std::string(t.label) + "»: введено «" + typed + "», " + problem + "; оставлено " +
-                               format_number(previous.check.*t.value) + ".");
+            problems.push_back(typed.problem + "; оставлено " + format_number(previous.check.*t.value) + ".");
     }
     const bool wants_file = from_file(page);
     const std::string file = text_of(page, kFile);
@@ -440,9 +438,12 @@ sal_Bool OptionsPage::callHandlerMethod(const Reference<css::awt::XWindow>& wind
             }
             return false;
         }
-        if (method == "validate") {
-            const std::vector<std::string> problems = threshold_problems(page);
-            set(page, kProblem, "Label", Any(from_utf8(problems.empty() ? std::string() : problems.front())));
+        if (method == "validate") {  // a threshold's field lost the focus: its problem at once
+            std::string first;
+            for (const Threshold& t : kThresholds)
+                if (first.empty())
+                    first = typed_threshold(page, t).problem;
+            set(page, kProblem, "Label", Any(from_utf8(first)));
             return true;
         }
         if (method == "sourceChanged") {
