@@ -20,6 +20,8 @@ set(oxt_files
   "${CMAKE_SOURCE_DIR}/registry/icons/new-form-26.png|icons/new-form-26.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/clear-marks-16.png|icons/clear-marks-16.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/clear-marks-26.png|icons/clear-marks-26.png"
+  "${CMAKE_SOURCE_DIR}/registry/icons/help-16.png|icons/help-16.png"
+  "${CMAKE_SOURCE_DIR}/registry/icons/help-26.png|icons/help-26.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/validate-16.png|icons/validate-16.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/validate-26.png|icons/validate-26.png"
   "${CMAKE_SOURCE_DIR}/registry/ProtocolHandler.xcu|ProtocolHandler.xcu"
@@ -43,6 +45,11 @@ foreach(entry IN LISTS oxt_files)
   list(APPEND packaged "${dst}")
 endforeach()
 
+# The help pages (cmake/help.cmake), as the folder «help».
+list(APPEND copy_commands COMMAND "${CMAKE_COMMAND}" -E copy_directory "${MSOKO_HELP_DIR}" "${stage}/help")
+list(APPEND copy_depends "${MSOKO_HELP_STAMP}")
+list(APPEND packaged help)
+
 add_custom_command(
   OUTPUT "${MSOKO_OXT}"
   COMMAND "${CMAKE_COMMAND}" -E rm -rf "${stage}"
@@ -54,7 +61,7 @@ add_custom_command(
   COMMAND "${CMAKE_COMMAND}" -E rm -f "${MSOKO_OXT}"
   COMMAND "${CMAKE_COMMAND}" -E chdir "${stage}"
           "${CMAKE_COMMAND}" -E tar cf "${MSOKO_OXT}" --format=zip -- ${packaged} "${MSOKO_COMPONENT_FILE}"
-  DEPENDS ${copy_depends} msoko_uno "$<TARGET_FILE:msoko_uno>" msoko_idl_gen
+  DEPENDS ${copy_depends} msoko_uno "$<TARGET_FILE:msoko_uno>" msoko_idl_gen help-pages
   COMMENT "Packaging ${MSOKO_OXT}"
   VERBATIM)
 add_custom_target(oxt ALL DEPENDS "${MSOKO_OXT}")

@@ -10,6 +10,11 @@ set -euo pipefail
 packages=(
   cmake make g++ pkg-config zip unzip
   libreoffice-calc libreoffice-dev libreoffice-l10n-ru
+  # The extension's help (F1, «Справка»): LibreOffice shows extension help only
+  # with a local help pack, and renders its pages with Writer's HTML view.
+  libreoffice-help-ru libreoffice-help-en-us libreoffice-writer
+  # The form's font (Liberation Sans, named in the form's styles).
+  fonts-liberation2
   libboost1.81-dev libboost-json1.81-dev libboost-program-options1.81-dev libboost-date-time1.81-dev
   libspdlog-dev libfmt-dev
   libgtest-dev

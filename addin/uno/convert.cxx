@@ -4,16 +4,15 @@
 #include "guard.hxx"
 
 #include <sal/mathconf.h>
-#include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
-#include <com/sun/star/sheet/FormulaResult.hpp>
-#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
-#include <com/sun/star/table/XCell.hpp>
-#include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/uno/TypeClass.hpp>
 #include <rtl/math.hxx>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <optional>
+#include <string>
 
 namespace msoko::uno {
 
@@ -130,62 +129,71 @@ Range to_table_range(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>
     return convert(rows, static_cast<std::size_t>(last + 1), argument_position);
 }
 
-Range to_range(const css::uno::Reference<css::table::XCellRange>& range, sal_Int16 argument_position,
-               std::size_t max_cells) {
-    using css::uno::UNO_QUERY_THROW;
-    if (!range.is())
-        throw css::lang::IllegalArgumentException("a cell reference is needed here, not a value",
-                                                  css::uno::Reference<css::uno::XInterface>(), argument_position);
-    const auto address =
-        css::uno::Reference<css::sheet::XCellRangeAddressable>(range, UNO_QUERY_THROW)->getRangeAddress();
-    const std::size_t rows = static_cast<std::size_t>(address.EndRow - address.StartRow + 1);
-    const std::size_t cols = static_cast<std::size_t>(address.EndColumn - address.StartColumn + 1);
-    if (rows * cols > max_cells)
-        throw css::lang::IllegalArgumentException("the range is too large for this argument",
-                                                  css::uno::Reference<css::uno::XInterface>(), argument_position);
-    std::vector<Cell> cells;
-    cells.reserve(rows * cols);
-    for (std::size_t r = 0; r < rows; ++r) {
-        for (std::size_t c = 0; c < cols; ++c) {
-            auto cell = range->getCellByPosition(static_cast<sal_Int32>(c), static_cast<sal_Int32>(r));
-            const sal_Int32 error = cell->getError();
-            if (error == kNotAvailableError) {  // #N/A: nothing to compare
-                cells.push_back(Cell::empty());
-                continue;
-            }
-            if (error != 0) {
-                cells.push_back(Cell::error());
-                continue;
-            }
-            switch (cell->getType()) {
-                case css::table::CellContentType_EMPTY:
-                    cells.push_back(Cell::empty());
-                    break;
-                case css::table::CellContentType_VALUE:
-                    cells.push_back(Cell::number(cell->getValue()));
-                    break;
-                case css::table::CellContentType_TEXT:
-                    cells.push_back(
-                        Cell::text(to_utf8(css::uno::Reference<css::text::XText>(cell, UNO_QUERY_THROW)->getString())));
-                    break;
-                case css::table::CellContentType_FORMULA: {
-                    sal_Int32 type = 0;
-                    css::uno::Reference<css::beans::XPropertySet>(cell, UNO_QUERY_THROW)
-                        ->getPropertyValue("FormulaResultType2") >>= type;
-                    if (type == css::sheet::FormulaResult::VALUE) {
-                        cells.push_back(Cell::number(cell->getValue()));
-                    } else {
-                        const OUString s = css::uno::Reference<css::text::XText>(cell, UNO_QUERY_THROW)->getString();
-                        cells.push_back(s.isEmpty() ? Cell::empty() : Cell::text(to_utf8(s)));
-                    }
-                    break;
-                }
-                default:
-                    cells.push_back(Cell::error());
-            }
-        }
+namespace {
+
+// The standard format of a number as Calc writes it in any locale: an
+// optional sign, digits, a decimal separator ("." or ",") followed by digits,
+// an exponent ("E+300", "E-07"). Nothing else: no grouping, no spaces, no
+// "inf", no "5," or ",5".
+std::optional<double> standard_number(const OUString& s) {
+    const sal_Int32 n = s.getLength();
+    std::string a;
+    a.reserve(static_cast<std::size_t>(n));
+    sal_Int32 i = 0;
+    const auto digits = [&] {
+        const sal_Int32 from = i;
+        for (; i < n && s[i] >= '0' && s[i] <= '9'; ++i)
+            a += static_cast<char>(s[i]);
+        return i - from;
+    };
+    if (i < n && (s[i] == '-' || s[i] == '+')) {
+        if (s[i] == '-')
+            a += '-';
+        ++i;
     }
-    return Range(rows, cols, std::move(cells));
+    if (digits() == 0)
+        return std::nullopt;
+    if (i < n && (s[i] == '.' || s[i] == ',')) {
+        a += '.';
+        ++i;
+        if (digits() == 0)
+            return std::nullopt;
+    }
+    if (i < n && (s[i] == 'E' || s[i] == 'e')) {
+        a += 'e';
+        ++i;
+        if (i < n && (s[i] == '-' || s[i] == '+'))
+            a += static_cast<char>(s[i++]);
+        if (digits() == 0)
+            return std::nullopt;
+    }
+    if (i != n)
+        return std::nullopt;
+    double v = 0;
+    const auto [end, ec] = std::from_chars(a.data(), a.data() + a.size(), v);
+    if (ec != std::errc() || end != a.data() + a.size() || !std::isfinite(v))
+        return std::nullopt;
+    return v;
+}
+
+}  // namespace
+
+Cell to_scalar(const OUString& typed) {
+    if (typed.isEmpty())
+        return Cell::empty();
+    if (const auto number = standard_number(typed))
+        return Cell::number(*number);
+    return Cell::text(utf8_of(typed));
+}
+
+Cell to_single(const css::uno::Any& value, sal_Int16 argument_position) {
+    css::uno::Sequence<css::uno::Sequence<css::uno::Any>> rows;
+    if (!(value >>= rows))
+        return to_cell(value);
+    if (rows.getLength() == 1 && rows[0].getLength() == 1)
+        return to_cell(rows[0][0]);
+    throw css::lang::IllegalArgumentException("one value is needed here, not a range or an array",
+                                              css::uno::Reference<css::uno::XInterface>(), argument_position);
 }
 
 double error_element(sal_uInt32 code) {

@@ -3,9 +3,9 @@
 
 #include "msoko/cell.hpp"
 
-#include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/uno/Any.hxx>
 #include <com/sun/star/uno/Sequence.hxx>
+#include <rtl/ustring.hxx>
 
 namespace msoko::uno {
 
@@ -28,13 +28,21 @@ Range to_range(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& rows
 /// costs the rows that hold something, not a million empty ones.
 Range to_table_range(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& rows, sal_Int16 argument_position);
 
-/// A cell range argument read cell by cell, so that an empty cell stays
-/// empty (Calc passes a single empty cell to `any` arguments as 0). A #N/A
-/// cell reads as empty (nothing to compare), other error values as errors.
-/// @throws css::lang::IllegalArgumentException when `range` is null (a
-///         literal instead of a cell) or larger than `max_cells`.
-Range to_range(const css::uno::Reference<css::table::XCellRange>& range, sal_Int16 argument_position,
-               std::size_t max_cells);
+/// A `string` argument meant as one value. Calc passes the text of the value:
+/// "" for an empty cell (or a formula giving ""), a number — literal, cell
+/// or result — in the standard format of the office's locale with 15
+/// significant digits ("57.5" or "57,5", "-7331", "1.23456789012346E+017"),
+/// a text as it is. So: "" → empty; a number in that form (either decimal
+/// separator, no grouping) → the nearest double; anything else → text. A
+/// number stored as text reads as the number, as in Calc's own arithmetic.
+Cell to_scalar(const rtl::OUString& typed);
+
+/// An `any` argument meant as one value: a number, a text (empty: an empty
+/// cell), or a range or inline array of one cell (Calc passes those as 1 × 1).
+/// Check hasValue() first: void means omitted.
+/// @throws css::lang::IllegalArgumentException when it holds more than one
+///         cell.
+Cell to_single(const css::uno::Any& value, sal_Int16 argument_position);
 
 /// The double Calc shows as the error `code` when it is an element of an
 /// array result (Calc's own encoding: a quiet NaN carrying the code).

@@ -14,8 +14,12 @@
 #include <com/sun/star/awt/MessageBoxType.hpp>
 #include <com/sun/star/awt/XMessageBoxFactory.hpp>
 #include <com/sun/star/awt/XWindowPeer.hpp>
+#include <com/sun/star/beans/NamedValue.hpp>
+#include <com/sun/star/beans/Property.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/configuration/theDefaultProvider.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/document/XUndoManager.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
@@ -25,9 +29,13 @@
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XInfobarProvider.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/sdbc/XRow.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
 #include <com/sun/star/task/XStatusIndicatorFactory.hpp>
+#include <com/sun/star/ucb/Command.hpp>
+#include <com/sun/star/ucb/UniversalContentBroker.hpp>
+#include <com/sun/star/ucb/XCommandProcessor.hpp>
 #include <cppuhelper/supportsservice.hxx>
 #include <osl/file.hxx>
 
@@ -85,6 +93,7 @@ const std::vector<Dispatcher::Command>& Dispatcher::commands() {
         {"NewForm", "Создать форму сбора данных", nullptr, &Dispatcher::new_form},
         {"Validate", "Проверить форму", "Проверка формы", &Dispatcher::validate_form},
         {"ClearMarks", "Снять отметки проверки", "Снятие отметок проверки", &Dispatcher::clear_form_marks},
+        {"Help", "Справка", nullptr, &Dispatcher::show_help},
     };
     return table;
 }
@@ -368,6 +377,90 @@ void Dispatcher::tell(const OUString& title, const OUString& message, bool error
     } catch (...) {
         log().error("could not show a message box");
     }
+}
+
+std::string Dispatcher::help_language(std::string_view ui_locale) {
+    // The help has Russian and English pages; any other UI language gets the Russian ones.
+    return ui_locale.substr(0, 2) == "en" ? "en" : "ru";
+}
+
+std::string Dispatcher::help_url(std::string_view ui_locale, std::string_view page) {
+    // A page by its path, as the help's database knows it (the «/» encoded, as
+    // LibreOffice's own help URLs have it); the module «scalc» only names the
+    // context. System: as LibreOffice's help options say on this platform.
+#if defined(_WIN32)
+    const char* system = "WIN";
+#elif defined(__APPLE__)
+    const char* system = "MAC";
+#else
+    const char* system = "UNIX";
+#endif
+    return "vnd.sun.star.help://scalc/org.msoko.calc%2F" + std::string(page) +
+           ".xhp?Language=" + help_language(ui_locale) + "&System=" + system;
+}
+
+namespace {
+
+// The office's UI language («ru-RU», «en-US»), or empty when it cannot be read.
+std::string ui_locale(const Reference<css::uno::XComponentContext>& context) {
+    try {
+        auto provider = css::configuration::theDefaultProvider::get(context);
+        Sequence<css::uno::Any> args(1);
+        args.getArray()[0] <<=
+            css::beans::NamedValue("nodepath", css::uno::Any(OUString("/org.openoffice.Setup/L10N")));
+        Reference<css::container::XNameAccess> l10n(
+            provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", args),
+            css::uno::UNO_QUERY_THROW);
+        OUString locale;
+        l10n->getByName("ooLocale") >>= locale;
+        return to_utf8(locale);
+    } catch (const css::uno::Exception& e) {
+        log().warn("the UI language could not be read: {}", to_utf8(e.Message));
+        return {};
+    }
+}
+
+// Does the help's content provider have the page? (It has none without a
+// local help pack, or when the extension's help was not registered.)
+bool help_page_exists(const Reference<css::uno::XComponentContext>& context, const OUString& url) {
+    auto ucb = css::ucb::UniversalContentBroker::create(context);
+    Reference<css::ucb::XCommandProcessor> content(ucb->queryContent(ucb->createContentIdentifier(url)),
+                                                   css::uno::UNO_QUERY_THROW);
+    Sequence<css::beans::Property> asked(1);
+    asked.getArray()[0].Name = "IsErrorDocument";
+    asked.getArray()[0].Handle = -1;
+    css::ucb::Command command;
+    command.Name = "getPropertyValues";
+    command.Handle = -1;
+    command.Argument <<= asked;
+    Reference<css::sdbc::XRow> row(content->execute(command, 0, nullptr), css::uno::UNO_QUERY_THROW);
+    return !row->getBoolean(1);
+}
+
+}  // namespace
+
+void Dispatcher::show_help() {
+    const std::string locale = ui_locale(context_);
+    const OUString url = from_utf8(help_url(locale, "start"));
+    bool found = false;
+    try {
+        found = help_page_exists(context_, url);
+    } catch (const css::uno::Exception& e) {
+        log().warn("the help content provider failed: {}", to_utf8(e.Message));
+    }
+    if (!found)
+        throw UserError(
+            "справка расширения не найдена. Её показывает LibreOffice, когда установлены пакет справки "
+            "LibreOffice на русском языке и LibreOffice Writer (в Debian и Ubuntu — пакеты libreoffice-help-ru и "
+            "libreoffice-writer). Установите их и перезапустите LibreOffice.");
+    // The page in a window of its own, read-only: the user's document stays as it is.
+    Sequence<css::beans::PropertyValue> args(1);
+    args.getArray()[0].Name = "ReadOnly";
+    args.getArray()[0].Value <<= true;
+    Reference<css::frame::XComponentLoader> loader(css::frame::Desktop::create(context_), css::uno::UNO_QUERY_THROW);
+    if (!loader->loadComponentFromURL(url, "_blank", 0, args).is())
+        throw std::runtime_error("LibreOffice did not open the help page " + to_utf8(url));
+    log().info("help opened in {} (UI language {})", help_language(locale), locale.empty() ? "unknown" : locale);
 }
 
 // XServiceInfo

@@ -12,6 +12,8 @@
 #include <cppuhelper/implbase4.hxx>
 
 #include <mutex>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace msoko::uno {
@@ -67,6 +69,11 @@ public:
     /// The command of a URL path, or null.
     static const Command* command_of(const OUString& path);
 
+    /// The language of the help pages for a UI locale: «en» for English, else «ru».
+    static std::string help_language(std::string_view ui_locale);
+    /// The URL of a help page (help/<lang>/org.msoko.calc/<page>.xhp) for a UI locale.
+    static std::string help_url(std::string_view ui_locale, std::string_view page);
+
 private:
     /// A new, unsaved data-collection form from the extension's catalogue.
     void new_form();
@@ -76,6 +83,8 @@ private:
     void validate_form();
     /// Removes the marks the check left (the report sheet stays).
     void clear_form_marks();
+    /// Opens the start page of the extension's help, in the UI language (Russian otherwise).
+    void show_help();
     /// The spreadsheet of the frame the command came from (and its controller).
     css::uno::Reference<css::sheet::XSpreadsheetDocument> frame_document(
         css::uno::Reference<css::frame::XController>* controller);

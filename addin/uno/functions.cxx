@@ -16,6 +16,8 @@
 #include <cppuhelper/supportsservice.hxx>
 
 #include <limits>
+#include <optional>
+#include <string>
 
 namespace msoko::uno {
 
@@ -58,6 +60,23 @@ Any to_array_element(const Result& r, const std::string& indicator) {
     }
     log().info("MSOKO.INDICATORS: {}: {}", indicator, r.reason());
     return Any(error_element(kIllegalArgumentError));
+}
+
+// A number argument passed as text (to_scalar): what to show instead of a
+// result when it is not one number — #N/A when empty (not filled in yet),
+// Err:502 when it is text.
+std::optional<Result> not_a_number(const Cell& c, const std::string& what) {
+    if (c.is_empty())
+        return Result::missing(what + " is empty");
+    if (c.kind() != Cell::Kind::Number)
+        return Result::invalid(what + " is not a number");
+    return std::nullopt;
+}
+
+// Bad scores say so before a limit that is missing (invalid wins, as in the
+// tables): `scored` is the scores checked alone.
+Result worse(const Result& scored, const Result& limit) {
+    return scored.status() == Result::Status::Invalid ? scored : limit;
 }
 
 }  // namespace
@@ -154,7 +173,7 @@ Any Functions::indicator(const OUString& id, const Sequence<Sequence<Any>>& tabl
         const Catalogue& c = required_catalogue();
         std::optional<std::string> code;
         if (organisation.hasValue()) {
-            code = organisation_code(to_cell(organisation));
+            code = organisation_code(to_single(organisation, 2));
             if (!code)
                 throw css::lang::IllegalArgumentException("the organisation code is empty or not a code", *this, 2);
         }
@@ -228,30 +247,37 @@ Any Functions::marks(const Sequence<Sequence<Any>>& exam_marks, const Sequence<S
     });
 }
 
-Any Functions::belowMin(const Sequence<Sequence<Any>>& scores, double minimum) {
-    return guarded("MSOKO.BELOWMIN", [&] { return to_cell_result(below_min(to_range(scores, 0), minimum), *this); });
+Any Functions::belowMin(const Sequence<Sequence<Any>>& scores, const OUString& minimum) {
+    return guarded("MSOKO.BELOWMIN", [&] {
+        const Range participants = to_range(scores, 0);
+        const Cell limit = to_scalar(minimum);
+        if (const auto bad = not_a_number(limit, "the minimum"))
+            return to_cell_result(worse(below_min(participants, 0), *bad), *this);
+        return to_cell_result(below_min(participants, limit.number()), *this);
+    });
 }
 
-Any Functions::scoreBand(const Sequence<Sequence<Any>>& scores, double lower_limit, const Any& upper_limit) {
+Any Functions::scoreBand(const Sequence<Sequence<Any>>& scores, const OUString& lower_limit, const Any& upper_limit) {
     return guarded("MSOKO.SCOREBAND", [&] {
+        const Range participants = to_range(scores, 0);
+        const Cell lower = to_scalar(lower_limit);
+        if (const auto bad = not_a_number(lower, "the lower limit"))
+            return to_cell_result(worse(score_band(participants, 0, std::nullopt), *bad), *this);
         std::optional<double> upper;
-        if (upper_limit.hasValue()) {
-            const Cell c = to_cell(upper_limit);
+        if (upper_limit.hasValue()) {  // omitted: no upper limit; empty too
+            const Cell c = to_single(upper_limit, 2);
             if (c.kind() == Cell::Kind::Number)
                 upper = c.number();
             else if (!c.is_empty())
                 throw css::lang::IllegalArgumentException("the upper limit is not a number", *this, 2);
         }
-        return to_cell_result(score_band(to_range(scores, 0), lower_limit, upper), *this);
+        return to_cell_result(score_band(participants, lower.number(), upper), *this);
     });
 }
 
-Any Functions::dynamics(const css::uno::Reference<css::table::XCellRange>& current,
-                        const css::uno::Reference<css::table::XCellRange>& previous) {
-    // One cell each; reading a few more lets the core name the mistake.
-    constexpr std::size_t kMaxCells = 16;
+Any Functions::dynamics(const OUString& current, const OUString& previous) {
     return guarded("MSOKO.DYNAMICS", [&] {
-        return to_cell_result(msoko::dynamics(to_range(current, 0, kMaxCells), to_range(previous, 1, kMaxCells)),
+        return to_cell_result(msoko::dynamics(Range::single(to_scalar(current)), Range::single(to_scalar(previous))),
                               *this);
     });
 }

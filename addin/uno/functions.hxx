@@ -46,11 +46,10 @@ public:
                                  const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& journal_marks,
                                  const OUString& mode) override;
     css::uno::Any SAL_CALL belowMin(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& scores,
-                                    double minimum) override;
+                                    const OUString& minimum) override;
     css::uno::Any SAL_CALL scoreBand(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& scores,
-                                     double lower_limit, const css::uno::Any& upper_limit) override;
-    css::uno::Any SAL_CALL dynamics(const css::uno::Reference<css::table::XCellRange>& current,
-                                    const css::uno::Reference<css::table::XCellRange>& previous) override;
+                                     const OUString& lower_limit, const css::uno::Any& upper_limit) override;
+    css::uno::Any SAL_CALL dynamics(const OUString& current, const OUString& previous) override;
 
     // XAddIn
     OUString SAL_CALL getProgrammaticFuntionName(const OUString& display_name) override;

@@ -716,16 +716,25 @@ std::vector<Slot> slots() {
                   {"long_text", err},
                   {"lookalike", err}}});
     // DYNAMICS: «current − previous; #Н/Д when either cell is empty or #Н/Д».
-    // Current 80, previous 70 unless varied.
-    std::map<std::string, Expect> dynamics = {
-        {"empty_cell", na},        {"empty_range", err},  {"text", err},         {"number_as_text", err},
-        {"div0_cell", err},        {"na_cell", na},       {"whole_column", err}, {"million_cells", err},
-        {"mismatched_shape", err}, {"inline_array", err}, {"long_text", err},    {"lookalike", err},
-        {"error_in_range", err}};
-    dynamics["negative"] = number(-7331 - 70);
-    s.push_back({"DYNAMICS", "current", "=@DYNAMICS({};$in.G2)", "$in.B12", dynamics});
-    dynamics["negative"] = number(80 + 7331);
-    s.push_back({"DYNAMICS", "previous", "=@DYNAMICS($in.G1;{})", "$in.B12", dynamics});
+    // Current 80, previous 70 unless varied. Each argument is one value, as for
+    // Calc's own functions (issue 13): a range gives the cell in the formula's
+    // row ($out.A1: row 1, column A) or #VALUE!, an inline array its first
+    // element, a number typed as text the number.
+    std::map<std::string, Expect> dynamics = {{"empty_cell", na}, {"empty_range", err}, {"text", err},
+                                              {"div0_cell", err}, {"na_cell", na},      {"mismatched_shape", err},
+                                              {"long_text", err}, {"lookalike", err}};
+    const auto add_dynamics = [&](const char* at, const char* formula, double (*of)(double)) {
+        auto expected = dynamics;
+        expected["negative"] = number(of(-7331));
+        expected["number_as_text"] = number(of(5));  // '5
+        expected["whole_column"] = number(of(5));    // $big.A1
+        expected["million_cells"] = number(of(5));   // $big.A1
+        expected["inline_array"] = number(of(1));    // {1;2}
+        expected["error_in_range"] = number(of(1));  // $in.N1
+        s.push_back({"DYNAMICS", at, formula, "$in.B12", expected});
+    };
+    add_dynamics("current", "=@DYNAMICS({};$in.G2)", [](double v) { return v - 70; });
+    add_dynamics("previous", "=@DYNAMICS($in.G1;{})", [](double v) { return 80 - v; });
     return s;
 }
 
@@ -826,7 +835,7 @@ std::vector<FunctionCase> function_cases() {
         {"SCOREBAND_without_upper_limit", "=@SCOREBAND($in.F1:F4;70)", number(50), ""},
         {"SCOREBAND_from_above_to", "=@SCOREBAND($in.F1:F4;90;80)", error(kErr502), "от > до → Err:502"},
         {"DYNAMICS_valid", "=@DYNAMICS($in.G1;$in.G2)", number(10), ""},
-        {"DYNAMICS_literal_numbers", "=@DYNAMICS(80;70)", some_error(), "takes cell references"},
+        {"DYNAMICS_literal_numbers", "=@DYNAMICS(80;70)", number(10), "literals are values too (issue 13)"},
     };
     cases.insert(cases.end(), single.begin(), single.end());
     return cases;

@@ -60,8 +60,9 @@ TEST_F(EnglishCalc, DataMenuHoldsEveryCommand) {
         Reference<css::container::XNameAccess> item(submenu->getByName(n), UNO_QUERY_THROW);
         urls.push_back(u8(item->getByName("URL").get<OUString>()));
     }
-    const std::vector<std::string> expected{"org.msoko.calc:Validate", "org.msoko.calc:ClearMarks", "private:separator",
-                                            "org.msoko.calc:NewForm"};
+    const std::vector<std::string> expected{"org.msoko.calc:Validate", "org.msoko.calc:ClearMarks",
+                                            "private:separator",       "org.msoko.calc:NewForm",
+                                            "private:separator",       "org.msoko.calc:Help"};
     EXPECT_EQ(urls, expected);
 }
 
@@ -275,6 +276,274 @@ TEST_F(EnglishCalc, FunctionWizardDescribesEveryFunction) {
     const auto marks = describe(*office_, "MSOKO.MARKS");
     EXPECT_EQ(marks->arguments[2].first, "mode");
     EXPECT_NE(marks->arguments[2].second.find("confirmed"), std::string::npos);
+}
+
+// ---------------------------------------------------------------------------
+// Every argument takes what Calc's own functions take (issue 13, defect 11):
+// a literal, a single cell (an empty one stays empty), a range, an inline
+// array and the result of an expression. Each formula is typed into a sheet
+// of the functions fixture (its tables t511 and pupils) and what Calc shows
+// is compared: a number, or an error code.
+
+struct Shown {
+    sal_Int32 error = 0;  ///< 0: a number is shown
+    double value = 0;
+};
+Shown value(double v) {
+    return {0, v};
+}
+Shown error(sal_Int32 code) {
+    return {code, 0};
+}
+
+struct Typed {
+    std::string formula;  // API grammar: ";" between arguments, "." in numbers
+    Shown shown;
+    const char* why;
+};
+
+// The inputs on a sheet "typed" inserted first into the functions fixture:
+// A1 empty, A2 57.5, A3 60, A4 text, A5 0, A6 1/3, A7 50 (a minimum),
+// A8 "confirmed", A9 "5.1.1.3", A10 101 (an organisation code), A11 a formula
+// giving "", B1:B4 scores 10, 30, 70, 90.
+Reference<css::sheet::XSpreadsheet> typed_inputs(Office& office, Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    doc = office.open(kFixtures / "functions.fods");
+    doc->getSheets()->insertNewByName("typed", 0);
+    auto s = sheet(doc, "typed");
+    cell(s, "A2")->setValue(57.5);
+    cell(s, "A3")->setValue(60);
+    cell(s, "A4")->setFormula(ou("пять"));
+    cell(s, "A5")->setValue(0);
+    cell(s, "A6")->setFormula("=1/3");
+    cell(s, "A7")->setValue(50);
+    cell(s, "A8")->setFormula("confirmed");
+    cell(s, "A9")->setFormula("5.1.1.3");
+    cell(s, "A10")->setValue(101);
+    cell(s, "A11")->setFormula("=\"\"");
+    const double scores[] = {10, 30, 70, 90};
+    for (sal_Int32 r = 0; r < 4; ++r)
+        s->getCellByPosition(1, r)->setValue(scores[r]);
+    return s;
+}
+
+// Types each formula into column D and compares what Calc shows.
+void expect_shown(const Reference<css::sheet::XSpreadsheetDocument>& doc, const Reference<css::sheet::XSpreadsheet>& s,
+                  const std::vector<Typed>& cases) {
+    for (std::size_t k = 0; k < cases.size(); ++k)
+        s->getCellByPosition(3, static_cast<sal_Int32>(k))->setFormula(ou(cases[k].formula));
+    recalc(doc);
+    for (std::size_t k = 0; k < cases.size(); ++k) {
+        const auto& c = cases[k];
+        auto result = s->getCellByPosition(3, static_cast<sal_Int32>(k));
+        const sal_Int32 error = result->getError();
+        if (c.shown.error != 0) {
+            EXPECT_EQ(error, c.shown.error) << c.formula << " (" << c.why << ") shows " << text(result);
+        } else {
+            EXPECT_EQ(error, 0) << c.formula << " (" << c.why << ") shows " << text(result);
+            if (error == 0) {
+                EXPECT_NEAR(result->getValue(), c.shown.value, 1e-9) << c.formula << " (" << c.why << ")";
+            }
+        }
+    }
+}
+
+TEST_F(EnglishCalc, TypedDynamicsTakesLiteralsCellsArraysAndExpressions) {
+    auto s = typed_inputs(*office_, doc_);
+    expect_shown(doc_, s,
+                 {
+                     {"=MSOKO.DYNAMICS(57.5;60)", value(-2.5), "two literals: current − previous"},
+                     {"=MSOKO.DYNAMICS(A2;A3)", value(-2.5), "two cells"},
+                     {"=MSOKO.DYNAMICS(A2;60)", value(-2.5), "a cell and a literal"},
+                     {"=MSOKO.DYNAMICS(A2*2;A3)", value(55), "an expression"},
+                     {"=MSOKO.DYNAMICS({57.5};{60})", value(-2.5), "inline arrays of one value"},
+                     {"=MSOKO.DYNAMICS(A2;A5)", value(57.5), "0 last year is a value, not an empty cell"},
+                     {"=MSOKO.DYNAMICS(A2;A1)", error(kNotAvailable), "an empty previous cell"},
+                     {"=MSOKO.DYNAMICS(A1;60)", error(kNotAvailable), "an empty current cell"},
+                     {"=MSOKO.DYNAMICS(A11;A3)", error(kNotAvailable), "a formula giving an empty text"},
+                     {"=MSOKO.DYNAMICS(A4;A3)", error(kErr502), "text in a cell"},
+                     {"=MSOKO.DYNAMICS(\"пять\";60)", error(kErr502), "a literal text"},
+                     {"=MSOKO.DYNAMICS(NA();60)", error(kNotAvailable), "#N/A stays #N/A"},
+                     {"=MSOKO.DYNAMICS(1/0;60)", error(532), "#DIV/0! propagates, as in Calc's own functions"},
+                     {"=MSOKO.DYNAMICS(A20:A21;60)", error(519),
+                      "a range with no cell in the formula's row: #VALUE!, as in Calc's own functions"},
+                 });
+    // Calc passes the value as its text with 15 significant digits (as in
+    // ""&A6): exact for what a form holds, within 1e-14 of any other number.
+    s->getCellByPosition(3, 20)->setFormula("=MSOKO.DYNAMICS(A6;0)");
+    s->getCellByPosition(3, 21)->setFormula("=MSOKO.DYNAMICS(100*97/338;0)");
+    s->getCellByPosition(3, 22)->setFormula("=MSOKO.DYNAMICS(-1E+300;-2E+300)");
+    s->getCellByPosition(3, 23)->setFormula("=MSOKO.DYNAMICS(62.5;50)");
+    recalc(doc_);
+    EXPECT_NEAR(s->getCellByPosition(3, 20)->getValue(), 1.0 / 3, 1e-14);
+    EXPECT_NEAR(s->getCellByPosition(3, 21)->getValue(), 100.0 * 97 / 338, 28.7e-14);
+    EXPECT_EQ(s->getCellByPosition(3, 22)->getValue(), 1e300);
+    EXPECT_EQ(s->getCellByPosition(3, 23)->getValue(), 12.5);
+}
+
+TEST_F(EnglishCalc, TypedShareTakesLiteralsCellsArraysAndExpressions) {
+    auto s = typed_inputs(*office_, doc_);
+    expect_shown(doc_, s,
+                 {
+                     {"=MSOKO.SHARE(1;4)", value(25), "two literals"},
+                     {"=MSOKO.SHARE(A5;A3)", value(0), "two cells"},
+                     {"=MSOKO.SHARE(A1;10)", value(0), "an empty numerator cell counts nothing"},
+                     {"=MSOKO.SHARE(A1;A1)", error(kNotAvailable), "nothing of nothing"},
+                     {"=MSOKO.SHARE({1;2};{2;2})", value(75), "inline arrays"},
+                     {"=MSOKO.SHARE(B1:B2;B3:B4)", value(25), "ranges"},
+                     {"=MSOKO.SHARE(A7/5;A7)", value(20), "an expression"},
+                     {"=MSOKO.SHARE(A4;10)", error(kErr502), "text"},
+                 });
+}
+
+TEST_F(EnglishCalc, TypedIndicatorTakesLiteralsCellsArraysAndExpressions) {
+    auto s = typed_inputs(*office_, doc_);
+    expect_shown(
+        doc_, s,
+        {
+            {"=MSOKO.INDICATOR(\"5.1.1.3\";$t511.A1:D5;101)", value(92), "literals"},
+            {"=MSOKO.INDICATOR(A9;$t511.A1:D5;A10)", value(92), "cells"},
+            {"=MSOKO.INDICATOR(\"5.1.1.3\";$t511.A1:D5;{101})", value(92), "an inline array of one code"},
+            {"=MSOKO.INDICATOR(\"5.1.1.3\";$t511.A1:D5;A10:A10)", value(92), "a range of one cell"},
+            {"=MSOKO.INDICATOR(\"5.1.1.\"&3;$t511.A1:D5;100+1)", value(92), "expressions"},
+            {"=MSOKO.INDICATOR({\"5.1.1.3\"};$t511.A1:D5)", value(100.0 * 63 / 65), "an inline array of one id"},
+            {"=MSOKO.INDICATOR(\"5.1.1.3\";{\"code\";\"g9_graduates\";\"g9_certificate\"|101;25;23};101)", value(92),
+             "a table typed as an inline array"},
+            {"=MSOKO.INDICATOR(A1;$t511.A1:D5)", error(kErr502), "an empty id cell"},
+            {"=MSOKO.INDICATOR(\"5.1.1.3\";$t511.A1:D5;A10:A11)", error(kErr502), "two cells for one organisation"},
+            {"=MSOKO.INDICATOR(\"5.1.1.3\";$t511.A1:D5;A11)", error(kErr502), "an empty code"},
+        });
+}
+
+TEST_F(EnglishCalc, TypedIndicatorsTakeARangeAnArrayAndAnExpression) {
+    auto s = typed_inputs(*office_, doc_);
+    expect_shown(doc_, s,
+                 {
+                     {"=INDEX(MSOKO.INDICATORS($t511.A1:D5);1;3)", value(92), "a range"},
+                     {"=INDEX(MSOKO.INDICATORS({\"code\";\"g9_graduates\";\"g9_certificate\"|101;25;23});1;3)",
+                      value(92), "an inline array"},
+                     {"=INDEX(MSOKO.INDICATORS(IF(1;$t511.A1:D5));1;3)", value(92), "an expression"},
+                     {"=INDEX(MSOKO.INDICATORS(A1);1;1)", error(kErr502), "an empty cell is no table"},
+                 });
+}
+
+TEST_F(EnglishCalc, TypedTitleAndUnitTakeLiteralsCellsArraysAndExpressions) {
+    auto s = typed_inputs(*office_, doc_);
+    expect_shown(doc_, s,
+                 {
+                     {"=LEN(MSOKO.TITLE(\"5.1.1.3\"))>20", value(1), "a literal"},
+                     {"=MSOKO.TITLE(A9)=MSOKO.TITLE(\"5.1.1.3\")", value(1), "a cell"},
+                     {"=MSOKO.TITLE({\"5.1.1.3\"})=MSOKO.TITLE(\"5.1.1.3\")", value(1), "an inline array"},
+                     {"=MSOKO.TITLE(\"5.1.1.\"&3)=MSOKO.TITLE(\"5.1.1.3\")", value(1), "an expression"},
+                     {"=MSOKO.TITLE(A1)", error(kErr502), "an empty cell"},
+                     {"=MSOKO.UNIT(\"5.1.1.3\")=\"%\"", value(1), "a literal"},
+                     {"=MSOKO.UNIT(A9)=\"%\"", value(1), "a cell"},
+                     {"=MSOKO.UNIT({\"5.1.1.3\"})=\"%\"", value(1), "an inline array"},
+                     {"=MSOKO.UNIT(\"5.1.1.\"&3)=\"%\"", value(1), "an expression"},
+                     {"=MSOKO.UNIT(A1)", error(kErr502), "an empty cell"},
+                 });
+}
+
+TEST_F(EnglishCalc, TypedMarksTakeLiteralsCellsArraysAndExpressions) {
+    auto s = typed_inputs(*office_, doc_);
+    expect_shown(doc_, s,
+                 {
+                     {"=MSOKO.MARKS({5;4};{5;5};\"confirmed\")", value(50), "inline arrays"},
+                     {"=MSOKO.MARKS(5;5;A8)", value(100), "literal marks, the mode from a cell"},
+                     {"=MSOKO.MARKS(3+2;5;\"подтвердили\")", value(100), "an expression"},
+                     {"=MSOKO.MARKS($pupils.A2:A6;$pupils.B2:B6;{\"понизили\"})", value(25),
+                      "ranges, the mode as an inline array"},
+                     {"=MSOKO.MARKS(A1:A1;5;\"confirmed\")", error(kNotAvailable), "an empty cell: no pair"},
+                     {"=MSOKO.MARKS(5;5;A1)", error(kErr502), "an empty mode"},
+                 });
+}
+
+TEST_F(EnglishCalc, TypedBelowMinTakesLiteralsCellsArraysAndExpressions) {
+    auto s = typed_inputs(*office_, doc_);
+    expect_shown(doc_, s,
+                 {
+                     {"=MSOKO.BELOWMIN(B1:B4;50)", value(50), "a literal minimum"},
+                     {"=MSOKO.BELOWMIN(B1:B4;A7)", value(50), "a minimum from a cell"},
+                     {"=MSOKO.BELOWMIN(B1:B4;{50})", value(50), "an inline array"},
+                     {"=MSOKO.BELOWMIN(B1:B4;A7-25)", value(25), "an expression"},
+                     {"=MSOKO.BELOWMIN({10;30;70};50)", value(200.0 / 3), "inline scores"},
+                     {"=MSOKO.BELOWMIN(30;50)", value(100), "a literal score"},
+                     {"=MSOKO.BELOWMIN(B1:B4;A1)", error(kNotAvailable), "an empty minimum is no minimum"},
+                     {"=MSOKO.BELOWMIN(B1:B4;A4)", error(kErr502), "text for the minimum"},
+                     {"=MSOKO.BELOWMIN(A3:A4;A1)", error(kErr502), "bad scores say so before an empty minimum"},
+                 });
+}
+
+TEST_F(EnglishCalc, TypedScoreBandTakesLiteralsCellsArraysAndExpressions) {
+    auto s = typed_inputs(*office_, doc_);
+    expect_shown(doc_, s,
+                 {
+                     {"=MSOKO.SCOREBAND(B1:B4;70;80)", value(25), "literal limits"},
+                     {"=MSOKO.SCOREBAND(B1:B4;A3;A3+30)", value(50), "a cell and an expression"},
+                     {"=MSOKO.SCOREBAND(B1:B4;{70};{80})", value(25), "inline arrays"},
+                     {"=MSOKO.SCOREBAND(B1:B4;70;A10:A10)", value(50), "an upper limit from a range of one cell"},
+                     {"=MSOKO.SCOREBAND({70;90;30};70)", value(200.0 / 3), "inline scores, no upper limit"},
+                     {"=MSOKO.SCOREBAND(B1:B4;A1)", error(kNotAvailable), "an empty lower limit"},
+                     {"=MSOKO.SCOREBAND(B1:B4;A4)", error(kErr502), "text for the lower limit"},
+                     {"=MSOKO.SCOREBAND(A3:A4;A1)", error(kErr502), "bad scores say so before an empty limit"},
+                     {"=MSOKO.SCOREBAND(B1:B4;70;A4)", error(kErr502), "text for the upper limit"},
+                     {"=MSOKO.SCOREBAND(B1:B4;70;B1:B2)", error(kErr502), "two cells for one limit"},
+                 });
+}
+
+// What Calc 7.4 hands an add-in, measured through the functions: a single
+// cell given for a range argument (`any[][]`) or an `any` argument reaches it
+// as 0 when empty (Calc reads the cell as a number first); a range of one cell
+// keeps it empty. The functions' results say so.
+TEST_F(EnglishCalc, TypedASingleEmptyCellForARangeArgumentArrivesAsZero) {
+    auto s = typed_inputs(*office_, doc_);
+    expect_shown(doc_, s,
+                 {
+                     {"=MSOKO.BELOWMIN(A1;50)", value(100), "A1 arrives as the score 0"},
+                     {"=MSOKO.BELOWMIN(A1:A1;50)", error(kNotAvailable), "A1:A1 arrives empty: nobody"},
+                     {"=MSOKO.SCOREBAND(B1:B4;0;A1)", value(0), "an empty upper limit arrives as 0: the band 0 to 0"},
+                 });
+}
+
+// The defect as reported: typed in a Russian Calc, with the decimal comma.
+// Calc hands a number to a single-value argument as its text in the office's
+// locale ("57,5"), which the functions read back.
+TEST(RussianCalc, FunctionsTakeLiteralsWithTheDecimalComma) {
+    msoko::office::Options o;
+    o.extension = kOxt;
+    o.ui_locale = "ru-RU";
+    Office office(o);
+    auto doc = office.create_spreadsheet();
+    Reference<css::sheet::XSpreadsheet> s(
+        Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getByIndex(0), UNO_QUERY_THROW);
+    const auto local = [&](const char* a1, const std::string& formula) {
+        Reference<css::beans::XPropertySet>(cell(s, a1), UNO_QUERY_THROW)
+            ->setPropertyValue("FormulaLocal", css::uno::Any(ou(formula)));
+    };
+    cell(s, "A2")->setValue(62.5);
+    cell(s, "A3")->setValue(50);
+    cell(s, "A4")->setFormula("=2/3*1E+20");
+    local("B1", "=МСОКО.ДИНАМИКА(57,5;60)");
+    local("B2", "=МСОКО.ДИНАМИКА(A2;A3)");
+    local("B3", "=МСОКО.ДИНАМИКА(A2;A1)");
+    local("B4", "=МСОКО.ДИНАМИКА(A2*0,5;{60,25})");
+    local("B5", "=МСОКО.ДИНАМИКА(0,0000003;0)");
+    local("B6", "=МСОКО.ДИНАМИКА(A4;0)");
+    local("B7", "=МСОКО.НИЖЕПОРОГА({10;30;70;90};49,5)");
+    local("B8", "=МСОКО.ДИАПАЗОНБАЛЛОВ({10;30;70;90};29,5;70,5)");
+    local("C2", "=\"\"&A2");  // a number as Calc makes it a text: what a single-value argument gets
+    recalc(doc);
+    EXPECT_EQ(text(cell(s, "C2")), "62,5") << "the decimal comma of the Russian locale";
+    for (const char* a : {"B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8"})
+        EXPECT_TRUE(cell(s, a)->getError() == 0 || a == std::string("B3")) << a << " shows " << text(cell(s, a));
+    EXPECT_DOUBLE_EQ(cell(s, "B1")->getValue(), -2.5) << "МСОКО.ДИНАМИКА(57,5;60): 57,5 − 60";
+    EXPECT_DOUBLE_EQ(cell(s, "B2")->getValue(), 12.5);
+    EXPECT_EQ(cell(s, "B3")->getError(), kNotAvailable) << "an empty previous cell";
+    EXPECT_DOUBLE_EQ(cell(s, "B4")->getValue(), 31.25 - 60.25);
+    EXPECT_DOUBLE_EQ(cell(s, "B5")->getValue(), 3e-7) << "written 0,0000003";
+    EXPECT_NEAR(cell(s, "B6")->getValue(), 2.0 / 3 * 1e20, 1e6) << "written 6,66666666666667E+019";
+    EXPECT_DOUBLE_EQ(cell(s, "B7")->getValue(), 50.0);
+    EXPECT_DOUBLE_EQ(cell(s, "B8")->getValue(), 50.0);
+    Office::close(doc);
 }
 
 // The command NewForm, as the menu sends it, creates the form from the catalogue.

@@ -51,10 +51,15 @@ WorkbookSnapshot four_type_form(std::size_t extra_expected = 1) {
     for (const auto& t : c.organisation_types)
         short_of[t.id] = t.short_title;
     WorkbookSnapshot wb;
-    SheetSnapshot passport = grid(kPassportSheet, 20, 2);
+    SheetSnapshot passport = grid(kPassportSheet, 24, 2);
     const FormLayout layout = form_layout(c, {{"school", 2}, {"kindergarten", 1}});
     const auto count = [&](const char* type) { return PassportLayout::count_key(*c.organisation_type(type)); };
-    const std::pair<std::string, Cell> items[] = {{kPassportPeriod, T("2024/2025 учебный год")},
+    const std::pair<std::string, Cell> items[] = {{"municipality", T("Тестовый район")},
+                                                  {"region", T("Тестовая область")},
+                                                  {kPassportPeriod, T("2024/2025 учебный год")},
+                                                  {"responsible", T("Иванова И. И.")},
+                                                  {"phone", T("8 (800) 000-00-00")},
+                                                  {"date", T("25.09.2025")},
                                                   {count("school"), N(2)},
                                                   {count("kindergarten"), N(1)},
                                                   {count("extra"), N(static_cast<double>(extra_expected))},

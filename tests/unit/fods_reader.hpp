@@ -24,6 +24,7 @@ struct Fods {
     std::vector<std::string> sheet_order;
     std::map<std::string, std::string> validation_titles;      ///< name → help title
     std::map<std::string, std::string> validation_conditions;  ///< name → condition
+    std::map<std::string, std::string> validation_helps;       ///< name → help text
     std::map<std::string, std::string> named_ranges;           ///< name → address
 
     const FodsCell& at(const std::string& sheet, int row, int col) const {
@@ -53,6 +54,7 @@ inline Fods read_fods(const std::string& text) {
                     out.validation_titles[attr(v, "table:name")] =
                         v.get<std::string>("table:help-message.<xmlattr>.table:title", "");
                     out.validation_conditions[attr(v, "table:name")] = attr(v, "table:condition");
+                    out.validation_helps[attr(v, "table:name")] = v.get<std::string>("table:help-message.text:p", "");
                 }
         } else if (tag == "table:named-expressions") {
             for (const auto& [ntag, n] : node)

@@ -10,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using namespace msoko;
 using test::read_fods;
 
@@ -206,4 +208,64 @@ TEST(FormWriter, TheEngineGetsTheUdoOrganisationsAndComputesTheirIndicators) {
     EXPECT_DOUBLE_EQ(engine.municipality("1.3.1").result.value(), 10.0);
     EXPECT_DOUBLE_EQ(engine.municipality("1.1.1").result.value(), 100.0 * 78 / 90);
     EXPECT_DOUBLE_EQ(engine.municipality("1.1.2").result.value(), 75.0);  // ШНОР: 102 only
+}
+
+// Issue 13, defect 4: an organisation's share-of-organisations or yes/no is
+// shown as «да»/«нет» in the direction's block; the municipality's as a share,
+// or as the number answering «да».
+TEST(FormWriter, TheBlockShowsAnOrganisationsYesNoAsYesNo) {
+    const test::Fods& f = filled();
+    const FormLayout layout = filled_layout();
+    const DirectionSheet& ds = *layout.sheet_of("1.2");
+    const auto column = [&](const char* id) {
+        const auto& ids = ds.direction->indicators;
+        return DirectionSheet::kBlockFirstColumn +
+               static_cast<int>(std::find(ids.begin(), ids.end(), id) - ids.begin());
+    };
+    const int first = ds.block_first_row(), municipal = ds.block_first_row() + static_cast<int>(ds.rows.size());
+    for (int r = first; r < municipal; ++r) {
+        EXPECT_EQ(f.at(ds.sheet, r, column("1.2.2")).style, "ce_yesno") << "row " << r;
+        EXPECT_EQ(f.at(ds.sheet, r, column("1.2.5")).style, "ce_yesno") << "row " << r;
+        EXPECT_EQ(f.at(ds.sheet, r, column("1.2.1")).style, "ce_dec") << "a rate stays a number";
+    }
+    EXPECT_EQ(f.at(ds.sheet, municipal, column("1.2.2")).style, "ce_pct_b");
+    EXPECT_EQ(f.at(ds.sheet, municipal, column("1.2.5")).style, "ce_int_b") << "the number of УДО with «да»";
+    EXPECT_NE(f.at(ds.sheet, ds.block_header_row(), column("1.2.2")).text.find("по организации — да/нет"),
+              std::string::npos);
+    // The block's fixed columns show an empty cell of the table as empty, not 0.
+    const std::string flags = f.at(ds.sheet, municipal - 1, 3).formula;
+    EXPECT_NE(flags.find("ISBLANK"), std::string::npos) << flags;
+}
+
+// Issue 13, defect 5: each register column's input help under its own title;
+// a phone or an e-mail is required, not both.
+TEST(FormWriter, InputHelpNamesItsOwnColumn) {
+    const test::Fods& f = filled();
+    const FormLayout layout = filled_layout();
+    const int row = layout.register_row("school", 0);
+    std::vector<std::string> titles;
+    for (int col = 0; col < 7; ++col)
+        if (const std::string& v = f.at(kRegisterSheet, row, col).validation; !v.empty())
+            titles.push_back(f.validation_titles.at(v));
+    EXPECT_EQ(titles, (std::vector<std::string>{"Код организации", "Полное наименование", "Краткое наименование",
+                                                "ШНОР", "ШФНСУ", "РЦ"}));
+    const auto help_of = [&](const char* key) {
+        const test::FodsCell& c = f.at(kPassportSheet, layout.passport.row(key), PassportLayout::kValueColumn);
+        return f.validation_helps.at(c.validation);
+    };
+    EXPECT_NE(help_of("phone").find("обязательно одно из: «Телефон», «Электронная почта»"), std::string::npos)
+        << help_of("phone");
+    EXPECT_NE(help_of("municipality").find("; обязательно."), std::string::npos);
+    EXPECT_NE(help_of("position").find("необязательно"), std::string::npos);
+}
+
+// Issue 13, defect 5: the form names its font and its input colour is a clear yellow.
+TEST(FormWriter, TheFormNamesItsFont) {
+    const std::string text = form_fods(four_types(), four_data(), "test");
+    EXPECT_NE(text.find("<style:font-face style:name=\"Liberation Sans\""), std::string::npos);
+    EXPECT_NE(text.find("style:font-name=\"Liberation Sans\""), std::string::npos);
+    EXPECT_EQ(text.find("#fffbe6"), std::string::npos);
+    EXPECT_NE(text.find("style:name=\"ce_in\" style:family=\"table-cell\" style:parent-style-name=\"Default\"><style:"
+                        "table-cell-properties fo:border=\"0.5pt solid #b0b0b0\" fo:background-color=\"#fff2cc\""),
+              std::string::npos);
 }

@@ -81,6 +81,48 @@ TEST(ToRange, RaggedRowsAreRejected) {
     EXPECT_THROW(msoko::uno::to_range(rows, 0), css::lang::IllegalArgumentException);
 }
 
+// A single-value argument arrives as the text Calc makes of the value.
+TEST(ToScalar, CalcsTextOfANumberIsTheNumber) {
+    using K = msoko::Cell::Kind;
+    EXPECT_EQ(msoko::uno::to_scalar(OUString()).kind(), K::Empty) << "an empty cell";
+    const std::pair<const char*, double> numbers[] = {{"57.5", 57.5},
+                                                      {"57,5", 57.5},
+                                                      {"-7331", -7331},
+                                                      {"0", 0},
+                                                      {"1E+308", 1e308},
+                                                      {"0,0000003", 3e-7},
+                                                      {"1,23456789012346E+017", 1.23456789012346e17},
+                                                      {"6.5E-07", 6.5e-7},
+                                                      {"+5", 5}};
+    for (const auto& [typed, number] : numbers) {
+        const msoko::Cell c = msoko::uno::to_scalar(u8(typed));
+        ASSERT_EQ(c.kind(), K::Number) << typed;
+        EXPECT_EQ(c.number(), number) << typed;
+    }
+    for (const char* text :
+         {"пять", "1 000", "1.000,5", "5,", ",5", "-", "E5", "5E", "inf", "nan", "1E999", " 5", "5 %", "0x10", "1О"}) {
+        const msoko::Cell c = msoko::uno::to_scalar(u8(text));
+        ASSERT_EQ(c.kind(), K::Text) << text;
+        EXPECT_EQ(c.text(), text);
+    }
+}
+
+TEST(ToSingle, OneValueOrAnArrayOfOne) {
+    using K = msoko::Cell::Kind;
+    EXPECT_EQ(msoko::uno::to_single(Any(101.0), 2).number(), 101.0);
+    EXPECT_EQ(msoko::uno::to_single(Any(u8("0101")), 2).text(), "0101");
+    Sequence<Sequence<Any>> one(1);
+    one.getArray()[0] = Sequence<Any>(1);
+    one.getArray()[0].getArray()[0] <<= 80.0;
+    EXPECT_EQ(msoko::uno::to_single(Any(one), 2).number(), 80.0) << "{80} or A1:A1";
+    one.getArray()[0].getArray()[0] <<= OUString();
+    EXPECT_EQ(msoko::uno::to_single(Any(one), 2).kind(), K::Empty) << "an empty cell of a range";
+    Sequence<Sequence<Any>> two(2);
+    two.getArray()[0] = Sequence<Any>(1);
+    two.getArray()[1] = Sequence<Any>(1);
+    EXPECT_THROW(msoko::uno::to_single(Any(two), 2), css::lang::IllegalArgumentException);
+}
+
 Sequence<Sequence<Any>> column(std::initializer_list<Any> values) {
     Sequence<Sequence<Any>> out(static_cast<sal_Int32>(values.size()));
     sal_Int32 i = 0;
@@ -106,13 +148,13 @@ TEST(Functions, MarksAndScoresThroughTheInterface) {
     ASSERT_TRUE(f->marks(column({Any(sal_Int32(5)), Any(sal_Int16(4))}), column({Any(5.0), Any(5.0)}),
                          u8("подтвердили")) >>= v);
     EXPECT_DOUBLE_EQ(v, 50.0);
-    ASSERT_TRUE(f->belowMin(column({Any(sal_Int64(10)), Any(30.0)}), 24) >>= v);
+    ASSERT_TRUE(f->belowMin(column({Any(sal_Int64(10)), Any(30.0)}), "24") >>= v);
     EXPECT_DOUBLE_EQ(v, 50.0);
-    ASSERT_TRUE(f->scoreBand(column({Any(sal_Int64(70)), Any(30.0)}), 70, Any()) >>= v);
+    ASSERT_TRUE(f->scoreBand(column({Any(sal_Int64(70)), Any(30.0)}), "70", Any()) >>= v);
     EXPECT_DOUBLE_EQ(v, 50.0) << "upper limit omitted";
-    ASSERT_TRUE(f->scoreBand(column({Any(sal_Int64(70)), Any(90.0)}), 70, Any(sal_Int32(80))) >>= v);
+    ASSERT_TRUE(f->scoreBand(column({Any(sal_Int64(70)), Any(90.0)}), "70", Any(sal_Int32(80))) >>= v);
     EXPECT_DOUBLE_EQ(v, 50.0);
-    EXPECT_THROW(f->scoreBand(column({Any(70.0)}), 70, Any(u8("сто"))), css::lang::IllegalArgumentException);
+    EXPECT_THROW(f->scoreBand(column({Any(70.0)}), "70", Any(u8("сто"))), css::lang::IllegalArgumentException);
 }
 
 TEST(Functions, WithoutItsCatalogueIndicatorsAreErr502NotACrash) {

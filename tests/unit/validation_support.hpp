@@ -36,10 +36,16 @@ inline WorkbookSnapshot form(const Catalogue& c = mini()) {
         put(passport, static_cast<std::size_t>(i.row), PassportLayout::kLabelColumn, T(i.label.c_str()));
         put(passport, static_cast<std::size_t>(i.row), PassportLayout::kValueColumn, std::move(value));
     };
-    item(kPassportPeriod, T("2024/2025 учебный год"));                      // row 6
-    item(PassportLayout::count_key(*c.organisation_type("school")), N(2));  // row 12
-    item(kPassportCatalogueId, T(c.info.id.c_str()));                       // row 14
-    item(kPassportCatalogueVersion, T(c.info.version.c_str()));             // row 15
+    item("municipality", T("Тестовый район"));
+    item("region", T("Тестовая область"));
+    item(kPassportPeriod, T("2024/2025 учебный год"));  // row 6
+    item("responsible", T("Иванова И. И."));
+    item("email", T("uo@example.ru"));
+    item("date", N(45925));                                                       // 25.09.2025
+    item(PassportLayout::count_key(*c.organisation_type("school")), N(2));        // row 12
+    item(PassportLayout::count_key(*c.organisation_type("kindergarten")), N(1));  // row 13
+    item(kPassportCatalogueId, T(c.info.id.c_str()));                             // row 14
+    item(kPassportCatalogueVersion, T(c.info.version.c_str()));                   // row 15
     wb.sheets.push_back(passport);
 
     SheetSnapshot reg = grid(kRegisterSheet, 6, 6);

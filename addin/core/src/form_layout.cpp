@@ -54,15 +54,17 @@ struct Typed {
     const char* key;
     const char* label;
     FieldType type;
+    bool required;
+    const char* one_of;
 };
-constexpr Typed kTypedItems[] = {{"municipality", "Муниципальное образование", FieldType::Text},
-                                 {"region", "Субъект Российской Федерации", FieldType::Text},
-                                 {"period", "Отчётный период", FieldType::Text},
-                                 {"responsible", "Ответственный за заполнение (ФИО)", FieldType::Text},
-                                 {"position", "Должность", FieldType::Text},
-                                 {"phone", "Телефон", FieldType::Text},
-                                 {"email", "Электронная почта", FieldType::Text},
-                                 {"date", "Дата заполнения", FieldType::Date}};
+constexpr Typed kTypedItems[] = {{"municipality", "Муниципальное образование", FieldType::Text, true, ""},
+                                 {"region", "Субъект Российской Федерации", FieldType::Text, true, ""},
+                                 {"period", "Отчётный период", FieldType::Text, true, ""},
+                                 {"responsible", "Ответственный за заполнение (ФИО)", FieldType::Text, true, ""},
+                                 {"position", "Должность", FieldType::Text, false, ""},
+                                 {"phone", "Телефон", FieldType::Text, false, "contact"},
+                                 {"email", "Электронная почта", FieldType::Text, false, "contact"},
+                                 {"date", "Дата заполнения", FieldType::Date, true, ""}};
 constexpr std::pair<const char*, const char*> kFixedItems[] = {{kPassportCatalogueId, "Каталог показателей"},
                                                                {kPassportCatalogueVersion, "Версия каталога"},
                                                                {kPassportGenerator, "Форма создана программой"}};
@@ -85,15 +87,16 @@ PassportLayout passport_layout(const Catalogue& c) {
     PassportLayout p;
     int row = PassportLayout::kHeaderRow + 1;
     for (const auto& t : kTypedItems)
-        p.items.push_back({t.key, t.label, row++, t.type, true, CellRole::Typed, "", std::string("passport_") + t.key});
+        p.items.push_back({t.key, t.label, row++, t.type, t.required, t.one_of, CellRole::Typed, "",
+                           std::string("passport_") + t.key});
     for (const OrganisationType* type : c.register_types()) {
         const std::string key = PassportLayout::count_key(*type);
-        p.items.push_back({key, type->count_title + " (" + type->short_title + ")", row++, FieldType::Count, true,
+        p.items.push_back({key, type->count_title + " (" + type->short_title + ")", row++, FieldType::Count, true, "",
                            CellRole::Typed, type->id, "passport_" + key});
     }
     for (const auto& [key, label] : kFixedItems)
         p.items.push_back(
-            {key, label, row++, FieldType::Text, false, CellRole::Fixed, "", std::string("msoko_") + key});
+            {key, label, row++, FieldType::Text, false, "", CellRole::Fixed, "", std::string("msoko_") + key});
     return p;
 }
 

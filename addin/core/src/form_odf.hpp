@@ -14,6 +14,11 @@
 
 namespace msoko::odf {
 
+/// The form's font: metric-compatible with Arial, in Debian's fonts-liberation2.
+inline constexpr const char* kFormFont = "Liberation Sans";
+/// The width of a field's or an indicator's column on a direction sheet (co_field).
+inline constexpr double kFieldColumnCm = 2.9;
+
 /// Text for XML content and attributes.
 std::string xml(const std::string& s);
 /// Text inside an XML comment: no "--".
@@ -62,12 +67,23 @@ std::string settings_xml(const std::vector<Sheet>& sheets);
 
 /// The automatic styles: numbers, columns, rows, cells, the page.
 std::string styles_xml();
+/// The style of a header row whose cells (8 pt bold, wrapped, `column_cm`
+/// wide) hold `texts`: tall enough for the longest, as Liberation Sans
+/// wraps it at word boundaries (Calc does not grow a stored row height when
+/// it loads a workbook).
+std::string header_row_style(const std::vector<std::string>& texts, double column_cm);
 /// A named cell style of the check's marks.
 std::string mark_style(const std::string& name, int back, int text);
 /// The cell style of an input cell of `field`.
 const char* input_style(const Field& f);
 /// The number style of an indicator value by its unit and computation.
 std::string value_style(const Indicator& ind, bool bold = false);
+/// The style of an indicator's cell in a direction's block: an
+/// organisation's share-of-organisations or yes/no as «да»/«нет», the
+/// municipality's share in %, a counted yes/no as the number answering «да».
+std::string block_value_style(const Indicator& ind, bool municipal_row, const std::string& municipal_type);
+/// The unit of an indicator in its block's header: «%; по организации — да/нет».
+std::string block_unit(const Indicator& ind, const std::string& municipal_type);
 
 // --- data validity (form_validity.cpp) ---------------------------------------------
 
@@ -77,8 +93,9 @@ public:
     /// The name of the validity (made when new).
     std::string add(const std::string& condition, const std::string& help_title, const std::string& help,
                     const std::string& error, bool list = false);
-    /// The validity of an input cell of `field`.
-    std::string field(const Field& f);
+    /// The validity of an input cell of `field`; `requirement` replaces the
+    /// help's «обязательно» / «необязательно» when given.
+    std::string field(const Field& f, const std::string& requirement = {});
     /// <table:content-validation> of every validity made.
     const std::string& xml_text() const { return xml_; }
 

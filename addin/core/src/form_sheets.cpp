@@ -39,7 +39,6 @@ Sheet Writer::direction(const DirectionSheet& ds) {
     while (static_cast<int>(sh.column_styles.size()) < n_ind + DirectionSheet::kBlockFirstColumn)
         sh.column_styles.push_back("co_field");
     sh.row_styles[DirectionSheet::kTitleRow] = "ro_title";
-    sh.row_styles[DirectionSheet::kHeaderRow] = "ro_head";
     sh.row_styles[DirectionSheet::kCodeRow] = "ro_code";
     sh.put(DirectionSheet::kTitleRow, 0, text_cell(d.id + ". " + d.title, "ce_title"));
     sh.put(DirectionSheet::kTitleRow + 1, 0,
@@ -48,6 +47,7 @@ Sheet Writer::direction(const DirectionSheet& ds) {
     sh.header_rows_last = DirectionSheet::kCodeRow;
     apply_pane(sh);
 
+    std::vector<std::string> heads;  // of the fields' columns
     for (std::size_t col = 0; col < ds.columns.size(); ++col) {
         const FormColumn& fc = ds.columns[col];
         const int ci = static_cast<int>(col);
@@ -57,8 +57,11 @@ Sheet Writer::direction(const DirectionSheet& ds) {
         if (fc.kind == FormColumn::Kind::Linked)
             head += " (из листа «" + layout_.sheet_of(fc.field->direction)->sheet + "»)";
         sh.put(DirectionSheet::kHeaderRow, ci, text_cell(head, "ce_head"));
+        if (ci >= DirectionSheet::kFixedColumns)
+            heads.push_back(head);
         sh.put(DirectionSheet::kCodeRow, ci, text_cell(fc.code, "ce_code"));
     }
+    sh.row_styles[DirectionSheet::kHeaderRow] = header_row_style(heads, kFieldColumnCm);
     direction_rows(ds, sh);
 
     // The municipal total of every numeric field, outside the table.
@@ -151,14 +154,15 @@ void Writer::direction_block(const DirectionSheet& ds, Sheet& sh) {
                          " (рассчитываются автоматически; «—» — не применимо или "
                          "нет данных)",
                      "ce_title"));
-    sh.row_styles[ds.block_header_row()] = "ro_block";
     for (int c = 0; c < DirectionSheet::kFixedColumns; ++c)
         sh.put(ds.block_header_row(), c, text_cell(direction_fixed_head(c), "ce_head"));
+    std::vector<std::string> heads;
     for (int k = 0; k < n_ind; ++k) {
         const Indicator& ind = *c_.indicator(d.indicators[static_cast<std::size_t>(k)]);
-        sh.put(ds.block_header_row(), DirectionSheet::kBlockFirstColumn + k,
-               text_cell(ind.id + " " + ind.title + ", " + ind.unit, "ce_head"));
+        heads.push_back(ind.id + " " + ind.title + ", " + block_unit(ind, layout_.municipal_type));
+        sh.put(ds.block_header_row(), DirectionSheet::kBlockFirstColumn + k, text_cell(heads.back(), "ce_head"));
     }
+    sh.row_styles[ds.block_header_row()] = header_row_style(heads, kFieldColumnCm);
     const int rows = static_cast<int>(ds.rows.size());
     for (int i = 0; i <= rows; ++i) {
         const int r = ds.block_first_row() + i;
@@ -169,20 +173,23 @@ void Writer::direction_block(const DirectionSheet& ds, Sheet& sh) {
             sh.put(r, 2, text_cell("", "ce_total"));
             sh.put(r, 3, text_cell("", "ce_total"));
         } else {
-            for (int c = 0; c < DirectionSheet::kFixedColumns; ++c)
-                sh.put(r, c, formula_cell(ref(ds.sheet, ds.first_row() + i, c), "ce_ro"));
+            for (int c = 0; c < DirectionSheet::kFixedColumns; ++c) {  // an empty cell shows empty, not 0
+                const std::string at = ref(ds.sheet, ds.first_row() + i, c);
+                sh.put(r, c, formula_cell("IF(ISBLANK(" + at + ");\"\";" + at + ")", "ce_ro"));
+            }
         }
         for (int k = 0; k < n_ind; ++k) {
             const Indicator& ind = *c_.indicator(d.indicators[static_cast<std::size_t>(k)]);
             if (i == 0 && k == 0) {
                 sh.put(r, DirectionSheet::kBlockFirstColumn,
                        formula_cell("IFNA(" + std::string(kAddIn) + "INDICATORS(" + ds.range_name + ");\"—\")",
-                                    value_style(ind),
+                                    block_value_style(ind, municipal, layout_.municipal_type),
                                     " table:number-matrix-columns-spanned=\"" + std::to_string(n_ind) +
                                         "\" table:number-matrix-rows-spanned=\"" + std::to_string(rows + 1) + "\""));
                 continue;
             }
-            sh.put(r, DirectionSheet::kBlockFirstColumn + k, empty_cell(value_style(ind, municipal)));
+            sh.put(r, DirectionSheet::kBlockFirstColumn + k,
+                   empty_cell(block_value_style(ind, municipal, layout_.municipal_type)));
         }
     }
     const int last_block_row = ds.block_first_row() + rows;

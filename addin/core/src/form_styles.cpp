@@ -2,8 +2,11 @@
 // The styles of the form: numbers, columns, rows, cells, pages, the check's marks.
 #include "form_odf.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <string>
 #include <utility>
+#include <vector>
 
 namespace msoko::odf {
 
@@ -21,6 +24,81 @@ std::string value_style(const Indicator& ind, bool bold) {
              ind.compute.kind == Computation::Kind::Flag)
         s = "ce_int";
     return bold ? s + "_b" : s;
+}
+
+namespace {
+
+constexpr int kHeaderMinMm = 11, kHeaderMaxMm = 121, kHeaderStepMm = 5;
+
+// The letters of a UTF-8 text (its code points).
+std::size_t letters(const std::string& s) {
+    std::size_t n = 0;
+    for (const unsigned char ch : s)
+        n += (ch & 0xC0) != 0x80;
+    return n;
+}
+
+}  // namespace
+
+std::string header_row_style(const std::vector<std::string>& texts, double column_cm) {
+    // Liberation Sans Bold at 8 pt: about 1.6 mm a letter (Cyrillic, mixed
+    // case), 3.5 mm a line; 1 mm of padding each side of the cell. Calc
+    // wraps a little differently: one line to spare (measured under Xvfb).
+    constexpr double letter_mm = 1.6, line_mm = 3.5;
+    const auto per_line = static_cast<std::size_t>(std::max(4.0, (column_cm * 10 - 2) / letter_mm));
+    std::size_t most = 1;
+    for (const std::string& text : texts) {
+        std::size_t lines = 1, used = 0;
+        std::size_t at = 0;
+        while (at < text.size()) {
+            std::size_t end = text.find(' ', at);
+            if (end == std::string::npos)
+                end = text.size();
+            std::size_t word = letters(text.substr(at, end - at));
+            if (used && used + 1 + word > per_line) {
+                ++lines;
+                used = 0;
+            }
+            while (word > per_line) {  // a word longer than the column breaks inside
+                ++lines;
+                word -= per_line;
+            }
+            used += (used ? 1 : 0) + word;
+            at = end + 1;
+        }
+        most = std::max(most, lines);
+    }
+    const double need = static_cast<double>(most + 1) * line_mm + 3;
+    int mm = kHeaderMinMm;
+    while (mm < kHeaderMaxMm && mm < need)
+        mm += kHeaderStepMm;
+    return "ro_h" + std::to_string(mm);
+}
+
+namespace {
+
+// An organisation's value of the indicator is 1 or 0: it counts or it does not.
+bool per_organisation_yes_no(const Indicator& ind, const std::string& municipal_type) {
+    return ind.compute.kind == Computation::Kind::OrganisationShare ||
+           (ind.compute.kind == Computation::Kind::Flag && !ind.concerns(municipal_type));
+}
+
+}  // namespace
+
+std::string block_value_style(const Indicator& ind, bool municipal_row, const std::string& municipal_type) {
+    if (!per_organisation_yes_no(ind, municipal_type))
+        return value_style(ind, municipal_row);
+    if (!municipal_row)
+        return "ce_yesno";
+    return ind.compute.kind == Computation::Kind::Flag ? "ce_int_b" : value_style(ind, true);
+}
+
+std::string block_unit(const Indicator& ind, const std::string& municipal_type) {
+    if (!per_organisation_yes_no(ind, municipal_type))
+        return ind.unit;
+    if (ind.compute.kind == Computation::Kind::Flag)
+        return "по организации — да/нет; по муниципалитету — число с «да»";
+    return ind.unit + "; по организации — да/нет";
 }
 
 // A style of the check's marks, so that the check can mark cells even when
@@ -56,11 +134,22 @@ std::string styles_xml() {
     s +=
         R"(<number:date-style style:name="N_date"><number:day number:style="long"/><number:text>.</number:text><number:month number:style="long"/><number:text>.</number:text><number:year number:style="long"/></number:date-style>)";
     // Columns and rows.
-    const std::pair<const char*, const char*> cols[] = {
-        {"co_code", "2.1cm"},  {"co_name", "6.2cm"}, {"co_type", "1.3cm"}, {"co_flags", "2.3cm"},
-        {"co_field", "2.9cm"}, {"co_label", "7cm"},  {"co_value", "9cm"},  {"co_id", "1.9cm"},
-        {"co_dir", "1.6cm"},   {"co_title", "11cm"}, {"co_unit", "1.9cm"}, {"co_num", "2.6cm"},
-        {"co_short", "6cm"},   {"co_long", "9cm"},   {"co_doc", "4.5cm"},  {"co_link", "6cm"}};
+    const std::pair<const char*, const char*> cols[] = {{"co_code", "2.1cm"},
+                                                        {"co_name", "6.2cm"},
+                                                        {"co_type", "1.3cm"},
+                                                        {"co_flags", "2.3cm"},
+                                                        {"co_field", "2.9cm"} /* kFieldColumnCm */,
+                                                        {"co_label", "7cm"},
+                                                        {"co_value", "9cm"},
+                                                        {"co_id", "1.9cm"},
+                                                        {"co_dir", "2.4cm"},
+                                                        {"co_title", "11cm"},
+                                                        {"co_unit", "1.9cm"},
+                                                        {"co_num", "2.6cm"},
+                                                        {"co_short", "6cm"},
+                                                        {"co_long", "9cm"},
+                                                        {"co_doc", "4.5cm"},
+                                                        {"co_link", "6cm"}};
     for (const auto& [name, width] : cols)
         s += std::string("<style:style style:name=\"") + name +
              "\" style:family=\"table-column\"><style:table-column-properties fo:break-before=\"auto\" "
@@ -94,11 +183,11 @@ std::string styles_xml() {
     cell("ce_code", border + R"( fo:background-color="#f7f7f7")", R"( fo:font-size="7pt" fo:color="#8a8a8a")");
     cell("ce_label", border + R"( fo:wrap-option="wrap" style:vertical-align="middle")");
     cell("ce_ro", border + R"( fo:background-color="#f2f2f2" fo:wrap-option="wrap")");
-    cell("ce_in", border + R"( fo:background-color="#fffbe6" style:cell-protect="none")");
-    cell("ce_in_wrap", border + R"( fo:background-color="#fffbe6" style:cell-protect="none" fo:wrap-option="wrap")",
+    cell("ce_in", border + R"( fo:background-color="#fff2cc" style:cell-protect="none")");
+    cell("ce_in_wrap", border + R"( fo:background-color="#fff2cc" style:cell-protect="none" fo:wrap-option="wrap")",
          R"( fo:font-size="9pt")");
-    cell("ce_in_date", border + R"( fo:background-color="#fffbe6" style:cell-protect="none")", "", "N_date");
-    cell("ce_in_num", border + R"( fo:background-color="#fffbe6" style:cell-protect="none")", "", "N_dec");
+    cell("ce_in_date", border + R"( fo:background-color="#fff2cc" style:cell-protect="none")", "", "N_date");
+    cell("ce_in_num", border + R"( fo:background-color="#fff2cc" style:cell-protect="none")", "", "N_dec");
     cell("ce_na", border + R"( fo:background-color="#d9d9d9")");
     cell("ce_link", border + R"( fo:background-color="#f2f2f2")", R"( fo:font-size="9pt" fo:color="#555555")");
     cell("ce_total", border + R"( fo:background-color="#eeeeee")", R"( fo:font-weight="bold")", "N_int");

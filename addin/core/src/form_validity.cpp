@@ -33,8 +33,12 @@ std::string range_text(const Field& f, double lo, double hi) {
 
 }  // namespace
 
-std::string Validations::field(const Field& f) {
-    const std::string who = " Заполняет " + f.filled_by + (f.required ? "; обязательно." : "; необязательно.");
+std::string Validations::field(const Field& f, const std::string& requirement) {
+    const std::string who = " Заполняет " + f.filled_by + "; " +
+                            (!requirement.empty() ? requirement
+                             : f.required         ? "обязательно"
+                                                  : "необязательно") +
+                            ".";
     const std::string unit = f.unit.empty() ? "" : " (" + f.unit + ")";
     switch (f.type) {
         case FieldType::Count: {

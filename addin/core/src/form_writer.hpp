@@ -35,7 +35,7 @@ private:
     /// The organisation in a register slot of `type`, or null.
     const RegisterEntry* org_in(const std::string& type, std::size_t slot) const;
     /// The attribute giving an input cell of `field` its data validity.
-    std::string validity(const Field& field);
+    std::string validity(const Field& field, const std::string& requirement = {});
     void apply_pane(Sheet& sh) const;
 
     const Catalogue& c_;

@@ -99,6 +99,7 @@ ValidationReport validate(const Catalogue& catalogue, const WorkbookSnapshot& wo
     Findings out;
     ValidationReport report;
     if (check_identity(ctx, out)) {
+        check_passport(ctx, out);
         check_sheets(ctx, out);
         check_register(ctx, out);
         for (const auto& d : catalogue.directions)

@@ -25,6 +25,7 @@ const char* severity_name(Severity s);
 /// The families of checks, in the order the check runs them.
 enum class CheckFamily : std::uint8_t {
     Identity,      ///< is this a form of the installed catalogue and version
+    Passport,      ///< the passport's required items and their types
     Structure,     ///< sheets and columns of the form
     Register,      ///< the register «Организации» and the organisations of the direction sheets
     Cells,         ///< each figure on the direction sheets: type, range, required, the form's formulas

@@ -56,7 +56,10 @@ struct PassportItem {
     std::string label;  ///< «Муниципальное образование»
     int row = 0;        ///< 0-based
     FieldType type = FieldType::Text;
-    bool required = false;            ///< the user must fill it (the form says «обязательно»)
+    bool required = false;  ///< the user must fill it (the form says «обязательно»)
+    /// Items of the same group, e.g. `contact` (phone, e-mail): at least one
+    /// of them must be filled, none on its own.
+    std::string one_of;
     CellRole role = CellRole::Typed;  ///< Typed, or Fixed: written by the form (catalogue, version, generator)
     std::string org_type;             ///< for the counts «Число … (ОО)»: the type counted
     std::string range_name;           ///< the named range of its value cell, e.g. passport_municipality
@@ -95,9 +98,6 @@ struct RegisterColumn {
     std::string label;           ///< the column head
     const Flag* flag = nullptr;  ///< for Flag
 };
-
-/// The help title of the register's flag cells («да»/«нет»), one for every flag.
-inline constexpr const char* kRegisterFlagHelpTitle = "Признак школы";
 
 /// The register's rows of one organisation type: `slots` rows from `first_row`.
 struct RegisterBlock {

@@ -110,7 +110,13 @@ struct Completeness {
     std::string direction;  ///< direction id
     std::string sheet;
     std::size_t required = 0, filled = 0;
+    /// The direction has required fields of organisations, but the form
+    /// expects no organisation at all (an empty register, no numbers in the
+    /// passport): 0 %, whatever the municipal row holds.
+    bool nobody = false;
     double percent() const {
+        if (nobody)
+            return 0.0;
         return required ? 100.0 * static_cast<double>(filled) / static_cast<double>(required) : 100.0;
     }
 };

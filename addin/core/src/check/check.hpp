@@ -166,6 +166,10 @@ struct CheckContext {
     // register
     std::vector<int> registered_row;  ///< per organisation: its row in the register, or -1
     std::size_t registered = 0;       ///< organisations in the register
+    /// Per type of catalogue.register_types(): the organisations the form
+    /// should hold — the passport's number, or the register's when that is
+    /// larger or the passport gives none.
+    std::vector<std::size_t> expected_of_type;
     // the direction sheets as read
     FormIndex form;
     std::vector<DirectionRead> read;
@@ -180,6 +184,8 @@ struct CheckContext {
 // The families, in the order validate() runs them.
 /// Is this our form, of this catalogue and version? False: nothing else is checked.
 bool check_identity(CheckContext& ctx, Findings& out);
+/// The passport: required items filled, counts whole, the date a date.
+void check_passport(CheckContext& ctx, Findings& out);
 /// The form's sheets: extra ones and their order.
 void check_sheets(CheckContext& ctx, Findings& out);
 /// The register «Организации»: codes, names, the passport's counts by type.

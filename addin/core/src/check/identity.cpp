@@ -31,7 +31,7 @@ bool check_identity(CheckContext& ctx, Findings& out) {
     if (const auto serials = reporting_period(period)) {
         ctx.period_from = serials->first;
         ctx.period_to = serials->second;
-    } else {
+    } else if (!period.empty()) {  // an empty one is a passport finding
         out.add(K::Period, kPassportSheet).value(period).say();
     }
     return true;

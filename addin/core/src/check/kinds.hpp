@@ -17,6 +17,11 @@ enum class K : std::uint8_t {
     OtherCatalogue,
     OtherVersion,
     Period,
+    // passport
+    PassportRequired,
+    PassportContact,
+    PassportCount,
+    PassportDate,
     // structure
     SheetExtra,
     SheetOrder,
@@ -34,6 +39,7 @@ enum class K : std::uint8_t {
     RegisterCount,
     UnknownCode,
     RegisterEmpty,
+    RegisterNone,
     RowWithoutCode,
     RowsWithoutCode,
     // cells

@@ -3,8 +3,10 @@
 // and the rows of direction sheets left without an organisation.
 #include "check/check.hpp"
 
+#include "msoko/form_data.hpp"
 #include "msoko/text.hpp"
 
+#include <cstdlib>
 #include <unordered_map>
 
 namespace msoko::check {
@@ -67,6 +69,7 @@ void check_register(CheckContext& ctx, Findings& out) {
             out.add(K::NameMissing, kRegisterSheet, row, static_cast<int>(name_col)).org(*code).say({{"код", *code}});
         }
     }
+    ctx.expected_of_type = of_type;
     if (!ctx.passport)
         return;
     // The passport's expected number of each type against the register's.
@@ -74,6 +77,11 @@ void check_register(CheckContext& ctx, Findings& out) {
         const std::string v = passport_value(*ctx.passport, layout.passport.item(PassportLayout::count_key(*types[t])));
         if (v.empty())
             continue;
+        char* end = nullptr;
+        if (const double announced = std::strtod(v.c_str(), &end); *end == '\0' &&
+                                                                   announced > static_cast<double>(of_type[t]) &&
+                                                                   announced <= static_cast<double>(kMaxRegisterRows))
+            ctx.expected_of_type[t] = static_cast<std::size_t>(announced);
         const std::string have = std::to_string(of_type[t]);
         if (v != have)
             out.add(K::RegisterCount, kRegisterSheet)
@@ -89,8 +97,11 @@ void check_rows_without_code(CheckContext& ctx, Findings& out) {
     std::size_t rows = 0;
     for (const auto& o : ctx.orphans)
         rows += o.rows;
-    if (rows == 0)
+    if (rows == 0) {
+        if (ctx.registered == 0 && ctx.workbook.sheet(kRegisterSheet))
+            out.add(K::RegisterNone, kRegisterSheet).say();
         return;
+    }
     if (ctx.registered == 0) {
         out.add(K::RegisterEmpty, kRegisterSheet).say({{"строк", std::to_string(rows)}});
         return;
