@@ -47,7 +47,7 @@ int check(const Common& common, const fs::path& workbook, const fs::path& save, 
         if (uno::not_a_form(report))
             published.shown = report;
         else
-            published = uno::publish_report(doc, report);
+            published = uno::publish_report(doc, report, catalogue);
     } catch (const uno::UserError& e) {
         office::Office::close(doc);
         throw office::OfficeError(std::string("проверка не выполнена: ") + e.what() + " / the check did not run");
@@ -63,7 +63,7 @@ int check(const Common& common, const fs::path& workbook, const fs::path& save, 
     office::Office::close(doc);
     if (common.keep_profile)
         std::cerr << "Профиль сохранён / profile kept: " << office.profile().string() << "\n";
-    const ReportModel model = report_model(published.shown);
+    const ReportModel model = report_model(published.shown, catalogue);
     const std::string name = workbook.filename().string();
     switch (common.format) {
         case Format::Text:

@@ -6,9 +6,13 @@
 #include "guard.hxx"
 #include "marks.hxx"
 #include "msoko/form.hpp"
+#include "msoko/new_form.hpp"
+#include "msoko/text.hpp"
 #include "msoko/version.hpp"
+#include "new_form_dialog.hxx"
 #include "options.hxx"
 #include "report.hxx"
+#include "snapshot.hxx"
 
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
 #include <com/sun/star/awt/MessageBoxType.hpp>
@@ -29,6 +33,7 @@
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XInfobarProvider.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/frame/XTitle.hpp>
 #include <com/sun/star/sdbc/XRow.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
@@ -36,12 +41,16 @@
 #include <com/sun/star/ucb/Command.hpp>
 #include <com/sun/star/ucb/UniversalContentBroker.hpp>
 #include <com/sun/star/ucb/XCommandProcessor.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
 #include <cppuhelper/supportsservice.hxx>
 #include <osl/file.hxx>
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 
 namespace msoko::uno {
 
@@ -139,8 +148,10 @@ Sequence<Reference<css::frame::XDispatch>> Dispatcher::queryDispatches(
 
 // XDispatch
 
-void Dispatcher::dispatch(const css::util::URL& url, const Sequence<css::beans::PropertyValue>&) {
+void Dispatcher::dispatch(const css::util::URL& url, const Sequence<css::beans::PropertyValue>& arguments) {
     guarded("Dispatcher::dispatch", [&] {
+        arguments_ = arguments;
+        const OnExit forget([&] { arguments_ = {}; });
         const std::string command = to_utf8(url.Path);
         log().info("command {}", command);
         const Command* known = command_of(url.Path);
@@ -206,10 +217,109 @@ void Dispatcher::addStatusListener(const Reference<css::frame::XStatusListener>&
 
 void Dispatcher::removeStatusListener(const Reference<css::frame::XStatusListener>&, const css::util::URL&) {}
 
+namespace {
+
+// A form's workbook opened hidden and read-only, closed again on leaving.
+class HiddenDocument {
+public:
+    HiddenDocument(const Reference<css::uno::XComponentContext>& context, const OUString& url) {
+        Sequence<css::beans::PropertyValue> args(2);
+        args.getArray()[0].Name = "Hidden";
+        args.getArray()[0].Value <<= true;
+        args.getArray()[1].Name = "ReadOnly";
+        args.getArray()[1].Value <<= true;
+        Reference<css::frame::XComponentLoader> loader(css::frame::Desktop::create(context), css::uno::UNO_QUERY_THROW);
+        Reference<css::lang::XComponent> doc;
+        try {
+            doc = loader->loadComponentFromURL(url, "_blank", 0, args);
+        } catch (const css::uno::Exception& e) {
+            log().warn("last year's form not opened: {}", to_utf8(e.Message));
+        }
+        document_.set(doc, css::uno::UNO_QUERY);
+        component_ = doc;
+        if (!document_.is())
+            throw UserError("не удалось открыть форму прошлого года: файла нет, он повреждён или это не таблица");
+    }
+    ~HiddenDocument() {
+        try {
+            if (Reference<css::util::XCloseable> c{component_, css::uno::UNO_QUERY}; c.is())
+                c->close(true);
+            else if (component_.is())
+                component_->dispose();
+        } catch (const css::uno::Exception&) {
+        }
+    }
+    const Reference<css::sheet::XSpreadsheetDocument>& document() const { return document_; }
+
+private:
+    Reference<css::lang::XComponent> component_;
+    Reference<css::sheet::XSpreadsheetDocument> document_;
+};
+
+// The dispatch arguments of a scripted NewForm (no dialog): Municipality,
+// Region, Period, LastYear (a file URL), and a number per register type by
+// its plural (schools, kindergartens…).
+std::optional<NewFormAnswers> scripted_answers(const Sequence<css::beans::PropertyValue>& arguments,
+                                               const Catalogue& catalogue) {
+    NewFormAnswers a;
+    bool scripted = false;
+    for (const auto& p : arguments) {
+        OUString text;
+        sal_Int32 number = 0;
+        const std::string name = to_utf8(p.Name);
+        if (name == "Municipality" && (p.Value >>= text)) {
+            a.request.municipality = to_utf8(text.trim());
+            scripted = true;
+        } else if (name == "Region" && (p.Value >>= text)) {
+            a.request.region = to_utf8(text.trim());
+        } else if (name == "Period" && (p.Value >>= text)) {
+            a.request.period = to_utf8(text.trim());
+        } else if (name == "LastYear" && (p.Value >>= text)) {
+            a.last_year_url = text;
+        } else if (p.Value >>= number) {
+            for (const OrganisationType* t : catalogue.register_types())
+                if (t->plural == name)
+                    a.request.organisations[t->id] = number > 0 ? static_cast<std::size_t>(number) : 0;
+        }
+    }
+    if (!scripted)
+        return std::nullopt;
+    if (const std::string problem = new_form_problem(a); !problem.empty())
+        throw UserError(problem);
+    return a;
+}
+
+}  // namespace
+
 void Dispatcher::new_form() {
     const Catalogue& catalogue = installed_catalogue(context_);
-    FormData blank;  // the register's default capacity: kDefaultRegisterRows of each type
-    const std::string fods = form_fods(catalogue, blank, std::string("МСОКО для Calc ") + extension_version());
+    std::optional<NewFormAnswers> answers = scripted_answers(arguments_, catalogue);
+    if (!answers) {
+        NewFormAnswers defaults;
+        const auto now = boost::gregorian::day_clock::local_day();
+        defaults.request.period = likely_period(now.year(), now.month());
+        Reference<css::awt::XWindowPeer> parent;
+        {
+            std::lock_guard lock(mutex_);
+            if (frame_.is())
+                parent.set(frame_->getContainerWindow(), css::uno::UNO_QUERY);
+        }
+        answers = ask_new_form(context_, parent, catalogue, defaults);
+        if (!answers)
+            return;  // cancelled
+    }
+    std::optional<LastYearForm> last;
+    if (!answers->last_year_url.isEmpty()) {
+        const HiddenDocument old(context_, answers->last_year_url);
+        try {
+            last = read_last_year(catalogue, snapshot(old.document(), {}));
+        } catch (const std::runtime_error& e) {
+            throw UserError(std::string("форма прошлого года не подходит: ") + e.what());
+        }
+        log().info("last year's form: {} organisations, {} values", last->organisations.size(), last->values.size());
+    }
+    const FormData data = new_form_data(catalogue, answers->request, last ? &*last : nullptr);
+    const std::string fods = form_fods(catalogue, data, std::string("МСОКО для Calc ") + extension_version());
     TempFile file(".fods");
     {
         std::ofstream out(file.path(), std::ios::binary);
@@ -217,18 +327,25 @@ void Dispatcher::new_form() {
         if (!out)
             throw std::runtime_error("cannot write a temporary file");
     }
-    // AsTemplate: the user gets an untitled document; Save asks where to put it.
-    Sequence<css::beans::PropertyValue> args(2);
+    // AsTemplate: the user gets an untitled document; Save As suggests the name.
+    const std::string name = suggested_file_name(answers->request.municipality, answers->request.period);
+    Sequence<css::beans::PropertyValue> args(3);
     args.getArray()[0].Name = "AsTemplate";
     args.getArray()[0].Value <<= true;
     args.getArray()[1].Name = "FilterName";
     args.getArray()[1].Value <<= OUString("OpenDocument Spreadsheet Flat XML");
+    args.getArray()[2].Name = "SuggestedSaveAsName";
+    args.getArray()[2].Value <<= from_utf8(name);
     Reference<css::frame::XComponentLoader> loader(css::frame::Desktop::create(context_), css::uno::UNO_QUERY_THROW);
     auto doc = loader->loadComponentFromURL(file.url(), "_blank", 0, args);
     if (!doc.is())
         throw std::runtime_error("LibreOffice did not open the generated form");
     freeze_panes(doc, catalogue);
+    if (Reference<css::frame::XTitle> title{doc, css::uno::UNO_QUERY}; title.is())
+        title->setTitle(from_utf8(name.substr(0, name.size() - 4)));
     log().info("new form from catalogue {} {}", catalogue.info.id, catalogue.info.version);
+    if (last && !last->notes.empty())
+        tell(text("МСОКО"), from_utf8("Форма создана. Из формы прошлого года " + join(last->notes, "; ") + "."), false);
 }
 
 void Dispatcher::validate_form() {
@@ -290,7 +407,7 @@ void Dispatcher::validate_form() {
              !report.ready());
         return;
     }
-    const PublishedReport published = publish_report(document, report);
+    const PublishedReport published = publish_report(document, report, catalogue);
     const OUString& report_sheet = published.sheet;
     const ValidationReport& shown = published.shown;
     const auto t5 = clock::now();

@@ -94,6 +94,8 @@ private:
     css::uno::Reference<css::uno::XComponentContext> context_;
     std::mutex mutex_;
     css::uno::Reference<css::frame::XFrame> frame_;
+    /// The arguments of the command being dispatched (a scripted NewForm's answers).
+    css::uno::Sequence<css::beans::PropertyValue> arguments_;
 };
 
 }  // namespace msoko::uno

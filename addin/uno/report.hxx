@@ -37,15 +37,26 @@ css::uno::Reference<css::sheet::XSpreadsheet> find_report_sheet(
 /// protected with a password (nothing has changed then).
 OUString prepare_report_sheet(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document);
 
-/// Writes the report into the sheet prepare_report_sheet() made: the summary,
-/// completeness per direction and one row per finding with a link to its
-/// cell, and the mark that makes the sheet ours. Changes nothing else.
+/// Writes the report into the sheet prepare_report_sheet() made: the title,
+/// the summary, a header row (frozen in the document's view, with an
+/// autofilter) over one row per finding — its level in its colour, a link to
+/// its cell, the field's title and code, the value, the message, what was
+/// checked and the rule — then completeness per direction (as percents), and
+/// the mark that makes the sheet ours. The sheet prints like the form (A4
+/// landscape, one page wide). Changes nothing else (the view's active sheet
+/// stays).
 void write_report(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document, const OUString& sheet,
                   const ReportModel& report);
 
-/// The same, from the check's report (its model built here).
+/// The same, from the check's report (its model built here, without the
+/// catalogue: fields named by their codes).
 void write_report(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document, const OUString& sheet,
                   const ValidationReport& report);
+
+/// The same, with the fields' titles and the computed shares rounded as the
+/// form shows them (report_model() with the catalogue).
+void write_report(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document, const OUString& sheet,
+                  const ValidationReport& report, const Catalogue& catalogue);
 
 /// Whether the check found only that the workbook is not a form
 /// (`form.not_a_form`): such a workbook takes no report sheet and no marks,
@@ -68,5 +79,10 @@ struct PublishedReport {
 /// @throws UserError when the last report's sheet is protected with a password.
 PublishedReport publish_report(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
                                const ValidationReport& report);
+
+/// The same, the report naming the fields by their titles in `catalogue`
+/// (what the menu command and `msoko check` write).
+PublishedReport publish_report(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
+                               const ValidationReport& report, const Catalogue& catalogue);
 
 }  // namespace msoko::uno

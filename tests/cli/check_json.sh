@@ -70,8 +70,8 @@ check(report["counts"]["errors"] == 24, "24 errors, not %s" % report["counts"]["
 check(report["summary"].startswith("Ошибок: 24 "), "summary: " + report["summary"])
 findings = report["findings"]
 check(len(findings) > 0, "findings")
-keys = ["number", "severity", "severity_text", "sheet", "cell", "row", "column", "organisation", "field", "value",
-        "message", "rule", "kind", "id", "more"]
+keys = ["number", "severity", "severity_text", "sheet", "cell", "row", "column", "organisation", "field",
+        "field_title", "value", "message", "rule", "kind", "kind_text", "id", "more"]
 for i, f in enumerate(findings):
     check(sorted(f) == sorted(keys), "finding %d has the keys %s" % (i + 1, sorted(f)))
     check(f["number"] == i + 1, "finding %d is numbered %s" % (i + 1, f["number"]))
@@ -122,9 +122,14 @@ check(len(rows) > 1 and rows[1][:1] == [report["summary"]], "the sheet's summary
 header = [i for i, r in enumerate(rows) if r[:1] == ["№"]]
 check(len(header) == 1, "the sheet has one header row «№»")
 if header:
-    sheet_rows = [r[:9] for r in rows[header[0] + 1:] if r and r[0]]
-    json_rows = [[str(f["number"]), f["severity_text"], f["sheet"], f["cell"] or "", f["organisation"], f["field"],
-                  f["value"], f["message"], f["rule"]] for f in findings]
+    sheet_rows = []
+    for r in rows[header[0] + 1:]:
+        if not r or not r[0]:
+            break  # the completeness follows after an empty row
+        sheet_rows.append((r + [""] * 11)[:11])
+    json_rows = [[str(f["number"]), f["severity_text"], f["sheet"], f["cell"] or "", f["organisation"],
+                  f["field_title"] or f["field"], f["field"], f["value"], f["message"], f["kind_text"], f["rule"]]
+                 for f in findings]
     check(sheet_rows == json_rows, "the report sheet's rows are the JSON's findings, column by column")
 for line in failures:
     print("FAIL: " + line)

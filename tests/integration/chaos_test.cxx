@@ -1311,9 +1311,13 @@ Report read_report(const Reference<css::sheet::XSpreadsheetDocument>& doc, const
     sal_Int32 r = 0;
     while (r < 400 && text(s->getCellByPosition(0, r)) != "№")
         ++r;
+    const auto col = msoko::test::validation::report_columns(s, r);
+    auto at = [&](const char* head, sal_Int32 row) {
+        const auto c = col.find(head);
+        return c == col.end() ? std::string() : text(s->getCellByPosition(c->second, row));
+    };
     for (++r; r < 5000 && !text(s->getCellByPosition(0, r)).empty(); ++r)
-        rep.findings.push_back({text(s->getCellByPosition(1, r)), text(s->getCellByPosition(2, r)),
-                                text(s->getCellByPosition(3, r)), text(s->getCellByPosition(8, r))});
+        rep.findings.push_back({at("Уровень", r), at("Лист", r), at("Ячейка", r), at("Правило", r)});
     return rep;
 }
 

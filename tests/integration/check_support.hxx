@@ -11,7 +11,17 @@ namespace msoko::test::validation {
 
 struct Row {
     std::string severity, sheet, cell, organisation, field, value, message, rule;
+    std::string field_title, checked;  ///< «Поле» (the field's title) and «Что проверено»
 };
+
+// The report sheet's column of each header («Уровень», «Код» …), from its row «№».
+inline std::map<std::string, sal_Int32> report_columns(const Reference<css::sheet::XSpreadsheet>& s, sal_Int32 header) {
+    std::map<std::string, sal_Int32> out;
+    for (sal_Int32 c = 0; c < 16; ++c)
+        if (const std::string head = text(s->getCellByPosition(c, header)); !head.empty())
+            out.emplace(head, c);
+    return out;
+}
 
 // Dispatches org.msoko.calc:Validate on the document's frame and reads back the report sheet.
 inline std::vector<Row> validate(Office& office, const Reference<css::sheet::XSpreadsheetDocument>& doc,
@@ -30,12 +40,24 @@ inline std::vector<Row> validate(Office& office, const Reference<css::sheet::XSp
     sal_Int32 r = 0;
     while (text(s->getCellByPosition(0, r)) != "№" && r < 200)
         ++r;
+    const auto columns = report_columns(s, r);
+    auto at = [&](const char* head, sal_Int32 row) {
+        const auto c = columns.find(head);
+        EXPECT_NE(c, columns.end()) << "the report has no column «" << head << "»";
+        return c == columns.end() ? std::string() : text(s->getCellByPosition(c->second, row));
+    };
     for (++r; !text(s->getCellByPosition(0, r)).empty(); ++r) {
         Row row;
-        std::string* fields[] = {&row.severity, &row.sheet, &row.cell,    &row.organisation,
-                                 &row.field,    &row.value, &row.message, &row.rule};
-        for (int c = 0; c < 8; ++c)
-            *fields[c] = text(s->getCellByPosition(1 + c, r));
+        row.severity = at("Уровень", r);
+        row.sheet = at("Лист", r);
+        row.cell = at("Ячейка", r);
+        row.organisation = at("Организация", r);
+        row.field = at("Код", r);
+        row.value = at("Значение", r);
+        row.message = at("Сообщение", r);
+        row.rule = at("Правило", r);
+        row.field_title = at("Поле", r);
+        row.checked = at("Что проверено", r);
         rows.push_back(row);
     }
     return rows;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 // The cell functions and the commands in an office with the English UI:
 // deployment, menus, every function and error, the Function Wizard, NewForm.
+#include <com/sun/star/frame/XTitle.hpp>
 #include "support.hxx"
 
 using namespace msoko::test;
@@ -561,17 +562,35 @@ void new_form_checks(Office& office, Reference<css::sheet::XSpreadsheetDocument>
     Reference<css::frame::XModel> model(doc_, UNO_QUERY_THROW);
     Reference<css::frame::XDispatchProvider> frame(model->getCurrentController()->getFrame(), UNO_QUERY_THROW);
     auto helper = css::frame::DispatchHelper::create(office_->context());
+    const auto forms = [&] {
+        std::vector<Reference<css::sheet::XSpreadsheetDocument>> out;
+        auto components = office_->desktop()->getComponents()->createEnumeration();
+        while (components->hasMoreElements()) {
+            Reference<css::sheet::XSpreadsheetDocument> d(components->nextElement(), css::uno::UNO_QUERY);
+            if (d.is() && d->getSheets()->hasByName(ou("Паспорт")))
+                out.push_back(d);
+        }
+        return out;
+    };
+    // From the menu, the command asks in its dialog first; a headless office
+    // cancels every dialog, so no form is made.
     helper->executeDispatch(frame, "org.msoko.calc:NewForm", "_self", 0, {});
-
-    // The new, untitled document with the form.
-    Reference<css::sheet::XSpreadsheetDocument> form;
-    auto components = office_->desktop()->getComponents()->createEnumeration();
-    while (components->hasMoreElements()) {
-        Reference<css::sheet::XSpreadsheetDocument> d(components->nextElement(), css::uno::UNO_QUERY);
-        if (d.is() && d->getSheets()->hasByName(ou("Паспорт")))
-            form = d;
-    }
-    ASSERT_TRUE(form.is()) << "NewForm opened no form";
+    ASSERT_TRUE(forms().empty()) << "a form made though the dialog was cancelled";
+    // The dialog's answers as the command's arguments (a macro's way).
+    const auto arg = [](const char* name, css::uno::Any value) {
+        css::beans::PropertyValue p;
+        p.Name = OUString::createFromAscii(name);
+        p.Value = std::move(value);
+        return p;
+    };
+    helper->executeDispatch(
+        frame, "org.msoko.calc:NewForm", "_self", 0,
+        arguments({arg("Municipality", css::uno::Any(ou("Сосновский район"))),
+                   arg("Region", css::uno::Any(ou("Энская область"))),
+                   arg("Period", css::uno::Any(ou("2025/2026 учебный год"))),
+                   arg("schools", css::uno::Any(sal_Int32(12))), arg("kindergartens", css::uno::Any(sal_Int32(9)))}));
+    ASSERT_EQ(forms().size(), 1u) << "NewForm opened no form";
+    const Reference<css::sheet::XSpreadsheetDocument> form = forms().front();
     EXPECT_TRUE(Reference<css::frame::XModel>(form, UNO_QUERY_THROW)->getURL().isEmpty()) << "untitled, not saved";
     Reference<css::container::XIndexAccess> sheets(form->getSheets(), UNO_QUERY_THROW);
     std::vector<std::string> names;
@@ -619,9 +638,32 @@ void new_form_checks(Office& office, Reference<css::sheet::XSpreadsheetDocument>
     EXPECT_EQ(name_of(view->getActiveSheet()), "Паспорт");
     view->setActiveSheet(s511);
     EXPECT_TRUE(Reference<css::sheet::XViewFreezable>(view, UNO_QUERY_THROW)->hasFrozenPanes());
-    // The catalogue's identity in the passport, and the indicator block.
+    // The catalogue's identity in the passport, the dialog's answers, and the indicator block.
     auto passport = sheet(form, "Паспорт");
     EXPECT_EQ(text(cell(passport, "B14")), "msoko-267-1");
+    EXPECT_EQ(text(cell(passport, "B4")), "Сосновский район");
+    EXPECT_EQ(text(cell(passport, "B5")), "Энская область");
+    EXPECT_EQ(text(cell(passport, "B6")), "2025/2026 учебный год");
+    EXPECT_DOUBLE_EQ(cell(passport, "B12")->getValue(), 12.0);
+    EXPECT_DOUBLE_EQ(cell(passport, "B13")->getValue(), 9.0);
+    // The register has the rows asked for: 12 schools, then 9 kindergartens, then nothing.
+    auto reg = sheet(form, "Организации");
+    EXPECT_EQ(text(cell(reg, "D15")), "ОО");
+    EXPECT_EQ(text(cell(reg, "D16")), "ДОО");
+    EXPECT_EQ(text(cell(reg, "D24")), "ДОО");
+    EXPECT_EQ(text(cell(reg, "D25")), "");
+    // Save As suggests the name; the window shows it.
+    bool suggested = false;
+    for (const auto& p : Reference<css::frame::XModel>(form, UNO_QUERY_THROW)->getArgs())
+        if (p.Name == "SuggestedSaveAsName") {
+            OUString name;
+            p.Value >>= name;
+            EXPECT_EQ(u8(name), "МСОКО Сосновский район 2025-2026 учебный год.ods");
+            suggested = true;
+        }
+    EXPECT_TRUE(suggested) << "no SuggestedSaveAsName in the document's arguments";
+    EXPECT_EQ(u8(Reference<css::frame::XTitle>(form, UNO_QUERY_THROW)->getTitle()),
+              "МСОКО Сосновский район 2025-2026 учебный год");
     recalc(form);
     auto indicators = sheet(form, "Показатели");
     EXPECT_EQ(text(cell(indicators, "A4")), "5.1.1.1");

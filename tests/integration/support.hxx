@@ -214,6 +214,11 @@ protected:
     std::vector<Reference<css::sheet::XSpreadsheetDocument>> docs_;  ///< closed after each test
 };
 
+/// Dispatch arguments from a list (the SDK's Sequence has no list constructor here).
+inline css::uno::Sequence<css::beans::PropertyValue> arguments(const std::vector<css::beans::PropertyValue>& list) {
+    return css::uno::Sequence<css::beans::PropertyValue>(list.data(), static_cast<sal_Int32>(list.size()));
+}
+
 /// The samples in the default (English) UI.
 class Samples : public OfficeSuite {
 protected:

@@ -4,6 +4,8 @@
 // with their column texts — built here from a report made by hand.
 #include "msoko/report_model.hpp"
 
+#include "msoko/catalogue.hpp"
+
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
 
@@ -54,7 +56,7 @@ TEST(ReportModel, CompletenessRowsRoundToOneDecimalWithAComma) {
 TEST(ReportModel, RowsKeepTheReportsOrderAndColumnTexts) {
     const ReportModel m = report_model(sample());
     EXPECT_EQ(m.finding_header, (std::vector<std::string>{"№", "Уровень", "Лист", "Ячейка", "Организация", "Поле",
-                                                          "Значение", "Сообщение", "Правило"}));
+                                                          "Код", "Значение", "Сообщение", "Что проверено", "Правило"}));
     ASSERT_EQ(m.rows.size(), 4u);
     const ReportRow& first = m.rows[0];
     EXPECT_EQ(first.number, 1u);
@@ -164,6 +166,102 @@ TEST(ReportModel, JsonHasEveryFindingWithItsColumns) {
     EXPECT_TRUE(findings[3].at("cell").is_null());
     EXPECT_TRUE(findings[3].at("row").is_null());
     EXPECT_TRUE(o.at("unmarked_sheets").as_array().empty());
+}
+
+const Catalogue& shipped() {
+    static const Catalogue c = read_catalogue(MSOKO_CATALOGUE_FILE);
+    return c;
+}
+
+Finding finding(Severity severity, std::string sheet, std::string field, std::string value, std::string kind) {
+    Finding f;
+    f.severity = severity;
+    f.sheet = std::move(sheet);
+    f.row = 4;
+    f.col = 13;
+    f.field = std::move(field);
+    f.value = std::move(value);
+    f.kind = std::move(kind);
+    f.rule = f.kind;
+    f.message = "…";
+    return f;
+}
+
+// Issue 13.6: the report names a field by its Russian title (its code stays
+// in its own column) and says in plain words what each kind of check is.
+TEST(ReportModel, RowsNameTheFieldByItsTitleAndTheKindByItsDescription) {
+    ValidationReport r;
+    r.findings.push_back(finding(Severity::Error, "5.1.3 Таланты", "tal_teachers_courses", "12 чел.", "type.count"));
+    r.findings.push_back(finding(Severity::Error, "Организации", "code", "4313", "register.duplicate_code"));
+    r.findings.push_back(finding(Severity::Error, "5.1.4 Профориентация", "name", "МБОУ", "form.formula_overwritten"));
+    r.findings.push_back(finding(Severity::Warning, "5.1.4 Профориентация", "my_notes", "", "structure.column_extra"));
+    r.findings.push_back(finding(Severity::Warning, "Показатели", "5.1.4.8", "31,2", "plausibility.dynamics"));
+    const ReportModel m = report_model(r, shipped());
+    ASSERT_EQ(m.rows.size(), 5u);
+    const Field* talents = shipped().field("tal_teachers_courses");
+    ASSERT_NE(talents, nullptr);
+    EXPECT_EQ(m.rows[0].field, "tal_teachers_courses");
+    EXPECT_EQ(m.rows[0].field_title, talents->title);
+    EXPECT_EQ(m.rows[0].field_title.rfind("Число педагогических работников", 0), 0u) << m.rows[0].field_title;
+    EXPECT_EQ(m.rows[0].kind_text, finding_kind("type.count")->description);
+    EXPECT_NE(m.rows[0].kind_text.find("Поле-количество"), std::string::npos);
+    EXPECT_EQ(m.rows[1].field_title, "Код") << "the register's column head";
+    EXPECT_EQ(m.rows[2].field_title, "Наименование организации") << "a direction table's fixed column";
+    EXPECT_EQ(m.rows[3].field_title, "") << "a column the user added has no title: its code names it";
+    EXPECT_EQ(m.rows[4].field_title, shipped().indicator("5.1.4.8")->title);
+    EXPECT_EQ(m.rows[4].kind_text, finding_kind("plausibility.dynamics")->description);
+    // Without the catalogue: no titles, the kinds' descriptions all the same.
+    const ReportModel bare = report_model(r);
+    EXPECT_EQ(bare.rows[0].field_title, "");
+    EXPECT_EQ(bare.rows[0].kind_text, m.rows[0].kind_text);
+}
+
+// Issue 13.6: a share the form computes reads as the form shows it
+// (31,178518150174 → 31,2); a typed value stays exactly as typed.
+TEST(ReportModel, ComputedSharesAreRoundedAsTheFormShowsThemTypedValuesStay) {
+    ValidationReport r;
+    r.findings.push_back(
+        finding(Severity::Warning, "Показатели", "5.1.4.8", "31,178518150174", "plausibility.dynamics"));
+    r.findings.push_back(finding(Severity::Warning, "Показатели", "5.1.4.8", "-0,0004", "plausibility.dynamics"));
+    r.findings.push_back(
+        finding(Severity::Warning, "5.1.1 Подготовка обучающихся", "5.1.1.16", "611", "plausibility.outlier"));
+    r.findings.push_back(
+        finding(Severity::Warning, "5.1.1 Подготовка обучающихся", "5.1.1.16", "91,96", "plausibility.outlier"));
+    r.findings.push_back(finding(Severity::Error, "Показатели", "5.1.4.8", "12,345678", "indicators.last_year"));
+    r.findings.push_back(finding(Severity::Error, "5.2.2 Развитие педагогов", "pd_vacancies", "1,55555", "type.count"));
+    const ReportModel m = report_model(r, shipped());
+    ASSERT_EQ(m.rows.size(), 6u);
+    EXPECT_EQ(m.rows[0].value, "31,2");
+    EXPECT_EQ(m.rows[1].value, "0,0");
+    EXPECT_EQ(m.rows[2].value, "611") << "no more decimals than the form shows: as it is";
+    EXPECT_EQ(m.rows[3].value, "92,0");
+    EXPECT_EQ(m.rows[4].value, "12,345678") << "last year's value is typed";
+    EXPECT_EQ(m.rows[5].value, "1,55555") << "a typed field";
+    EXPECT_EQ(report_model(r).rows[0].value, "31,178518150174") << "without the catalogue, as found";
+    // The JSON agrees with the sheet.
+    const boost::json::value v = boost::json::parse(report_json(m, "form.ods"));
+    const auto& f = v.at("findings").as_array()[0];
+    EXPECT_EQ(f.at("value").as_string(), "31,2");
+    EXPECT_EQ(f.at("field_title").as_string(), shipped().indicator("5.1.4.8")->title);
+    EXPECT_EQ(f.at("kind_text").as_string(), finding_kind("plausibility.dynamics")->description);
+}
+
+TEST(ReportModel, IndicatorDecimalsAreTheFormsOwn) {
+    for (const Indicator& i : shipped().indicators) {
+        const int d = indicator_decimals(i);
+        if (i.unit == "%") {
+            EXPECT_EQ(d, 1) << i.id;
+        } else if (i.compute.kind == Computation::Kind::Count || i.compute.kind == Computation::Kind::Sum) {
+            EXPECT_EQ(d, 0) << i.id;
+        }
+    }
+    Indicator count;
+    count.compute.kind = Computation::Kind::Count;
+    EXPECT_EQ(indicator_decimals(count), 0);
+    Indicator per_person;
+    per_person.compute.kind = Computation::Kind::Ratio;
+    per_person.unit = "чел.";
+    EXPECT_EQ(indicator_decimals(per_person), 1);
 }
 
 }  // namespace

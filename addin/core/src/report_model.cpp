@@ -2,11 +2,13 @@
 #include "msoko/report_model.hpp"
 
 #include "msoko/form.hpp"
+#include "msoko/form_layout.hpp"
 #include "msoko/text.hpp"
 
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <iomanip>
 #include <sstream>
@@ -33,7 +35,84 @@ std::string pad(const std::string& s, std::size_t w) {
     return s + std::string(w > n ? w - n : 0, ' ');
 }
 
+// «31,178518150174» → 31.178518150174 and its number of decimals; nothing
+// for a text that is not a plain decimal number.
+bool read_decimal(const std::string& text, double& v, std::size_t& decimals) {
+    std::string s = text;
+    std::replace(s.begin(), s.end(), ',', '.');
+    if (s.empty() || s.find_first_not_of("-0123456789.") != std::string::npos)
+        return false;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || end != s.data() + s.size())
+        return false;
+    const std::size_t point = s.find('.');
+    decimals = point == std::string::npos ? 0 : s.size() - point - 1;
+    return true;
+}
+
+// A value the form computes, rounded as the form shows it: 31,178518150174
+// as «31,2» for a share. A value with no more decimals than that stays as it is.
+std::string rounded(const std::string& value, int places) {
+    double v = 0;
+    std::size_t decimals = 0;
+    if (!read_decimal(value, v, decimals) || decimals <= static_cast<std::size_t>(places))
+        return value;
+    std::ostringstream out;
+    out << std::fixed << std::setprecision(places) << v;
+    std::string s = out.str();
+    if (s.find_first_not_of("-0.") == std::string::npos && !s.empty() && s[0] == '-')
+        s.erase(0, 1);  // «-0,0» reads as «0,0»
+    return decimal_comma(s);
+}
+
+// The kinds whose value is an indicator's computed value (not a typed one).
+bool computed_value(const std::string& kind) {
+    return kind == "plausibility.dynamics" || kind == "plausibility.outlier";
+}
+
 }  // namespace
+
+int indicator_decimals(const Indicator& indicator) {
+    if (indicator.unit == "%")
+        return 1;
+    if (indicator.unit == "да/нет")
+        return 0;
+    switch (indicator.compute.kind) {
+        case Computation::Kind::Count:
+        case Computation::Kind::Sum:
+        case Computation::Kind::Flag:
+            return 0;
+        default:
+            return 1;
+    }
+}
+
+std::string field_title(const Catalogue& catalogue, const std::string& sheet, const std::string& field) {
+    if (field.empty())
+        return {};
+    if (const Field* f = catalogue.field(field))
+        return f->title;
+    if (const Indicator* i = catalogue.indicator(field))
+        return i->title;
+    if (sheet == kRegisterSheet) {
+        for (const auto& c : form_layout(catalogue, {}).register_columns)
+            if (c.key == field)
+                return c.label;
+    }
+    if (sheet == kPassportSheet) {
+        if (const char* label = PassportLayout::label_of(field))
+            return label;
+    }
+    // The fixed columns of a direction table.
+    const std::pair<const char*, const char*> fixed[] = {{"code", "Код организации"},
+                                                         {"name", "Наименование организации"},
+                                                         {"type", "Тип организации"},
+                                                         {"flags", "Признаки организации"}};
+    for (const auto& [code, title] : fixed)
+        if (field == code)
+            return title;
+    return {};
+}
 
 const char* severity_key(Severity s) {
     switch (s) {
@@ -67,7 +146,8 @@ ReportModel report_model(const ValidationReport& report) {
         row.percent_text = decimal_comma(format_number(row.percent));
         m.completeness.push_back(std::move(row));
     }
-    m.finding_header = {"№", "Уровень", "Лист", "Ячейка", "Организация", "Поле", "Значение", "Сообщение", "Правило"};
+    m.finding_header = {"№",   "Уровень",  "Лист",      "Ячейка",        "Организация", "Поле",
+                        "Код", "Значение", "Сообщение", "Что проверено", "Правило"};
     std::size_t number = 0;
     for (const auto& f : report.findings) {
         ReportRow row;
@@ -88,11 +168,23 @@ ReportModel report_model(const ValidationReport& report) {
         row.message = f.message;
         row.rule = f.rule;
         row.kind = f.kind;
+        if (const FindingKind* k = finding_kind(f.kind))
+            row.kind_text = k->description;
         row.id = f.id.empty() ? f.rule : f.id;
         row.more = f.more;
         m.rows.push_back(std::move(row));
     }
     m.unmarked_sheets = report.unmarked_sheets;
+    return m;
+}
+
+ReportModel report_model(const ValidationReport& report, const Catalogue& catalogue) {
+    ReportModel m = report_model(report);
+    for (auto& row : m.rows) {
+        row.field_title = field_title(catalogue, row.sheet, row.field);
+        if (const Indicator* i = catalogue.indicator(row.field); i && computed_value(row.kind))
+            row.value = rounded(row.value, indicator_decimals(*i));
+    }
     return m;
 }
 
@@ -161,10 +253,12 @@ std::string report_json(const ReportModel& model, const std::string& workbook) {
         f["column"] = r.col >= 0 ? json::value(r.col + 1) : json::value(nullptr);
         f["organisation"] = r.organisation;
         f["field"] = r.field;
+        f["field_title"] = r.field_title;
         f["value"] = r.value;
         f["message"] = r.message;
         f["rule"] = r.rule;
         f["kind"] = r.kind;
+        f["kind_text"] = r.kind_text;
         f["id"] = r.id;
         f["more"] = r.more;
         findings.push_back(std::move(f));

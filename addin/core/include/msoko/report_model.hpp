@@ -6,6 +6,7 @@
 // command line prints. Built once from a ValidationReport; a renderer only
 // lays it out, it never decides what a row says.
 
+#include "msoko/catalogue.hpp"
 #include "msoko/validation.hpp"
 
 #include <string>
@@ -31,12 +32,19 @@ struct ReportRow {
     int row = -1, col = -1;  ///< 0-based place of the finding; -1 when it has none
     std::string cell;        ///< «D12»; «A12» for a whole row; empty when the finding has no place
     std::string link;  ///< the target of the cell's link, «#$'5.1.1 Подготовка'.D12»; empty without a cell
-    std::string organisation, field, value, message;
-    std::string rule;      ///< the rule it comes from (`type.count`, `5.1.1/part_whole`): the «Правило» column
-    std::string kind;      ///< its kind in finding_kinds() (docs/checks.md), e.g. `rule.part_whole`
-    std::string id;        ///< unique per check: `rule`, or a catalogue rule told apart from its kin
-                           ///< (`5.1.1/part_whole/g9_honours/g9_certificate`)
-    std::size_t more = 0;  ///< for a closing finding: how many findings it stands for
+    std::string organisation;
+    std::string field;        ///< the field or indicator id (the narrow «Код» column)
+    std::string field_title;  ///< its Russian title from the catalogue («Поле»); empty when unknown
+    /// The cell as it reads: as the user typed it; a share the form computes
+    /// rounded as the form shows it (one decimal for «%»).
+    std::string value;
+    std::string message;
+    std::string rule;  ///< the rule it comes from (`type.count`, `5.1.1/part_whole`): the «Правило» column
+    std::string kind;  ///< its kind in finding_kinds() (docs/checks.md), e.g. `rule.part_whole`
+    std::string kind_text;  ///< the kind's plain description («Что проверено»); empty for an unknown kind
+    std::string id;         ///< unique per check: `rule`, or a catalogue rule told apart from its kin
+                            ///< (`5.1.1/part_whole/g9_honours/g9_certificate`)
+    std::size_t more = 0;   ///< for a closing finding: how many findings it stands for
 };
 
 struct ReportModel {
@@ -47,14 +55,31 @@ struct ReportModel {
     std::string completeness_title;  ///< «Заполненность обязательных полей по направлениям»
     std::vector<std::string> completeness_header;  ///< «Лист», «Полей», «Заполнено», «%»
     std::vector<CompletenessRow> completeness;
-    std::vector<std::string> finding_header;  ///< «№», «Уровень», «Лист», «Ячейка», … «Правило»
+    /// «№», «Уровень», «Лист», «Ячейка», «Организация», «Поле», «Код», «Значение»,
+    /// «Сообщение», «Что проверено», «Правило»: the columns of ReportRow in that order.
+    std::vector<std::string> finding_header;
     std::vector<ReportRow> rows;
     std::vector<std::string> unmarked_sheets;
 };
 
 /// The report model of a check: every finding in the report's order
 /// (ValidationReport::findings is sorted already), with its column texts.
+/// Without the catalogue the fields have no titles and values stay as the
+/// findings have them.
 ReportModel report_model(const ValidationReport& report);
+
+/// The same, with each field's Russian title from `catalogue` and the shares
+/// the form computes rounded as the form shows them.
+ReportModel report_model(const ValidationReport& report, const Catalogue& catalogue);
+
+/// The Russian title of a field id as a finding of `sheet` names it: a
+/// catalogue field or indicator, a column of the register or of a direction
+/// table (`code`, `name` …), a passport item; empty when there is none.
+std::string field_title(const Catalogue& catalogue, const std::string& sheet, const std::string& field);
+
+/// How many decimals the form shows of an indicator's value: 1 for a
+/// share or a ratio, 0 for a count, a sum or «да/нет».
+int indicator_decimals(const Indicator& indicator);
 
 /// "error", "warning", "info": the severity as a key for programs.
 const char* severity_key(Severity s);

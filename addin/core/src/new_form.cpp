@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: MPL-2.0
+// A new form's data from the dialog's answers and last year's form.
+#include "msoko/new_form.hpp"
+
+#include "msoko/form_layout.hpp"
+#include "msoko/form_reader.hpp"
+#include "msoko/table.hpp"
+#include "msoko/text.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace msoko {
+
+namespace {
+
+std::string text_in(const SheetSnapshot& s, std::size_t r, int col) {
+    if (col < 0)
+        return {};
+    const Cell& c = s.value(r, static_cast<std::size_t>(col));
+    if (c.kind() == Cell::Kind::Text)
+        return trim(c.text());
+    if (c.kind() == Cell::Kind::Number)
+        return format_number(c.number());
+    return {};
+}
+
+}  // namespace
+
+LastYearForm read_last_year(const Catalogue& catalogue, const WorkbookSnapshot& workbook) {
+    const FormContents form = read_form(catalogue, workbook);
+    const std::string id = form.passport_text(kPassportCatalogueId);
+    if (id.empty() || !workbook.sheet(kRegisterSheet))
+        throw std::runtime_error(std::string("книга не является формой сбора данных МСОКО: нет листа «") +
+                                 kPassportSheet + "» с кодом каталога или листа «" + kRegisterSheet + "»");
+    LastYearForm last;
+    last.municipality = form.passport_text("municipality");
+    last.region = form.passport_text("region");
+    last.period = form.passport_text(kPassportPeriod);
+
+    // The register, by the form's contract.
+    const FormLayout layout = form_layout(catalogue, {});
+    const SheetSnapshot& reg = *workbook.sheet(kRegisterSheet);
+    std::size_t untyped = 0;
+    for (std::size_t r = FormLayout::kRegisterFirstRow; r < reg.rows; ++r) {
+        const auto code = organisation_code(reg.value(r, static_cast<std::size_t>(layout.register_column("code"))));
+        if (!code)
+            continue;
+        RegisterEntry e;
+        e.code = *code;
+        e.name = text_in(reg, r, layout.register_column("name"));
+        e.short_name = text_in(reg, r, layout.register_column("short"));
+        const OrganisationType* type =
+            catalogue.organisation_type_by_short(text_in(reg, r, layout.register_column("type")));
+        const auto registered = catalogue.register_types();
+        if (!type || std::find(registered.begin(), registered.end(), type) == registered.end()) {
+            ++untyped;
+            continue;
+        }
+        e.type = type->id;
+        for (std::size_t k = 0; k < layout.register_columns.size(); ++k) {
+            const RegisterColumn& column = layout.register_columns[k];
+            if (column.kind == RegisterColumn::Kind::Flag && column.flag->concerns(e.type) &&
+                fold(text_in(reg, r, static_cast<int>(k))) == fold("да"))
+                e.flags.push_back(column.flag->id);
+        }
+        if (std::any_of(last.organisations.begin(), last.organisations.end(),
+                        [&](const RegisterEntry& o) { return o.code == e.code; }))
+            continue;  // a duplicate code: the first row stays
+        last.organisations.push_back(std::move(e));
+    }
+    if (untyped)
+        last.notes.push_back("не перенесено организаций без типа каталога: " + std::to_string(untyped));
+
+    // The municipal values, where the catalogue is the same: its indicators are ours.
+    if (id != catalogue.info.id) {
+        last.notes.push_back("значения прошлого года не перенесены: форма составлена по другому каталогу («" + id +
+                             "»)");
+        return last;
+    }
+    for (const FormIndicator& v : form_indicators(catalogue, form))
+        if (v.value.result.has_value() && std::isfinite(v.value.result.value()))
+            last.values[v.indicator->id] = v.value.result.value();
+    return last;
+}
+
+FormData new_form_data(const Catalogue& catalogue, const NewFormRequest& request, const LastYearForm* last_year) {
+    FormData data;
+    data.passport["municipality"] = request.municipality;
+    data.passport["region"] = request.region;
+    data.passport[kPassportPeriod] = request.period;
+    if (last_year) {
+        data.organisations = last_year->organisations;
+        for (const auto& [indicator, value] : last_year->values)
+            data.previous[indicator] = value;
+    }
+    for (const OrganisationType* type : catalogue.register_types()) {
+        const std::size_t taken =
+            static_cast<std::size_t>(std::count_if(data.organisations.begin(), data.organisations.end(),
+                                                   [&](const RegisterEntry& e) { return e.type == type->id; }));
+        const auto asked = request.organisations.find(type->id);
+        std::size_t n = asked != request.organisations.end() ? asked->second : last_year ? taken : kDefaultRegisterRows;
+        if (n > kMaxRegisterRows)
+            throw std::runtime_error("организаций одного типа может быть не больше " +
+                                     std::to_string(kMaxRegisterRows) + " (" + type->short_title + ": " +
+                                     std::to_string(n) + ")");
+        data.rows[type->plural] = std::max(n, taken);
+        if (asked != request.organisations.end() || last_year)
+            data.passport[PassportLayout::count_key(*type)] = std::to_string(std::max(n, taken));
+    }
+    return data;
+}
+
+std::string likely_period(int year, int month) {
+    const int ended = month >= 7 ? year : year - 1;  // the year in whose August the last school year ends
+    return std::to_string(ended - 1) + "/" + std::to_string(ended) + " учебный год";
+}
+
+std::string suggested_file_name(const std::string& municipality, const std::string& period) {
+    std::string name = "МСОКО";
+    for (const std::string& part : {municipality, period})
+        if (!trim(part).empty())
+            name += " " + trim(part);
+    for (char& ch : name)
+        if (ch == '/' || ch == '\\' || ch == ':' || ch == '*' || ch == '?' || ch == '"' || ch == '<' || ch == '>' ||
+            ch == '|' || static_cast<unsigned char>(ch) < 0x20)
+            ch = '-';
+    return name + ".ods";
+}
+
+}  // namespace msoko
