@@ -38,7 +38,7 @@ using rtl::OUString;
 
 namespace {
 
-constexpr sal_Int32 kWidth = 250, kLabelWidth = 110, kRow = 17, kMargin = 8, kFieldHeight = 12;
+constexpr sal_Int32 kWidth = 350, kLabelWidth = 195, kRow = 17, kMargin = 8, kFieldHeight = 12;
 
 std::string count_name(const OrganisationType& t) {
     return "count_" + t.id;
@@ -80,10 +80,10 @@ public:
         try {
             const auto picker = css::ui::dialogs::FilePicker::createWithMode(
                 context_, css::ui::dialogs::TemplateDescription::FILEOPEN_SIMPLE);
-            picker->setTitle("Форма прошлого года");
+            picker->setTitle(from_utf8("Форма прошлого года"));
             if (Reference<css::ui::dialogs::XFilterManager> filters{picker, UNO_QUERY}; filters.is()) {
-                filters->appendFilter("Формы МСОКО (*.ods, *.fods, *.xlsx)", "*.ods;*.fods;*.xlsx");
-                filters->appendFilter("Все файлы (*.*)", "*.*");
+                filters->appendFilter(from_utf8("Формы МСОКО (*.ods, *.fods, *.xlsx)"), "*.ods;*.fods;*.xlsx");
+                filters->appendFilter(from_utf8("Все файлы (*.*)"), "*.*");
             }
             if (picker->execute() != css::ui::dialogs::ExecutableDialogResults::OK)
                 return;
@@ -153,7 +153,7 @@ Reference<css::uno::XInterface> new_form_dialog_model(const Reference<css::uno::
         tab)
         ->setPropertyValue("Text", Any(path));
     add(factory, "UnoControlButtonModel", "browse", kWidth - kMargin - 50, y - 1, 50, kFieldHeight + 2, tab)
-        ->setPropertyValue("Label", Any(OUString("~Обзор…")));
+        ->setPropertyValue("Label", Any(from_utf8("~Обзор…")));
     y += kRow + 8;
     const auto button = [&](const char* name, const char* label, sal_Int16 type, sal_Int32 x) {
         auto m = add(factory, "UnoControlButtonModel", name, x, y, 54, 14, tab);
@@ -168,7 +168,7 @@ Reference<css::uno::XInterface> new_form_dialog_model(const Reference<css::uno::
     y += 14 + kMargin;
 
     Reference<css::beans::XPropertySet> dialog(factory, UNO_QUERY_THROW);
-    dialog->setPropertyValue("Title", Any(OUString("Новая форма сбора данных МСОКО")));
+    dialog->setPropertyValue("Title", Any(from_utf8("Новая форма сбора данных МСОКО")));
     dialog->setPropertyValue("Width", Any(kWidth));
     dialog->setPropertyValue("Height", Any(y));
     dialog->setPropertyValue("PositionX", Any(sal_Int32(60)));
@@ -247,7 +247,7 @@ std::optional<NewFormAnswers> ask_new_form(const Reference<css::uno::XComponentC
         Reference<css::awt::XWindowPeer> peer(dialog->getPeer(), UNO_QUERY);
         boxes
             ->createMessageBox(peer.is() ? peer : parent, css::awt::MessageBoxType_WARNINGBOX,
-                               css::awt::MessageBoxButtons::BUTTONS_OK, "МСОКО", from_utf8(problem))
+                               css::awt::MessageBoxButtons::BUTTONS_OK, from_utf8("МСОКО"), from_utf8(problem))
             ->execute();
     }
 }
