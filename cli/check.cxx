@@ -26,7 +26,7 @@ using css::uno::Reference;
 using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 
-int check(const Common& common, const fs::path& workbook, const fs::path& save) {
+int check(const Common& common, const fs::path& workbook, const fs::path& save, const CheckSettings& settings) {
     const Catalogue catalogue = read_catalogue(common.catalogue.string());
     office::Office office(office_options(common));
     // A private copy takes the report sheet and the marks (a document opened
@@ -40,8 +40,9 @@ int check(const Common& common, const fs::path& workbook, const fs::path& save) 
         const uno::FormulaPlaces computed = uno::computed_places(catalogue);
         // As the menu command does: the check reads the rows as they arrive.
         ValidationReport report;
-        const WorkbookSnapshot snapshot = uno::snapshot(
-            doc, {}, nullptr, &computed, [&](const WorkbookSnapshot& wb) { report = validate(catalogue, wb); });
+        const WorkbookSnapshot snapshot = uno::snapshot(doc, {}, nullptr, &computed, [&](const WorkbookSnapshot& wb) {
+            report = validate(catalogue, wb, settings);
+        });
         // A workbook that is not a form takes no report sheet (as in the menu command).
         if (uno::not_a_form(report))
             published.shown = report;

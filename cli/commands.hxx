@@ -6,6 +6,7 @@
 // turns exceptions into messages and exit codes.
 
 #include "msoko/new_form.hpp"
+#include "msoko/validation.hpp"
 #include "office/office.hxx"
 
 #include <rtl/ustring.hxx>
@@ -59,8 +60,10 @@ int new_form(const Common& common, const NewFormOptions& options, const std::vec
 LastYearForm last_year_form(const Common& common, const Catalogue& catalogue, const fs::path& workbook);
 /// catalogue check | catalogue doc [OUT.md]
 int catalogue(const Common& common, const std::vector<std::string>& args);
-/// check [--save OUT.ods] FORM
-int check(const Common& common, const fs::path& workbook, const fs::path& save);
+/// check [--save OUT.ods] [--dynamics-points P] [--small-base N] [--outlier-distance D] FORM;
+/// `settings`: the plausibility thresholds, as the extension's options page sets them
+int check(const Common& common, const fs::path& workbook, const fs::path& save,
+          const CheckSettings& settings = CheckSettings{});
 /// indicators FORM: the municipal indicator table («Показатели»)
 int indicators(const Common& common, const fs::path& workbook);
 /// formulas WORKBOOK: every МСОКО formula with its result

@@ -14,8 +14,10 @@
 
 #include <boost/program_options.hpp>
 
+#include <charconv>
 #include <cstdlib>
 #include <iostream>
+#include <limits>
 #include <map>
 
 #ifndef MSOKO_DEFAULT_OXT
@@ -59,13 +61,21 @@ constexpr const char* kHelp = R"(Использование / usage: msoko SUBCO
       проверяет каталог показателей / checks the indicator catalogue
   catalogue doc [OUT.md]
       описание каталога для методиста (docs/indicators.md) / the catalogue for people
-  check [--save CHECKED.ods] FORM
+  check [--save CHECKED.ods] [ПОРОГИ / THRESHOLDS] FORM
       проверка перед отправкой, как команда меню «Проверить форму»: итог,
       заполненность, каждое замечание; файл не изменяется (--save: копия с листом
       «Проверка» и отметками)
       the check before submission, as the menu command runs it: the summary,
       completeness and every finding; the file is only read (--save: a copy with
       the report sheet and the marks)
+      Пороги правдоподобия, как в параметрах расширения (Сервис → Параметры →
+      LibreOffice Calc → МСОКО) / the plausibility thresholds of the options page:
+        --dynamics-points P   изменение за год больше P п. п. (0,1–100; 10) /
+                              a change of more than P points in a year
+        --small-base N        доля 0 или 100 % при знаменателе меньше N человек
+                              (0–1000, 0 — не отмечать; 10) / a share over fewer people
+        --outlier-distance D  дальше D медианных отклонений от медианы (0,5–20; 3) /
+                              farther than D median deviations from the median
   indicators FORM
       показатели муниципалитета, рассчитанные по данным формы, как их показывает форма
       the municipal indicators computed from the form's figures, as the form shows them
@@ -99,7 +109,7 @@ constexpr const char* kHelp = R"(Использование / usage: msoko SUBCO
 const std::map<std::string, std::vector<std::string>> kSubcommands = {
     {"form", {"rows", "schools", "kindergartens", "municipality", "region", "period", "from"}},
     {"catalogue", {}},
-    {"check", {"save"}},
+    {"check", {"save", "dynamics-points", "small-base", "outlier-distance"}},
     {"indicators", {}},
     {"formulas", {}},
     {"convert", {}},
@@ -110,6 +120,25 @@ const std::map<std::string, std::vector<std::string>> kSubcommands = {
 std::string office_failure(const char* reason, const rtl::OUString& message) {
     const std::string said = msoko::office::without_source_locations(u8(message));
     return std::string(reason) + (said.empty() ? "" : ": " + said);
+}
+
+// A threshold of the command line: a number (a decimal comma or point) within its limits.
+double threshold(const po::variables_map& vm, const char* option, msoko::CheckSettings::Item item, double fallback) {
+    if (!vm.count(option))
+        return fallback;
+    std::string typed = vm[option].as<std::string>();
+    for (char& ch : typed)
+        if (ch == ',')
+            ch = '.';
+    double v = 0;
+    const auto [end, error] = std::from_chars(typed.data(), typed.data() + typed.size(), v);
+    const std::string problem = error == std::errc() && end == typed.data() + typed.size()
+                                    ? msoko::CheckSettings::problem(item, v)
+                                    : msoko::CheckSettings::problem(item, std::numeric_limits<double>::quiet_NaN());
+    if (!problem.empty())
+        throw UsageError(std::string("--") + option + ": " + problem +
+                         " / out of its limits: " + vm[option].as<std::string>());
+    return v;
 }
 
 fs::path default_catalogue(bool* chosen) {
@@ -141,7 +170,7 @@ int run(const std::vector<std::string>& argv) {
             options.add_options()("save", po::value<std::string>());
         else if (extra == "rows")
             options.add_options()("rows", po::value<std::vector<std::string>>()->composing());
-        else  // --schools N, --kindergartens N: --rows schools=N, --rows kindergartens=N
+        else  // --schools N, --kindergartens N (--rows schools=N …); check's thresholds
             options.add_options()(extra.c_str(), po::value<std::string>());
     po::positional_options_description positional;
     positional.add("args", -1);
@@ -207,8 +236,15 @@ int run(const std::vector<std::string>& argv) {
         throw UsageError(sub == "convert" ? "convert WORKBOOK OUT.ods|OUT.fods|OUT.pdf" : sub + " WORKBOOK");
     const fs::path workbook = args[0];
     msoko::office::readable_head(workbook);  // a wrong path is told before the office starts
-    if (sub == "check")
-        return check(common, workbook, vm.count("save") ? fs::path(vm["save"].as<std::string>()) : fs::path());
+    if (sub == "check") {
+        using Item = msoko::CheckSettings::Item;
+        msoko::CheckSettings settings;
+        settings.dynamics_points = threshold(vm, "dynamics-points", Item::DynamicsPoints, settings.dynamics_points);
+        settings.small_base = threshold(vm, "small-base", Item::SmallBase, settings.small_base);
+        settings.outlier_distance = threshold(vm, "outlier-distance", Item::OutlierDistance, settings.outlier_distance);
+        return check(common, workbook, vm.count("save") ? fs::path(vm["save"].as<std::string>()) : fs::path(),
+                     settings);
+    }
     if (sub == "indicators")
         return indicators(common, workbook);
     if (sub == "formulas")

@@ -18,11 +18,18 @@ set(oxt_files
   "${CMAKE_SOURCE_DIR}/registry/icons/msoko.png|icons/msoko.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/new-form-16.png|icons/new-form-16.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/new-form-26.png|icons/new-form-26.png"
+  "${CMAKE_SOURCE_DIR}/registry/icons/clear-marks-16.png|icons/clear-marks-16.png"
+  "${CMAKE_SOURCE_DIR}/registry/icons/clear-marks-26.png|icons/clear-marks-26.png"
+  "${CMAKE_SOURCE_DIR}/registry/icons/help-16.png|icons/help-16.png"
+  "${CMAKE_SOURCE_DIR}/registry/icons/help-26.png|icons/help-26.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/validate-16.png|icons/validate-16.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/validate-26.png|icons/validate-26.png"
   "${CMAKE_SOURCE_DIR}/registry/ProtocolHandler.xcu|ProtocolHandler.xcu"
   "${CMAKE_SOURCE_DIR}/registry/Addons.xcu|Addons.xcu"
   "${CMAKE_SOURCE_DIR}/registry/CalcWindowState.xcu|CalcWindowState.xcu"
+  "${CMAKE_SOURCE_DIR}/registry/msoko-options.xcs|msoko-options.xcs"
+  "${CMAKE_SOURCE_DIR}/registry/OptionsDialog.xcu|OptionsDialog.xcu"
+  "${CMAKE_SOURCE_DIR}/registry/dialogs/Options.xdl|dialogs/Options.xdl"
   "${CMAKE_SOURCE_DIR}/LICENSE|LICENSE.txt"
   "${MSOKO_CATALOGUE}|catalogue/msoko-267-1.json")
 

@@ -3,6 +3,7 @@
 #include "dispatcher.hxx"
 #include "functions.hxx"
 #include "guard.hxx"
+#include "options.hxx"
 
 #include <uno/lbnames.h>
 #include <cppuhelper/factory.hxx>
@@ -38,9 +39,23 @@ css::uno::Sequence<OUString> SAL_CALL dispatcher_services() {
     return msoko::uno::Dispatcher::supported_services();
 }
 
+css::uno::Reference<css::uno::XInterface> SAL_CALL
+create_options_page(const css::uno::Reference<css::uno::XComponentContext>& context) {
+    return static_cast<cppu::OWeakObject*>(new msoko::uno::OptionsPage(context));
+}
+
+OUString SAL_CALL options_page_name() {
+    return OUString::createFromAscii(msoko::uno::OptionsPage::kImplementationName);
+}
+
+css::uno::Sequence<OUString> SAL_CALL options_page_services() {
+    return msoko::uno::OptionsPage::supported_services();
+}
+
 const cppu::ImplementationEntry kEntries[] = {
     {create_functions, functions_name, functions_services, cppu::createSingleComponentFactory, nullptr, 0},
     {create_dispatcher, dispatcher_name, dispatcher_services, cppu::createSingleComponentFactory, nullptr, 0},
+    {create_options_page, options_page_name, options_page_services, cppu::createSingleComponentFactory, nullptr, 0},
     {nullptr, nullptr, nullptr, nullptr, nullptr, 0},
 };
 

@@ -10,6 +10,7 @@
 #include "msoko/text.hpp"
 #include "msoko/version.hpp"
 #include "new_form_dialog.hxx"
+#include "options.hxx"
 #include "report.hxx"
 #include "snapshot.hxx"
 
@@ -392,8 +393,9 @@ void Dispatcher::validate_form() {
     // The check runs on the rows as they are read (on snapshot()'s worker);
     // what is left of it after the reading is timed as «checks».
     ValidationReport report;
+    const CheckSettings settings = current_options(context_).check;  // the options page's thresholds
     const WorkbookSnapshot workbook = snapshot(document, progress, &read, &computed, [&](const WorkbookSnapshot& wb) {
-        report = msoko::validate(catalogue, wb);
+        report = msoko::validate(catalogue, wb, settings);
     });
     const auto t2 = clock::now();
     const auto t1 = t2 - std::chrono::duration_cast<clock::duration>(

@@ -7,10 +7,12 @@
 #include <osl/file.hxx>
 
 #include "log.hxx"
+#include "options.hxx"
+#include "snapshot.hxx"
 
 #include <cstdlib>
+#include <map>
 #include <mutex>
-#include <optional>
 #include <stdexcept>
 
 namespace msoko::uno {
@@ -33,20 +35,43 @@ std::string installed_file(const css::uno::Reference<css::uno::XComponentContext
 }
 
 const Catalogue& installed_catalogue(const css::uno::Reference<css::uno::XComponentContext>& context) {
-    // Loaded once, never replaced: references handed out stay valid for the
-    // life of the office process.
+    // The catalogue of a path is loaded once and never replaced: references
+    // handed out stay valid for the life of the office process. Another
+    // choice on the options page loads another one next to it.
     static std::mutex mutex;
-    static std::optional<Catalogue> catalogue;
-    std::lock_guard lock(mutex);
-    if (!catalogue) {
-        const char* chosen = std::getenv(kCatalogueVariable);
-        const std::string path = chosen && *chosen ? std::string(chosen) : installed_file(context, kCatalogueFile);
-        catalogue = read_catalogue(path);
-        log().info("catalogue {} version {} loaded{}: {} indicators", catalogue->info.id, catalogue->info.version,
-                   chosen && *chosen ? " from " + std::string(kCatalogueVariable) : std::string(),
-                   catalogue->indicators.size());
+    static std::map<std::string, Catalogue> loaded;
+    static std::string builtin;  // the shipped file's path, once found
+    std::string path, origin;
+    if (const char* chosen = std::getenv(kCatalogueVariable); chosen && *chosen) {
+        path = chosen;
+        origin = std::string(" from ") + kCatalogueVariable;
+    } else if (const Options options = current_options(context);
+               options.catalogue_from_file && !options.catalogue_file.empty()) {
+        path = options.catalogue_file;
+        origin = " from the options";
     }
-    return *catalogue;
+    std::lock_guard lock(mutex);
+    if (path.empty()) {
+        if (builtin.empty())
+            builtin = installed_file(context, kCatalogueFile);
+        path = builtin;
+    }
+    if (const auto it = loaded.find(path); it != loaded.end())
+        return it->second;
+    try {
+        const Catalogue& catalogue = loaded.emplace(path, read_catalogue(path)).first->second;
+        log().info("catalogue {} version {} loaded{}: {} indicators", catalogue.info.id, catalogue.info.version, origin,
+                   catalogue.indicators.size());
+        return catalogue;
+    } catch (const std::exception& e) {
+        if (origin != " from the options")
+            throw;
+        // The user's own choice: told so that they can change it.
+        throw UserError(
+            "каталог показателей, выбранный в параметрах (Сервис → Параметры → LibreOffice Calc → "
+            "МСОКО), не прочитан: " +
+            path + ": " + e.what());
+    }
 }
 
 }  // namespace msoko::uno

@@ -23,11 +23,13 @@ std::string installed_file(const css::uno::Reference<css::uno::XComponentContext
 /// it starts (`msoko … --catalogue FILE`), tests use it for test catalogues.
 inline constexpr const char* kCatalogueVariable = "MSOKO_CATALOGUE";
 
-/// The catalogue the extension works with — the one shipped in the installed
-/// extension, or the file named by MSOKO_CATALOGUE — read once per office
+/// The catalogue the extension works with — the file named by
+/// MSOKO_CATALOGUE, else the file chosen on the options page, else the one
+/// shipped in the installed extension — each file read once per office
 /// process and shared by the cell functions and the commands. A failure is not
 /// remembered: the next call reads again (the cause may have passed).
-/// @throws std::runtime_error or CatalogueError (both std::exception), or a UNO exception.
+/// @throws std::runtime_error or CatalogueError (both std::exception; a
+/// UserError naming the options page for the file chosen there), or a UNO exception.
 const Catalogue& installed_catalogue(const css::uno::Reference<css::uno::XComponentContext>& context);
 
 }  // namespace msoko::uno

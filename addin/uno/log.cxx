@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <memory>
 #include <mutex>
+#include <string>
 
 namespace msoko::uno {
 
@@ -74,6 +75,20 @@ spdlog::logger& log() {
 
 const std::string& log_path() {
     return state().path;
+}
+
+void set_log_level(const std::string& name) {
+    if (const char* env = std::getenv("MSOKO_LOG_LEVEL"); env && *env)
+        return;
+    static const std::string known[] = {"trace", "debug", "info", "warn", "error", "critical", "off"};
+    for (const auto& k : known)
+        if (k == name) {
+            const spdlog::level::level_enum level = spdlog::level::from_str(name);
+            spdlog::logger& l = log();
+            if (l.level() != level)
+                l.set_level(level);
+            return;
+        }
 }
 
 }  // namespace msoko::uno

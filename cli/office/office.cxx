@@ -194,8 +194,9 @@ std::vector<std::string> Office::unopkg_command(const std::vector<std::string>& 
 void Office::install_extension() {
     if (!fs::is_regular_file(options_.extension))
         throw OfficeError("расширение не найдено / extension not found: " + options_.extension.string());
-    // -s: the licence is accepted on the user's behalf (accept-by="admin");
-    // without it unopkg waits for an answer on standard input.
+    // -s: any licence is accepted on the user's behalf, so that unopkg never
+    // waits on standard input (the extension itself asks for none since
+    // issue 13; an older .oxt given with --oxt may).
     const auto argv = unopkg_command({"add", "-s", "-f", fs::absolute(options_.extension).string()});
     // Two unopkg started side by side just after LibreOffice was installed:
     // one may fail with "NameClashException: folder exists and overwrite

@@ -211,3 +211,76 @@ TEST(Commands, TheTableAndTheMenusAgree) {
         EXPECT_TRUE(table.count(command)) << "the menu offers " << command << ", which the dispatcher does not know";
     EXPECT_FALSE(msoko::uno::Dispatcher::command_of(u8("Validate ")));
 }
+
+namespace {
+
+std::string file_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// The width and height of a PNG file (its IHDR chunk), or 0 × 0.
+std::pair<unsigned, unsigned> png_size(const std::string& path) {
+    const std::string png = file_text(path);
+    if (png.size() < 24 || png.compare(1, 3, "PNG") != 0 || png.compare(12, 4, "IHDR") != 0)
+        return {0, 0};
+    const auto be32 = [&](std::size_t at) {
+        unsigned v = 0;
+        for (std::size_t i = 0; i < 4; ++i)
+            v = v << 8 | static_cast<unsigned char>(png[at + i]);
+        return v;
+    };
+    return {be32(16), be32(20)};
+}
+
+}  // namespace
+
+// Issue 13, defect 8: the buttons were both on a toolbar of their own and
+// merged into Calc's standard bar, and «Снять отметки проверки» had no icon.
+// One toolbar, every command of the table on it, each with a 16 and a 26 px icon
+// that the package ships.
+TEST(Commands, OneToolbarWithEveryCommandAndItsIcons) {
+    const std::string xcu = file_text(MSOKO_ADDONS_XCU);
+    const std::string registry = std::string(MSOKO_ADDONS_XCU).substr(0, std::string(MSOKO_ADDONS_XCU).rfind('/'));
+    EXPECT_EQ(xcu.find("OfficeToolbarMerging"), std::string::npos) << "buttons merged into Calc's own toolbars too";
+    const auto toolbar_at = xcu.find(R"(<node oor:name="OfficeToolBar">)");
+    const auto images_at = xcu.find(R"(<node oor:name="Images">)");
+    ASSERT_NE(toolbar_at, std::string::npos);
+    ASSERT_NE(images_at, std::string::npos);
+    const std::string toolbars = xcu.substr(toolbar_at, images_at - toolbar_at), images = xcu.substr(images_at);
+    static const std::regex toolbar(R"re(<node oor:name="(org\.msoko\.calc\.[\w.]+)" oor:op="replace">)re");
+    std::set<std::string> names;
+    for (auto it = std::sregex_iterator(toolbars.begin(), toolbars.end(), toolbar); it != std::sregex_iterator(); ++it)
+        names.insert((*it)[1]);
+    EXPECT_EQ(names, (std::set<std::string>{"org.msoko.calc.toolbar"})) << "one toolbar";
+    EXPECT_NE(
+        file_text(registry + "/CalcWindowState.xcu").find("private:resource/toolbar/addon_org.msoko.calc.toolbar"),
+        std::string::npos)
+        << "the toolbar has its name in View → Toolbars";
+
+    static const std::regex url(R"re(<value>org\.msoko\.calc:(\w+)</value>)re");
+    std::set<std::string> on_toolbar;
+    for (auto it = std::sregex_iterator(toolbars.begin(), toolbars.end(), url); it != std::sregex_iterator(); ++it)
+        on_toolbar.insert((*it)[1]);
+    std::set<std::string> table;
+    for (const auto& c : msoko::uno::Dispatcher::commands())
+        table.insert(c.path);
+    EXPECT_EQ(on_toolbar, table) << "every command on the toolbar, once";
+
+    // Each command's images: <prop URL> then its two image URLs.
+    static const std::regex image(
+        R"re(<prop oor:name="URL"><value>org\.msoko\.calc:(\w+)</value></prop>\s*<node oor:name="UserDefinedImages">\s*)re"
+        R"re(<prop oor:name="ImageSmallURL"><value>vnd\.sun\.star\.extension://org\.msoko\.calc/([^<]+)</value></prop>\s*)re"
+        R"re(<prop oor:name="ImageBigURL"><value>vnd\.sun\.star\.extension://org\.msoko\.calc/([^<]+)</value></prop>)re");
+    std::set<std::string> with_icons;
+    const std::string oxt = file_text(std::string(MSOKO_OXT_CMAKE));
+    for (auto it = std::sregex_iterator(images.begin(), images.end(), image); it != std::sregex_iterator(); ++it) {
+        const std::string command = (*it)[1], small = (*it)[2], big = (*it)[3];
+        with_icons.insert(command);
+        EXPECT_EQ(png_size(registry + "/" + small), (std::pair<unsigned, unsigned>{16, 16})) << command << " " << small;
+        EXPECT_EQ(png_size(registry + "/" + big), (std::pair<unsigned, unsigned>{26, 26})) << command << " " << big;
+        EXPECT_NE(oxt.find("|" + small + "\""), std::string::npos) << small << " is not packed (cmake/Oxt.cmake)";
+        EXPECT_NE(oxt.find("|" + big + "\""), std::string::npos) << big << " is not packed (cmake/Oxt.cmake)";
+    }
+    EXPECT_EQ(with_icons, table) << "a command without its icon";
+}

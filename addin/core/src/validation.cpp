@@ -6,6 +6,9 @@
 #include "check/check.hpp"
 #include "msoko/text.hpp"
 
+#include <cmath>
+#include <iterator>
+
 namespace msoko {
 
 const SheetSnapshot* WorkbookSnapshot::sheet(const std::string& name) const {
@@ -67,9 +70,32 @@ std::string suggested_number(const std::string& text) {
     return digit ? out : std::string();
 }
 
+std::string CheckSettings::problem(Item item, double value) {
+    const Limits l = limits(item);
+    const std::string range = "от " + check::decimal(l.min) + " до " + check::decimal(l.max);
+    if (!std::isfinite(value) || value < l.min || value > l.max || (l.integer && value != std::floor(value)))
+        return (l.integer ? "нужно целое число " : "нужно число ") + range;
+    return {};
+}
+
+std::string CheckSettings::problem() const {
+    const std::pair<Item, double> items[] = {{Item::DynamicsPoints, dynamics_points},
+                                             {Item::SmallBase, small_base},
+                                             {Item::OutlierDistance, outlier_distance}};
+    const char* names[] = {"порог динамики (п. п.)", "малая база (человек)", "удалённость от медианы"};
+    for (std::size_t i = 0; i < std::size(items); ++i)
+        if (std::string p = problem(items[i].first, items[i].second); !p.empty())
+            return std::string(names[i]) + ": " + p;
+    return {};
+}
+
 ValidationReport validate(const Catalogue& catalogue, const WorkbookSnapshot& workbook) {
+    return validate(catalogue, workbook, CheckSettings{});
+}
+
+ValidationReport validate(const Catalogue& catalogue, const WorkbookSnapshot& workbook, const CheckSettings& settings) {
     using namespace check;
-    CheckContext ctx(catalogue, workbook);
+    CheckContext ctx(catalogue, workbook, settings);
     Findings out;
     ValidationReport report;
     if (check_identity(ctx, out)) {

@@ -143,8 +143,57 @@ struct ValidationReport {
 /// are counted in one finding after them («… и ещё 99 000 таких ячеек»).
 inline constexpr std::size_t kMaxFindingsPerRule = 50;
 
-/// Checks a workbook against the catalogue's form.
+/// The thresholds of the plausibility checks, which a user may set (Tools →
+/// Options → LibreOffice Calc → МСОКО in the extension, `msoko check
+/// --dynamics-points …` on the command line). The defaults are the values
+/// the check has always used; the rest of the check has no settings.
+struct CheckSettings {
+    /// A percentage indicator on «Показатели» that moved by more than this
+    /// many percentage points against last year is a warning.
+    double dynamics_points = 10;
+    /// A share of 0 or 100 % over a denominator below this (people) is noted
+    /// as unstable; 0: never.
+    double small_base = 10;
+    /// A share farther from the median of the organisations the indicator
+    /// concerns than this many scaled median absolute deviations (1.4826 ×
+    /// MAD, comparable to standard deviations) is a warning. Fewer than
+    /// kMinOrganisationsToCompare organisations are never compared.
+    double outlier_distance = 3;
+
+    /// Below this many organisations with a share, none is called an outlier (not a setting).
+    static constexpr std::size_t kMinOrganisationsToCompare = 5;
+
+    /// One of the settings, for telling a user what a value may be.
+    enum class Item { DynamicsPoints, SmallBase, OutlierDistance };
+    struct Limits {
+        double min, max;
+        bool integer;  ///< a whole number only
+    };
+    /// The values a setting may take, both ends included.
+    static constexpr Limits limits(Item item) {
+        switch (item) {
+            case Item::DynamicsPoints:
+                return {0.1, 100, false};
+            case Item::SmallBase:
+                return {0, 1000, true};
+            case Item::OutlierDistance:
+                return {0.5, 20, false};
+        }
+        return {0, 0, false};
+    }
+    /// Why `value` cannot be the setting, in Russian («целое число от 0 до
+    /// 1000»), or "" when it can.
+    static std::string problem(Item item, double value);
+    /// The first setting out of its limits with its problem («порог малой
+    /// базы: …»), or "" when all are within them.
+    std::string problem() const;
+};
+
+/// Checks a workbook against the catalogue's form, with the default settings.
 ValidationReport validate(const Catalogue& catalogue, const WorkbookSnapshot& workbook);
+/// The same with the user's thresholds of the plausibility checks (each
+/// taken as it is: the caller keeps them within CheckSettings::limits).
+ValidationReport validate(const Catalogue& catalogue, const WorkbookSnapshot& workbook, const CheckSettings& settings);
 
 /// A suggested reading of text typed where a number belongs («12 чел.» → 12,
 /// «1 2» → 12, «12,5» → 12.5), or an empty string when there is none.

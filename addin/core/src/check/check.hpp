@@ -153,11 +153,12 @@ struct Orphans {
 
 /// What every check reads, and what the earlier ones found for the later ones.
 struct CheckContext {
-    CheckContext(const Catalogue& c, const WorkbookSnapshot& wb);
+    CheckContext(const Catalogue& c, const WorkbookSnapshot& wb, CheckSettings s = {});
 
     const Catalogue& catalogue;
     const WorkbookSnapshot& workbook;
-    const FormLayout layout;  ///< the columns, which do not depend on the number of rows
+    const CheckSettings settings;  ///< the thresholds of plausibility
+    const FormLayout layout;       ///< the columns, which do not depend on the number of rows
 
     // identity
     const SheetSnapshot* passport = nullptr;

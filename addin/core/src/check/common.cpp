@@ -27,8 +27,8 @@ Findings::Builder& Findings::Builder::say(const std::vector<std::pair<std::strin
     return *this;
 }
 
-CheckContext::CheckContext(const Catalogue& c, const WorkbookSnapshot& wb)
-    : catalogue(c), workbook(wb), layout(form_layout(c, std::map<std::string, std::size_t>{})) {}
+CheckContext::CheckContext(const Catalogue& c, const WorkbookSnapshot& wb, CheckSettings s)
+    : catalogue(c), workbook(wb), settings(s), layout(form_layout(c, std::map<std::string, std::size_t>{})) {}
 
 const SheetSnapshot* CheckContext::direction_sheet(const Direction& d) const {
     const DirectionSheet& ds = *layout.sheet_of(d.id);

@@ -12,7 +12,8 @@ namespace msoko::check {
 
 namespace {
 
-// A percentage on «Показатели» that moved more than 10 points in a year.
+// A percentage on «Показатели» that moved more than the settings' points
+// (10 by default) in a year.
 void dynamics(CheckContext& ctx, Findings& out) {
     const SheetSnapshot* s = ctx.workbook.sheet(kIndicatorsSheet);
     if (!s)
@@ -27,7 +28,7 @@ void dynamics(CheckContext& ctx, Findings& out) {
             before.kind() != Cell::Kind::Number)
             continue;
         const double change = now.number() - before.number();
-        if (std::fabs(change) > 10)
+        if (std::fabs(change) > ctx.settings.dynamics_points)
             out.add(K::Dynamics, s->name, static_cast<int>(r), C::kValue)
                 .field(id)
                 .value(decimal(now.number()))
@@ -104,8 +105,9 @@ bool concerns(const CheckContext& ctx, const Indicator& ind, const Place& at) {
     return type && ind.concerns(type->id) && ind.scope_flags.empty();
 }
 
-// Shares over fewer than 10 people at 0 or 100 %, and shares far from the
-// others' — the others the indicator concerns (at least 5 of them).
+// Shares over a small base (fewer than 10 people by default) at 0 or 100 %,
+// and shares far from the others' (beyond 3 scaled median deviations by
+// default) — the others the indicator concerns, at least 5 of them.
 void shares(CheckContext& ctx, Findings& out) {
     ratios(ctx.catalogue, true, [&](const Indicator& ind, const Field* numerator, const Field* denominator) {
         if (!numerator || !denominator)
@@ -120,7 +122,7 @@ void shares(CheckContext& ctx, Findings& out) {
                 continue;
             const double share = 100.0 * n->value.value / d->value.value;
             found.push_back({share, n});
-            if (d->value.value < 10 && (share == 0 || share == 100))
+            if (d->value.value < ctx.settings.small_base && (share == 0 || share == 100))
                 out.add(K::SmallBase, n->sheet->name, n->row, n->col)
                     .org(code)
                     .field(ind.id)
@@ -128,9 +130,10 @@ void shares(CheckContext& ctx, Findings& out) {
                     .say({{"организация", organisation_label(code)},
                           {"показатель", ind.id},
                           {"доля", decimal(share)},
-                          {"знаменатель", decimal(d->value.value)}});
+                          {"знаменатель", decimal(d->value.value)},
+                          {"порог", decimal(ctx.settings.small_base)}});
         }
-        if (found.size() < 5)
+        if (found.size() < CheckSettings::kMinOrganisationsToCompare)
             return;
         std::vector<double> v;
         for (const auto& [x, p] : found)
@@ -147,7 +150,7 @@ void shares(CheckContext& ctx, Findings& out) {
         if (mad <= 0)
             return;
         for (const auto& [x, p] : found) {
-            if (std::fabs(x - median) <= 3 * mad)
+            if (std::fabs(x - median) <= ctx.settings.outlier_distance * mad)
                 continue;
             const std::string& code = ctx.form.code(p->org);
             out.add(K::Outlier, p->sheet->name, p->row, p->col)
