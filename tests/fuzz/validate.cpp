@@ -90,7 +90,12 @@ WorkbookSnapshot form(const Catalogue& c) {
         put(passport, static_cast<std::size_t>(i.row), PassportLayout::kLabelColumn, Cell::text(i.label));
         put(passport, static_cast<std::size_t>(i.row), PassportLayout::kValueColumn, std::move(value));
     };
+    item("municipality", Cell::text("Тестовый район"));
+    item("region", Cell::text("Тестовая область"));
     item(kPassportPeriod, Cell::text("2024/2025 учебный год"));
+    item("responsible", Cell::text("Иванова И. И."));
+    item("email", Cell::text("uo@example.ru"));
+    item("date", Cell::number(45925));
     item(PassportLayout::count_key(*c.organisation_type("school")), Cell::number(2));
     item(PassportLayout::count_key(*c.organisation_type("kindergarten")), Cell::number(1));
     item(kPassportCatalogueId, Cell::text(c.info.id));
