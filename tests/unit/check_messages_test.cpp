@@ -51,32 +51,8 @@ TEST(CheckMessages, ANumberOutOfItsRange) {
 
 // Six schools with a share of graduates of 70–80 %, and one of 5 %.
 TEST(CheckMessages, AShareFarFromTheOthers) {
-    WorkbookSnapshot wb = form();
-    auto& s = sheet(wb, "1.1 Первое направление");
-    auto& again = sheet(wb, "1.2 Второе направление");
-    const double passed[] = {28, 29, 31, 32, 2};
-    const char* codes[] = {"103", "104", "105", "106", "107"};
-    // More rows on both sheets: copies of school 102's row after the form's
-    // rows (the total row last), each with its code and its figure.
-    const auto add_schools = [&](SheetSnapshot& sh, const char* direction, const char* field) {
-        const DirectionSheet& layout = test::layout_of(direction);
-        const std::size_t first_new = static_cast<std::size_t>(layout.total_row());
-        const std::size_t model = where(direction, "102", field).first;
-        SheetSnapshot grown = test::grid(sh.name, sh.rows + std::size(codes), sh.cols);
-        for (std::size_t r = 0; r < sh.rows; ++r)
-            for (std::size_t c = 0; c < sh.cols; ++c)
-                put(grown, r < first_new ? r : r + std::size(codes), c, sh.value(r, c), sh.is_formula(r, c) ? "=" : "");
-        for (std::size_t i = 0; i < std::size(codes); ++i) {
-            for (std::size_t c = 0; c < sh.cols; ++c)
-                put(grown, first_new + i, c, sh.value(model, c), sh.is_formula(model, c) ? "=" : "");
-            put(grown, first_new + i, 0, T(codes[i]), "=reg");
-            if (std::string(direction) == "1.1")
-                put(grown, first_new + i, static_cast<std::size_t>(layout.column_of("passed")), N(passed[i]));
-        }
-        sh = grown;
-    };
-    add_schools(s, "1.1", "passed");
-    add_schools(again, "1.2", "pupils_again");
+    // Five more schools, copies of school 102's row, with 28, 29, 31, 32 and 2 passed.
+    const WorkbookSnapshot wb = test::with_schools({"103", "104", "105", "106", "107"}, {28, 29, 31, 32, 2});
     const ValidationReport r = checked(mini(), wb);
     const auto found = with_rule(r, "plausibility.outlier");
     ASSERT_FALSE(found.empty());

@@ -115,29 +115,7 @@ TEST(CheckSettings, TheSmallBaseDecidesWhichSharesAreUnstable) {
 // is far from the median (75 %; scaled deviation 3.7 points) at the default 3
 // deviations; nobody is at 20; at 1 the schools at 70 and 80 % are too.
 WorkbookSnapshot seven_schools() {
-    WorkbookSnapshot wb = form();
-    const double passed[] = {28, 29, 31, 32, 2};
-    const char* codes[] = {"103", "104", "105", "106", "107"};
-    const auto add_schools = [&](SheetSnapshot& sh, const char* direction, const char* field) {
-        const DirectionSheet& layout = test::layout_of(direction);
-        const auto first_new = static_cast<std::size_t>(layout.total_row());
-        const std::size_t model = where(direction, "102", field).first;
-        SheetSnapshot grown = test::grid(sh.name, sh.rows + std::size(codes), sh.cols);
-        for (std::size_t r = 0; r < sh.rows; ++r)
-            for (std::size_t c = 0; c < sh.cols; ++c)
-                put(grown, r < first_new ? r : r + std::size(codes), c, sh.value(r, c), sh.is_formula(r, c) ? "=" : "");
-        for (std::size_t i = 0; i < std::size(codes); ++i) {
-            for (std::size_t c = 0; c < sh.cols; ++c)
-                put(grown, first_new + i, c, sh.value(model, c), sh.is_formula(model, c) ? "=" : "");
-            put(grown, first_new + i, 0, T(codes[i]), "=reg");
-            if (std::string(direction) == "1.1")
-                put(grown, first_new + i, static_cast<std::size_t>(layout.column_of("passed")), N(passed[i]));
-        }
-        sh = grown;
-    };
-    add_schools(sheet(wb, "1.1 Первое направление"), "1.1", "passed");
-    add_schools(sheet(wb, "1.2 Второе направление"), "1.2", "pupils_again");
-    return wb;
+    return test::with_schools({"103", "104", "105", "106", "107"}, {28, 29, 31, 32, 2});
 }
 
 std::set<std::string> outliers_of_1_1_1(const ValidationReport& r) {

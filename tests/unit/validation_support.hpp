@@ -121,6 +121,33 @@ inline std::pair<std::size_t, std::size_t> where(const char* direction, const ch
     return {static_cast<std::size_t>(ds.row_of(type, slot)), static_cast<std::size_t>(ds.column_of(field))};
 }
 
+// The test form with more schools on the sheets of directions 1.1 and 1.2:
+// copies of school 102's row after the form's rows (the total row last), each
+// with its code and, on 1.1, its number of `passed`.
+inline WorkbookSnapshot with_schools(const std::vector<std::string>& codes, const std::vector<double>& passed) {
+    WorkbookSnapshot wb = form();
+    const auto add = [&](SheetSnapshot& sh, const char* direction, const char* field) {
+        const DirectionSheet& layout = layout_of(direction);
+        const auto first_new = static_cast<std::size_t>(layout.total_row());
+        const std::size_t model = where(direction, "102", field).first;
+        SheetSnapshot grown = grid(sh.name, sh.rows + codes.size(), sh.cols);
+        for (std::size_t r = 0; r < sh.rows; ++r)
+            for (std::size_t c = 0; c < sh.cols; ++c)
+                put(grown, r < first_new ? r : r + codes.size(), c, sh.value(r, c), sh.is_formula(r, c) ? "=" : "");
+        for (std::size_t i = 0; i < codes.size(); ++i) {
+            for (std::size_t c = 0; c < sh.cols; ++c)
+                put(grown, first_new + i, c, sh.value(model, c), sh.is_formula(model, c) ? "=" : "");
+            put(grown, first_new + i, 0, T(codes[i].c_str()), "=reg");
+            if (std::string(direction) == "1.1" && i < passed.size())
+                put(grown, first_new + i, static_cast<std::size_t>(layout.column_of("passed")), N(passed[i]));
+        }
+        sh = grown;
+    };
+    add(sheet(wb, "1.1 Первое направление"), "1.1", "passed");
+    add(sheet(wb, "1.2 Второе направление"), "1.2", "pupils_again");
+    return wb;
+}
+
 inline std::vector<const Finding*> with_rule(const ValidationReport& r, const std::string& rule) {
     std::vector<const Finding*> out;
     for (const auto& f : r.findings)
