@@ -30,12 +30,14 @@
 #include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/sheet/CellInsertMode.hpp>
 #include <com/sun/star/sheet/FormulaResult.hpp>
 #include <com/sun/star/sheet/XArrayFormulaRange.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
+#include <com/sun/star/sheet/XCellRangeMovement.hpp>
 #include <com/sun/star/sheet/XCellRangeReferrer.hpp>
 #include <com/sun/star/sheet/XSheetConditionalEntry.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
@@ -1484,9 +1486,16 @@ std::vector<Scenario> scenarios() {
     }
     {
         S s{"inserted_rows"};
+        // Two rows inserted into the table (Insert → Cells → shift down over
+        // the table's columns A:P). Whole sheet rows cannot be inserted there:
+        // Calc refuses to split the indicator block's array beside the table.
         s.mutate = [](const Doc& d) {
             on_unprotected(d, kTalents, [](const auto& t) {
-                Reference<css::table::XColumnRowRange>(t, UNO_QUERY_THROW)->getRows()->insertByIndex(9, 2);
+                const css::table::CellRangeAddress table =
+                    Reference<css::sheet::XCellRangeAddressable>(t->getCellRangeByName("A10:P11"), UNO_QUERY_THROW)
+                        ->getRangeAddress();
+                Reference<css::sheet::XCellRangeMovement>(t, UNO_QUERY_THROW)
+                    ->insertCells(table, css::sheet::CellInsertMode_DOWN);
             });
         };
         s.steps = check_clear;

@@ -64,8 +64,7 @@ void expect_engine_values(const Reference<css::sheet::XSpreadsheetDocument>& doc
             const std::string code = municipal ? "" : text(s->getCellByPosition(0, row));
             for (std::size_t k = 0; k < ds.direction->indicators.size(); ++k) {
                 const std::string& id = ds.direction->indicators[k];
-                const auto c =
-                    s->getCellByPosition(msoko::DirectionSheet::kBlockFirstColumn + static_cast<sal_Int32>(k), row);
+                const auto c = s->getCellByPosition(ds.block_first_column() + static_cast<sal_Int32>(k), row);
                 if (!municipal && code.empty()) {
                     EXPECT_EQ(text(c), "—") << id << ": an empty register slot shows no value in " << ds.sheet;
                     continue;

@@ -219,8 +219,7 @@ TEST(FormWriter, TheBlockShowsAnOrganisationsYesNoAsYesNo) {
     const DirectionSheet& ds = *layout.sheet_of("1.2");
     const auto column = [&](const char* id) {
         const auto& ids = ds.direction->indicators;
-        return DirectionSheet::kBlockFirstColumn +
-               static_cast<int>(std::find(ids.begin(), ids.end(), id) - ids.begin());
+        return ds.block_first_column() + static_cast<int>(std::find(ids.begin(), ids.end(), id) - ids.begin());
     };
     const int first = ds.block_first_row(), municipal = ds.block_first_row() + static_cast<int>(ds.rows.size());
     for (int r = first; r < municipal; ++r) {
@@ -232,9 +231,14 @@ TEST(FormWriter, TheBlockShowsAnOrganisationsYesNoAsYesNo) {
     EXPECT_EQ(f.at(ds.sheet, municipal, column("1.2.5")).style, "ce_int_b") << "the number of УДО with «да»";
     EXPECT_NE(f.at(ds.sheet, ds.block_header_row(), column("1.2.2")).text.find("по организации — да/нет"),
               std::string::npos);
-    // The block's fixed columns show an empty cell of the table as empty, not 0.
-    const std::string flags = f.at(ds.sheet, municipal - 1, 3).formula;
-    EXPECT_NE(flags.find("ISBLANK"), std::string::npos) << flags;
+    // Beside the table, on its rows: the municipality's values in the totals row,
+    // the titles in the header row that stays in view, no field code above them.
+    EXPECT_EQ(municipal, ds.total_row());
+    EXPECT_EQ(ds.block_header_row(), DirectionSheet::kHeaderRow);
+    EXPECT_GT(ds.block_first_column(), static_cast<int>(ds.columns.size()) - 1);
+    EXPECT_EQ(f.at(ds.sheet, DirectionSheet::kCodeRow, column("1.2.2")).text, "");
+    EXPECT_NE(f.at(ds.sheet, ds.block_first_row(), ds.block_first_column()).formula.find("INDICATORS"),
+              std::string::npos);
 }
 
 // Issue 13, defect 5: each register column's input help under its own title;

@@ -105,8 +105,14 @@ std::string table_xml(const Sheet& sh) {
     o << ">\n";
     if (sh.protect)
         o << "<loext:table-protection loext:select-protected-cells=\"true\" loext:select-unprotected-cells=\"true\"/>";
-    for (const auto& style : sh.column_styles)
-        o << "<table:table-column table:style-name=\"" << style << "\" table:default-cell-style-name=\"Default\"/>";
+    for (std::size_t c = 0; c < sh.column_styles.size(); ++c) {
+        if (sh.header_columns > 0 && c == 0)
+            o << "<table:table-header-columns>";
+        o << "<table:table-column table:style-name=\"" << sh.column_styles[c]
+          << "\" table:default-cell-style-name=\"Default\"/>";
+        if (sh.header_columns > 0 && c + 1 == static_cast<std::size_t>(sh.header_columns))
+            o << "</table:table-header-columns>";
+    }
     const int ncols = static_cast<int>(sh.column_styles.size());
     for (int r = 0; r <= sh.last_row(); ++r) {
         if (r == sh.header_rows_first)

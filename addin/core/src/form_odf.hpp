@@ -42,6 +42,7 @@ struct Sheet {
     std::map<int, std::string> row_styles;
     std::map<int, std::map<int, std::string>> cells;    // row → column → <table:table-cell …>
     int header_rows_first = -1, header_rows_last = -1;  // repeated when printing
+    int header_columns = 0;                             // the first columns, repeated when printing
     bool protect = true;
     std::string print_range;
     int freeze_row = 0, freeze_col = 0;  // panes frozen above / left of these

@@ -35,8 +35,8 @@ Sheet Writer::direction(const DirectionSheet& ds) {
     sh.column_styles = {"co_code", "co_name", "co_type", "co_flags"};
     for (std::size_t i = DirectionSheet::kFixedColumns; i < ds.columns.size(); ++i)
         sh.column_styles.push_back("co_field");
-    const int n_ind = static_cast<int>(d.indicators.size());
-    while (static_cast<int>(sh.column_styles.size()) < n_ind + DirectionSheet::kBlockFirstColumn)
+    sh.column_styles.push_back("co_gap");  // between the table and its indicator block
+    for (std::size_t k = 0; k < d.indicators.size(); ++k)
         sh.column_styles.push_back("co_field");
     sh.row_styles[DirectionSheet::kTitleRow] = "ro_title";
     sh.row_styles[DirectionSheet::kCodeRow] = "ro_code";
@@ -45,6 +45,7 @@ Sheet Writer::direction(const DirectionSheet& ds) {
            text_cell(d.group + ". Источник: " + d.source + (d.note.empty() ? "" : ". " + d.note), "ce_sub"));
     sh.header_rows_first = DirectionSheet::kHeaderRow;
     sh.header_rows_last = DirectionSheet::kCodeRow;
+    sh.header_columns = 2;  // code and name on every printed page
     apply_pane(sh);
 
     std::vector<std::string> heads;  // of the fields' columns
@@ -61,7 +62,6 @@ Sheet Writer::direction(const DirectionSheet& ds) {
             heads.push_back(head);
         sh.put(DirectionSheet::kCodeRow, ci, text_cell(fc.code, "ce_code"));
     }
-    sh.row_styles[DirectionSheet::kHeaderRow] = header_row_style(heads, kFieldColumnCm);
     direction_rows(ds, sh);
 
     // The municipal total of every numeric field, outside the table.
@@ -78,7 +78,7 @@ Sheet Writer::direction(const DirectionSheet& ds) {
         else
             sh.put(tr, ci, empty_cell("ce_total"));
     }
-    direction_block(ds, sh);
+    direction_block(ds, sh, std::move(heads));
     return sh;
 }
 
@@ -143,57 +143,47 @@ void Writer::direction_rows(const DirectionSheet& ds, Sheet& sh) {
     }
 }
 
-// The indicator block: MSOKO.INDICATORS over the table's named range.
-void Writer::direction_block(const DirectionSheet& ds, Sheet& sh) {
+// The indicator block: MSOKO.INDICATORS over the table's named range, to the
+// right of the table on its rows (the contract's DirectionSheet::block_*).
+void Writer::direction_block(const DirectionSheet& ds, Sheet& sh, std::vector<std::string> heads) {
     const Direction& d = *ds.direction;
     const int n_ind = static_cast<int>(d.indicators.size());
     const int last_col = static_cast<int>(ds.columns.size()) - 1;
+    const int first = ds.block_first_column();
     names_[ds.range_name] = range(ds.sheet, DirectionSheet::kCodeRow, 0, ds.last_row(), last_col);
-    sh.put(ds.block_title_row(), 0,
+    sh.put(ds.block_title_row(), first,
            text_cell("Показатели направления " + d.id +
-                         " (рассчитываются автоматически; «—» — не применимо или "
-                         "нет данных)",
-                     "ce_title"));
-    for (int c = 0; c < DirectionSheet::kFixedColumns; ++c)
-        sh.put(ds.block_header_row(), c, text_cell(direction_fixed_head(c), "ce_head"));
-    std::vector<std::string> heads;
+                         " — рассчитываются автоматически; «—» — не применимо или нет "
+                         "данных",
+                     "ce_block_title"));
     for (int k = 0; k < n_ind; ++k) {
         const Indicator& ind = *c_.indicator(d.indicators[static_cast<std::size_t>(k)]);
         heads.push_back(ind.id + " " + ind.title + ", " + block_unit(ind, layout_.municipal_type));
-        sh.put(ds.block_header_row(), DirectionSheet::kBlockFirstColumn + k, text_cell(heads.back(), "ce_head"));
+        sh.put(ds.block_header_row(), first + k, text_cell(heads.back(), "ce_head_block"));
+        sh.put(DirectionSheet::kCodeRow, first + k, empty_cell("ce_code"));  // no field code: the check reads none here
     }
-    sh.row_styles[ds.block_header_row()] = header_row_style(heads, kFieldColumnCm);
+    sh.row_styles[DirectionSheet::kHeaderRow] = header_row_style(heads, kFieldColumnCm);
     const int rows = static_cast<int>(ds.rows.size());
     for (int i = 0; i <= rows; ++i) {
         const int r = ds.block_first_row() + i;
-        const bool municipal = i == rows;
-        if (municipal) {
-            sh.put(r, 0, text_cell("", "ce_total"));
-            sh.put(r, 1, text_cell(kBlockMunicipalLabel, "ce_total"));
-            sh.put(r, 2, text_cell("", "ce_total"));
-            sh.put(r, 3, text_cell("", "ce_total"));
-        } else {
-            for (int c = 0; c < DirectionSheet::kFixedColumns; ++c) {  // an empty cell shows empty, not 0
-                const std::string at = ref(ds.sheet, ds.first_row() + i, c);
-                sh.put(r, c, formula_cell("IF(ISBLANK(" + at + ");\"\";" + at + ")", "ce_ro"));
-            }
-        }
+        const bool municipal = i == rows;  // the totals row
         for (int k = 0; k < n_ind; ++k) {
             const Indicator& ind = *c_.indicator(d.indicators[static_cast<std::size_t>(k)]);
             if (i == 0 && k == 0) {
-                sh.put(r, DirectionSheet::kBlockFirstColumn,
+                sh.put(r, first,
                        formula_cell("IFNA(" + std::string(kAddIn) + "INDICATORS(" + ds.range_name + ");\"—\")",
                                     block_value_style(ind, municipal, layout_.municipal_type),
                                     " table:number-matrix-columns-spanned=\"" + std::to_string(n_ind) +
                                         "\" table:number-matrix-rows-spanned=\"" + std::to_string(rows + 1) + "\""));
                 continue;
             }
-            sh.put(r, DirectionSheet::kBlockFirstColumn + k,
-                   empty_cell(block_value_style(ind, municipal, layout_.municipal_type)));
+            sh.put(r, first + k, empty_cell(block_value_style(ind, municipal, layout_.municipal_type)));
         }
     }
-    const int last_block_row = ds.block_first_row() + rows;
-    sh.print_range = range(ds.sheet, 0, 0, last_block_row, std::max(last_col, 1 + n_ind));
+    // Two print ranges: each gets its pages and its zoom (fitted to the
+    // width), the code and name columns and the header rows repeated.
+    sh.print_range = range(ds.sheet, 0, 0, ds.total_row(), last_col) + " " +
+                     range(ds.sheet, 0, first, ds.total_row(), first + std::max(n_ind, 1) - 1);
 }
 
 Sheet Writer::indicators() {

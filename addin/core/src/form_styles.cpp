@@ -139,6 +139,7 @@ std::string styles_xml() {
                                                         {"co_type", "1.3cm"},
                                                         {"co_flags", "2.3cm"},
                                                         {"co_field", "2.9cm"} /* kFieldColumnCm */,
+                                                        {"co_gap", "0.5cm"},
                                                         {"co_label", "7cm"},
                                                         {"co_value", "9cm"},
                                                         {"co_id", "1.9cm"},
@@ -180,6 +181,10 @@ std::string styles_xml() {
     cell("ce_sub", "", R"( fo:font-size="9pt" fo:font-style="italic" fo:color="#555555")");
     cell("ce_head", border + R"( fo:background-color="#dde8f3" fo:wrap-option="wrap" style:vertical-align="middle")",
          R"( fo:font-size="8pt" fo:font-weight="bold")", "", R"( fo:text-align="center")");
+    cell("ce_head_block",
+         border + R"( fo:background-color="#e2efda" fo:wrap-option="wrap" style:vertical-align="middle")",
+         R"( fo:font-size="8pt" fo:font-weight="bold")", "", R"( fo:text-align="center")");
+    cell("ce_block_title", "", R"( fo:font-size="9pt" fo:font-weight="bold" fo:color="#375623")");
     cell("ce_code", border + R"( fo:background-color="#f7f7f7")", R"( fo:font-size="7pt" fo:color="#8a8a8a")");
     cell("ce_label", border + R"( fo:wrap-option="wrap" style:vertical-align="middle")");
     cell("ce_ro", border + R"( fo:background-color="#f2f2f2" fo:wrap-option="wrap")");

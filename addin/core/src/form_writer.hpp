@@ -29,7 +29,8 @@ private:
     // form_sheets.cpp
     Sheet direction(const DirectionSheet& ds);
     void direction_rows(const DirectionSheet& ds, Sheet& sh);
-    void direction_block(const DirectionSheet& ds, Sheet& sh);
+    /// The indicator block; `heads`: the fields' titles of the header row it shares.
+    void direction_block(const DirectionSheet& ds, Sheet& sh, std::vector<std::string> heads);
     Sheet indicators();
 
     /// The organisation in a register slot of `type`, or null.

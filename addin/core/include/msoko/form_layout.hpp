@@ -37,8 +37,6 @@ inline constexpr const char* kMunicipalityRowName = "Муниципальный 
 inline constexpr const char* kMunicipalityName = "Муниципальный уровень";
 /// The label (column B) of the row of municipal totals under a direction table.
 inline constexpr const char* kTotalRowLabel = "Итого по муниципалитету";
-/// The label of the municipal row of a direction's indicator block.
-inline constexpr const char* kBlockMunicipalLabel = "По муниципалитету";
 
 /// What a cell of the form holds, as the form writes it.
 enum class CellRole {
@@ -149,10 +147,15 @@ struct DirectionSheet {
     int first_row() const { return kCodeRow + 1; }
     int last_row() const { return kCodeRow + static_cast<int>(rows.size()); }
     int total_row() const { return last_row() + 1; }
-    int block_title_row() const { return total_row() + 2; }
-    int block_header_row() const { return block_title_row() + 1; }
-    int block_first_row() const { return block_header_row() + 1; }  ///< rows, then the municipal row
-    static constexpr int kBlockFirstColumn = 4;                     ///< indicator k of the block is in column 4 + k
+    // The indicator block: to the right of the table, one column apart, on
+    // the table's rows — each organisation's indicators beside its figures,
+    // under their titles in the header row (which stays in view with the
+    // fields' titles), the municipality's in the totals row.
+    int block_title_row() const { return kTitleRow + 1; }
+    int block_header_row() const { return kHeaderRow; }
+    int block_first_row() const { return first_row(); }  ///< a row per table row, then the municipal row (total_row())
+    /// Indicator k of the block is in column block_first_column() + k.
+    int block_first_column() const { return static_cast<int>(columns.size()) + 1; }
     /// Column of a header code, or -1.
     int column_of(const std::string& code) const;
     /// Row of a register slot of `type` (any slot for the municipal level), or -1 when the table has none.
