@@ -41,7 +41,6 @@
 #include <com/sun/star/ucb/Command.hpp>
 #include <com/sun/star/ucb/UniversalContentBroker.hpp>
 #include <com/sun/star/ucb/XCommandProcessor.hpp>
-#include <com/sun/star/util/XCloseable.hpp>
 #include <cppuhelper/supportsservice.hxx>
 #include <osl/file.hxx>
 
@@ -217,83 +216,9 @@ void Dispatcher::addStatusListener(const Reference<css::frame::XStatusListener>&
 
 void Dispatcher::removeStatusListener(const Reference<css::frame::XStatusListener>&, const css::util::URL&) {}
 
-namespace {
-
-// A form's workbook opened hidden and read-only, closed again on leaving.
-class HiddenDocument {
-public:
-    HiddenDocument(const Reference<css::uno::XComponentContext>& context, const OUString& url) {
-        Sequence<css::beans::PropertyValue> args(2);
-        args.getArray()[0].Name = "Hidden";
-        args.getArray()[0].Value <<= true;
-        args.getArray()[1].Name = "ReadOnly";
-        args.getArray()[1].Value <<= true;
-        Reference<css::frame::XComponentLoader> loader(css::frame::Desktop::create(context), css::uno::UNO_QUERY_THROW);
-        Reference<css::lang::XComponent> doc;
-        try {
-            doc = loader->loadComponentFromURL(url, "_blank", 0, args);
-        } catch (const css::uno::Exception& e) {
-            log().warn("last year's form not opened: {}", to_utf8(e.Message));
-        }
-        document_.set(doc, css::uno::UNO_QUERY);
-        component_ = doc;
-        if (!document_.is())
-            throw UserError("не удалось открыть форму прошлого года: файла нет, он повреждён или это не таблица");
-    }
-    ~HiddenDocument() {
-        try {
-            if (Reference<css::util::XCloseable> c{component_, css::uno::UNO_QUERY}; c.is())
-                c->close(true);
-            else if (component_.is())
-                component_->dispose();
-        } catch (const css::uno::Exception&) {
-        }
-    }
-    const Reference<css::sheet::XSpreadsheetDocument>& document() const { return document_; }
-
-private:
-    Reference<css::lang::XComponent> component_;
-    Reference<css::sheet::XSpreadsheetDocument> document_;
-};
-
-// The dispatch arguments of a scripted NewForm (no dialog): Municipality,
-// Region, Period, LastYear (a file URL), and a number per register type by
-// its plural (schools, kindergartens…).
-std::optional<NewFormAnswers> scripted_answers(const Sequence<css::beans::PropertyValue>& arguments,
-                                               const Catalogue& catalogue) {
-    NewFormAnswers a;
-    bool scripted = false;
-    for (const auto& p : arguments) {
-        OUString text;
-        sal_Int32 number = 0;
-        const std::string name = to_utf8(p.Name);
-        if (name == "Municipality" && (p.Value >>= text)) {
-            a.request.municipality = to_utf8(text.trim());
-            scripted = true;
-        } else if (name == "Region" && (p.Value >>= text)) {
-            a.request.region = to_utf8(text.trim());
-        } else if (name == "Period" && (p.Value >>= text)) {
-            a.request.period = to_utf8(text.trim());
-        } else if (name == "LastYear" && (p.Value >>= text)) {
-            a.last_year_url = text;
-        } else if (p.Value >>= number) {
-            for (const OrganisationType* t : catalogue.register_types())
-                if (t->plural == name)
-                    a.request.organisations[t->id] = number > 0 ? static_cast<std::size_t>(number) : 0;
-        }
-    }
-    if (!scripted)
-        return std::nullopt;
-    if (const std::string problem = new_form_problem(a); !problem.empty())
-        throw UserError(problem);
-    return a;
-}
-
-}  // namespace
-
 void Dispatcher::new_form() {
     const Catalogue& catalogue = installed_catalogue(context_);
-    std::optional<NewFormAnswers> answers = scripted_answers(arguments_, catalogue);
+    std::optional<NewFormAnswers> answers = new_form_arguments(arguments_, catalogue);
     if (!answers) {
         NewFormAnswers defaults;
         const auto now = boost::gregorian::day_clock::local_day();
@@ -317,21 +242,7 @@ void Dispatcher::new_form() {
             if (Reference<css::task::XStatusIndicatorFactory> factory{frame_, css::uno::UNO_QUERY}; factory.is())
                 progress = factory->createStatusIndicator();
         }
-        const HiddenDocument old(context_, answers->last_year_url);
-        if (progress.is())
-            progress->start(
-                text("МСОКО: чтение формы прошлого года…"),
-                Reference<css::container::XIndexAccess>(old.document()->getSheets(), css::uno::UNO_QUERY_THROW)
-                    ->getCount());
-        const OnExit end_progress([&] {
-            if (progress.is())
-                progress->end();
-        });
-        try {
-            last = read_last_year(catalogue, snapshot(old.document(), progress));
-        } catch (const std::runtime_error& e) {
-            throw UserError(std::string("форма прошлого года не подходит: ") + e.what());
-        }
+        last = read_last_year_form(context_, answers->last_year_url, catalogue, progress);
         log().info("last year's form: {} organisations, {} values", last->organisations.size(), last->values.size());
     }
     const FormData data = new_form_data(catalogue, answers->request, last ? &*last : nullptr);

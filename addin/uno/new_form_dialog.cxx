@@ -2,6 +2,7 @@
 // The dialog «Создать форму сбора данных…», made of UNO control models.
 #include "new_form_dialog.hxx"
 
+#include "snapshot.hxx"
 #include "utf8.hxx"
 
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
@@ -16,13 +17,17 @@
 #include <com/sun/star/awt/XDialog.hpp>
 #include <com/sun/star/awt/XMessageBoxFactory.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNameContainer.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/XComponentLoader.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/ui/dialogs/ExecutableDialogResults.hpp>
 #include <com/sun/star/ui/dialogs/FilePicker.hpp>
 #include <com/sun/star/ui/dialogs/TemplateDescription.hpp>
 #include <com/sun/star/ui/dialogs/XFilterManager.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
 #include <cppuhelper/implbase1.hxx>
 #include <osl/file.hxx>
 
@@ -249,6 +254,83 @@ std::optional<NewFormAnswers> ask_new_form(const Reference<css::uno::XComponentC
             ->createMessageBox(peer.is() ? peer : parent, css::awt::MessageBoxType_WARNINGBOX,
                                css::awt::MessageBoxButtons::BUTTONS_OK, from_utf8("МСОКО"), from_utf8(problem))
             ->execute();
+    }
+}
+
+std::optional<NewFormAnswers> new_form_arguments(const css::uno::Sequence<css::beans::PropertyValue>& arguments,
+                                                 const Catalogue& catalogue) {
+    NewFormAnswers a;
+    bool scripted = false;
+    for (const auto& p : arguments) {
+        OUString text;
+        sal_Int32 number = 0;
+        const std::string name = to_utf8(p.Name);
+        if (name == "Municipality" && (p.Value >>= text)) {
+            a.request.municipality = to_utf8(text.trim());
+            scripted = true;
+        } else if (name == "Region" && (p.Value >>= text)) {
+            a.request.region = to_utf8(text.trim());
+        } else if (name == "Period" && (p.Value >>= text)) {
+            a.request.period = to_utf8(text.trim());
+        } else if (name == "LastYear" && (p.Value >>= text)) {
+            a.last_year_url = text;
+        } else if (p.Value >>= number) {
+            for (const OrganisationType* t : catalogue.register_types())
+                if (t->plural == name)
+                    a.request.organisations[t->id] = number > 0 ? static_cast<std::size_t>(number) : 0;
+        }
+    }
+    if (!scripted)
+        return std::nullopt;
+    if (const std::string problem = new_form_problem(a); !problem.empty())
+        throw UserError(problem);
+    return a;
+}
+
+LastYearForm read_last_year_form(const Reference<css::uno::XComponentContext>& context, const OUString& url,
+                                 const Catalogue& catalogue, const Reference<css::task::XStatusIndicator>& progress) {
+    css::uno::Sequence<css::beans::PropertyValue> args(2);
+    args.getArray()[0].Name = "Hidden";
+    args.getArray()[0].Value <<= true;
+    args.getArray()[1].Name = "ReadOnly";
+    args.getArray()[1].Value <<= true;
+    Reference<css::lang::XComponent> doc;
+    try {
+        doc = Reference<css::frame::XComponentLoader>(css::frame::Desktop::create(context), UNO_QUERY_THROW)
+                  ->loadComponentFromURL(url, "_blank", 0, args);
+    } catch (const css::uno::Exception&) {
+        // told below, in the user's words
+    }
+    const Reference<css::sheet::XSpreadsheetDocument> sheets(doc, UNO_QUERY);
+    // Closed whatever happens below.
+    struct Close {
+        Reference<css::lang::XComponent> d;
+        ~Close() {
+            try {
+                if (Reference<css::util::XCloseable> c{d, UNO_QUERY}; c.is())
+                    c->close(true);
+                else if (d.is())
+                    d->dispose();
+            } catch (const css::uno::Exception&) {
+            }
+        }
+    } close{doc};
+    if (!sheets.is())
+        throw UserError("не удалось открыть форму прошлого года: файла нет, он повреждён или это не таблица");
+    if (progress.is())
+        progress->start(from_utf8("МСОКО: чтение формы прошлого года…"),
+                        Reference<css::container::XIndexAccess>(sheets->getSheets(), UNO_QUERY_THROW)->getCount());
+    struct End {
+        const Reference<css::task::XStatusIndicator>& p;
+        ~End() {
+            if (p.is())
+                p->end();
+        }
+    } end{progress};
+    try {
+        return read_last_year(catalogue, snapshot(sheets, progress));
+    } catch (const std::runtime_error& e) {
+        throw UserError(std::string("форма прошлого года не подходит: ") + e.what());
     }
 }
 

@@ -10,6 +10,8 @@
 #include "msoko/new_form.hpp"
 
 #include <com/sun/star/awt/XWindowPeer.hpp>
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/task/XStatusIndicator.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 
 #include <optional>
@@ -37,5 +39,19 @@ std::string new_form_problem(const NewFormAnswers& answers);
 std::optional<NewFormAnswers> ask_new_form(const css::uno::Reference<css::uno::XComponentContext>& context,
                                            const css::uno::Reference<css::awt::XWindowPeer>& parent,
                                            const Catalogue& catalogue, const NewFormAnswers& defaults);
+
+/// The answers a macro gives the command as its dispatch arguments (no
+/// dialog then): Municipality, Region, Period, LastYear (a file URL), and a
+/// number per register type by its plural (schools, kindergartens…); none
+/// without Municipality. @throws UserError naming what is missing.
+std::optional<NewFormAnswers> new_form_arguments(const css::uno::Sequence<css::beans::PropertyValue>& arguments,
+                                                 const Catalogue& catalogue);
+
+/// Last year's form at `url`, opened hidden and read-only, read (the progress
+/// shown by sheets when given) and closed again.
+/// @throws UserError when it cannot be opened or is not a form.
+LastYearForm read_last_year_form(const css::uno::Reference<css::uno::XComponentContext>& context,
+                                 const rtl::OUString& url, const Catalogue& catalogue,
+                                 const css::uno::Reference<css::task::XStatusIndicator>& progress);
 
 }  // namespace msoko::uno

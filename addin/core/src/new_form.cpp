@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <stdexcept>
 
 namespace msoko {
@@ -42,6 +43,8 @@ LastYearForm read_last_year(const Catalogue& catalogue, const WorkbookSnapshot& 
     // The register, by the form's contract.
     const FormLayout layout = form_layout(catalogue, {});
     const SheetSnapshot& reg = *workbook.sheet(kRegisterSheet);
+    const std::vector<const OrganisationType*> registered = catalogue.register_types();
+    std::set<std::string> codes;
     std::size_t untyped = 0;
     for (std::size_t r = FormLayout::kRegisterFirstRow; r < reg.rows; ++r) {
         const auto code = organisation_code(reg.value(r, static_cast<std::size_t>(layout.register_column("code"))));
@@ -53,7 +56,6 @@ LastYearForm read_last_year(const Catalogue& catalogue, const WorkbookSnapshot& 
         e.short_name = text_in(reg, r, layout.register_column("short"));
         const OrganisationType* type =
             catalogue.organisation_type_by_short(text_in(reg, r, layout.register_column("type")));
-        const auto registered = catalogue.register_types();
         if (!type || std::find(registered.begin(), registered.end(), type) == registered.end()) {
             ++untyped;
             continue;
@@ -65,8 +67,7 @@ LastYearForm read_last_year(const Catalogue& catalogue, const WorkbookSnapshot& 
                 fold(text_in(reg, r, static_cast<int>(k))) == fold("да"))
                 e.flags.push_back(column.flag->id);
         }
-        if (std::any_of(last.organisations.begin(), last.organisations.end(),
-                        [&](const RegisterEntry& o) { return o.code == e.code; }))
+        if (!codes.insert(e.code).second)
             continue;  // a duplicate code: the first row stays
         last.organisations.push_back(std::move(e));
     }

@@ -221,6 +221,8 @@ std::string shown(const Cell& c);
 std::string text_of(const Cell& c);
 /// «Организация 101», or «Муниципальный уровень».
 std::string organisation_label(const std::string& code);
+/// The row of a passport item now, found by its label in column A, or -1.
+int passport_row(const SheetSnapshot& passport, const PassportItem& item);
 /// The passport's value of an item (found by its label in column A), or "".
 std::string passport_value(const SheetSnapshot& passport, const PassportItem* item);
 /// The same for the item of `key` of the context's passport ("" before it is found).

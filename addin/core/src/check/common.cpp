@@ -85,14 +85,17 @@ std::string organisation_label(const std::string& code) {
     return code == kMunicipalityCode ? std::string(kMunicipalityName) : "Организация " + code;
 }
 
-std::string passport_value(const SheetSnapshot& p, const PassportItem* item) {
+int passport_row(const SheetSnapshot& p, const PassportItem& item) {
     // By the item's label, wherever its row is now (a row inserted above it moves it).
-    if (!item)
-        return {};
     for (std::size_t r = 0; r < p.rows; ++r)
-        if (text_of(p.value(r, PassportLayout::kLabelColumn)) == item->label)
-            return text_of(p.value(r, PassportLayout::kValueColumn));
-    return {};
+        if (text_of(p.value(r, PassportLayout::kLabelColumn)) == item.label)
+            return static_cast<int>(r);
+    return -1;
+}
+
+std::string passport_value(const SheetSnapshot& p, const PassportItem* item) {
+    const int r = item ? passport_row(p, *item) : -1;
+    return r < 0 ? std::string() : text_of(p.value(static_cast<std::size_t>(r), PassportLayout::kValueColumn));
 }
 
 std::string passport_value(const CheckContext& ctx, const std::string& key) {

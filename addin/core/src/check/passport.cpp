@@ -9,18 +9,6 @@
 
 namespace msoko::check {
 
-namespace {
-
-// The row of an item now (found by its label: a row inserted above moves it), or -1.
-int passport_row(const SheetSnapshot& p, const PassportItem& item) {
-    for (std::size_t r = 0; r < p.rows; ++r)
-        if (text_of(p.value(r, PassportLayout::kLabelColumn)) == item.label)
-            return static_cast<int>(r);
-    return -1;
-}
-
-}  // namespace
-
 void check_passport(CheckContext& ctx, Findings& out) {
     if (!ctx.passport)
         return;
