@@ -45,6 +45,16 @@ TEST(FindingKinds, EachHasAnIdARuleASeverityAMessageAndADescription) {
     EXPECT_EQ(finding_kind("no.such_kind"), nullptr);
 }
 
+// The description is what the report sheet's «Что проверено» shows the user:
+// plain text, no slot of the message's template left in it.
+TEST(FindingKinds, DescriptionsHaveNoSlots) {
+    for (const FindingKind& k : finding_kinds()) {
+        const std::string d = k.description;
+        EXPECT_EQ(d.find('{'), std::string::npos) << k.id << ": " << d;
+        EXPECT_EQ(d.find('}'), std::string::npos) << k.id << ": " << d;
+    }
+}
+
 TEST(FindingKinds, EveryRuleIdOfTheReportIsAKind) {
     // A rule the report names is the id of one kind at least (the kinds that share
     // it tell its messages apart); the catalogue's rules are named by pattern.
