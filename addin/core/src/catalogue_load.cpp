@@ -13,10 +13,12 @@ Catalogue Loader::load() {
     c_.info = parse_catalogue_info(text_, file_);  // syntax errors with line and column
     const json::value root = json::parse(text_);
     const json::object& o = r_.object(root, "");
-    r_.only(o, {"format", "id", "version", "title", "source", "organisation_types", "flags", "directions"}, "");
+    r_.only(o, {"format", "id", "version", "title", "source", "organisation_types", "flags", "sources", "directions"},
+            "");
     c_.source = r_.string(o, "source", "");
     read_organisation_types(o);
     read_flags(o);
+    read_sources(o);
     const json::array& dirs = r_.array(o, "directions", "");
     if (dirs.empty())
         r_.fail("/directions", "must not be empty");
@@ -95,6 +97,21 @@ void Loader::read_flags(const json::object& o) {
                });
 }
 
+// The closed list of data sources: {id, title}; optional, so that catalogues
+// written before it still load.
+void Loader::read_sources(const json::object& o) {
+    const json::array& a = r_.array(o, "sources", "", false);
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const std::string path = "/sources/" + std::to_string(i);
+        const json::object& e = r_.object(a[i], path);
+        r_.only(e, {"id", "title"}, path);
+        DataSource s{r_.string(e, "id", path), r_.string(e, "title", path)};
+        if (c_.data_source(s.id))
+            r_.fail(path + "/id", "duplicate source id '" + s.id + "'");
+        c_.sources.push_back(std::move(s));
+    }
+}
+
 void Loader::check_org_types(const std::vector<std::string>& types, const std::string& path) {
     for (std::size_t i = 0; i < types.size(); ++i)
         if (!c_.organisation_type(types[i]))
@@ -103,7 +120,9 @@ void Loader::check_org_types(const std::vector<std::string>& types, const std::s
 
 void Loader::read_direction(const json::value& v, const std::string& path) {
     const json::object& o = r_.object(v, path);
-    r_.only(o, {"id", "short_title", "group", "title", "source", "note", "fields", "indicators", "rules"}, path);
+    r_.only(o,
+            {"id", "short_title", "group", "title", "source", "note", "supplementary", "fields", "indicators", "rules"},
+            path);
     Direction d;
     d.id = r_.string(o, "id", path);
     if (!direction_ids_.insert(d.id).second)
@@ -115,6 +134,8 @@ void Loader::read_direction(const json::value& v, const std::string& path) {
         d.short_title = d.title;
     d.source = r_.string(o, "source", path);
     d.note = r_.string(o, "note", path, false);
+    if (o.if_contains("supplementary"))
+        d.supplementary = r_.boolean(o, "supplementary", path);
 
     const json::array& fields = r_.array(o, "fields", path);
     for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -150,7 +171,8 @@ void Loader::read_direction(const json::value& v, const std::string& path) {
 Field Loader::read_field(const json::value& v, const std::string& path) {
     static const std::regex id_pattern("[a-z][a-z0-9_]*");
     const json::object& o = r_.object(v, path);
-    r_.only(o, {"id", "title", "type", "unit", "org_types", "filled_by", "required", "min", "max", "note"}, path);
+    r_.only(o, {"id", "title", "type", "unit", "org_types", "filled_by", "required", "min", "max", "note", "source"},
+            path);
     Field f;
     f.id = r_.string(o, "id", path);
     if (!std::regex_match(f.id, id_pattern))
@@ -177,12 +199,17 @@ Field Loader::read_field(const json::value& v, const std::string& path) {
     if (f.type == FieldType::Count && f.min && *f.min < 0)
         r_.fail(path + "/min", "a count cannot be negative");
     f.note = r_.string(o, "note", path, false);
+    f.source = r_.string(o, "source", path, false);
+    if (o.if_contains("source") && !c_.data_source(f.source))
+        r_.fail(path + "/source",
+                "unknown source '" + f.source + "'" + (c_.sources.empty() ? "; the catalogue lists no sources" : ""));
     return f;
 }
 
 Indicator Loader::read_indicator(const json::value& v, const std::string& path) {
     const json::object& o = r_.object(v, path);
-    r_.only(o, {"id", "title", "unit", "org_types", "scope_flags", "compute", "duplicate_of", "note"}, path);
+    r_.only(o, {"id", "title", "unit", "org_types", "scope_flags", "compute", "duplicate_of", "note", "role", "better"},
+            path);
     Indicator ind;
     ind.id = r_.string(o, "id", path);
     if (!indicator_ids_.insert(ind.id).second)
@@ -199,6 +226,10 @@ Indicator Loader::read_indicator(const json::value& v, const std::string& path) 
     }
     ind.duplicate_of = r_.string(o, "duplicate_of", path, false);
     ind.note = r_.string(o, "note", path, false);
+    if (o.if_contains("role"))
+        ind.role = indicator_role(r_.string(o, "role", path), path + "/role");
+    if (o.if_contains("better"))
+        ind.better = better(r_.string(o, "better", path), path + "/better");
     const json::value* comp = r_.member(o, "compute", path, true);
     ind.compute = read_compute(*comp, path + "/compute");
     // For the municipality, a count, sum or flag of organisations and the
@@ -209,6 +240,20 @@ Indicator Loader::read_indicator(const json::value& v, const std::string& path) 
         r_.fail(path + "/org_types",
                 std::string("a ") + to_string(k) + " concerns either the municipality or organisations, not both");
     return ind;
+}
+
+IndicatorRole Loader::indicator_role(const std::string& s, const std::string& path) const {
+    for (const IndicatorRole r : {IndicatorRole::Result, IndicatorRole::Context, IndicatorRole::Process})
+        if (s == to_string(r))
+            return r;
+    r_.fail(path, "unknown role '" + s + "'; expected result, context or process");
+}
+
+Better Loader::better(const std::string& s, const std::string& path) const {
+    for (const Better b : {Better::Higher, Better::Lower, Better::Neither})
+        if (s == to_string(b))
+            return b;
+    r_.fail(path, "unknown direction of better '" + s + "'; expected higher, lower or neither");
 }
 
 Computation Loader::read_compute(const json::value& v, const std::string& path) {
