@@ -33,12 +33,15 @@ std::string range_text(const Field& f, double lo, double hi) {
 
 }  // namespace
 
-std::string Validations::field(const Field& f, const std::string& requirement) {
+std::string Validations::field(const Field& f, const std::string& requirement, const std::string& source) {
+    // Who fills it, where the figure comes from and the field's note: the
+    // input help is where the person filling the form reads them.
     const std::string who = " Заполняет " + f.filled_by + "; " +
                             (!requirement.empty() ? requirement
                              : f.required         ? "обязательно"
                                                   : "необязательно") +
-                            ".";
+                            "." + (source.empty() ? "" : " Источник: " + source + ".") +
+                            (f.note.empty() ? "" : " " + f.note + ".");
     const std::string unit = f.unit.empty() ? "" : " (" + f.unit + ")";
     switch (f.type) {
         case FieldType::Count: {
