@@ -17,6 +17,7 @@ namespace msoko::test {
 
 struct FodsCell {
     std::string text, formula, style, validation, value_type, value;
+    std::string comment;  ///< the paragraphs of its office:annotation, joined by "\n"
 };
 
 struct Fods {
@@ -76,10 +77,15 @@ inline Fods read_fods(const std::string& text) {
                                   attr(c, "table:style-name"),
                                   attr(c, "table:content-validation-name"),
                                   attr(c, "office:value-type"),
-                                  attr(c, "office:value")};
+                                  attr(c, "office:value"),
+                                  ""};
                     for (const auto& [ptag, p] : c)
                         if (ptag == "text:p")
                             cell.text += p.data();
+                        else if (ptag == "office:annotation")
+                            for (const auto& [atag, a] : p)
+                                if (atag == "text:p")
+                                    cell.comment += (cell.comment.empty() ? "" : "\n") + a.data();
                     if (!repeated.empty()) {
                         col += std::stoi(repeated);
                         continue;
