@@ -47,6 +47,25 @@ enum class FieldType { Count, Number, YesNo, Date, Text, Link };
 /// The catalogue spelling of a field type (`count`, `yes_no` …).
 const char* to_string(FieldType t);
 
+/// A member of a dimension: a parallel, a subject, a level of education.
+struct DimensionMember {
+    std::string id;     ///< `[a-z0-9_]+`: the suffix of member fields (`_<id>`) and variants (`.<id>`)
+    std::string title;  ///< Russian, e.g. «НОО (1–4 классы)»
+};
+
+/// What a figure or an indicator may be broken down by (`dimensions`).
+struct Dimension {
+    std::string id;  ///< `parallels`, `subjects`, `levels`
+    std::string title;
+    /// The members of a breakdown add up to its total (levels, parallels):
+    /// a rule Σ members = total; otherwise (a teacher teaches several subjects)
+    /// each member is at most the total.
+    bool additive = true;
+    std::vector<DimensionMember> members;
+
+    const DimensionMember* member(const std::string& id) const;
+};
+
 /// One primary figure entered on a direction's sheet, per organisation.
 struct Field {
     std::string id;
@@ -60,6 +79,12 @@ struct Field {
     std::optional<double> min;
     std::optional<double> max;
     std::string note;
+    /// A total broken down: the dimension's id; its member fields follow it.
+    std::string breakdown;
+    /// A member field (added by the loader right after its total): the
+    /// total's id and the member's id; its id is `<total>_<member>`.
+    std::string breakdown_of;
+    std::string member;
 
     bool concerns(const std::string& org_type) const;
 };
@@ -77,6 +102,9 @@ struct Computation {
     double multiplier = 100.0;             ///< Ratio
     std::vector<std::string> fields;       ///< Count, Sum, Flag, OrganisationShare: the fields summed or read
     std::vector<Band> bands;               ///< BandShare, ascending by `from`
+    /// BandShare: the threshold computed when none is asked for; the lowest
+    /// band when absent (a variant «от 80 баллов» sets 80).
+    std::optional<double> from;
 
     /// Every field the computation reads, in a stable order.
     std::vector<std::string> inputs() const;
@@ -94,8 +122,18 @@ struct Indicator {
     Computation compute;
     std::string duplicate_of;  ///< id of the indicator it repeats, or empty
     std::string note;
+    /// A variant (`<headline>.<suffix>`, right after its headline in the
+    /// catalogue and in its direction): the headline's id. Empty for a headline.
+    std::string variant_of;
+    /// A variant's short label shown beside or under the headline
+    /// («в т. ч. от 80 баллов», «НОО (1–4 классы)»); empty for a headline.
+    std::string label;
+    /// A headline broken down: the dimension's id. A variant of a breakdown: its member's id.
+    std::string breakdown;
+    std::string member;
 
     bool concerns(const std::string& org_type) const;
+    bool is_variant() const { return !variant_of.empty(); }
 };
 
 /// A rule between fields, checked in every row of the form.
@@ -105,8 +143,8 @@ struct Rule {
     std::string direction;
     std::vector<std::string> fields;  ///< PartWhole: {part, whole}; SumEquals: parts…, total last;
                                       ///< SameValue: the fields; RequiresEvidence: flag, evidence…
-    bool derived = false;             ///< added by the loader from a single-field ratio
-    std::string source;               ///< JSON path of the rule, or of the ratio it came from
+    bool derived = false;             ///< added by the loader from a single-field ratio or a breakdown
+    std::string source;               ///< JSON path of the rule, or of the ratio or the field's breakdown it came from
 };
 
 const char* to_string(Rule::Kind k);
@@ -128,6 +166,7 @@ public:
     std::string source;
     std::vector<OrganisationType> organisation_types;
     std::vector<Flag> flags;
+    std::vector<Dimension> dimensions;
     std::vector<Direction> directions;
     std::vector<Field> fields;
     std::vector<Indicator> indicators;
@@ -137,6 +176,11 @@ public:
     const Indicator* indicator(const std::string& id) const;
     const Direction* direction(const std::string& id) const;
     const OrganisationType* organisation_type(const std::string& id) const;
+    const Dimension* dimension(const std::string& id) const;
+    /// The variants of a headline, in order (empty for a variant or an indicator without any).
+    std::vector<const Indicator*> variants(const std::string& headline) const;
+    /// The member fields of a broken-down total, in the dimension's order.
+    std::vector<const Field*> members(const std::string& total) const;
     /// The type whose short title is `short_title` (ОО, УДО …, as the form's
     /// «Тип» column shows it; any case, surrounding spaces ignored), or null.
     const OrganisationType* organisation_type_by_short(const std::string& short_title) const;
