@@ -57,6 +57,12 @@ const char* to_string(Rule::Kind k) {
             return "same_value";
         case Rule::Kind::RequiresEvidence:
             return "requires_evidence";
+        case Rule::Kind::SumWithin:
+            return "sum_within";
+        case Rule::Kind::Implies:
+            return "implies";
+        case Rule::Kind::CoversRegister:
+            return "covers_register";
     }
     return "?";
 }

@@ -522,45 +522,118 @@ Rule Loader::read_rule(const json::value& v, const std::string& path) {
     Rule rule;
     rule.source = path;
     const std::string kind = r_.string(o, "kind", path);
+    // The members of a rule of `kind`, with the level every rule may carry.
+    const auto only = [&](std::initializer_list<const char*> members) {
+        std::vector<const char*> allowed(members);
+        allowed.push_back("level");
+        r_.only(o, allowed, path);
+    };
+    // The paths of an array of field ids, for the loader's messages.
+    const auto paths_of = [&](const char* key, std::size_t n, std::vector<std::string>& paths) {
+        for (std::size_t i = 0; i < n; ++i)
+            paths.push_back(path + "/" + key + "/" + std::to_string(i));
+    };
     if (kind == "part_whole") {
-        r_.only(o, {"kind", "part", "whole"}, path);
+        only({"kind", "part", "whole"});
         rule.kind = Rule::Kind::PartWhole;
         rule.fields = {r_.string(o, "part", path), r_.string(o, "whole", path)};
         rule_paths_.push_back({path + "/part", path + "/whole"});
     } else if (kind == "sum_equals") {
-        r_.only(o, {"kind", "parts", "total"}, path);
+        only({"kind", "parts", "total"});
         rule.kind = Rule::Kind::SumEquals;
         rule.fields = r_.strings(o, "parts", path);
         std::vector<std::string> paths;
-        for (std::size_t i = 0; i < rule.fields.size(); ++i)
-            paths.push_back(path + "/parts/" + std::to_string(i));
+        paths_of("parts", rule.fields.size(), paths);
         rule.fields.push_back(r_.string(o, "total", path));
         paths.push_back(path + "/total");
         rule_paths_.push_back(paths);
     } else if (kind == "same_value") {
-        r_.only(o, {"kind", "fields"}, path);
+        only({"kind", "fields"});
         rule.kind = Rule::Kind::SameValue;
         rule.fields = r_.strings(o, "fields", path);
         if (rule.fields.size() < 2)
             r_.fail(path + "/fields", "same_value needs at least two fields");
         std::vector<std::string> paths;
-        for (std::size_t i = 0; i < rule.fields.size(); ++i)
-            paths.push_back(path + "/fields/" + std::to_string(i));
+        paths_of("fields", rule.fields.size(), paths);
         rule_paths_.push_back(paths);
     } else if (kind == "requires_evidence") {
-        r_.only(o, {"kind", "flag", "evidence"}, path);
+        only({"kind", "flag", "evidence"});
         rule.kind = Rule::Kind::RequiresEvidence;
         rule.fields = {r_.string(o, "flag", path)};
         const auto evidence = r_.strings(o, "evidence", path);
         rule.fields.insert(rule.fields.end(), evidence.begin(), evidence.end());
         std::vector<std::string> paths = {path + "/flag"};
-        for (std::size_t i = 0; i < evidence.size(); ++i)
-            paths.push_back(path + "/evidence/" + std::to_string(i));
+        paths_of("evidence", evidence.size(), paths);
+        rule_paths_.push_back(paths);
+    } else if (kind == "sum_within") {
+        only({"kind", "parts", "whole"});
+        rule.kind = Rule::Kind::SumWithin;
+        rule.fields = r_.strings(o, "parts", path);
+        rule.parts = rule.fields.size();
+        const auto whole = r_.strings(o, "whole", path);
+        if (rule.parts == 1 && whole.size() == 1)
+            r_.fail(path,
+                    "one part within one whole is a part_whole rule: write {\"kind\": \"part_whole\", \"part\": \"" +
+                        rule.fields[0] + "\", \"whole\": \"" + whole[0] + "\"}");
+        rule.fields.insert(rule.fields.end(), whole.begin(), whole.end());
+        std::vector<std::string> paths;
+        paths_of("parts", rule.parts, paths);
+        paths_of("whole", whole.size(), paths);
+        rule_paths_.push_back(paths);
+    } else if (kind == "implies") {
+        only({"kind", "if", "then"});
+        rule.kind = Rule::Kind::Implies;
+        for (const char* key : {"if", "then"}) {
+            const std::string cpath = path + "/" + key;
+            const json::object& c = r_.object(*r_.member(o, key, path, true), cpath);
+            r_.only(c, {"field", "is", "above"}, cpath);
+            rule.fields.push_back(r_.string(c, "field", cpath));
+            Rule::Condition condition;
+            if (c.if_contains("is")) {
+                const std::string is = r_.string(c, "is", cpath);
+                if (is != "да" && is != "нет")
+                    r_.fail(cpath + "/is", "expected «да» or «нет», not '" + is + "'");
+                condition.is = is == "да";
+            }
+            condition.above = r_.number(c, "above", cpath);
+            if (condition.is && condition.above)
+                r_.fail(cpath, "either 'is' (a yes_no answer) or 'above' (a figure), not both");
+            rule.conditions.push_back(condition);
+        }
+        rule_paths_.push_back({path + "/if/field", path + "/then/field"});
+    } else if (kind == "covers_register") {
+        only({"kind", "field", "sum_of", "org_types"});
+        rule.kind = Rule::Kind::CoversRegister;
+        rule.fields = {r_.string(o, "field", path)};
+        const auto sum_of = r_.strings(o, "sum_of", path, false);
+        if (o.if_contains("sum_of") && sum_of.empty())
+            r_.fail(path + "/sum_of", "must not be empty");
+        rule.fields.insert(rule.fields.end(), sum_of.begin(), sum_of.end());
+        rule.org_types = r_.strings(o, "org_types", path, false);
+        if (o.if_contains("org_types") && rule.org_types.empty())
+            r_.fail(path + "/org_types", "must not be empty");
+        if (!sum_of.empty() && !rule.org_types.empty())
+            r_.fail(path + "/org_types",
+                    "org_types names the organisations counted; with sum_of the figures of every "
+                    "organisation that has them are added up: one or the other");
+        check_org_types(rule.org_types, path + "/org_types");
+        for (std::size_t i = 0; i < rule.org_types.size(); ++i)
+            if (c_.organisation_type(rule.org_types[i])->municipal)
+                r_.fail(path + "/org_types/" + std::to_string(i),
+                        "covers_register compares the municipality with organisations of the register, not with "
+                        "the municipal level");
+        std::vector<std::string> paths = {path + "/field"};
+        paths_of("sum_of", sum_of.size(), paths);
         rule_paths_.push_back(paths);
     } else {
-        r_.fail(path + "/kind",
-                "unknown rule '" + kind + "'; expected part_whole, sum_equals, same_value or requires_evidence");
+        r_.fail(path + "/kind", "unknown rule '" + kind +
+                                    "'; expected part_whole, sum_equals, same_value, requires_evidence, sum_within, "
+                                    "implies or covers_register");
     }
+    const std::string level = r_.string(o, "level", path, false);
+    if (o.if_contains("level") && level != "error" && level != "warning")
+        r_.fail(path + "/level", "unknown level '" + level + "'; expected error or warning");
+    rule.level = level == "warning" ? Rule::Level::Warning : Rule::Level::Error;
     return rule;
 }
 

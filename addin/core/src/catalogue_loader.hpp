@@ -161,7 +161,11 @@ private:
     // Cross-references, types and cycles: everything that needs the whole file.
     void resolve();
     void resolve_indicator(const Indicator& ind, const std::string& path);
-    void resolve_rule(const Rule& rule, const std::vector<std::string>& paths);
+    void resolve_rule(Rule& rule, const std::vector<std::string>& paths);
+    void resolve_sum_within(const Rule& rule, const std::vector<const Field*>& f,
+                            const std::vector<std::string>& paths);
+    void resolve_implies(const Rule& rule, const std::vector<const Field*>& f, const std::vector<std::string>& paths);
+    void resolve_covers_register(Rule& rule, const std::vector<const Field*>& f, const std::vector<std::string>& paths);
     void check_duplicate_cycles();
 
     // A total that is (through other sum_equals rules) a part of itself.

@@ -138,13 +138,31 @@ struct Indicator {
 
 /// A rule between fields, checked in every row of the form.
 struct Rule {
-    enum class Kind { PartWhole, SumEquals, SameValue, RequiresEvidence };
+    enum class Kind { PartWhole, SumEquals, SameValue, RequiresEvidence, SumWithin, Implies, CoversRegister };
+    /// What a broken rule is: an error (the default) or a warning, for a figure that is merely implausible.
+    enum class Level { Error, Warning };
+    /// Implies: what its `if` or `then` says of its field.
+    struct Condition {
+        std::optional<bool> is;       ///< the answer «да» (true) or «нет» (false) of a yes_no field
+        std::optional<double> above;  ///< a count or number field greater than this
+
+        /// Does a read value (1 «да», 0 «нет», or the figure) satisfy it?
+        bool holds(double value) const { return is ? (value == 1) == *is : value > *above; }
+    };
     Kind kind = Kind::PartWhole;
     std::string direction;
     std::vector<std::string> fields;  ///< PartWhole: {part, whole}; SumEquals: parts…, total last;
-                                      ///< SameValue: the fields; RequiresEvidence: flag, evidence…
+                                      ///< SameValue: the fields; RequiresEvidence: flag, evidence…;
+                                      ///< SumWithin: parts…, then the whole's fields; Implies: {if, then};
+                                      ///< CoversRegister: the municipality's field, then `sum_of`…
     bool derived = false;             ///< added by the loader from a single-field ratio or a breakdown
     std::string source;               ///< JSON path of the rule, or of the ratio or the field's breakdown it came from
+    Level level = Level::Error;
+    std::size_t parts = 0;              ///< SumWithin: how many of `fields` are the parts (the rest: the whole)
+    std::vector<Condition> conditions;  ///< Implies: of fields[0] (if) and fields[1] (then)
+    /// CoversRegister: the register's organisation types counted (no `sum_of`)
+    /// or summed over; the loader fills the default.
+    std::vector<std::string> org_types;
 };
 
 const char* to_string(Rule::Kind k);
