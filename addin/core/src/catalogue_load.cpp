@@ -14,12 +14,14 @@ Catalogue Loader::load() {
     const json::value root = json::parse(text_);
     const json::object& o = r_.object(root, "");
     r_.only(o,
-            {"format", "id", "version", "title", "source", "organisation_types", "flags", "dimensions", "directions"},
+            {"format", "id", "version", "title", "source", "organisation_types", "flags", "dimensions", "sources",
+             "directions"},
             "");
     c_.source = r_.string(o, "source", "");
     read_organisation_types(o);
     read_flags(o);
     read_dimensions(o);
+    read_sources(o);
     const json::array& dirs = r_.array(o, "directions", "");
     if (dirs.empty())
         r_.fail("/directions", "must not be empty");
@@ -138,6 +140,21 @@ void Loader::read_dimensions(const json::object& o) {
     }
 }
 
+// The closed list of data sources: {id, title}; optional, so that catalogues
+// written before it still load.
+void Loader::read_sources(const json::object& o) {
+    const json::array& a = r_.array(o, "sources", "", false);
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const std::string path = "/sources/" + std::to_string(i);
+        const json::object& e = r_.object(a[i], path);
+        r_.only(e, {"id", "title"}, path);
+        DataSource s{r_.string(e, "id", path), r_.string(e, "title", path)};
+        if (c_.data_source(s.id))
+            r_.fail(path + "/id", "duplicate source id '" + s.id + "'");
+        c_.sources.push_back(std::move(s));
+    }
+}
+
 void Loader::check_org_types(const std::vector<std::string>& types, const std::string& path) {
     for (std::size_t i = 0; i < types.size(); ++i)
         if (!c_.organisation_type(types[i]))
@@ -146,7 +163,9 @@ void Loader::check_org_types(const std::vector<std::string>& types, const std::s
 
 void Loader::read_direction(const json::value& v, const std::string& path) {
     const json::object& o = r_.object(v, path);
-    r_.only(o, {"id", "short_title", "group", "title", "source", "note", "fields", "indicators", "rules"}, path);
+    r_.only(o,
+            {"id", "short_title", "group", "title", "source", "note", "supplementary", "fields", "indicators", "rules"},
+            path);
     Direction d;
     d.id = r_.string(o, "id", path);
     if (!direction_ids_.insert(d.id).second)
@@ -158,6 +177,8 @@ void Loader::read_direction(const json::value& v, const std::string& path) {
         d.short_title = d.title;
     d.source = r_.string(o, "source", path);
     d.note = r_.string(o, "note", path, false);
+    if (o.if_contains("supplementary"))
+        d.supplementary = r_.boolean(o, "supplementary", path);
 
     const json::array& fields = r_.array(o, "fields", path);
     for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -205,7 +226,9 @@ void Loader::read_direction(const json::value& v, const std::string& path) {
 Field Loader::read_field(const json::value& v, const std::string& path) {
     static const std::regex id_pattern("[a-z][a-z0-9_]*");
     const json::object& o = r_.object(v, path);
-    r_.only(o, {"id", "title", "type", "unit", "org_types", "filled_by", "required", "min", "max", "note", "breakdown"},
+    r_.only(o,
+            {"id", "title", "type", "unit", "org_types", "filled_by", "required", "min", "max", "note", "breakdown",
+             "source"},
             path);
     Field f;
     f.id = r_.string(o, "id", path);
@@ -237,6 +260,10 @@ Field Loader::read_field(const json::value& v, const std::string& path) {
         r_.fail(path + "/min", "a count cannot be negative");
     f.note = r_.string(o, "note", path, false);
     read_field_breakdown(f, o, path, members_);
+    f.source = r_.string(o, "source", path, false);
+    if (o.if_contains("source") && !c_.data_source(f.source))
+        r_.fail(path + "/source",
+                "unknown source '" + f.source + "'" + (c_.sources.empty() ? "; the catalogue lists no sources" : ""));
     return f;
 }
 
@@ -301,10 +328,10 @@ void Loader::read_field_breakdown(Field& total, const json::object& o, const std
 
 Indicator Loader::read_indicator(const json::value& v, const std::string& path) {
     const json::object& o = r_.object(v, path);
-    r_.only(
-        o,
-        {"id", "title", "unit", "org_types", "scope_flags", "compute", "duplicate_of", "note", "variants", "breakdown"},
-        path);
+    r_.only(o,
+            {"id", "title", "unit", "org_types", "scope_flags", "compute", "duplicate_of", "note", "variants",
+             "breakdown", "role", "better"},
+            path);
     Indicator ind;
     ind.id = r_.string(o, "id", path);
     if (!indicator_ids_.insert(ind.id).second)
@@ -321,6 +348,10 @@ Indicator Loader::read_indicator(const json::value& v, const std::string& path) 
     }
     ind.duplicate_of = r_.string(o, "duplicate_of", path, false);
     ind.note = r_.string(o, "note", path, false);
+    if (o.if_contains("role"))
+        ind.role = indicator_role(r_.string(o, "role", path), path + "/role");
+    if (o.if_contains("better"))
+        ind.better = better(r_.string(o, "better", path), path + "/better");
     const json::value* comp = r_.member(o, "compute", path, true);
     ind.compute = read_compute(*comp, path + "/compute");
     check_kind_scope(ind, path + "/org_types");
@@ -470,6 +501,20 @@ void Loader::expand_breakdowns() {
     }
 }
 
+IndicatorRole Loader::indicator_role(const std::string& s, const std::string& path) const {
+    for (const IndicatorRole r : {IndicatorRole::Result, IndicatorRole::Context, IndicatorRole::Process})
+        if (s == to_string(r))
+            return r;
+    r_.fail(path, "unknown role '" + s + "'; expected result, context or process");
+}
+
+Better Loader::better(const std::string& s, const std::string& path) const {
+    for (const Better b : {Better::Higher, Better::Lower, Better::Neither})
+        if (s == to_string(b))
+            return b;
+    r_.fail(path, "unknown direction of better '" + s + "'; expected higher, lower or neither");
+}
+
 Computation Loader::read_compute(const json::value& v, const std::string& path) {
     const json::object& o = r_.object(v, path);
     Computation c;
@@ -573,7 +618,8 @@ Rule Loader::read_rule(const json::value& v, const std::string& path) {
         const auto whole = r_.strings(o, "whole", path);
         if (rule.parts == 1 && whole.size() == 1)
             r_.fail(path,
-                    "one part within one whole is a part_whole rule: write {\"kind\": \"part_whole\", \"part\": \"" +
+                    "one part within one whole is a part_whole rule: write {\"kind\": \"part_whole\", "
+                    "\"part\": \"" +
                         rule.fields[0] + "\", \"whole\": \"" + whole[0] + "\"}");
         rule.fields.insert(rule.fields.end(), whole.begin(), whole.end());
         std::vector<std::string> paths;

@@ -140,6 +140,7 @@ private:
     void read_organisation_types(const json::object& o);
     void read_flags(const json::object& o);
     void read_dimensions(const json::object& o);
+    void read_sources(const json::object& o);
     void check_org_types(const std::vector<std::string>& types, const std::string& path);
 
     void read_direction(const json::value& v, const std::string& path);
@@ -155,6 +156,8 @@ private:
     // ones), once every field of the file is known.
     void expand_breakdowns();
     Computation read_compute(const json::value& v, const std::string& path);
+    IndicatorRole indicator_role(const std::string& s, const std::string& path) const;
+    Better better(const std::string& s, const std::string& path) const;
     Rule read_rule(const json::value& v, const std::string& path);
     const Field& known_field(const std::string& id, const std::string& path);
 
