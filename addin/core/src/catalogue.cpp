@@ -57,6 +57,12 @@ const char* to_string(Rule::Kind k) {
             return "same_value";
         case Rule::Kind::RequiresEvidence:
             return "requires_evidence";
+        case Rule::Kind::SumWithin:
+            return "sum_within";
+        case Rule::Kind::Implies:
+            return "implies";
+        case Rule::Kind::CoversRegister:
+            return "covers_register";
     }
     return "?";
 }
@@ -135,6 +141,40 @@ std::vector<std::string> Computation::inputs() const {
     for (const auto& b : bands)
         out.push_back(b.field);
     out.insert(out.end(), denominator.begin(), denominator.end());
+    return out;
+}
+
+const DimensionMember* Dimension::member(const std::string& member_id) const {
+    for (const auto& m : members)
+        if (m.id == member_id)
+            return &m;
+    return nullptr;
+}
+
+const Dimension* Catalogue::dimension(const std::string& id) const {
+    for (const auto& d : dimensions)
+        if (d.id == id)
+            return &d;
+    return nullptr;
+}
+
+std::vector<const Indicator*> Catalogue::variants(const std::string& headline) const {
+    std::vector<const Indicator*> out;
+    const auto it = indicator_index_.find(headline);
+    if (it == indicator_index_.end())
+        return out;
+    for (std::size_t i = it->second + 1; i < indicators.size() && indicators[i].variant_of == headline; ++i)
+        out.push_back(&indicators[i]);
+    return out;
+}
+
+std::vector<const Field*> Catalogue::members(const std::string& total) const {
+    std::vector<const Field*> out;
+    const auto it = field_index_.find(total);
+    if (it == field_index_.end())
+        return out;
+    for (std::size_t i = it->second + 1; i < fields.size() && fields[i].breakdown_of == total; ++i)
+        out.push_back(&fields[i]);
     return out;
 }
 
