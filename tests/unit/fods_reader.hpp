@@ -55,7 +55,12 @@ inline Fods read_fods(const std::string& text) {
                     out.validation_titles[attr(v, "table:name")] =
                         v.get<std::string>("table:help-message.<xmlattr>.table:title", "");
                     out.validation_conditions[attr(v, "table:name")] = attr(v, "table:condition");
-                    out.validation_helps[attr(v, "table:name")] = v.get<std::string>("table:help-message.text:p", "");
+                    std::string help;  // its paragraphs, joined by "\n"
+                    if (const auto message = v.get_child_optional("table:help-message"))
+                        for (const auto& [ptag, p] : *message)
+                            if (ptag == "text:p")
+                                help += (help.empty() ? "" : "\n") + p.data();
+                    out.validation_helps[attr(v, "table:name")] = help;
                 }
         } else if (tag == "table:named-expressions") {
             for (const auto& [ntag, n] : node)

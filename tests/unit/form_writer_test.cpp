@@ -297,10 +297,22 @@ TEST(FormWriter, InputHelpNamesTheFieldsSourceAndNote) {
     const int row = ds.first_row();
     const test::FodsCell& pupils = mini_form().at(ds.sheet, row, ds.column_of("pupils"));
     const std::string help = mini_form().validation_helps.at(pupils.validation);
-    EXPECT_NE(help.find("Заполняет ОО; обязательно. Источник: региональная база ГИА."), std::string::npos) << help;
+    EXPECT_NE(help.find("Заполняет ОО; обязательно.\nИсточник: региональная база ГИА."), std::string::npos) << help;
     const test::FodsCell& passed = mini_form().at(ds.sheet, row, ds.column_of("passed"));
     EXPECT_EQ(mini_form().validation_helps.at(passed.validation).find("Источник"), std::string::npos)
         << "a field that names no source says none";
+    // Calc does not wrap the help: a long line is broken at spaces.
+    for (const auto& [name, text] : mini_form().validation_helps) {
+        std::size_t chars = 0;
+        for (const unsigned char ch : text + "\n") {
+            if (ch == '\n') {
+                EXPECT_LE(chars, 90u) << text;
+                chars = 0;
+            } else if ((ch & 0xC0) != 0x80) {
+                ++chars;
+            }
+        }
+    }
 }
 
 TEST(FormWriter, AnIndicatorsTitleCarriesItsGroupBetterAndNote) {
