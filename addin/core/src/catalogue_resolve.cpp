@@ -23,6 +23,7 @@ void Loader::resolve() {
     const std::size_t explicit_rules = c_.rules.size();
     for (std::size_t i = 0; i < explicit_rules; ++i)
         resolve_rule(c_.rules[i], rule_paths_[i]);
+    derive_breakdown_rules();
     check_duplicate_cycles();
     check_sum_cycles();
     derive_part_whole_rules();
@@ -275,6 +276,45 @@ void Loader::check_sum_cycles() {
     };
     for (const auto& [total, parts] : parts_of)
         visit(total, parts.front().second);
+}
+
+void Loader::derive_breakdown_rules() {
+    std::set<std::vector<std::string>> sums;  // explicit sum_equals rules: parts sorted, total last
+    for (const Rule& r : c_.rules)
+        if (r.kind == Rule::Kind::SumEquals) {
+            std::vector<std::string> key(r.fields.begin(), r.fields.end() - 1);
+            std::sort(key.begin(), key.end());
+            key.push_back(r.fields.back());
+            sums.insert(key);
+        }
+    for (const Field& total : c_.fields) {
+        if (total.breakdown.empty())
+            continue;
+        std::vector<std::string> members;
+        for (const Field* m : c_.members(total.id))
+            members.push_back(m->id);
+        Rule r;
+        r.direction = total.direction;
+        r.derived = true;
+        r.source = breakdown_paths_[total.id];
+        if (c_.dimension(total.breakdown)->additive) {
+            std::vector<std::string> key = members;
+            std::sort(key.begin(), key.end());
+            key.push_back(total.id);
+            if (sums.count(key))
+                continue;
+            r.kind = Rule::Kind::SumEquals;
+            r.fields = members;
+            r.fields.push_back(total.id);
+            c_.rules.push_back(std::move(r));
+        } else {
+            r.kind = Rule::Kind::PartWhole;
+            for (const auto& m : members) {
+                r.fields = {m, total.id};
+                c_.rules.push_back(r);
+            }
+        }
+    }
 }
 
 void Loader::derive_part_whole_rules() {
