@@ -158,8 +158,12 @@ int indicators(const Common& common, const fs::path& workbook) {
                   << std::string(width(l.text) < 10 ? 10 - width(l.text) : 0, ' ') << l.text << " "
                   << (!number || unit == "да/нет" ? "" : unit) << "\n";
     }
-    std::cout << "\nПоказателей: " << lines.size() << "; рассчитано: " << values << ", нет данных (#Н/Д): " << missing
-              << ", ошибок: " << errors << "\n";
+    const auto variants =
+        std::count_if(lines.begin(), lines.end(), [](const auto& l) { return l.indicator->is_variant(); });
+    std::cout << "\nПоказателей: " << lines.size() - static_cast<std::size_t>(variants);
+    if (variants > 0)  // the headlines' values «в т. ч.» (thresholds, members of a breakdown)
+        std::cout << " (и " << variants << " в т. ч.)";
+    std::cout << "; рассчитано: " << values << ", нет данных (#Н/Д): " << missing << ", ошибок: " << errors << "\n";
     return kDone;
 }
 
