@@ -57,8 +57,70 @@ const char* to_string(Rule::Kind k) {
             return "same_value";
         case Rule::Kind::RequiresEvidence:
             return "requires_evidence";
+        case Rule::Kind::SumWithin:
+            return "sum_within";
+        case Rule::Kind::Implies:
+            return "implies";
+        case Rule::Kind::CoversRegister:
+            return "covers_register";
     }
     return "?";
+}
+
+const char* to_string(IndicatorRole r) {
+    switch (r) {
+        case IndicatorRole::Result:
+            return "result";
+        case IndicatorRole::Context:
+            return "context";
+        case IndicatorRole::Process:
+            return "process";
+        case IndicatorRole::Unspecified:
+            break;
+    }
+    return "";
+}
+
+const char* to_string(Better b) {
+    switch (b) {
+        case Better::Higher:
+            return "higher";
+        case Better::Lower:
+            return "lower";
+        case Better::Neither:
+            return "neither";
+        case Better::Unspecified:
+            break;
+    }
+    return "";
+}
+
+const char* title(IndicatorRole r) {
+    switch (r) {
+        case IndicatorRole::Result:
+            return "результативный";
+        case IndicatorRole::Context:
+            return "контекстный";
+        case IndicatorRole::Process:
+            return "процессный";
+        case IndicatorRole::Unspecified:
+            break;
+    }
+    return "";
+}
+
+const char* title(Better b) {
+    switch (b) {
+        case Better::Higher:
+            return "выше — лучше";
+        case Better::Lower:
+            return "ниже — лучше";
+        case Better::Neither:
+            return "ни рост, ни снижение сами по себе не лучше";
+        case Better::Unspecified:
+            break;
+    }
+    return "";
 }
 
 bool Field::concerns(const std::string& org_type) const {
@@ -136,6 +198,18 @@ const OrganisationType* Catalogue::organisation_type(const std::string& id) cons
         if (t.id == id)
             return &t;
     return nullptr;
+}
+
+const DataSource* Catalogue::data_source(const std::string& id) const {
+    for (const auto& s : sources)
+        if (s.id == id)
+            return &s;
+    return nullptr;
+}
+
+std::string Catalogue::source_title(const Field& f) const {
+    const DataSource* s = data_source(f.source);
+    return s ? s->title : std::string();
 }
 
 const OrganisationType* Catalogue::organisation_type_by_short(const std::string& short_title) const {

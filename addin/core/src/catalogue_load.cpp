@@ -14,12 +14,14 @@ Catalogue Loader::load() {
     const json::value root = json::parse(text_);
     const json::object& o = r_.object(root, "");
     r_.only(o,
-            {"format", "id", "version", "title", "source", "organisation_types", "flags", "dimensions", "directions"},
+            {"format", "id", "version", "title", "source", "organisation_types", "flags", "dimensions", "sources",
+             "directions"},
             "");
     c_.source = r_.string(o, "source", "");
     read_organisation_types(o);
     read_flags(o);
     read_dimensions(o);
+    read_sources(o);
     const json::array& dirs = r_.array(o, "directions", "");
     if (dirs.empty())
         r_.fail("/directions", "must not be empty");
@@ -138,6 +140,21 @@ void Loader::read_dimensions(const json::object& o) {
     }
 }
 
+// The closed list of data sources: {id, title}; optional, so that catalogues
+// written before it still load.
+void Loader::read_sources(const json::object& o) {
+    const json::array& a = r_.array(o, "sources", "", false);
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const std::string path = "/sources/" + std::to_string(i);
+        const json::object& e = r_.object(a[i], path);
+        r_.only(e, {"id", "title"}, path);
+        DataSource s{r_.string(e, "id", path), r_.string(e, "title", path)};
+        if (c_.data_source(s.id))
+            r_.fail(path + "/id", "duplicate source id '" + s.id + "'");
+        c_.sources.push_back(std::move(s));
+    }
+}
+
 void Loader::check_org_types(const std::vector<std::string>& types, const std::string& path) {
     for (std::size_t i = 0; i < types.size(); ++i)
         if (!c_.organisation_type(types[i]))
@@ -146,7 +163,9 @@ void Loader::check_org_types(const std::vector<std::string>& types, const std::s
 
 void Loader::read_direction(const json::value& v, const std::string& path) {
     const json::object& o = r_.object(v, path);
-    r_.only(o, {"id", "short_title", "group", "title", "source", "note", "fields", "indicators", "rules"}, path);
+    r_.only(o,
+            {"id", "short_title", "group", "title", "source", "note", "supplementary", "fields", "indicators", "rules"},
+            path);
     Direction d;
     d.id = r_.string(o, "id", path);
     if (!direction_ids_.insert(d.id).second)
@@ -158,6 +177,8 @@ void Loader::read_direction(const json::value& v, const std::string& path) {
         d.short_title = d.title;
     d.source = r_.string(o, "source", path);
     d.note = r_.string(o, "note", path, false);
+    if (o.if_contains("supplementary"))
+        d.supplementary = r_.boolean(o, "supplementary", path);
 
     const json::array& fields = r_.array(o, "fields", path);
     for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -205,7 +226,9 @@ void Loader::read_direction(const json::value& v, const std::string& path) {
 Field Loader::read_field(const json::value& v, const std::string& path) {
     static const std::regex id_pattern("[a-z][a-z0-9_]*");
     const json::object& o = r_.object(v, path);
-    r_.only(o, {"id", "title", "type", "unit", "org_types", "filled_by", "required", "min", "max", "note", "breakdown"},
+    r_.only(o,
+            {"id", "title", "type", "unit", "org_types", "filled_by", "required", "min", "max", "note", "breakdown",
+             "source"},
             path);
     Field f;
     f.id = r_.string(o, "id", path);
@@ -237,6 +260,10 @@ Field Loader::read_field(const json::value& v, const std::string& path) {
         r_.fail(path + "/min", "a count cannot be negative");
     f.note = r_.string(o, "note", path, false);
     read_field_breakdown(f, o, path, members_);
+    f.source = r_.string(o, "source", path, false);
+    if (o.if_contains("source") && !c_.data_source(f.source))
+        r_.fail(path + "/source",
+                "unknown source '" + f.source + "'" + (c_.sources.empty() ? "; the catalogue lists no sources" : ""));
     return f;
 }
 
@@ -301,10 +328,10 @@ void Loader::read_field_breakdown(Field& total, const json::object& o, const std
 
 Indicator Loader::read_indicator(const json::value& v, const std::string& path) {
     const json::object& o = r_.object(v, path);
-    r_.only(
-        o,
-        {"id", "title", "unit", "org_types", "scope_flags", "compute", "duplicate_of", "note", "variants", "breakdown"},
-        path);
+    r_.only(o,
+            {"id", "title", "unit", "org_types", "scope_flags", "compute", "duplicate_of", "note", "variants",
+             "breakdown", "role", "better"},
+            path);
     Indicator ind;
     ind.id = r_.string(o, "id", path);
     if (!indicator_ids_.insert(ind.id).second)
@@ -321,6 +348,10 @@ Indicator Loader::read_indicator(const json::value& v, const std::string& path) 
     }
     ind.duplicate_of = r_.string(o, "duplicate_of", path, false);
     ind.note = r_.string(o, "note", path, false);
+    if (o.if_contains("role"))
+        ind.role = indicator_role(r_.string(o, "role", path), path + "/role");
+    if (o.if_contains("better"))
+        ind.better = better(r_.string(o, "better", path), path + "/better");
     const json::value* comp = r_.member(o, "compute", path, true);
     ind.compute = read_compute(*comp, path + "/compute");
     check_kind_scope(ind, path + "/org_types");
@@ -470,6 +501,20 @@ void Loader::expand_breakdowns() {
     }
 }
 
+IndicatorRole Loader::indicator_role(const std::string& s, const std::string& path) const {
+    for (const IndicatorRole r : {IndicatorRole::Result, IndicatorRole::Context, IndicatorRole::Process})
+        if (s == to_string(r))
+            return r;
+    r_.fail(path, "unknown role '" + s + "'; expected result, context or process");
+}
+
+Better Loader::better(const std::string& s, const std::string& path) const {
+    for (const Better b : {Better::Higher, Better::Lower, Better::Neither})
+        if (s == to_string(b))
+            return b;
+    r_.fail(path, "unknown direction of better '" + s + "'; expected higher, lower or neither");
+}
+
 Computation Loader::read_compute(const json::value& v, const std::string& path) {
     const json::object& o = r_.object(v, path);
     Computation c;
@@ -522,45 +567,119 @@ Rule Loader::read_rule(const json::value& v, const std::string& path) {
     Rule rule;
     rule.source = path;
     const std::string kind = r_.string(o, "kind", path);
+    // The members of a rule of `kind`, with the level every rule may carry.
+    const auto only = [&](std::initializer_list<const char*> members) {
+        std::vector<const char*> allowed(members);
+        allowed.push_back("level");
+        r_.only(o, allowed, path);
+    };
+    // The paths of an array of field ids, for the loader's messages.
+    const auto paths_of = [&](const char* key, std::size_t n, std::vector<std::string>& paths) {
+        for (std::size_t i = 0; i < n; ++i)
+            paths.push_back(path + "/" + key + "/" + std::to_string(i));
+    };
     if (kind == "part_whole") {
-        r_.only(o, {"kind", "part", "whole"}, path);
+        only({"kind", "part", "whole"});
         rule.kind = Rule::Kind::PartWhole;
         rule.fields = {r_.string(o, "part", path), r_.string(o, "whole", path)};
         rule_paths_.push_back({path + "/part", path + "/whole"});
     } else if (kind == "sum_equals") {
-        r_.only(o, {"kind", "parts", "total"}, path);
+        only({"kind", "parts", "total"});
         rule.kind = Rule::Kind::SumEquals;
         rule.fields = r_.strings(o, "parts", path);
         std::vector<std::string> paths;
-        for (std::size_t i = 0; i < rule.fields.size(); ++i)
-            paths.push_back(path + "/parts/" + std::to_string(i));
+        paths_of("parts", rule.fields.size(), paths);
         rule.fields.push_back(r_.string(o, "total", path));
         paths.push_back(path + "/total");
         rule_paths_.push_back(paths);
     } else if (kind == "same_value") {
-        r_.only(o, {"kind", "fields"}, path);
+        only({"kind", "fields"});
         rule.kind = Rule::Kind::SameValue;
         rule.fields = r_.strings(o, "fields", path);
         if (rule.fields.size() < 2)
             r_.fail(path + "/fields", "same_value needs at least two fields");
         std::vector<std::string> paths;
-        for (std::size_t i = 0; i < rule.fields.size(); ++i)
-            paths.push_back(path + "/fields/" + std::to_string(i));
+        paths_of("fields", rule.fields.size(), paths);
         rule_paths_.push_back(paths);
     } else if (kind == "requires_evidence") {
-        r_.only(o, {"kind", "flag", "evidence"}, path);
+        only({"kind", "flag", "evidence"});
         rule.kind = Rule::Kind::RequiresEvidence;
         rule.fields = {r_.string(o, "flag", path)};
         const auto evidence = r_.strings(o, "evidence", path);
         rule.fields.insert(rule.fields.end(), evidence.begin(), evidence.end());
         std::vector<std::string> paths = {path + "/flag"};
-        for (std::size_t i = 0; i < evidence.size(); ++i)
-            paths.push_back(path + "/evidence/" + std::to_string(i));
+        paths_of("evidence", evidence.size(), paths);
+        rule_paths_.push_back(paths);
+    } else if (kind == "sum_within") {
+        only({"kind", "parts", "whole"});
+        rule.kind = Rule::Kind::SumWithin;
+        rule.fields = r_.strings(o, "parts", path);
+        rule.parts = rule.fields.size();
+        const auto whole = r_.strings(o, "whole", path);
+        if (rule.parts == 1 && whole.size() == 1)
+            r_.fail(path,
+                    "one part within one whole is a part_whole rule: write {\"kind\": \"part_whole\", "
+                    "\"part\": \"" +
+                        rule.fields[0] + "\", \"whole\": \"" + whole[0] + "\"}");
+        rule.fields.insert(rule.fields.end(), whole.begin(), whole.end());
+        std::vector<std::string> paths;
+        paths_of("parts", rule.parts, paths);
+        paths_of("whole", whole.size(), paths);
+        rule_paths_.push_back(paths);
+    } else if (kind == "implies") {
+        only({"kind", "if", "then"});
+        rule.kind = Rule::Kind::Implies;
+        for (const char* key : {"if", "then"}) {
+            const std::string cpath = path + "/" + key;
+            const json::object& c = r_.object(*r_.member(o, key, path, true), cpath);
+            r_.only(c, {"field", "is", "above"}, cpath);
+            rule.fields.push_back(r_.string(c, "field", cpath));
+            Rule::Condition condition;
+            if (c.if_contains("is")) {
+                const std::string is = r_.string(c, "is", cpath);
+                if (is != "да" && is != "нет")
+                    r_.fail(cpath + "/is", "expected «да» or «нет», not '" + is + "'");
+                condition.is = is == "да";
+            }
+            condition.above = r_.number(c, "above", cpath);
+            if (condition.is && condition.above)
+                r_.fail(cpath, "either 'is' (a yes_no answer) or 'above' (a figure), not both");
+            rule.conditions.push_back(condition);
+        }
+        rule_paths_.push_back({path + "/if/field", path + "/then/field"});
+    } else if (kind == "covers_register") {
+        only({"kind", "field", "sum_of", "org_types"});
+        rule.kind = Rule::Kind::CoversRegister;
+        rule.fields = {r_.string(o, "field", path)};
+        const auto sum_of = r_.strings(o, "sum_of", path, false);
+        if (o.if_contains("sum_of") && sum_of.empty())
+            r_.fail(path + "/sum_of", "must not be empty");
+        rule.fields.insert(rule.fields.end(), sum_of.begin(), sum_of.end());
+        rule.org_types = r_.strings(o, "org_types", path, false);
+        if (o.if_contains("org_types") && rule.org_types.empty())
+            r_.fail(path + "/org_types", "must not be empty");
+        if (!sum_of.empty() && !rule.org_types.empty())
+            r_.fail(path + "/org_types",
+                    "org_types names the organisations counted; with sum_of the figures of every "
+                    "organisation that has them are added up: one or the other");
+        check_org_types(rule.org_types, path + "/org_types");
+        for (std::size_t i = 0; i < rule.org_types.size(); ++i)
+            if (c_.organisation_type(rule.org_types[i])->municipal)
+                r_.fail(path + "/org_types/" + std::to_string(i),
+                        "covers_register compares the municipality with organisations of the register, not with "
+                        "the municipal level");
+        std::vector<std::string> paths = {path + "/field"};
+        paths_of("sum_of", sum_of.size(), paths);
         rule_paths_.push_back(paths);
     } else {
-        r_.fail(path + "/kind",
-                "unknown rule '" + kind + "'; expected part_whole, sum_equals, same_value or requires_evidence");
+        r_.fail(path + "/kind", "unknown rule '" + kind +
+                                    "'; expected part_whole, sum_equals, same_value, requires_evidence, sum_within, "
+                                    "implies or covers_register");
     }
+    const std::string level = r_.string(o, "level", path, false);
+    if (o.if_contains("level") && level != "error" && level != "warning")
+        r_.fail(path + "/level", "unknown level '" + level + "'; expected error or warning");
+    rule.level = level == "warning" ? Rule::Level::Warning : Rule::Level::Error;
     return rule;
 }
 

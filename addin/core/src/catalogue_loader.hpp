@@ -140,6 +140,7 @@ private:
     void read_organisation_types(const json::object& o);
     void read_flags(const json::object& o);
     void read_dimensions(const json::object& o);
+    void read_sources(const json::object& o);
     void check_org_types(const std::vector<std::string>& types, const std::string& path);
 
     void read_direction(const json::value& v, const std::string& path);
@@ -155,13 +156,19 @@ private:
     // ones), once every field of the file is known.
     void expand_breakdowns();
     Computation read_compute(const json::value& v, const std::string& path);
+    IndicatorRole indicator_role(const std::string& s, const std::string& path) const;
+    Better better(const std::string& s, const std::string& path) const;
     Rule read_rule(const json::value& v, const std::string& path);
     const Field& known_field(const std::string& id, const std::string& path);
 
     // Cross-references, types and cycles: everything that needs the whole file.
     void resolve();
     void resolve_indicator(const Indicator& ind, const std::string& path);
-    void resolve_rule(const Rule& rule, const std::vector<std::string>& paths);
+    void resolve_rule(Rule& rule, const std::vector<std::string>& paths);
+    void resolve_sum_within(const Rule& rule, const std::vector<const Field*>& f,
+                            const std::vector<std::string>& paths);
+    void resolve_implies(const Rule& rule, const std::vector<const Field*>& f, const std::vector<std::string>& paths);
+    void resolve_covers_register(Rule& rule, const std::vector<const Field*>& f, const std::vector<std::string>& paths);
     void check_duplicate_cycles();
 
     // A total that is (through other sum_equals rules) a part of itself.
