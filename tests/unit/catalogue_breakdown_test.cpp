@@ -7,6 +7,7 @@
 #include "msoko/engine.hpp"
 
 #include "test_support.hpp"
+#include "validation_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -422,6 +423,41 @@ TEST(EngineVariants, AMissingMemberFigureIsMissingForThatMemberOnly) {
     const auto m = e.municipality("1.1.1.ooo");
     EXPECT_EQ(m.left_out, std::vector<std::string>{"102"});
     EXPECT_DOUBLE_EQ(m.result.value(), 25.0);  // 10/40
+}
+
+// --- the check ------------------------------------------------------------------------
+
+// The test form of this catalogue (every figure 10), the members of school
+// 101 made to add up to its total: Σ members ≠ total in school 102 only, at
+// its total's cell; a subject above the total at the subject's cell.
+TEST(CheckBreakdowns, FindsMembersThatDoNotAddUpAtTheTotalsCell) {
+    const Catalogue c = load();
+    WorkbookSnapshot wb = test::form(c);
+    const FormLayout layout = form_layout(c, {{"school", 2}, {"kindergarten", 1}});
+    const DirectionSheet& ds = *layout.sheet_of("1.1");
+    SheetSnapshot& s = test::sheet(wb, ds.sheet);
+    const auto at = [&](std::size_t slot, const char* field) {
+        return std::pair<std::size_t, std::size_t>{static_cast<std::size_t>(ds.row_of("school", slot)),
+                                                   static_cast<std::size_t>(ds.column_of(field))};
+    };
+    for (std::size_t slot : {0u, 1u})
+        for (const char* total : {"pupils", "volunteers"}) {
+            const auto [r, col] = at(slot, total);
+            test::put(s, r, col, N(30));  // 10 + 10 + 10
+        }
+    test::put(s, at(1, "pupils").first, at(1, "pupils").second, N(31));
+    test::put(s, at(0, "teachers_maths").first, at(0, "teachers_maths").second, N(11));  // above its total 10
+    const ValidationReport r = test::checked(c, wb);
+    const auto sums = test::with_rule(r, "1.1/sum_equals");
+    ASSERT_EQ(sums.size(), 1u);
+    EXPECT_EQ(sums[0]->organisation, "102");
+    EXPECT_EQ(sums[0]->field, "pupils");
+    EXPECT_EQ(sums[0]->row, static_cast<int>(at(1, "pupils").first));
+    EXPECT_EQ(sums[0]->col, static_cast<int>(at(1, "pupils").second));
+    std::vector<std::string> parts;
+    for (const Finding* f : test::with_rule(r, "1.1/part_whole"))
+        parts.push_back(f->organisation + " " + f->field);
+    EXPECT_EQ(parts, std::vector<std::string>{"101 teachers_maths"});
 }
 
 // --- the default catalogue -----------------------------------------------------------
