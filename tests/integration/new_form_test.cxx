@@ -86,7 +86,7 @@ TEST_F(NewForm, LastYearsRegisterAndValuesComeAlong) {
     const OUString url = ou(("file://" + last_year).c_str());
     css::frame::DispatchHelper::create(office_->context())
         ->executeDispatch(frame, "org.msoko.calc:NewForm", "_self", 0,
-                          arguments({arg("Municipality", css::uno::Any(ou("Берёзовский муниципальный район"))),
+                          arguments({arg("Municipality", css::uno::Any(ou("Ольховоборский муниципальный район"))),
                                      arg("Region", css::uno::Any(ou("Энская область"))),
                                      arg("Period", css::uno::Any(ou("2026/2027 учебный год"))),
                                      arg("LastYear", css::uno::Any(url))}));

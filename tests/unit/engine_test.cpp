@@ -23,7 +23,7 @@ using test::T;
 // kindergartens (one not filled) and the municipality's own row.
 Workbook sample() {
     Workbook w;
-    w.add({"101", "МБОУ «Берёзовская СОШ»", "school", {"shnor"}});
+    w.add({"101", "МБОУ «Ольховоборская СОШ»", "school", {"shnor"}});
     w.add({"102", "МБОУ «Кедровская СОШ»", "school", {}});
     w.add({"103", "МБОУ «Сосновская ООШ»", "school", {}});
     w.add({"104", "МБОУ «Озёрная НОШ»", "school", {}});

@@ -53,7 +53,7 @@ TEST(ToCell, StringsAndTheRest) {
 
 TEST(ToCell, TextIsTheSameUtf8AsTheOfficeWrites) {
     // ASCII, Cyrillic, «№», a character outside the BMP (a surrogate pair) and long text.
-    for (const char* text : {"12 чел.", "МБОУ «Берёзовская СОШ № 1»",
+    for (const char* text : {"12 чел.", "МБОУ «Ольховоборская СОШ № 1»",
                              "a\xF0\x9F\x98\x80"
                              "b",
                              "x", "очень длинное наименование организации, длиннее любого короткого буфера"}) {

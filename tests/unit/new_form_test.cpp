@@ -21,9 +21,9 @@ using test::T;
 
 TEST(NewForm, ThePassportAndTheRegisterAsAsked) {
     const NewFormRequest request{
-        "Берёзовский район", "Энская область", "2025/2026 учебный год", {{"school", 15}, {"kindergarten", 14}}};
+        "Ольховоборский район", "Энская область", "2025/2026 учебный год", {{"school", 15}, {"kindergarten", 14}}};
     const FormData d = new_form_data(mini(), request, nullptr);
-    EXPECT_EQ(d.passport.at("municipality"), "Берёзовский район");
+    EXPECT_EQ(d.passport.at("municipality"), "Ольховоборский район");
     EXPECT_EQ(d.passport.at("region"), "Энская область");
     EXPECT_EQ(d.passport.at(kPassportPeriod), "2025/2026 учебный год");
     EXPECT_EQ(d.passport.at("schools_expected"), "15");
@@ -34,7 +34,7 @@ TEST(NewForm, ThePassportAndTheRegisterAsAsked) {
     // The form written from it has those rows and that passport.
     const FormLayout layout = form_layout(mini(), {{"school", 15}, {"kindergarten", 14}});
     const std::string fods = form_fods(mini(), d, "test");
-    EXPECT_NE(fods.find("Берёзовский район"), std::string::npos);
+    EXPECT_NE(fods.find("Ольховоборский район"), std::string::npos);
     EXPECT_EQ(layout.register_blocks.back().slots, 14u);
 }
 
@@ -106,8 +106,8 @@ TEST(NewForm, ThePeriodAndTheFileName) {
     EXPECT_EQ(likely_period(2026, 9), "2025/2026 учебный год");
     EXPECT_EQ(likely_period(2027, 3), "2025/2026 учебный год");
     EXPECT_EQ(likely_period(2027, 7), "2026/2027 учебный год");
-    EXPECT_EQ(suggested_file_name("Берёзовский район", "2025/2026 учебный год"),
-              "МСОКО Берёзовский район 2025-2026 учебный год.ods");
+    EXPECT_EQ(suggested_file_name("Ольховоборский район", "2025/2026 учебный год"),
+              "МСОКО Ольховоборский район 2025-2026 учебный год.ods");
     EXPECT_EQ(suggested_file_name("", ""), "МСОКО.ods");
     EXPECT_EQ(suggested_file_name("Район: \"Север\"", "2025/2026"), "МСОКО Район- -Север- 2025-2026.ods");
 }

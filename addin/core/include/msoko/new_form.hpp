@@ -49,7 +49,7 @@ FormData new_form_data(const Catalogue& catalogue, const NewFormRequest& request
 /// nearer to its end («2025/2026 учебный год» from July 2026 to June 2027).
 std::string likely_period(int year, int month);
 
-/// «МСОКО Берёзовский район 2025-2026 учебный год.ods»: what Save As suggests
+/// «МСОКО Ольховоборский район 2025-2026 учебный год.ods»: what Save As suggests
 /// (characters a file name cannot hold replaced).
 std::string suggested_file_name(const std::string& municipality, const std::string& period);
 

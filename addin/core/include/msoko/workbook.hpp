@@ -16,7 +16,7 @@ namespace msoko {
 /// A row of the form: a school, a kindergarten or the municipality itself.
 struct Organisation {
     std::string code;                ///< the organisation's code in the form (unique)
-    std::string name;                ///< its name, e.g. МБОУ «Берёзовская СОШ»
+    std::string name;                ///< its name, e.g. МБОУ «Ольховоборская СОШ»
     std::string type;                ///< an organisation type id of the catalogue
     std::vector<std::string> flags;  ///< flag ids of the catalogue, e.g. shnor
 
