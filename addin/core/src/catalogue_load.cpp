@@ -13,7 +13,8 @@ Catalogue Loader::load() {
     c_.info = parse_catalogue_info(text_, file_);  // syntax errors with line and column
     const json::value root = json::parse(text_);
     const json::object& o = r_.object(root, "");
-    r_.only(o, {"format", "id", "version", "title", "source", "organisation_types", "flags", "directions"}, "");
+    r_.only(o, {"format", "id", "version", "title", "source", "organisation_types", "flags", "directions", "changes"},
+            "");
     c_.source = r_.string(o, "source", "");
     read_organisation_types(o);
     read_flags(o);
@@ -24,6 +25,7 @@ Catalogue Loader::load() {
         read_direction(dirs[i], "/directions/" + std::to_string(i));
     c_.index();
     resolve();
+    read_changes(o);
     return std::move(c_);
 }
 

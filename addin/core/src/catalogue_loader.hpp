@@ -159,6 +159,9 @@ private:
 
     void derive_part_whole_rules();
 
+    // The top-level `changes` (catalogue_changes.cpp): checked against the fields.
+    void read_changes(const json::object& o);
+
     Reader r_;
     const std::string& text_;
     std::string file_;
