@@ -30,6 +30,8 @@ const char* why_name(FieldToFill::Why w) {
             return "split";
         case FieldToFill::Why::Redefined:
             return "redefined";
+        case FieldToFill::Why::Widened:
+            return "widened";
     }
     return "?";
 }

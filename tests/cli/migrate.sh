@@ -51,6 +51,16 @@ filled = {c.get("new") or c.get("into") or c.get("keep") for c in changes["field
 parts = {p for c in changes["fields"] if c["old"] in ids(then) for p in c.get("split", []) if p != c.get("keep")}
 redefined = {c["old"] for c in changes["fields"] if "redefined" in c}
 expected = (ids(now) - ids(then) - filled) | parts | redefined
+# Kept, renamed or merged fields now filled for organisation types their old fields were not.
+types = lambda c: {f["id"]: set(f["org_types"]) for d in c["directions"] for f in d["fields"]}
+old_types, new_types, by_old = types(then), types(now), {c["old"]: c for c in changes["fields"]}
+became = {}
+for f, t in old_types.items():
+    c = by_old.get(f) if changes.get("from") == then["version"] else None
+    target = (f if f in new_types else None) if c is None else (c.get("new") or c.get("into") or c.get("keep"))
+    if target:
+        became.setdefault(target, set()).update(t)
+expected |= {f for f, t in became.items() if new_types[f] - t}
 problems = []
 if out["format"] != "msoko-migrate/1" or out["from"] != "2021.1" or out["to"] != now["version"]:
     problems.append(f"format/from/to: {out['format']} {out['from']} {out['to']}")

@@ -28,9 +28,10 @@ using test::put;
 using test::sheet;
 using test::T;
 
-json::object field(const char* id, const char* type = "count", const char* org = "school") {
-    return json::object{{"id", id},          {"title", std::string("Поле ") + id}, {"type", type},
-                        {"unit", "человек"}, {"org_types", json::array{org}},      {"filled_by", "ОО"},
+// A required count of `orgs` (schools by default).
+json::object field(const char* id, json::array orgs = {"school"}) {
+    return json::object{{"id", id},          {"title", std::string("Поле ") + id}, {"type", "count"},
+                        {"unit", "человек"}, {"org_types", std::move(orgs)},       {"filled_by", "ОО"},
                         {"required", true}};
 }
 
@@ -49,9 +50,10 @@ std::string version_of(const char* version, const std::vector<json::object>& fie
 
 // Version 1: the test catalogue and fields that the next version renames, removes, merges, splits and redefines.
 const Catalogue& old_version() {
-    static const Catalogue c = parse_catalogue(version_of("1", {field("was_named"), field("gone"), field("dup"),
-                                                                field("extra"), field("pooled"), field("staff")}),
-                                               "v1.json");
+    static const Catalogue c =
+        parse_catalogue(version_of("1", {field("was_named"), field("gone"), field("dup"), field("extra"),
+                                         field("pooled"), field("staff"), field("wide")}),
+                        "v1.json");
     return c;
 }
 
@@ -69,10 +71,12 @@ const json::value& changes_of_v2() {
 }
 
 const Catalogue& new_version() {
-    static const Catalogue c = parse_catalogue(
-        version_of("2", {field("now_named"), field("part_a"), field("part_b"), field("staff"), field("brand_new")},
-                   changes_of_v2()),
-        "v2.json");
+    static const Catalogue c =
+        parse_catalogue(version_of("2",
+                                   {field("now_named"), field("part_a"), field("part_b"), field("staff"),
+                                    field("brand_new"), field("wide", {"school", "kindergarten"})},
+                                   changes_of_v2()),
+                        "v2.json");
     return c;
 }
 
@@ -275,11 +279,15 @@ TEST(Migration, KeepsEveryValueWhoseFieldStaysOrIsRenamedOrMerged) {
 
 TEST(Migration, ListsWhatMustBeFilledAnewAndWhatWasDropped) {
     const Migration m = migrate_form(old_version(), new_version(), old_form());
-    EXPECT_EQ(fields_to_fill(m), (std::set<std::string>{"part_b", "staff", "brand_new"}));
+    EXPECT_EQ(fields_to_fill(m), (std::set<std::string>{"part_b", "staff", "brand_new", "wide"}));
     for (const FieldToFill& f : m.to_fill) {
         const FieldToFill::Why want = f.field == "part_b"  ? FieldToFill::Why::Split
                                       : f.field == "staff" ? FieldToFill::Why::Redefined
+                                      : f.field == "wide"  ? FieldToFill::Why::Widened
                                                            : FieldToFill::Why::New;
+        if (f.field == "wide") {
+            EXPECT_EQ(f.for_types, std::vector<std::string>{"kindergarten"});
+        }
         EXPECT_EQ(f.why, want) << f.field;
         EXPECT_NE(f.text.find("(" + f.field + ")"), std::string::npos) << f.text;
     }
@@ -289,9 +297,9 @@ TEST(Migration, ListsWhatMustBeFilledAnewAndWhatWasDropped) {
     // Two schools had each of them.
     EXPECT_EQ(dropped, (std::map<std::string, std::size_t>{{"gone", 2}, {"staff", 2}}));
     const std::string summary = m.summary();
-    for (const char* piece : {"Форма версии 1 перенесена в форму версии 2", "Заполните заново (3)",
-                              "часть разделённого поля «Поле pooled» (pooled)", "новое поле",
-                              "определение изменено: считаются только учителя",
+    for (const char* piece : {"Форма версии 1 перенесена в форму версии 2", "Заполните заново (4)",
+                              "теперь заполняется и для ДОО", "часть разделённого поля «Поле pooled» (pooled)",
+                              "новое поле", "определение изменено: считаются только учителя",
                               "поле удалено: не требуется приказом; значений: 2", "разные значения"})
         EXPECT_NE(summary.find(piece), std::string::npos) << piece << "\n" << summary;
 }

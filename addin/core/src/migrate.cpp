@@ -322,6 +322,19 @@ Migration migrate_form(const Catalogue& old_catalogue, const Catalogue& catalogu
                 }
             }
         }
+    // The organisation types each current field was filled for, through the old fields that fill it.
+    std::map<std::string, std::set<std::string>> types_of;
+    for (const Field& f : old_catalogue.fields) {
+        const FieldChange* change = change_of(f.id);
+        std::string target = catalogue.field(f.id) ? f.id : std::string();
+        if (change)
+            target = change->kind == FieldChange::Kind::Renamed || change->kind == FieldChange::Kind::Merged
+                         ? change->target
+                     : change->kind == FieldChange::Kind::Split ? change->keep
+                                                                : std::string();
+        if (!target.empty())
+            types_of[target].insert(f.org_types.begin(), f.org_types.end());
+    }
     for (const Field& f : catalogue.fields) {
         const FieldChange* change = change_of(f.id);
         FieldToFill t;
@@ -337,6 +350,19 @@ Migration migrate_form(const Catalogue& old_catalogue, const Catalogue& catalogu
                      "» (" + t.old_field + ")";
         } else if (!old_ids.count(f.id) && !filled.count(f.id)) {
             t.text = field_words(catalogue, f) + " — новое поле";
+        } else if (const auto before = types_of.find(f.id); before != types_of.end()) {
+            // Kept, renamed or merged: the cells of types the old fields did not concern are new.
+            std::vector<std::string> shorts;
+            for (const std::string& type : f.org_types)
+                if (!before->second.count(type)) {
+                    t.for_types.push_back(type);
+                    const OrganisationType* ot = catalogue.organisation_type(type);
+                    shorts.push_back(ot ? ot->short_title : type);
+                }
+            if (t.for_types.empty())
+                continue;
+            t.why = FieldToFill::Why::Widened;
+            t.text = field_words(catalogue, f) + " — теперь заполняется и для " + join(shorts);
         } else {
             continue;
         }

@@ -26,11 +26,13 @@ struct FieldToFill {
         New,        ///< the old version had no such field
         Split,      ///< part of an old field split into several
         Redefined,  ///< the id stayed, its meaning changed
+        Widened,    ///< kept, but now filled for organisation types it was not (their cells are new)
     };
     std::string field;  ///< the current field's id
     Why why = Why::New;
-    std::string old_field;  ///< Split: the old field
-    std::string text;       ///< Russian: «5.1.1 …: «title» (id) — новое поле»
+    std::string old_field;               ///< Split: the old field
+    std::vector<std::string> for_types;  ///< Widened: the organisation types it now concerns too
+    std::string text;                    ///< Russian: «5.1.1 …: «title» (id) — новое поле»
 };
 
 /// An old field whose values the new form does not take.
