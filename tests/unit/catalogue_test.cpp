@@ -36,6 +36,43 @@ TEST(Catalogue, LoadsEverythingOfAConsistentFile) {
     EXPECT_EQ(c.indicator("1.1.4")->compute.multiplier, 1.0);
 }
 
+TEST(Catalogue, LoadsSourcesRolesAndSupplementaryDirections) {
+    const Catalogue c = parse_catalogue(mini_text(), "mini.json");
+    ASSERT_EQ(c.sources.size(), 2u);
+    EXPECT_EQ(c.sources[0].id, "gia");
+    EXPECT_EQ(c.field("pupils")->source, "gia");
+    EXPECT_EQ(c.source_title(*c.field("pupils")), "региональная база ГИА");
+    EXPECT_EQ(c.field("passed")->source, "") << "a field's source is optional in the format";
+    EXPECT_EQ(c.source_title(*c.field("passed")), "");
+    EXPECT_EQ(c.indicator("1.1.1")->role, IndicatorRole::Result);
+    EXPECT_EQ(c.indicator("1.1.1")->better, Better::Higher);
+    EXPECT_EQ(c.indicator("1.1.2")->role, IndicatorRole::Unspecified);
+    EXPECT_EQ(c.indicator("1.1.2")->better, Better::Unspecified);
+    EXPECT_FALSE(c.direction("1.1")->supplementary);
+    EXPECT_TRUE(c.direction("1.2")->supplementary);
+    EXPECT_STREQ(title(Better::Lower), "ниже — лучше");
+    EXPECT_STREQ(title(IndicatorRole::Context), "контекстный");
+}
+
+TEST(Catalogue, LoadsACatalogueWithoutSources) {
+    // Catalogues written before the list of sources (2021.1) still load.
+    std::string text = mini_text();
+    for (const char* piece :
+         {", \"source\": \"gia\"", ", \"supplementary\": true", ", \"role\": \"result\", \"better\": \"higher\""}) {
+        const auto pos = text.find(piece);
+        ASSERT_NE(pos, std::string::npos) << piece;
+        text.erase(pos, std::string(piece).size());
+    }
+    const auto from = text.find("  \"sources\"");
+    ASSERT_NE(from, std::string::npos);
+    text.erase(from, text.find('\n', from) - from + 1);
+    const Catalogue c = parse_catalogue(text, "mini.json");
+    EXPECT_TRUE(c.sources.empty());
+    EXPECT_EQ(c.field("pupils")->source, "");
+    EXPECT_EQ(c.indicator("1.1.1")->role, IndicatorRole::Unspecified);
+    EXPECT_FALSE(c.direction("1.2")->supplementary);
+}
+
 TEST(Catalogue, DerivesPartWholeRulesFromSingleFieldShares) {
     const Catalogue c = parse_catalogue(mini_text(), "mini.json");
     std::vector<std::pair<std::string, std::string>> derived;
@@ -164,6 +201,21 @@ INSTANTIATE_TEST_SUITE_P(
                "/directions/0/rules/2", "cycle of sum_equals totals: b70 → b90 → b70"},
         Broken{"a same_value of one field", "\"fields\": [\"pupils\", \"pupils_again\"]", "\"fields\": [\"pupils\"]",
                "/directions/1/rules/0/fields", "at least two fields"},
+        Broken{"unknown source of a field", "\"source\": \"gia\"}", "\"source\": \"fis\"}",
+               "/directions/0/fields/0/source", "unknown source 'fis'"},
+        Broken{"duplicate source id", "{\"id\": \"uo_docs\"", "{\"id\": \"gia\"", "/sources/1/id",
+               "duplicate source id 'gia'"},
+        Broken{"a source without title", "\"title\": \"документы УО\"", "\"title\": \"\"", "/sources/1/title",
+               "must not be empty"},
+        Broken{"a misspelt member of a source", "\"title\": \"документы УО\"}",
+               "\"title\": \"документы УО\", \"short\": \"УО\"}", "/sources/1/short", "unknown member 'short'"},
+        Broken{"unknown role", "\"role\": \"result\"", "\"role\": \"outcome\"", "/directions/0/indicators/0/role",
+               "unknown role 'outcome'; expected result, context or process"},
+        Broken{"unknown direction of better", "\"better\": \"higher\"", "\"better\": \"up\"",
+               "/directions/0/indicators/0/better",
+               "unknown direction of better 'up'; expected higher, lower or neither"},
+        Broken{"supplementary not a boolean", "\"supplementary\": true", "\"supplementary\": \"да\"",
+               "/directions/1/supplementary", "must be true or false"},
         Broken{"a direction without indicators",
                "{\"id\": \"1.2.1\", \"title\": \"Выпускников\", \"unit\": \"человек\", \"org_types\": [\"school\"], "
                "\"compute\": {\"kind\": \"count\", \"field\": \"pupils_again\"}}",

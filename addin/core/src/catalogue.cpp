@@ -57,8 +57,70 @@ const char* to_string(Rule::Kind k) {
             return "same_value";
         case Rule::Kind::RequiresEvidence:
             return "requires_evidence";
+        case Rule::Kind::SumWithin:
+            return "sum_within";
+        case Rule::Kind::Implies:
+            return "implies";
+        case Rule::Kind::CoversRegister:
+            return "covers_register";
     }
     return "?";
+}
+
+const char* to_string(IndicatorRole r) {
+    switch (r) {
+        case IndicatorRole::Result:
+            return "result";
+        case IndicatorRole::Context:
+            return "context";
+        case IndicatorRole::Process:
+            return "process";
+        case IndicatorRole::Unspecified:
+            break;
+    }
+    return "";
+}
+
+const char* to_string(Better b) {
+    switch (b) {
+        case Better::Higher:
+            return "higher";
+        case Better::Lower:
+            return "lower";
+        case Better::Neither:
+            return "neither";
+        case Better::Unspecified:
+            break;
+    }
+    return "";
+}
+
+const char* title(IndicatorRole r) {
+    switch (r) {
+        case IndicatorRole::Result:
+            return "результативный";
+        case IndicatorRole::Context:
+            return "контекстный";
+        case IndicatorRole::Process:
+            return "процессный";
+        case IndicatorRole::Unspecified:
+            break;
+    }
+    return "";
+}
+
+const char* title(Better b) {
+    switch (b) {
+        case Better::Higher:
+            return "выше — лучше";
+        case Better::Lower:
+            return "ниже — лучше";
+        case Better::Neither:
+            return "ни рост, ни снижение сами по себе не лучше";
+        case Better::Unspecified:
+            break;
+    }
+    return "";
 }
 
 bool Field::concerns(const std::string& org_type) const {
@@ -82,6 +144,40 @@ std::vector<std::string> Computation::inputs() const {
     return out;
 }
 
+const DimensionMember* Dimension::member(const std::string& member_id) const {
+    for (const auto& m : members)
+        if (m.id == member_id)
+            return &m;
+    return nullptr;
+}
+
+const Dimension* Catalogue::dimension(const std::string& id) const {
+    for (const auto& d : dimensions)
+        if (d.id == id)
+            return &d;
+    return nullptr;
+}
+
+std::vector<const Indicator*> Catalogue::variants(const std::string& headline) const {
+    std::vector<const Indicator*> out;
+    const auto it = indicator_index_.find(headline);
+    if (it == indicator_index_.end())
+        return out;
+    for (std::size_t i = it->second + 1; i < indicators.size() && indicators[i].variant_of == headline; ++i)
+        out.push_back(&indicators[i]);
+    return out;
+}
+
+std::vector<const Field*> Catalogue::members(const std::string& total) const {
+    std::vector<const Field*> out;
+    const auto it = field_index_.find(total);
+    if (it == field_index_.end())
+        return out;
+    for (std::size_t i = it->second + 1; i < fields.size() && fields[i].breakdown_of == total; ++i)
+        out.push_back(&fields[i]);
+    return out;
+}
+
 const Field* Catalogue::field(const std::string& id) const {
     auto it = field_index_.find(id);
     return it == field_index_.end() ? nullptr : &fields[it->second];
@@ -102,6 +198,18 @@ const OrganisationType* Catalogue::organisation_type(const std::string& id) cons
         if (t.id == id)
             return &t;
     return nullptr;
+}
+
+const DataSource* Catalogue::data_source(const std::string& id) const {
+    for (const auto& s : sources)
+        if (s.id == id)
+            return &s;
+    return nullptr;
+}
+
+std::string Catalogue::source_title(const Field& f) const {
+    const DataSource* s = data_source(f.source);
+    return s ? s->title : std::string();
 }
 
 const OrganisationType* Catalogue::organisation_type_by_short(const std::string& short_title) const {

@@ -79,17 +79,22 @@ std::string formula(const Catalogue& c, const Indicator& ind) {
     return {};
 }
 
+// « (предупреждение)» for a rule whose breach is a warning.
+std::string level_text(const Rule& r) {
+    return r.level == Rule::Level::Warning ? " (предупреждение)" : "";
+}
+
 std::string rule_text(const Catalogue& c, const Rule& r) {
     switch (r.kind) {
         case Rule::Kind::PartWhole:
             return field_ref(c, r.fields[0]) + " ≤ " + field_ref(c, r.fields[1]) +
-                   (r.derived ? " (из формулы показателя)" : "");
+                   (r.derived ? " (из формулы показателя)" : "") + level_text(r);
         case Rule::Kind::SumEquals: {
             std::vector<std::string> parts(r.fields.begin(), r.fields.end() - 1);
             std::vector<std::string> refs;
             for (const auto& p : parts)
                 refs.push_back(field_ref(c, p));
-            return join(refs, " + ") + " = " + field_ref(c, r.fields.back());
+            return join(refs, " + ") + " = " + field_ref(c, r.fields.back()) + level_text(r);
         }
         case Rule::Kind::SameValue: {
             std::vector<std::string> refs;
@@ -97,13 +102,35 @@ std::string rule_text(const Catalogue& c, const Rule& r) {
                 const Field* field = c.field(f);
                 refs.push_back(field_ref(c, f) + (field ? " [" + field->direction + "]" : ""));
             }
-            return "одно и то же число: " + join(refs, " = ");
+            return "одно и то же число: " + join(refs, " = ") + level_text(r);
         }
         case Rule::Kind::RequiresEvidence: {
             std::vector<std::string> refs;
             for (std::size_t i = 1; i < r.fields.size(); ++i)
                 refs.push_back(field_ref(c, r.fields[i]));
-            return "ответ «да» в поле " + field_ref(c, r.fields[0]) + " требует заполнить: " + join(refs);
+            return "ответ «да» в поле " + field_ref(c, r.fields[0]) + " требует заполнить: " + join(refs) +
+                   level_text(r);
+        }
+        case Rule::Kind::SumWithin: {
+            std::vector<std::string> parts, whole;
+            for (std::size_t i = 0; i < r.fields.size(); ++i)
+                (i < r.parts ? parts : whole).push_back(field_ref(c, r.fields[i]));
+            return join(parts, " + ") + " ≤ " + join(whole, " + ") + level_text(r);
+        }
+        case Rule::Kind::Implies: {
+            const auto condition = [&](std::size_t i) {
+                const Rule::Condition& k = r.conditions[i];
+                return field_ref(c, r.fields[i]) +
+                       (k.is ? std::string(" = «") + (*k.is ? "да" : "нет") + "»" : " > " + number(*k.above));
+            };
+            return "если " + condition(0) + ", то " + condition(1) + level_text(r);
+        }
+        case Rule::Kind::CoversRegister: {
+            const std::string what =
+                r.fields.size() == 1 ? "числа организаций реестра (" + types(c, r.org_types) + ")"
+                                     : "суммы по организациям (" + types(c, r.org_types) + ") " +
+                                           sum_of(c, std::vector<std::string>(r.fields.begin() + 1, r.fields.end()));
+            return "муниципальное " + field_ref(c, r.fields[0]) + " не меньше " + what + level_text(r);
         }
     }
     return {};

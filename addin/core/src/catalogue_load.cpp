@@ -13,16 +13,22 @@ Catalogue Loader::load() {
     c_.info = parse_catalogue_info(text_, file_);  // syntax errors with line and column
     const json::value root = json::parse(text_);
     const json::object& o = r_.object(root, "");
-    r_.only(o, {"format", "id", "version", "title", "source", "organisation_types", "flags", "directions", "changes"},
+    r_.only(o,
+            {"format", "id", "version", "title", "source", "organisation_types", "flags", "dimensions", "sources",
+             "directions", "changes"},
             "");
     c_.source = r_.string(o, "source", "");
     read_organisation_types(o);
     read_flags(o);
+    read_dimensions(o);
+    read_sources(o);
     const json::array& dirs = r_.array(o, "directions", "");
     if (dirs.empty())
         r_.fail("/directions", "must not be empty");
     for (std::size_t i = 0; i < dirs.size(); ++i)
         read_direction(dirs[i], "/directions/" + std::to_string(i));
+    c_.index();
+    expand_breakdowns();
     c_.index();
     resolve();
     read_changes(o);
@@ -97,6 +103,59 @@ void Loader::read_flags(const json::object& o) {
                });
 }
 
+void Loader::read_dimensions(const json::object& o) {
+    static const std::regex id_pattern("[a-z][a-z0-9_]*"), member_pattern("[a-z0-9][a-z0-9_]*");
+    const json::array& a = r_.array(o, "dimensions", "", false);
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const std::string path = "/dimensions/" + std::to_string(i);
+        const json::object& e = r_.object(a[i], path);
+        r_.only(e, {"id", "title", "additive", "members"}, path);
+        Dimension d;
+        d.id = r_.string(e, "id", path);
+        if (!std::regex_match(d.id, id_pattern))
+            r_.fail(path + "/id", "dimension id '" + d.id + "' must be lower-case latin letters, digits and _");
+        if (c_.dimension(d.id))
+            r_.fail(path + "/id", "duplicate dimension id '" + d.id + "'");
+        d.title = r_.string(e, "title", path);
+        if (e.if_contains("additive"))
+            d.additive = r_.boolean(e, "additive", path);
+        const json::array& members = r_.array(e, "members", path);
+        if (members.size() < 2)
+            r_.fail(path + "/members", "a dimension needs at least two members");
+        for (std::size_t m = 0; m < members.size(); ++m) {
+            const std::string mpath = path + "/members/" + std::to_string(m);
+            const json::object& me = r_.object(members[m], mpath);
+            r_.only(me, {"id", "title"}, mpath);
+            DimensionMember member{r_.string(me, "id", mpath), r_.string(me, "title", mpath)};
+            if (!std::regex_match(member.id, member_pattern))
+                r_.fail(mpath + "/id", "member id '" + member.id +
+                                           "' must be lower-case latin letters, digits and _ (it ends field ids)");
+            if (d.member(member.id))
+                r_.fail(mpath + "/id", "duplicate member '" + member.id + "' of dimension '" + d.id + "'");
+            if (std::any_of(d.members.begin(), d.members.end(),
+                            [&](const DimensionMember& x) { return fold(x.title) == fold(member.title); }))
+                r_.fail(mpath + "/title", "duplicate member title '" + member.title + "' of dimension '" + d.id + "'");
+            d.members.push_back(std::move(member));
+        }
+        c_.dimensions.push_back(std::move(d));
+    }
+}
+
+// The closed list of data sources: {id, title}; optional, so that catalogues
+// written before it still load.
+void Loader::read_sources(const json::object& o) {
+    const json::array& a = r_.array(o, "sources", "", false);
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const std::string path = "/sources/" + std::to_string(i);
+        const json::object& e = r_.object(a[i], path);
+        r_.only(e, {"id", "title"}, path);
+        DataSource s{r_.string(e, "id", path), r_.string(e, "title", path)};
+        if (c_.data_source(s.id))
+            r_.fail(path + "/id", "duplicate source id '" + s.id + "'");
+        c_.sources.push_back(std::move(s));
+    }
+}
+
 void Loader::check_org_types(const std::vector<std::string>& types, const std::string& path) {
     for (std::size_t i = 0; i < types.size(); ++i)
         if (!c_.organisation_type(types[i]))
@@ -105,7 +164,9 @@ void Loader::check_org_types(const std::vector<std::string>& types, const std::s
 
 void Loader::read_direction(const json::value& v, const std::string& path) {
     const json::object& o = r_.object(v, path);
-    r_.only(o, {"id", "short_title", "group", "title", "source", "note", "fields", "indicators", "rules"}, path);
+    r_.only(o,
+            {"id", "short_title", "group", "title", "source", "note", "supplementary", "fields", "indicators", "rules"},
+            path);
     Direction d;
     d.id = r_.string(o, "id", path);
     if (!direction_ids_.insert(d.id).second)
@@ -117,6 +178,8 @@ void Loader::read_direction(const json::value& v, const std::string& path) {
         d.short_title = d.title;
     d.source = r_.string(o, "source", path);
     d.note = r_.string(o, "note", path, false);
+    if (o.if_contains("supplementary"))
+        d.supplementary = r_.boolean(o, "supplementary", path);
 
     const json::array& fields = r_.array(o, "fields", path);
     for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -124,6 +187,12 @@ void Loader::read_direction(const json::value& v, const std::string& path) {
         f.direction = d.id;
         d.fields.push_back(f.id);
         c_.fields.push_back(std::move(f));
+        for (Field& m : members_) {  // a broken-down total's member fields, right after it
+            m.direction = d.id;
+            d.fields.push_back(m.id);
+            c_.fields.push_back(std::move(m));
+        }
+        members_.clear();
     }
     const json::array& inds = r_.array(o, "indicators", path);
     if (inds.empty())
@@ -136,9 +205,15 @@ void Loader::read_direction(const json::value& v, const std::string& path) {
             r_.fail(ipath + "/id", "indicator id '" + ind.id + "' is out of order: the indicator at position " +
                                        std::to_string(i + 1) + " of direction " + d.id + " must be '" + expected + "'");
         ind.direction = d.id;
+        std::vector<Indicator> variants = read_variants(ind, r_.object(inds[i], ipath), ipath);
         d.indicators.push_back(ind.id);
         indicator_paths_.push_back(ipath);
         c_.indicators.push_back(std::move(ind));
+        for (std::size_t k = 0; k < variants.size(); ++k) {
+            d.indicators.push_back(variants[k].id);
+            indicator_paths_.push_back(ipath + "/variants/" + std::to_string(k));
+            c_.indicators.push_back(std::move(variants[k]));
+        }
     }
     const json::array& rules = r_.array(o, "rules", path, false);
     for (std::size_t i = 0; i < rules.size(); ++i) {
@@ -152,11 +227,17 @@ void Loader::read_direction(const json::value& v, const std::string& path) {
 Field Loader::read_field(const json::value& v, const std::string& path) {
     static const std::regex id_pattern("[a-z][a-z0-9_]*");
     const json::object& o = r_.object(v, path);
-    r_.only(o, {"id", "title", "type", "unit", "org_types", "filled_by", "required", "min", "max", "note"}, path);
+    r_.only(o,
+            {"id", "title", "type", "unit", "org_types", "filled_by", "required", "min", "max", "note", "breakdown",
+             "source"},
+            path);
     Field f;
     f.id = r_.string(o, "id", path);
     if (!std::regex_match(f.id, id_pattern))
         r_.fail(path + "/id", "field id '" + f.id + "' must be lower-case latin letters, digits and _");
+    if (const auto it = member_of_.find(f.id); it != member_of_.end())
+        r_.fail(path + "/id", "field id '" + f.id + "' is a member field of the breakdown of '" + it->second +
+                                  "', which adds it: remove this field or rename it");
     if (f.id == "code" || f.id == "name" || f.id == "type" || f.id == "flags")
         r_.fail(path + "/id", "'" + f.id + "' is reserved for a column of the direction tables");
     if (!field_ids_.insert(f.id).second)
@@ -179,12 +260,79 @@ Field Loader::read_field(const json::value& v, const std::string& path) {
     if (f.type == FieldType::Count && f.min && *f.min < 0)
         r_.fail(path + "/min", "a count cannot be negative");
     f.note = r_.string(o, "note", path, false);
+    read_field_breakdown(f, o, path, members_);
+    f.source = r_.string(o, "source", path, false);
+    if (o.if_contains("source") && !c_.data_source(f.source))
+        r_.fail(path + "/source",
+                "unknown source '" + f.source + "'" + (c_.sources.empty() ? "; the catalogue lists no sources" : ""));
     return f;
+}
+
+void Loader::read_field_breakdown(Field& total, const json::object& o, const std::string& path,
+                                  std::vector<Field>& members) {
+    const json::value* b = o.if_contains("breakdown");
+    if (!b)
+        return;
+    const std::string bpath = path + "/breakdown";
+    std::string dimension, dpath = bpath;
+    std::vector<std::string> types = total.org_types;
+    if (b->is_string()) {
+        dimension = std::string(b->as_string());
+    } else if (b->is_object()) {
+        const json::object& bo = b->as_object();
+        r_.only(bo, {"dimension", "org_types"}, bpath);
+        dimension = r_.string(bo, "dimension", bpath);
+        dpath = bpath + "/dimension";
+        if (bo.if_contains("org_types")) {
+            types = r_.strings(bo, "org_types", bpath);
+            check_org_types(types, bpath + "/org_types");
+            for (std::size_t i = 0; i < types.size(); ++i)
+                if (!total.concerns(types[i]))
+                    r_.fail(
+                        bpath + "/org_types/" + std::to_string(i),
+                        "the breakdown concerns " + types[i] + " but field '" + total.id + "' is not filled for it");
+        }
+    } else {
+        r_.fail(bpath, "must be a dimension id or an object {\"dimension\": …, \"org_types\": […]}");
+    }
+    const Dimension* dim = c_.dimension(dimension);
+    if (!dim) {
+        std::vector<std::string> known;
+        for (const auto& d : c_.dimensions)
+            known.push_back(d.id);
+        r_.fail(dpath, "unknown dimension '" + dimension + "'" +
+                           (known.empty() ? std::string("; the catalogue has no dimensions")
+                                          : "; the catalogue's dimensions: " + join(known)));
+    }
+    if (!numeric(total.type))
+        r_.fail(bpath, "field '" + total.id + "' is " + to_string(total.type) +
+                           "; only count and number fields can be broken down");
+    total.breakdown = dim->id;
+    breakdown_paths_[total.id] = bpath;
+    breakdown_types_[total.id] = types;
+    for (const auto& m : dim->members) {
+        Field mf = total;
+        mf.id = total.id + "_" + m.id;
+        mf.title = total.title + " — " + m.title;
+        mf.org_types = types;
+        mf.note.clear();
+        mf.breakdown.clear();
+        mf.breakdown_of = total.id;
+        mf.member = m.id;
+        if (!field_ids_.insert(mf.id).second)
+            r_.fail(bpath, "the member field '" + mf.id + "' of the breakdown (" + m.title +
+                               ") has the id of another field of the catalogue");
+        member_of_[mf.id] = total.id;
+        members.push_back(std::move(mf));
+    }
 }
 
 Indicator Loader::read_indicator(const json::value& v, const std::string& path) {
     const json::object& o = r_.object(v, path);
-    r_.only(o, {"id", "title", "unit", "org_types", "scope_flags", "compute", "duplicate_of", "note"}, path);
+    r_.only(o,
+            {"id", "title", "unit", "org_types", "scope_flags", "compute", "duplicate_of", "note", "variants",
+             "breakdown", "role", "better"},
+            path);
     Indicator ind;
     ind.id = r_.string(o, "id", path);
     if (!indicator_ids_.insert(ind.id).second)
@@ -201,16 +349,171 @@ Indicator Loader::read_indicator(const json::value& v, const std::string& path) 
     }
     ind.duplicate_of = r_.string(o, "duplicate_of", path, false);
     ind.note = r_.string(o, "note", path, false);
+    if (o.if_contains("role"))
+        ind.role = indicator_role(r_.string(o, "role", path), path + "/role");
+    if (o.if_contains("better"))
+        ind.better = better(r_.string(o, "better", path), path + "/better");
     const json::value* comp = r_.member(o, "compute", path, true);
     ind.compute = read_compute(*comp, path + "/compute");
-    // For the municipality, a count, sum or flag of organisations and the
-    // municipality's own answer are different things: one or the other.
+    check_kind_scope(ind, path + "/org_types");
+    ind.breakdown = r_.string(o, "breakdown", path, false);
+    if (o.if_contains("breakdown")) {
+        if (!c_.dimension(ind.breakdown))
+            r_.fail(path + "/breakdown", "unknown dimension '" + ind.breakdown + "'");
+        indicator_breakdowns_[ind.id] = path + "/breakdown";
+    }
+    return ind;
+}
+
+// For the municipality, a count, sum or flag of organisations and the
+// municipality's own answer are different things: one or the other.
+void Loader::check_kind_scope(const Indicator& ind, const std::string& path) {
     const auto k = ind.compute.kind;
     if ((k == Computation::Kind::Count || k == Computation::Kind::Sum || k == Computation::Kind::Flag) &&
         ind.concerns(c_.municipal_type().id) && ind.org_types.size() > 1)
-        r_.fail(path + "/org_types",
+        r_.fail(path,
                 std::string("a ") + to_string(k) + " concerns either the municipality or organisations, not both");
-    return ind;
+}
+
+std::vector<Indicator> Loader::read_variants(const Indicator& headline, const json::object& o,
+                                             const std::string& path) {
+    static const std::regex suffix_pattern("[a-z0-9][a-z0-9_]*");
+    std::vector<Indicator> out;
+    const json::array& a = r_.array(o, "variants", path, false);
+    if (o.if_contains("variants") && a.empty())
+        r_.fail(path + "/variants", "must not be empty");
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const std::string vpath = path + "/variants/" + std::to_string(i);
+        const json::object& e = r_.object(a[i], vpath);
+        r_.only(e, {"id", "label", "title", "unit", "note", "from", "compute"}, vpath);
+        Indicator v = headline;
+        v.id = r_.string(e, "id", vpath);
+        const std::string prefix = headline.id + ".";
+        if (v.id.compare(0, prefix.size(), prefix) != 0 ||
+            !std::regex_match(v.id.substr(std::min(prefix.size(), v.id.size())), suffix_pattern))
+            r_.fail(vpath + "/id", "variant id '" + v.id + "' is not under its headline: expected '" + prefix +
+                                       "<suffix>' (the suffix: lower-case latin letters, digits and _)");
+        if (!indicator_ids_.insert(v.id).second)
+            r_.fail(vpath + "/id", "duplicate indicator id '" + v.id + "'");
+        v.variant_of = headline.id;
+        v.breakdown.clear();
+        v.duplicate_of.clear();
+        v.label = r_.string(e, "label", vpath);
+        v.title = r_.string(e, "title", vpath, false);
+        if (v.title.empty())
+            v.title = headline.title + " — " + v.label;
+        v.note = r_.string(e, "note", vpath, false);
+        if (e.if_contains("unit"))
+            v.unit = r_.string(e, "unit", vpath);
+        const bool has_from = e.if_contains("from") != nullptr, has_compute = e.if_contains("compute") != nullptr;
+        if (has_from == has_compute)
+            r_.fail(vpath, has_from ? "'from' and 'compute' exclude each other: a variant either takes another "
+                                      "threshold of its band_share headline or computes otherwise"
+                                    : "a variant needs 'from' (a threshold of its band_share headline) or 'compute'");
+        if (has_from) {
+            const double from = *r_.number(e, "from", vpath, true);
+            if (headline.compute.kind != Computation::Kind::BandShare)
+                r_.fail(vpath + "/from", std::string("'from' needs a band_share headline; ") + headline.id + " is a " +
+                                             to_string(headline.compute.kind));
+            std::vector<std::string> froms;
+            for (const auto& b : headline.compute.bands)
+                froms.push_back(format_number(b.from));
+            if (std::none_of(headline.compute.bands.begin(), headline.compute.bands.end(),
+                             [&](const Computation::Band& b) { return b.from == from; }))
+                r_.fail(vpath + "/from", "headline " + headline.id + " has no band from " + format_number(from) +
+                                             "; its bands are from " + join(froms));
+            v.compute.from = from;
+        } else {
+            v.compute = read_compute(*e.if_contains("compute"), vpath + "/compute");
+            check_kind_scope(v, vpath + "/compute");
+        }
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
+void Loader::expand_breakdowns() {
+    if (indicator_breakdowns_.empty())
+        return;
+    std::vector<Indicator> all;
+    std::vector<std::string> paths;
+    for (std::size_t i = 0; i < c_.indicators.size(); ++i) {
+        all.push_back(c_.indicators[i]);
+        paths.push_back(indicator_paths_[i]);
+        // After a headline's explicit variants: its per-member ones.
+        if (i + 1 < c_.indicators.size() && c_.indicators[i + 1].is_variant())
+            continue;
+        const std::string& hid = c_.indicators[i].is_variant() ? c_.indicators[i].variant_of : c_.indicators[i].id;
+        const auto b = indicator_breakdowns_.find(hid);
+        if (b == indicator_breakdowns_.end())
+            continue;
+        const Indicator& headline = *c_.indicator(hid);
+        const std::string& hpath = indicator_paths_[static_cast<std::size_t>(&headline - c_.indicators.data())];
+        const Dimension& dim = *c_.dimension(headline.breakdown);
+        for (const auto& m : dim.members) {
+            Indicator v = headline;
+            v.id = headline.id + "." + m.id;
+            v.variant_of = headline.id;
+            v.breakdown.clear();
+            v.member = m.id;
+            v.label = "в т. ч. " + m.title;
+            v.title = headline.title + " — " + m.title;
+            v.note.clear();
+            v.duplicate_of.clear();
+            bool broken_down = false;
+            auto member_field = [&](std::string& id) {
+                const Field* f = c_.field(id);
+                if (!f || f->breakdown != dim.id)
+                    return;
+                broken_down = true;
+                const auto& types = breakdown_types_[id];
+                v.org_types.erase(std::remove_if(v.org_types.begin(), v.org_types.end(),
+                                                 [&](const std::string& t) {
+                                                     return std::find(types.begin(), types.end(), t) == types.end();
+                                                 }),
+                                  v.org_types.end());
+                id += "_" + m.id;
+            };
+            Computation& k = v.compute;
+            for (auto* list : {&k.numerator, &k.denominator, &k.fields})
+                for (auto& id : *list)
+                    member_field(id);
+            for (auto& band : k.bands)
+                member_field(band.field);
+            if (!broken_down)
+                r_.fail(b->second, "none of the fields of indicator " + headline.id + " is broken down by '" + dim.id +
+                                       "': break a field down first (\"breakdown\": \"" + dim.id + "\")");
+            if (v.org_types.empty())
+                r_.fail(b->second,
+                        "the member fields of the breakdown concern none of the organisation types of " + headline.id);
+            if (!indicator_ids_.insert(v.id).second)
+                r_.fail(b->second, "the variant '" + v.id + "' of the breakdown has the id of another indicator");
+            all.push_back(std::move(v));
+            paths.push_back(hpath);  // what is wrong in it is wrong in the headline's compute
+        }
+    }
+    c_.indicators = std::move(all);
+    indicator_paths_ = std::move(paths);
+    for (auto& d : c_.directions) {
+        d.indicators.clear();
+        for (const auto& ind : c_.indicators)
+            if (ind.direction == d.id)
+                d.indicators.push_back(ind.id);
+    }
+}
+
+IndicatorRole Loader::indicator_role(const std::string& s, const std::string& path) const {
+    for (const IndicatorRole r : {IndicatorRole::Result, IndicatorRole::Context, IndicatorRole::Process})
+        if (s == to_string(r))
+            return r;
+    r_.fail(path, "unknown role '" + s + "'; expected result, context or process");
+}
+
+Better Loader::better(const std::string& s, const std::string& path) const {
+    for (const Better b : {Better::Higher, Better::Lower, Better::Neither})
+        if (s == to_string(b))
+            return b;
+    r_.fail(path, "unknown direction of better '" + s + "'; expected higher, lower or neither");
 }
 
 Computation Loader::read_compute(const json::value& v, const std::string& path) {
@@ -265,45 +568,119 @@ Rule Loader::read_rule(const json::value& v, const std::string& path) {
     Rule rule;
     rule.source = path;
     const std::string kind = r_.string(o, "kind", path);
+    // The members of a rule of `kind`, with the level every rule may carry.
+    const auto only = [&](std::initializer_list<const char*> members) {
+        std::vector<const char*> allowed(members);
+        allowed.push_back("level");
+        r_.only(o, allowed, path);
+    };
+    // The paths of an array of field ids, for the loader's messages.
+    const auto paths_of = [&](const char* key, std::size_t n, std::vector<std::string>& paths) {
+        for (std::size_t i = 0; i < n; ++i)
+            paths.push_back(path + "/" + key + "/" + std::to_string(i));
+    };
     if (kind == "part_whole") {
-        r_.only(o, {"kind", "part", "whole"}, path);
+        only({"kind", "part", "whole"});
         rule.kind = Rule::Kind::PartWhole;
         rule.fields = {r_.string(o, "part", path), r_.string(o, "whole", path)};
         rule_paths_.push_back({path + "/part", path + "/whole"});
     } else if (kind == "sum_equals") {
-        r_.only(o, {"kind", "parts", "total"}, path);
+        only({"kind", "parts", "total"});
         rule.kind = Rule::Kind::SumEquals;
         rule.fields = r_.strings(o, "parts", path);
         std::vector<std::string> paths;
-        for (std::size_t i = 0; i < rule.fields.size(); ++i)
-            paths.push_back(path + "/parts/" + std::to_string(i));
+        paths_of("parts", rule.fields.size(), paths);
         rule.fields.push_back(r_.string(o, "total", path));
         paths.push_back(path + "/total");
         rule_paths_.push_back(paths);
     } else if (kind == "same_value") {
-        r_.only(o, {"kind", "fields"}, path);
+        only({"kind", "fields"});
         rule.kind = Rule::Kind::SameValue;
         rule.fields = r_.strings(o, "fields", path);
         if (rule.fields.size() < 2)
             r_.fail(path + "/fields", "same_value needs at least two fields");
         std::vector<std::string> paths;
-        for (std::size_t i = 0; i < rule.fields.size(); ++i)
-            paths.push_back(path + "/fields/" + std::to_string(i));
+        paths_of("fields", rule.fields.size(), paths);
         rule_paths_.push_back(paths);
     } else if (kind == "requires_evidence") {
-        r_.only(o, {"kind", "flag", "evidence"}, path);
+        only({"kind", "flag", "evidence"});
         rule.kind = Rule::Kind::RequiresEvidence;
         rule.fields = {r_.string(o, "flag", path)};
         const auto evidence = r_.strings(o, "evidence", path);
         rule.fields.insert(rule.fields.end(), evidence.begin(), evidence.end());
         std::vector<std::string> paths = {path + "/flag"};
-        for (std::size_t i = 0; i < evidence.size(); ++i)
-            paths.push_back(path + "/evidence/" + std::to_string(i));
+        paths_of("evidence", evidence.size(), paths);
+        rule_paths_.push_back(paths);
+    } else if (kind == "sum_within") {
+        only({"kind", "parts", "whole"});
+        rule.kind = Rule::Kind::SumWithin;
+        rule.fields = r_.strings(o, "parts", path);
+        rule.parts = rule.fields.size();
+        const auto whole = r_.strings(o, "whole", path);
+        if (rule.parts == 1 && whole.size() == 1)
+            r_.fail(path,
+                    "one part within one whole is a part_whole rule: write {\"kind\": \"part_whole\", "
+                    "\"part\": \"" +
+                        rule.fields[0] + "\", \"whole\": \"" + whole[0] + "\"}");
+        rule.fields.insert(rule.fields.end(), whole.begin(), whole.end());
+        std::vector<std::string> paths;
+        paths_of("parts", rule.parts, paths);
+        paths_of("whole", whole.size(), paths);
+        rule_paths_.push_back(paths);
+    } else if (kind == "implies") {
+        only({"kind", "if", "then"});
+        rule.kind = Rule::Kind::Implies;
+        for (const char* key : {"if", "then"}) {
+            const std::string cpath = path + "/" + key;
+            const json::object& c = r_.object(*r_.member(o, key, path, true), cpath);
+            r_.only(c, {"field", "is", "above"}, cpath);
+            rule.fields.push_back(r_.string(c, "field", cpath));
+            Rule::Condition condition;
+            if (c.if_contains("is")) {
+                const std::string is = r_.string(c, "is", cpath);
+                if (is != "да" && is != "нет")
+                    r_.fail(cpath + "/is", "expected «да» or «нет», not '" + is + "'");
+                condition.is = is == "да";
+            }
+            condition.above = r_.number(c, "above", cpath);
+            if (condition.is && condition.above)
+                r_.fail(cpath, "either 'is' (a yes_no answer) or 'above' (a figure), not both");
+            rule.conditions.push_back(condition);
+        }
+        rule_paths_.push_back({path + "/if/field", path + "/then/field"});
+    } else if (kind == "covers_register") {
+        only({"kind", "field", "sum_of", "org_types"});
+        rule.kind = Rule::Kind::CoversRegister;
+        rule.fields = {r_.string(o, "field", path)};
+        const auto sum_of = r_.strings(o, "sum_of", path, false);
+        if (o.if_contains("sum_of") && sum_of.empty())
+            r_.fail(path + "/sum_of", "must not be empty");
+        rule.fields.insert(rule.fields.end(), sum_of.begin(), sum_of.end());
+        rule.org_types = r_.strings(o, "org_types", path, false);
+        if (o.if_contains("org_types") && rule.org_types.empty())
+            r_.fail(path + "/org_types", "must not be empty");
+        if (!sum_of.empty() && !rule.org_types.empty())
+            r_.fail(path + "/org_types",
+                    "org_types names the organisations counted; with sum_of the figures of every "
+                    "organisation that has them are added up: one or the other");
+        check_org_types(rule.org_types, path + "/org_types");
+        for (std::size_t i = 0; i < rule.org_types.size(); ++i)
+            if (c_.organisation_type(rule.org_types[i])->municipal)
+                r_.fail(path + "/org_types/" + std::to_string(i),
+                        "covers_register compares the municipality with organisations of the register, not with "
+                        "the municipal level");
+        std::vector<std::string> paths = {path + "/field"};
+        paths_of("sum_of", sum_of.size(), paths);
         rule_paths_.push_back(paths);
     } else {
-        r_.fail(path + "/kind",
-                "unknown rule '" + kind + "'; expected part_whole, sum_equals, same_value or requires_evidence");
+        r_.fail(path + "/kind", "unknown rule '" + kind +
+                                    "'; expected part_whole, sum_equals, same_value, requires_evidence, sum_within, "
+                                    "implies or covers_register");
     }
+    const std::string level = r_.string(o, "level", path, false);
+    if (o.if_contains("level") && level != "error" && level != "warning")
+        r_.fail(path + "/level", "unknown level '" + level + "'; expected error or warning");
+    rule.level = level == "warning" ? Rule::Level::Warning : Rule::Level::Error;
     return rule;
 }
 

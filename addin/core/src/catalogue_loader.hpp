@@ -139,25 +139,44 @@ private:
 
     void read_organisation_types(const json::object& o);
     void read_flags(const json::object& o);
+    void read_dimensions(const json::object& o);
+    void read_sources(const json::object& o);
     void check_org_types(const std::vector<std::string>& types, const std::string& path);
 
     void read_direction(const json::value& v, const std::string& path);
     Field read_field(const json::value& v, const std::string& path);
+    // A field's `breakdown`: its member fields, right after it.
+    void read_field_breakdown(Field& total, const json::object& o, const std::string& path,
+                              std::vector<Field>& members);
     Indicator read_indicator(const json::value& v, const std::string& path);
+    void check_kind_scope(const Indicator& ind, const std::string& path);
+    // A headline's `variants`, in order.
+    std::vector<Indicator> read_variants(const Indicator& headline, const json::object& o, const std::string& path);
+    // A headline's `breakdown`: its per-member variants (after its explicit
+    // ones), once every field of the file is known.
+    void expand_breakdowns();
     Computation read_compute(const json::value& v, const std::string& path);
+    IndicatorRole indicator_role(const std::string& s, const std::string& path) const;
+    Better better(const std::string& s, const std::string& path) const;
     Rule read_rule(const json::value& v, const std::string& path);
     const Field& known_field(const std::string& id, const std::string& path);
 
     // Cross-references, types and cycles: everything that needs the whole file.
     void resolve();
     void resolve_indicator(const Indicator& ind, const std::string& path);
-    void resolve_rule(const Rule& rule, const std::vector<std::string>& paths);
+    void resolve_rule(Rule& rule, const std::vector<std::string>& paths);
+    void resolve_sum_within(const Rule& rule, const std::vector<const Field*>& f,
+                            const std::vector<std::string>& paths);
+    void resolve_implies(const Rule& rule, const std::vector<const Field*>& f, const std::vector<std::string>& paths);
+    void resolve_covers_register(Rule& rule, const std::vector<const Field*>& f, const std::vector<std::string>& paths);
     void check_duplicate_cycles();
 
     // A total that is (through other sum_equals rules) a part of itself.
     void check_sum_cycles();
 
     void derive_part_whole_rules();
+    // Σ members = total (or member ≤ total) for every broken-down field.
+    void derive_breakdown_rules();
 
     // The top-level `changes` (catalogue_changes.cpp): checked against the fields.
     void read_changes(const json::object& o);
@@ -169,6 +188,14 @@ private:
     std::set<std::string> direction_ids_, field_ids_, indicator_ids_;
     std::vector<std::string> indicator_paths_;
     std::vector<std::vector<std::string>> rule_paths_;
+    // A broken-down total's JSON path; an indicator breakdown's (by headline id).
+    std::map<std::string, std::string> breakdown_paths_, indicator_breakdowns_;
+    // Member fields read with their total, not yet in the direction; the
+    // total of every generated member field.
+    std::vector<Field> members_;
+    std::map<std::string, std::string> member_of_;
+    // A breakdown's organisation types (the total's when the breakdown names none), by total id.
+    std::map<std::string, std::vector<std::string>> breakdown_types_;
 };
 
 }  // namespace msoko::catalogue_loader

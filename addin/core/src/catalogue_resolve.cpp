@@ -23,6 +23,7 @@ void Loader::resolve() {
     const std::size_t explicit_rules = c_.rules.size();
     for (std::size_t i = 0; i < explicit_rules; ++i)
         resolve_rule(c_.rules[i], rule_paths_[i]);
+    derive_breakdown_rules();
     check_duplicate_cycles();
     check_sum_cycles();
     derive_part_whole_rules();
@@ -109,7 +110,7 @@ void Loader::resolve_indicator(const Indicator& ind, const std::string& path) {
         r_.fail(path + "/duplicate_of", "cycle: indicator " + ind.id + " is a duplicate of itself");
 }
 
-void Loader::resolve_rule(const Rule& rule, const std::vector<std::string>& paths) {
+void Loader::resolve_rule(Rule& rule, const std::vector<std::string>& paths) {
     std::vector<const Field*> f;
     for (std::size_t i = 0; i < rule.fields.size(); ++i)
         f.push_back(&known_field(rule.fields[i], paths[i]));
@@ -134,7 +135,102 @@ void Loader::resolve_rule(const Rule& rule, const std::vector<std::string>& path
                 if (f[i]->type != FieldType::Text && f[i]->type != FieldType::Date && f[i]->type != FieldType::Link)
                     r_.fail(paths[i], "evidence field '" + f[i]->id + "' must be text, date or link");
             break;
+        case Rule::Kind::SumWithin:
+            resolve_sum_within(rule, f, paths);
+            break;
+        case Rule::Kind::Implies:
+            resolve_implies(rule, f, paths);
+            break;
+        case Rule::Kind::CoversRegister:
+            resolve_covers_register(rule, f, paths);
+            break;
     }
+}
+
+// The organisation types every one of `fields` concerns.
+static std::vector<std::string> common_types(const std::vector<const Field*>& fields) {
+    std::vector<std::string> common = fields.front()->org_types;
+    for (const Field* f : fields)
+        common.erase(
+            std::remove_if(common.begin(), common.end(), [&](const std::string& t) { return !f->concerns(t); }),
+            common.end());
+    return common;
+}
+
+void Loader::resolve_sum_within(const Rule& rule, const std::vector<const Field*>& f,
+                                const std::vector<std::string>& paths) {
+    for (std::size_t i = 0; i < f.size(); ++i) {
+        if (!numeric(f[i]->type))
+            r_.fail(paths[i], "field '" + f[i]->id + "' is " + to_string(f[i]->type) +
+                                  "; a sum_within rule needs count or number fields");
+        for (std::size_t j = 0; j < i; ++j) {
+            if (f[j] != f[i])
+                continue;
+            const bool part = j < rule.parts, again = (i < rule.parts) == part;
+            r_.fail(paths[i],
+                    again ? "field '" + f[i]->id + (part ? "' is twice among the parts" : "' is twice in the whole")
+                          : "field '" + f[i]->id + "' is a part among its own wholes");
+        }
+    }
+    if (common_types(f).empty())
+        r_.fail(rule.source,
+                "the parts and the whole concern no organisation type in common: the rule would never "
+                "be checked");
+}
+
+void Loader::resolve_implies(const Rule& rule, const std::vector<const Field*>& f,
+                             const std::vector<std::string>& paths) {
+    for (std::size_t i = 0; i < 2; ++i) {
+        const Rule::Condition& c = rule.conditions[i];
+        const std::string cpath = paths[i].substr(0, paths[i].size() - std::string("/field").size());
+        if (f[i]->type == FieldType::YesNo) {
+            if (c.above)
+                r_.fail(cpath + "/above", "field '" + f[i]->id + "' is yes_no: say 'is': «да» or «нет»");
+            if (!c.is)
+                r_.fail(cpath, "field '" + f[i]->id + "' is yes_no: an implies needs 'is': «да» or «нет»");
+        } else if (numeric(f[i]->type)) {
+            if (c.is)
+                r_.fail(cpath + "/is", "field '" + f[i]->id + "' is " + to_string(f[i]->type) +
+                                           "; 'is' needs a yes_no field: say 'above' and a number");
+            if (!c.above)
+                r_.fail(cpath, "field '" + f[i]->id + "' is " + to_string(f[i]->type) +
+                                   "; an implies on a field that is not yes_no needs 'above' and a number");
+        } else {
+            r_.fail(paths[i], "field '" + f[i]->id + "' is " + to_string(f[i]->type) +
+                                  "; an implies needs a yes_no, count or number field");
+        }
+    }
+    if (f[0] == f[1])
+        r_.fail(paths[1], "field '" + f[1]->id + "' is its own condition");
+    if (common_types(f).empty())
+        r_.fail(rule.source, "fields '" + f[0]->id + "' and '" + f[1]->id +
+                                 "' concern no organisation type in common: the rule would never be checked");
+}
+
+void Loader::resolve_covers_register(Rule& rule, const std::vector<const Field*>& f,
+                                     const std::vector<std::string>& paths) {
+    const std::string& municipal = c_.municipal_type().id;
+    if (f[0]->org_types != std::vector<std::string>{municipal})
+        r_.fail(paths[0], "field '" + f[0]->id + "' concerns " + join(f[0]->org_types) +
+                              "; covers_register needs a field of the municipality alone");
+    for (std::size_t i = 0; i < f.size(); ++i)
+        if (!numeric(f[i]->type))
+            r_.fail(paths[i], "field '" + f[i]->id + "' is " + to_string(f[i]->type) +
+                                  "; a covers_register rule needs count or number fields");
+    for (std::size_t i = 1; i < f.size(); ++i) {
+        if (f[i]->concerns(municipal))
+            r_.fail(paths[i], "field '" + f[i]->id +
+                                  "' is filled by the municipality too; sum_of adds up figures of organisations");
+        for (std::size_t j = 1; j < i; ++j)
+            if (f[j] == f[i])
+                r_.fail(paths[i], "field '" + f[i]->id + "' is twice in sum_of");
+    }
+    if (!rule.org_types.empty())
+        return;
+    // The organisations counted: the register's types; or those whose figures are added up.
+    for (const OrganisationType* t : c_.register_types())
+        if (f.size() == 1 || std::any_of(f.begin() + 1, f.end(), [&](const Field* x) { return x->concerns(t->id); }))
+            rule.org_types.push_back(t->id);
 }
 
 void Loader::check_duplicate_cycles() {
@@ -180,6 +276,45 @@ void Loader::check_sum_cycles() {
     };
     for (const auto& [total, parts] : parts_of)
         visit(total, parts.front().second);
+}
+
+void Loader::derive_breakdown_rules() {
+    std::set<std::vector<std::string>> sums;  // explicit sum_equals rules: parts sorted, total last
+    for (const Rule& r : c_.rules)
+        if (r.kind == Rule::Kind::SumEquals) {
+            std::vector<std::string> key(r.fields.begin(), r.fields.end() - 1);
+            std::sort(key.begin(), key.end());
+            key.push_back(r.fields.back());
+            sums.insert(key);
+        }
+    for (const Field& total : c_.fields) {
+        if (total.breakdown.empty())
+            continue;
+        std::vector<std::string> members;
+        for (const Field* m : c_.members(total.id))
+            members.push_back(m->id);
+        Rule r;
+        r.direction = total.direction;
+        r.derived = true;
+        r.source = breakdown_paths_[total.id];
+        if (c_.dimension(total.breakdown)->additive) {
+            std::vector<std::string> key = members;
+            std::sort(key.begin(), key.end());
+            key.push_back(total.id);
+            if (sums.count(key))
+                continue;
+            r.kind = Rule::Kind::SumEquals;
+            r.fields = members;
+            r.fields.push_back(total.id);
+            c_.rules.push_back(std::move(r));
+        } else {
+            r.kind = Rule::Kind::PartWhole;
+            for (const auto& m : members) {
+                r.fields = {m, total.id};
+                c_.rules.push_back(r);
+            }
+        }
+    }
 }
 
 void Loader::derive_part_whole_rules() {

@@ -100,7 +100,7 @@ IndicatorResult Engine::compute(const Indicator& ind, const Organisation& org, s
     std::vector<std::string> num_fields = c.kind == Computation::Kind::Ratio ? c.numerator : c.fields;
     std::vector<std::string> den_fields = c.denominator;
     if (c.kind == Computation::Kind::BandShare) {
-        const double from = threshold.value_or(c.bands.front().from);
+        const double from = threshold.value_or(c.from.value_or(c.bands.front().from));
         num_fields.clear();
         bool exists = false;
         for (const auto& b : c.bands) {
@@ -260,7 +260,7 @@ IndicatorResult Engine::municipality(const std::string& indicator, std::optional
         std::vector<std::string> num_fields = c.kind == Computation::Kind::Ratio ? c.numerator : c.fields;
         if (c.kind == Computation::Kind::BandShare) {
             num_fields.clear();
-            const double from = threshold.value_or(c.bands.front().from);
+            const double from = threshold.value_or(c.from.value_or(c.bands.front().from));
             for (const auto& b : c.bands)
                 if (b.from >= from)
                     num_fields.push_back(b.field);

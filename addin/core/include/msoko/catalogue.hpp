@@ -42,10 +42,36 @@ struct Flag {
     bool concerns(const std::string& org_type) const;
 };
 
+/// Where figures come from (the order's §3 «методы сбора информации»): one
+/// entry of the catalogue's closed list `sources`, e.g. `fis_oko` «ФИС ОКО».
+struct DataSource {
+    std::string id;
+    std::string title;  ///< Russian, as the form's input help and the docs show it
+};
+
 enum class FieldType { Count, Number, YesNo, Date, Text, Link };
 
 /// The catalogue spelling of a field type (`count`, `yes_no` …).
 const char* to_string(FieldType t);
+
+/// A member of a dimension: a parallel, a subject, a level of education.
+struct DimensionMember {
+    std::string id;     ///< `[a-z0-9_]+`: the suffix of member fields (`_<id>`) and variants (`.<id>`)
+    std::string title;  ///< Russian, e.g. «НОО (1–4 классы)»
+};
+
+/// What a figure or an indicator may be broken down by (`dimensions`).
+struct Dimension {
+    std::string id;  ///< `parallels`, `subjects`, `levels`
+    std::string title;
+    /// The members of a breakdown add up to its total (levels, parallels):
+    /// a rule Σ members = total; otherwise (a teacher teaches several subjects)
+    /// each member is at most the total.
+    bool additive = true;
+    std::vector<DimensionMember> members;
+
+    const DimensionMember* member(const std::string& id) const;
+};
 
 /// One primary figure entered on a direction's sheet, per organisation.
 struct Field {
@@ -60,6 +86,13 @@ struct Field {
     std::optional<double> min;
     std::optional<double> max;
     std::string note;
+    /// A total broken down: the dimension's id; its member fields follow it.
+    std::string breakdown;
+    /// A member field (added by the loader right after its total): the
+    /// total's id and the member's id; its id is `<total>_<member>`.
+    std::string breakdown_of;
+    std::string member;
+    std::string source;  ///< id of the catalogue's `sources` entry it comes from, or empty
 
     bool concerns(const std::string& org_type) const;
 };
@@ -77,12 +110,29 @@ struct Computation {
     double multiplier = 100.0;             ///< Ratio
     std::vector<std::string> fields;       ///< Count, Sum, Flag, OrganisationShare: the fields summed or read
     std::vector<Band> bands;               ///< BandShare, ascending by `from`
+    /// BandShare: the threshold computed when none is asked for; the lowest
+    /// band when absent (a variant «от 80 баллов» sets 80).
+    std::optional<double> from;
 
     /// Every field the computation reads, in a stable order.
     std::vector<std::string> inputs() const;
 };
 
 const char* to_string(Computation::Kind k);
+
+/// The order's §2.1 groups: a result (результативный), context (контекстный)
+/// or process indicator; Unspecified when the catalogue does not say.
+enum class IndicatorRole { Unspecified, Result, Context, Process };
+/// Which direction of change is an improvement; Unspecified when not said.
+enum class Better { Unspecified, Higher, Lower, Neither };
+
+/// The catalogue spelling (`result`, `higher` …; empty for Unspecified).
+const char* to_string(IndicatorRole r);
+const char* to_string(Better b);
+/// Russian, for the form and the docs: «результативный», «выше — лучше» …
+/// (empty for Unspecified).
+const char* title(IndicatorRole r);
+const char* title(Better b);
 
 struct Indicator {
     std::string id;  ///< `<direction>.<position>`
@@ -94,19 +144,49 @@ struct Indicator {
     Computation compute;
     std::string duplicate_of;  ///< id of the indicator it repeats, or empty
     std::string note;
+    /// A variant (`<headline>.<suffix>`, right after its headline in the
+    /// catalogue and in its direction): the headline's id. Empty for a headline.
+    std::string variant_of;
+    /// A variant's short label shown beside or under the headline
+    /// («в т. ч. от 80 баллов», «НОО (1–4 классы)»); empty for a headline.
+    std::string label;
+    /// A headline broken down: the dimension's id. A variant of a breakdown: its member's id.
+    std::string breakdown;
+    std::string member;
+    IndicatorRole role = IndicatorRole::Unspecified;
+    Better better = Better::Unspecified;
 
     bool concerns(const std::string& org_type) const;
+    bool is_variant() const { return !variant_of.empty(); }
 };
 
 /// A rule between fields, checked in every row of the form.
 struct Rule {
-    enum class Kind { PartWhole, SumEquals, SameValue, RequiresEvidence };
+    enum class Kind { PartWhole, SumEquals, SameValue, RequiresEvidence, SumWithin, Implies, CoversRegister };
+    /// What a broken rule is: an error (the default) or a warning, for a figure that is merely implausible.
+    enum class Level { Error, Warning };
+    /// Implies: what its `if` or `then` says of its field.
+    struct Condition {
+        std::optional<bool> is;       ///< the answer «да» (true) or «нет» (false) of a yes_no field
+        std::optional<double> above;  ///< a count or number field greater than this
+
+        /// Does a read value (1 «да», 0 «нет», or the figure) satisfy it?
+        bool holds(double value) const { return is ? (value == 1) == *is : value > *above; }
+    };
     Kind kind = Kind::PartWhole;
     std::string direction;
     std::vector<std::string> fields;  ///< PartWhole: {part, whole}; SumEquals: parts…, total last;
-                                      ///< SameValue: the fields; RequiresEvidence: flag, evidence…
-    bool derived = false;             ///< added by the loader from a single-field ratio
-    std::string source;               ///< JSON path of the rule, or of the ratio it came from
+                                      ///< SameValue: the fields; RequiresEvidence: flag, evidence…;
+                                      ///< SumWithin: parts…, then the whole's fields; Implies: {if, then};
+                                      ///< CoversRegister: the municipality's field, then `sum_of`…
+    bool derived = false;             ///< added by the loader from a single-field ratio or a breakdown
+    std::string source;               ///< JSON path of the rule, or of the ratio or the field's breakdown it came from
+    Level level = Level::Error;
+    std::size_t parts = 0;              ///< SumWithin: how many of `fields` are the parts (the rest: the whole)
+    std::vector<Condition> conditions;  ///< Implies: of fields[0] (if) and fields[1] (then)
+    /// CoversRegister: the register's organisation types counted (no `sum_of`)
+    /// or summed over; the loader fills the default.
+    std::vector<std::string> org_types;
 };
 
 const char* to_string(Rule::Kind k);
@@ -118,6 +198,7 @@ struct Direction {
     std::string title;
     std::string source;
     std::string note;
+    bool supplementary = false;           ///< not part of the implemented document (the subsystems of seed 001)
     std::vector<std::string> fields;      ///< field ids, in the catalogue's order
     std::vector<std::string> indicators;  ///< indicator ids, in order
 };
@@ -158,6 +239,8 @@ public:
     std::string source;
     std::vector<OrganisationType> organisation_types;
     std::vector<Flag> flags;
+    std::vector<Dimension> dimensions;
+    std::vector<DataSource> sources;  ///< the closed list of data sources fields name
     std::vector<Direction> directions;
     std::vector<Field> fields;
     std::vector<Indicator> indicators;
@@ -168,6 +251,15 @@ public:
     const Indicator* indicator(const std::string& id) const;
     const Direction* direction(const std::string& id) const;
     const OrganisationType* organisation_type(const std::string& id) const;
+    const Dimension* dimension(const std::string& id) const;
+    /// The variants of a headline, in order (empty for a variant or an indicator without any).
+    std::vector<const Indicator*> variants(const std::string& headline) const;
+    /// The member fields of a broken-down total, in the dimension's order.
+    std::vector<const Field*> members(const std::string& total) const;
+    /// The entry of `sources` with this id, or null.
+    const DataSource* data_source(const std::string& id) const;
+    /// The title of the source a field names; empty when it names none.
+    std::string source_title(const Field& f) const;
     /// The type whose short title is `short_title` (ОО, УДО …, as the form's
     /// «Тип» column shows it; any case, surrounding spaces ignored), or null.
     const OrganisationType* organisation_type_by_short(const std::string& short_title) const;

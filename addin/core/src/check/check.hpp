@@ -166,6 +166,8 @@ struct CheckContext {
     // register
     std::vector<int> registered_row;  ///< per organisation: its row in the register, or -1
     std::size_t registered = 0;       ///< organisations in the register
+    /// Per type of catalogue.register_types(): the organisations the register holds.
+    std::vector<std::size_t> registered_of_type;
     /// Per type of catalogue.register_types(): the organisations the form
     /// should hold — the passport's number, or the register's when that is
     /// larger or the passport gives none.

@@ -57,7 +57,11 @@ enum class K : std::uint8_t {
     // rules
     PartWhole,
     SumEquals,
+    SumWithin,
     SameValue,
+    Implies,
+    CoversRegister,
+    CoversRegisterSum,
     EvidenceMissing,
     EvidenceDate,
     EvidenceDateOld,

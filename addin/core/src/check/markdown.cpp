@@ -37,7 +37,9 @@ const char* family_about(CheckFamily f) {
         case CheckFamily::Rules:
             return "Правила каталога между значениями одной организации. В отчёте правило названо направлением и "
                    "видом (`5.1.1/part_whole`); у каждого замечания есть и код, единственный для правила "
-                   "(`5.1.1/part_whole/noo_excellent`: направление, вид, поле).";
+                   "(`5.1.1/part_whole/noo_excellent`: направление, вид, поле). Правило, нарушение которого лишь "
+                   "неправдоподобно, помечено в каталоге `\"level\": \"warning\"`: его замечания — предупреждения, "
+                   "форму можно отправить.";
         case CheckFamily::Indicators: {
             static const char* const about = check::form_text(
                 "Лист «{#indicators}» читает региональный центр: значения и динамика должны оставаться формулами "
@@ -54,7 +56,12 @@ const char* family_about(CheckFamily f) {
 }
 
 std::string severity_text(const FindingKind& k) {
-    return k.severity ? severity_name(*k.severity) : "как у замечаний, которые оно заменяет";
+    if (!k.severity)
+        return "как у замечаний, которые оно заменяет";
+    std::string s = severity_name(*k.severity);
+    if (k.family == CheckFamily::Rules && *k.severity == Severity::Error)
+        s += " (у правила с `\"level\": \"warning\"` — предупреждение)";
+    return s;
 }
 
 }  // namespace

@@ -69,6 +69,7 @@ void check_register(CheckContext& ctx, Findings& out) {
             out.add(K::NameMissing, kRegisterSheet, row, static_cast<int>(name_col)).org(*code).say({{"код", *code}});
         }
     }
+    ctx.registered_of_type = of_type;
     ctx.expected_of_type = of_type;
     if (!ctx.passport)
         return;
