@@ -47,19 +47,25 @@ out = json.load(open(sys.argv[1]))
 now, then = (json.load(open(p, encoding="utf-8")) for p in sys.argv[2:4])
 ids = lambda c: {f["id"] for d in c["directions"] for f in d["fields"]}
 changes = now.get("changes", {"fields": []})
-filled = {c.get("new") or c.get("into") or c.get("keep") for c in changes["fields"] if c["old"] in ids(then)}
-parts = {p for c in changes["fields"] if c["old"] in ids(then) for p in c.get("split", []) if p != c.get("keep")}
+filled = {c.get("new") or c.get("into") or c.get("keep") for c in changes["fields"] if c.get("old") in ids(then)}
+filled |= {c["field"] for c in changes["fields"] if "sum_of" in c and set(c["sum_of"]) & ids(then)}
+parts = {p for c in changes["fields"] if c.get("old") in ids(then) for p in c.get("split", []) if p != c.get("keep")}
 redefined = {c["old"] for c in changes["fields"] if "redefined" in c}
+sums = {c["field"]: c["sum_of"] for c in changes["fields"] if "sum_of" in c}
 expected = (ids(now) - ids(then) - filled) | parts | redefined
 # Kept, renamed or merged fields now filled for organisation types their old fields were not.
 types = lambda c: {f["id"]: set(f["org_types"]) for d in c["directions"] for f in d["fields"]}
-old_types, new_types, by_old = types(then), types(now), {c["old"]: c for c in changes["fields"]}
+old_types, new_types = types(then), types(now)
+by_old = {c["old"]: c for c in changes["fields"] if "old" in c}
 became = {}
 for f, t in old_types.items():
     c = by_old.get(f) if changes.get("from") == then["version"] else None
     target = (f if f in new_types else None) if c is None else (c.get("new") or c.get("into") or c.get("keep"))
     if target:
         became.setdefault(target, set()).update(t)
+for f, parts in sums.items():
+    for p in parts:
+        became.setdefault(f, set()).update(old_types.get(p, set()))
 expected |= {f for f, t in became.items() if new_types[f] - t}
 problems = []
 if out["format"] != "msoko-migrate/1" or out["from"] != "2021.1" or out["to"] != now["version"]:

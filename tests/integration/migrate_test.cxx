@@ -90,6 +90,24 @@ std::string stand_in(const std::string& v1) {
                                  {"required", true},
                                  {"min", 0},
                                  {"max", 5000}});
+    // A new total of two school counts that stay.
+    json::array parts;
+    for (const auto& f : directions[0].as_object()["fields"].as_array()) {
+        const json::object& fo = f.as_object();
+        const std::string id = json::value_to<std::string>(fo.at("id"));
+        if (parts.size() < 2 && id != renamed && id != into && fo.at("type").as_string() == "count" &&
+            fo.at("org_types").as_array() == json::array{"school"})
+            parts.push_back(json::value(id));
+    }
+    first.push_back(json::object{{"id", "test_sum_v2"},
+                                 {"title", "Сумма двух полей версии 2021.1 (для теста)"},
+                                 {"type", "count"},
+                                 {"unit", "человек"},
+                                 {"org_types", json::array{"school"}},
+                                 {"filled_by", "ОО"},
+                                 {"required", true},
+                                 {"min", 0}});
+    changes.push_back({{"field", "test_sum_v2"}, {"sum_of", parts}});
     if (!merged.empty())
         changes.push_back({{"old", merged}, {"into", into}});
     if (!removed.empty())
@@ -142,9 +160,12 @@ protected:
 std::set<std::string> new_fields(const msoko::Catalogue& old, const msoko::Catalogue& now) {
     std::set<std::string> filled, out;
     for (const auto& c : now.changes.fields) {
+        using K = msoko::FieldChange::Kind;
+        if (c.kind == K::Summed &&
+            std::any_of(c.sum_of.begin(), c.sum_of.end(), [&](const std::string& part) { return old.field(part); }))
+            filled.insert(c.target);
         if (!old.field(c.old_id))
             continue;
-        using K = msoko::FieldChange::Kind;
         if (c.kind == K::Renamed || c.kind == K::Merged)
             filled.insert(c.target);
         if (c.kind == K::Split)
@@ -168,6 +189,11 @@ std::set<std::string> new_fields(const msoko::Catalogue& old, const msoko::Catal
         if (!target.empty())
             types_of[target].insert(f.org_types.begin(), f.org_types.end());
     }
+    for (const auto& c : now.changes.fields)
+        if (c.kind == msoko::FieldChange::Kind::Summed)
+            for (const auto& part : c.sum_of)
+                if (const msoko::Field* f = old.field(part))
+                    types_of[c.target].insert(f->org_types.begin(), f->org_types.end());
     for (const auto& [id, types] : types_of)
         for (const auto& type : now.field(id)->org_types)
             if (!types.count(type))
@@ -252,6 +278,26 @@ TEST_F(Migrate, The2021FormMovesWithEveryKeptValueAndOnlyTheNewFieldsEmpty) {
             const msoko::Cell& is = moved.workbook.value(org.code, target);
             EXPECT_EQ(is, was) << org.code << " " << f.id << " → " << target;
             compared += was.is_empty() ? 0 : 1;
+        }
+    // A field that is the sum of old fields: their sum.
+    if (now.changes.from == old.info.version)
+        for (const auto& c : now.changes.fields) {
+            if (c.kind != msoko::FieldChange::Kind::Summed)
+                continue;
+            for (const auto& org : moved.workbook.organisations()) {
+                double sum = 0;
+                bool any = false;
+                for (const auto& part : c.sum_of)
+                    if (const msoko::Cell& v = then.workbook.value(org.code, part);
+                        old.field(part) && v.kind() == msoko::Cell::Kind::Number) {
+                        sum += v.number();
+                        any = true;
+                    }
+                if (any) {
+                    EXPECT_EQ(moved.workbook.value(org.code, c.target), msoko::Cell::number(sum))
+                        << org.code << " " << c.target;
+                }
+            }
         }
     EXPECT_GT(compared, 1000u);
 

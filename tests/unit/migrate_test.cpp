@@ -50,10 +50,10 @@ std::string version_of(const char* version, const std::vector<json::object>& fie
 
 // Version 1: the test catalogue and fields that the next version renames, removes, merges, splits and redefines.
 const Catalogue& old_version() {
-    static const Catalogue c =
-        parse_catalogue(version_of("1", {field("was_named"), field("gone"), field("dup"), field("extra"),
-                                         field("pooled"), field("staff"), field("wide")}),
-                        "v1.json");
+    static const Catalogue c = parse_catalogue(
+        version_of("1", {field("was_named"), field("gone"), field("dup"), field("extra"), field("pooled"),
+                         field("staff"), field("wide"), field("lvl_a"), field("lvl_b")}),
+        "v1.json");
     return c;
 }
 
@@ -65,18 +65,19 @@ const json::value& changes_of_v2() {
         {"old": "dup", "into": "pupils_again"},
         {"old": "extra", "into": "honours", "sum": true},
         {"old": "pooled", "split": ["part_a", "part_b"], "keep": "part_a"},
-        {"old": "staff", "redefined": "считаются только учителя"}
+        {"old": "staff", "redefined": "считаются только учителя"},
+        {"field": "lvl_total", "sum_of": ["lvl_a", "lvl_b"]}
     ]})");
     return v;
 }
 
 const Catalogue& new_version() {
-    static const Catalogue c =
-        parse_catalogue(version_of("2",
-                                   {field("now_named"), field("part_a"), field("part_b"), field("staff"),
-                                    field("brand_new"), field("wide", {"school", "kindergarten"})},
-                                   changes_of_v2()),
-                        "v2.json");
+    static const Catalogue c = parse_catalogue(
+        version_of("2",
+                   {field("now_named"), field("part_a"), field("part_b"), field("staff"), field("brand_new"),
+                    field("wide", {"school", "kindergarten"}), field("lvl_a"), field("lvl_b"), field("lvl_total")},
+                   changes_of_v2()),
+        "v2.json");
     return c;
 }
 
@@ -85,7 +86,10 @@ const Catalogue& new_version() {
 TEST(CatalogueChanges, AreReadWithEveryKind) {
     const CatalogueChanges& ch = new_version().changes;
     EXPECT_EQ(ch.from, "1");
-    ASSERT_EQ(ch.fields.size(), 6u);
+    ASSERT_EQ(ch.fields.size(), 7u);
+    EXPECT_EQ(ch.fields.back().kind, FieldChange::Kind::Summed);
+    EXPECT_EQ(ch.fields.back().target, "lvl_total");
+    EXPECT_EQ(ch.fields.back().sum_of, (std::vector<std::string>{"lvl_a", "lvl_b"}));
     EXPECT_EQ(ch.of("was_named")->kind, FieldChange::Kind::Renamed);
     EXPECT_EQ(ch.of("was_named")->target, "now_named");
     EXPECT_EQ(ch.of("gone")->kind, FieldChange::Kind::Removed);
@@ -160,6 +164,16 @@ INSTANTIATE_TEST_SUITE_P(
                      "/changes/fields/1/old", "named by two changes"},
         BrokenChange{"from_this_version", R"({"from": "2", "fields": []})", "/changes/from", "earlier version"},
         BrokenChange{"from_a_newer_version", R"({"from": "3", "fields": []})", "/changes/from", "newer"},
+        BrokenChange{"sum_of_no_field", R"({"from": "1", "fields": [{"field": "nowhere", "sum_of": ["a"]}]})",
+                     "/changes/fields/0/field", "not a field"},
+        BrokenChange{"sum_into_a_yes_no", R"({"from": "1", "fields": [{"field": "fgos", "sum_of": ["a"]}]})",
+                     "/changes/fields/0/field", "only count or number"},
+        BrokenChange{"sum_of_nothing", R"({"from": "1", "fields": [{"field": "staff", "sum_of": []}]})",
+                     "/changes/fields/0/sum_of", "must not be empty"},
+        BrokenChange{
+            "two_sums_of_one_field",
+            R"({"from": "1", "fields": [{"field": "staff", "sum_of": ["a"]}, {"field": "staff", "sum_of": ["b"]}]})",
+            "/changes/fields/1/field", "sum of two changes"},
         BrokenChange{"unknown_member", R"({"from": "1", "fields": [], "indicators": []})", "/changes/indicators",
                      "unknown member"},
         BrokenChange{"unknown_member_of_a_change",
@@ -251,6 +265,8 @@ TEST(Migration, KeepsEveryValueWhoseFieldStaysOrIsRenamedOrMerged) {
     EXPECT_EQ(school.at("pupils_again"), N(40)) << "merged duplicate: the field's own value stays";
     EXPECT_EQ(school.at("honours"), N(3 + 10)) << "merged with sum: added";
     EXPECT_EQ(school.at("part_a"), before.workbook.value("101", "pooled")) << "split: the kept part";
+    EXPECT_EQ(school.at("lvl_total"), N(10 + 10)) << "a new total of parts that stay";
+    EXPECT_EQ(school.at("lvl_a"), N(10));
     for (const char* none : {"was_named", "gone", "dup", "extra", "pooled", "part_b", "staff", "brand_new"})
         EXPECT_FALSE(school.count(none)) << none;
     EXPECT_EQ(m.values, [&] {

@@ -37,12 +37,33 @@ void Loader::read_changes(const json::object& root) {
                 "version '" + changes.from + "' is newer than this catalogue's '" + c_.info.version + "'");
     static const std::regex id_pattern("[a-z][a-z0-9_]*");
     const json::array& a = r_.array(o, "fields", path);
-    std::set<std::string> olds, renamed_to;
+    std::set<std::string> olds, renamed_to, summed;
     for (std::size_t i = 0; i < a.size(); ++i) {
         const std::string p = path + "/fields/" + std::to_string(i);
         const json::object& e = r_.object(a[i], p);
         FieldChange c;
         c.source = p;
+        if (!e.if_contains("old") && e.if_contains("field")) {
+            // A field of this version that is the sum of old fields (a new total of parts that stay).
+            r_.only(e, {"field", "sum_of"}, p);
+            c.kind = FieldChange::Kind::Summed;
+            c.target = r_.string(e, "field", p);
+            const Field* f = c_.field(c.target);
+            if (!f)
+                r_.fail(p + "/field", "'" + c.target + "' is not a field of this catalogue");
+            if (!numeric(f->type))
+                r_.fail(p + "/field",
+                        "field '" + f->id + "' is " + to_string(f->type) + "; a sum fills only count or number fields");
+            if (!summed.insert(c.target).second)
+                r_.fail(p + "/field", "field '" + c.target + "' is the sum of two changes");
+            c.sum_of = r_.strings(e, "sum_of", p);
+            for (std::size_t k = 0; k < c.sum_of.size(); ++k)
+                if (!std::regex_match(c.sum_of[k], id_pattern))
+                    r_.fail(p + "/sum_of/" + std::to_string(k),
+                            "field id '" + c.sum_of[k] + "' must be lower-case latin letters, digits and _");
+            changes.fields.push_back(std::move(c));
+            continue;
+        }
         c.old_id = r_.string(e, "old", p);
         if (!std::regex_match(c.old_id, id_pattern))
             r_.fail(p + "/old", "field id '" + c.old_id + "' must be lower-case latin letters, digits and _");
@@ -54,8 +75,10 @@ void Loader::read_changes(const json::object& root) {
             if (e.if_contains(k))
                 given.push_back(k);
         if (given.size() != 1)
-            r_.fail(p, "a change says exactly one of new, removed, into, split or redefined; this one says " +
-                           (given.empty() ? std::string("none") : std::to_string(given.size())));
+            r_.fail(p,
+                    "a change says exactly one of new, removed, into, split or redefined (or is a \"field\" "
+                    "with its \"sum_of\"); this one says " +
+                        (given.empty() ? std::string("none") : std::to_string(given.size())));
         const std::string kind = given.front();
         const bool still_a_field = c_.field(c.old_id) != nullptr;
         const auto current = [&](const std::string& id, const std::string& at) -> const Field& {

@@ -234,6 +234,7 @@ Migration migrate_form(const Catalogue& old_catalogue, const Catalogue& catalogu
                         break;
                     case FieldChange::Kind::Removed:
                     case FieldChange::Kind::Redefined:
+                    case FieldChange::Kind::Summed:  // never an old field's change (of() skips it)
                         target.clear();
                         break;
                 }
@@ -262,6 +263,23 @@ Migration migrate_form(const Catalogue& old_catalogue, const Catalogue& catalogu
             cells[{org.code, to.id}].push_back({f.id, std::move(value), sum});
         }
     }
+    // Fields of this version that are sums of old fields: every part, added up.
+    if (declared)
+        for (const FieldChange& c : catalogue.changes.fields) {
+            if (c.kind != FieldChange::Kind::Summed)
+                continue;
+            const Field& to = *catalogue.field(c.target);
+            for (const Organisation& org : old.workbook.organisations()) {
+                const bool municipal = org.code == kMunicipalityCode;
+                if ((!municipal && !in_register.count(org.code)) ||
+                    !to.concerns(municipal ? catalogue.municipal_type().id : org.type))
+                    continue;
+                for (const std::string& part : c.sum_of)
+                    if (old_catalogue.field(part))
+                        if (const Cell& v = old.workbook.value(org.code, part); v.kind() == Cell::Kind::Number)
+                            cells[{org.code, to.id}].push_back({part, v, true});
+            }
+        }
     std::size_t differing = 0;
     for (auto& [place, sources] : cells) {
         const auto& [code, field] = place;
@@ -304,15 +322,22 @@ Migration migrate_form(const Catalogue& old_catalogue, const Catalogue& catalogu
 
     // What the old fields became, for the lists.
     std::set<std::string> old_ids, filled;
+    std::map<std::string, std::set<std::string>> types_of;  // current field → the types its old fields concerned
     for (const Field& f : old_catalogue.fields)
         old_ids.insert(f.id);
     std::map<std::string, const FieldChange*> split_into;  // current field → the split that made it
     if (declared)
         for (const FieldChange& c : catalogue.changes.fields) {
-            if (!old_ids.count(c.old_id))
+            if (c.kind != FieldChange::Kind::Summed && !old_ids.count(c.old_id))
                 continue;  // a change of a field the old version did not have: nothing to take
             if (c.kind == FieldChange::Kind::Renamed || c.kind == FieldChange::Kind::Merged)
                 filled.insert(c.target);
+            if (c.kind == FieldChange::Kind::Summed)
+                for (const std::string& part : c.sum_of)
+                    if (const Field* f = old_catalogue.field(part)) {
+                        filled.insert(c.target);
+                        types_of[c.target].insert(f->org_types.begin(), f->org_types.end());
+                    }
             if (c.kind == FieldChange::Kind::Split) {
                 for (const std::string& part : c.split) {
                     if (part == c.keep)
@@ -323,7 +348,6 @@ Migration migrate_form(const Catalogue& old_catalogue, const Catalogue& catalogu
             }
         }
     // The organisation types each current field was filled for, through the old fields that fill it.
-    std::map<std::string, std::set<std::string>> types_of;
     for (const Field& f : old_catalogue.fields) {
         const FieldChange* change = change_of(f.id);
         std::string target = catalogue.field(f.id) ? f.id : std::string();

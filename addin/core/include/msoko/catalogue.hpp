@@ -213,15 +213,17 @@ struct FieldChange {
         Merged,     ///< `into`: one field now; `sum`: the values are added to the target's
         Split,      ///< `split`: several fields now, filled anew (`keep`: the one that takes its value)
         Redefined,  ///< `redefined`: the id stays, the meaning changed: filled anew
+        Summed,     ///< `field` with `sum_of`: a field of this version is the sum of old fields (which may stay)
     };
     Kind kind = Kind::Renamed;
-    std::string old_id;              ///< the field of the old version
-    std::string target;              ///< Renamed, Merged: the current field
-    std::vector<std::string> split;  ///< Split: the current fields it became
-    std::string keep;                ///< Split: the one of them that takes the old value, or empty
-    std::string reason;              ///< Removed, Redefined: why, Russian (shown to the user)
-    bool sum = false;                ///< Merged: added to the target's value (else one of equal values)
-    std::string source;              ///< JSON path of the entry
+    std::string old_id;               ///< the field of the old version (empty for Summed)
+    std::string target;               ///< Renamed, Merged, Summed: the current field
+    std::vector<std::string> sum_of;  ///< Summed: the old fields added up
+    std::vector<std::string> split;   ///< Split: the current fields it became
+    std::string keep;                 ///< Split: the one of them that takes the old value, or empty
+    std::string reason;               ///< Removed, Redefined: why, Russian (shown to the user)
+    bool sum = false;                 ///< Merged: added to the target's value (else one of equal values)
+    std::string source;               ///< JSON path of the entry
 };
 
 /// The catalogue's `changes`: what became of the fields of version `from`.
@@ -229,7 +231,7 @@ struct CatalogueChanges {
     std::string from;  ///< the version they lead from; empty: the catalogue declares none
     std::vector<FieldChange> fields;
 
-    /// The change of an old field, or null (kept when its id is a current field).
+    /// The change of an old field, or null (kept when its id is a current field; Summed entries name none).
     const FieldChange* of(const std::string& old_id) const;
 };
 
