@@ -90,6 +90,15 @@ void check_loaded(const Catalogue& c, const std::string& text) {
             FUZZ_CHECK(r.fields.size() == 2);
         if (r.kind == Rule::Kind::SumEquals)
             FUZZ_CHECK(r.fields.size() >= 2);
+        if (r.kind == Rule::Kind::SumWithin)
+            FUZZ_CHECK(r.parts >= 1 && r.parts < r.fields.size() && r.fields.size() >= 3);
+        if (r.kind == Rule::Kind::Implies)
+            FUZZ_CHECK(r.fields.size() == 2 && r.conditions.size() == 2 && r.fields[0] != r.fields[1]);
+        if (r.kind == Rule::Kind::CoversRegister) {
+            FUZZ_CHECK(!r.org_types.empty());
+            for (const auto& t : r.org_types)
+                FUZZ_CHECK(c.organisation_type(t) && !c.organisation_type(t)->municipal);
+        }
     }
 
     // What a methodologist reads and what a municipality fills.

@@ -30,8 +30,10 @@ void put(SheetSnapshot& s, std::size_t r, std::size_t c, Cell v, bool formula = 
 }
 
 // A count for every numeric field that keeps every rule of the catalogue:
-// 10, totals the sum of their parts, a whole at least its part, the same
-// figure the same everywhere.
+// 10, totals the sum of their parts, a whole at least its part (or its parts'
+// sum), the same figure the same everywhere, a figure implied above its
+// threshold, the municipality's figure at least the register's or the
+// organisations' sum.
 std::map<std::string, double> consistent_counts(const Catalogue& c) {
     std::map<std::string, double> v;
     for (const Field& f : c.fields)
@@ -55,6 +57,25 @@ std::map<std::string, double> consistent_counts(const Catalogue& c) {
                         most = std::max(most, v[f]);
                     for (const auto& f : r.fields)
                         v[f] = most;
+                    break;
+                }
+                case Rule::Kind::SumWithin: {
+                    double parts = 0, whole = 0;
+                    for (std::size_t i = 0; i < r.fields.size(); ++i)
+                        (i < r.parts ? parts : whole) += v[r.fields[i]];
+                    if (parts > whole)
+                        v[r.fields[r.parts]] += parts - whole;
+                    break;
+                }
+                case Rule::Kind::Implies:  // «да» everywhere: a figure above a threshold is what may be wanted
+                    if (r.conditions[1].above)
+                        v[r.fields[1]] = std::max(v[r.fields[1]], *r.conditions[1].above + 1);
+                    break;
+                case Rule::Kind::CoversRegister: {
+                    double sum = 3;  // the form's organisations, or at least the figures of all three added up
+                    for (std::size_t i = 1; i < r.fields.size(); ++i)
+                        sum = std::max(sum, 3 * v[r.fields[i]]);
+                    v[r.fields[0]] = std::max(v[r.fields[0]], sum);
                     break;
                 }
                 case Rule::Kind::RequiresEvidence:

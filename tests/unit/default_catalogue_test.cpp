@@ -71,6 +71,27 @@ TEST(DefaultCatalogue, TiesSharedFiguresAndEvidence) {
     EXPECT_GT(kinds[Rule::Kind::RequiresEvidence], 0) << "a «да» needs its document";
 }
 
+// The rules of issue 14's «Rules that are missing», one of each new kind named here.
+TEST(DefaultCatalogue, HasTheRulesBetweenSumsImplicationsAndTheRegister) {
+    const Catalogue& c = shipped();
+    const auto has = [&](Rule::Kind kind, std::vector<std::string> fields, Rule::Level level = Rule::Level::Error) {
+        return std::any_of(c.rules.begin(), c.rules.end(),
+                           [&](const Rule& r) { return r.kind == kind && r.fields == fields && r.level == level; });
+    };
+    EXPECT_TRUE(has(Rule::Kind::SumWithin, {"ap_below_min", "ap_success", "ap_participants"}));
+    EXPECT_TRUE(has(Rule::Kind::SumWithin, {"ap_lowered", "ap_confirmed", "ap_participants"}));
+    EXPECT_TRUE(has(Rule::Kind::SumWithin, {"g11_elective_70_79", "g11_elective_80_89", "g11_elective_90_99",
+                                            "g11_elective_100", "g11_graduates"}));
+    EXPECT_TRUE(has(Rule::Kind::SumWithin, {"pf_g11_admitted_profile", "pf_g11_spo", "pf_g11_university"}))
+        << "a part within a sum";
+    EXPECT_TRUE(has(Rule::Kind::Implies, {"met_mmo_subjects", "pd_mmo"}));
+    EXPECT_TRUE(has(Rule::Kind::CoversRegister, {"mgr_heads"}));
+    EXPECT_TRUE(has(Rule::Kind::CoversRegister, {"tal_children_5_18_addedu", "pf_addedu"}, Rule::Level::Warning))
+        << "an implausible figure is a warning";
+    EXPECT_TRUE(has(Rule::Kind::PartWhole, {"obj_vpr_works", "ap_participants"}));
+    EXPECT_TRUE(has(Rule::Kind::PartWhole, {"pd_experts", "mgr_teachers"}));
+}
+
 // One organisation of the indicator's kind, with the inputs of its
 // computation (numerator side, then denominator side) typed as given.
 struct Case {

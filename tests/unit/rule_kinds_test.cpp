@@ -367,5 +367,20 @@ TEST(RuleKindsCheck, AMunicipalFigureBelowTheOrganisationsSum) {
     EXPECT_TRUE(r.ready());
 }
 
+TEST(RuleKindsCheck, TheSumIsOverTheOrganisationsOfTheRegister) {
+    const Catalogue& c = with_new_rules();
+    // School 103 is on the direction sheets but not in the register: its 3 honours are not added.
+    WorkbookSnapshot wb = test::with_schools({"103"}, {30});
+    const ValidationReport r = checked(c, with(wb, "1.1", "УО", "events", N(7)));
+    EXPECT_FALSE(with_rule(r, "register.unknown_code").empty());
+    for (const Finding* f : with_rule(r, "1.1/covers_register"))
+        EXPECT_NE(f->kind, "rule.covers_register_sum") << f->message;
+    const ValidationReport below = checked(c, with(wb, "1.1", "УО", "events", N(5)));
+    bool found = false;
+    for (const Finding* f : with_rule(below, "1.1/covers_register"))
+        found = found || (f->kind == "rule.covers_register_sum" && f->message.find("(6)") != std::string::npos);
+    EXPECT_TRUE(found) << "5 is below the register's 3 + 3 honours";
+}
+
 }  // namespace
 }  // namespace msoko

@@ -126,11 +126,14 @@ std::string rule_text(const Catalogue& c, const Rule& r) {
             return "если " + condition(0) + ", то " + condition(1) + level_text(r);
         }
         case Rule::Kind::CoversRegister: {
-            const std::string what =
-                r.fields.size() == 1 ? "числа организаций реестра (" + types(c, r.org_types) + ")"
-                                     : "суммы по организациям (" + types(c, r.org_types) + ") " +
-                                           sum_of(c, std::vector<std::string>(r.fields.begin() + 1, r.fields.end()));
-            return "муниципальное " + field_ref(c, r.fields[0]) + " не меньше " + what + level_text(r);
+            std::vector<std::string> summed;
+            for (std::size_t i = 1; i < r.fields.size(); ++i)
+                summed.push_back(field_ref(c, r.fields[i]));
+            return field_ref(c, r.fields[0]) + " муниципального уровня ≥ " +
+                   (summed.empty()
+                        ? "число организаций в реестре (" + types(c, r.org_types) + ")"
+                        : "сумма " + join(summed, " + ") + " по организациям (" + types(c, r.org_types) + ")") +
+                   level_text(r);
         }
     }
     return {};

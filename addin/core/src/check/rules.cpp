@@ -155,7 +155,8 @@ void covers_register(const RuleCase& c, Findings& out) {
     double sum = 0;
     const SheetSnapshot* sheet = nullptr;
     for (std::size_t org = 0; org < c.ctx.form.organisations(); ++org) {
-        if (org == c.org)
+        // The organisations of the register (a code it lacks is reported as such, its figures not added).
+        if (org == c.org || org >= c.ctx.registered_row.size() || c.ctx.registered_row[org] < 0)
             continue;
         for (std::size_t i = 1; i < c.fields.size(); ++i)
             if (const Place* p = c.ctx.form.place(org, c.fields[i]); has_value(p)) {
