@@ -237,7 +237,7 @@ void Dispatcher::migrate() {
     open_new_form(context_, installed_catalogue(context_), moved.data, migrated_file_name(moved));
     log().info("form moved from version {} to {}: {} values, {} fields to fill anew, {} dropped", moved.from_version,
                moved.to_version, moved.values, moved.to_fill.size(), moved.dropped.size());
-    tell(text("МСОКО"), from_utf8(moved.summary()), false);
+    tell(text("МСОКО"), from_utf8(moved.summary(20)), false);  // a box has room for twenty lines of each list
 }
 
 void Dispatcher::validate_form() {

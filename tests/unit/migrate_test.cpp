@@ -318,6 +318,11 @@ TEST(Migration, ListsWhatMustBeFilledAnewAndWhatWasDropped) {
                               "новое поле", "определение изменено: считаются только учителя",
                               "поле удалено: не требуется приказом; значений: 2", "разные значения"})
         EXPECT_NE(summary.find(piece), std::string::npos) << piece << "\n" << summary;
+    // A message box shows a few lines of each list and says how many more.
+    const std::string shorter = m.summary(2);
+    EXPECT_NE(shorter.find("… и ещё 2 (незаполненные обязательные поля покажет «Проверить форму»)"), std::string::npos)
+        << shorter;
+    EXPECT_EQ(shorter.find("теперь заполняется и для ДОО"), std::string::npos) << "the fourth of the list";
 }
 
 TEST(Migration, WithoutChangesFromItsVersionFieldsAreMatchedById) {

@@ -87,23 +87,33 @@ std::string history_catalogue_path(const std::string& catalogue_path, const std:
     return dir + "/history/" + name;
 }
 
-std::string Migration::summary() const {
+std::string Migration::summary(std::size_t max_items) const {
     std::string out = "Форма версии " + from_version + " перенесена в форму версии " + to_version +
                       ". Перенесено значений: " + std::to_string(values) +
                       "; организаций реестра: " + std::to_string(data.organisations.size()) +
                       "; значений прошлого года: " + std::to_string(data.previous.size()) + "; документов на листе «" +
                       kIndicatorsSheet + "»: " + std::to_string(data.evidence.size()) + ".";
-    if (to_fill.empty())
+    const auto list = [&](const std::vector<std::string>& lines, const char* more) {
+        for (std::size_t i = 0; i < lines.size() && i < max_items; ++i)
+            out += "\n• " + lines[i];
+        if (lines.size() > max_items)
+            out += "\n… и ещё " + std::to_string(lines.size() - max_items) + more;
+    };
+    if (to_fill.empty()) {
         out += "\n\nЗаполнять заново ничего не нужно.";
-    else {
+    } else {
         out += "\n\nЗаполните заново (" + std::to_string(to_fill.size()) + "):";
+        std::vector<std::string> lines;
         for (const FieldToFill& f : to_fill)
-            out += "\n• " + f.text;
+            lines.push_back(f.text);
+        list(lines, " (незаполненные обязательные поля покажет «Проверить форму»)");
     }
     if (!dropped.empty()) {
         out += "\n\nНе перенесено (" + std::to_string(dropped.size()) + "):";
+        std::vector<std::string> lines;
         for (const DroppedField& f : dropped)
-            out += "\n• " + f.text;
+            lines.push_back(f.text);
+        list(lines, "");
     }
     for (const std::string& note : notes)
         out += "\n\n" + note;

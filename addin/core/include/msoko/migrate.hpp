@@ -53,8 +53,10 @@ struct Migration {
     std::vector<std::string> notes;
 
     /// What the user reads after the move: the count taken over, what must be
-    /// filled anew, what was dropped (Russian, several lines).
-    std::string summary() const;
+    /// filled anew, what was dropped (Russian, several lines); at most
+    /// `max_items` lines of each list, then how many more (a message box has
+    /// room for some; the command line prints all).
+    std::string summary(std::size_t max_items = static_cast<std::size_t>(-1)) const;
 };
 
 /// The form of `catalogue`'s version made from `old_form`, a form of
