@@ -17,6 +17,7 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <iostream>
 
 namespace msoko::cli {
@@ -112,6 +113,10 @@ int indicators(const Common& common, const fs::path& workbook) {
                                   {"value", nullptr}};
             if (l.status == "value")
                 o["value"] = l.value;
+            if (l.indicator->is_variant()) {  // a value «в т. ч.» of its headline
+                o["variant_of"] = l.indicator->variant_of;
+                o["label"] = l.indicator->label;
+            }
             list.push_back(std::move(o));
         }
         std::cout
@@ -137,6 +142,9 @@ int indicators(const Common& common, const fs::path& workbook) {
     std::cout << "Форма: " << workbook.filename().string() << " — " << municipality << ", " << year << " (каталог "
               << catalogue_id << " " << catalogue_version << ")\n";
     std::string direction;
+    std::size_t id_width = 9;  // 5.1.1.10; a variant's id is longer (5.2.2.1.primary)
+    for (const auto& l : lines)
+        id_width = std::max(id_width, width(l.indicator->id));
     for (const auto& l : lines) {
         if (l.indicator->direction != direction) {
             direction = l.indicator->direction;
@@ -144,12 +152,18 @@ int indicators(const Common& common, const fs::path& workbook) {
         }
         const std::string unit = unit_of(*l.indicator);
         const bool number = l.status == "value";
-        std::cout << "  " << pad(l.indicator->id, 9) << " " << pad(truncate_utf8(l.indicator->title, 70), 72) << " "
+        // A variant under its headline, by its label.
+        const std::string title = l.indicator->is_variant() ? "  " + l.indicator->label : l.indicator->title;
+        std::cout << "  " << pad(l.indicator->id, id_width) << " " << pad(truncate_utf8(title, 70), 72) << " "
                   << std::string(width(l.text) < 10 ? 10 - width(l.text) : 0, ' ') << l.text << " "
                   << (!number || unit == "да/нет" ? "" : unit) << "\n";
     }
-    std::cout << "\nПоказателей: " << lines.size() << "; рассчитано: " << values << ", нет данных (#Н/Д): " << missing
-              << ", ошибок: " << errors << "\n";
+    const auto variants =
+        std::count_if(lines.begin(), lines.end(), [](const auto& l) { return l.indicator->is_variant(); });
+    std::cout << "\nПоказателей: " << lines.size() - static_cast<std::size_t>(variants);
+    if (variants > 0)  // the headlines' values «в т. ч.» (thresholds, members of a breakdown)
+        std::cout << " (и " << variants << " в т. ч.)";
+    std::cout << "; рассчитано: " << values << ", нет данных (#Н/Д): " << missing << ", ошибок: " << errors << "\n";
     return kDone;
 }
 

@@ -39,10 +39,18 @@ void check_loaded(const Catalogue& c, const std::string& text) {
             FUZZ_CHECK(!(f->min && f->max) || *f->min <= *f->max);
             FUZZ_CHECK(numeric(*f) || (!f->min && !f->max));
         }
+        std::size_t position = 0;
+        std::string headline;
         for (std::size_t i = 0; i < d.indicators.size(); ++i) {
             const Indicator* ind = c.indicator(d.indicators[i]);
             FUZZ_CHECK(ind && ind->direction == d.id);
-            FUZZ_CHECK(ind->id == d.id + "." + std::to_string(i + 1));
+            if (ind->is_variant()) {  // right after its headline (or its headline's other variants)
+                FUZZ_CHECK(ind->variant_of == headline && ind->id.rfind(headline + ".", 0) == 0);
+                FUZZ_CHECK(!ind->label.empty());
+            } else {
+                headline = ind->id;
+                FUZZ_CHECK(ind->id == d.id + "." + std::to_string(++position));
+            }
             FUZZ_CHECK(indicator_ids.insert(ind->id).second);
         }
     }
@@ -81,6 +89,12 @@ void check_loaded(const Catalogue& c, const std::string& text) {
         }
         FUZZ_CHECK(ind.duplicate_of.empty() || (c.indicator(ind.duplicate_of) && ind.duplicate_of != ind.id));
     }
+    // A broken-down total's member fields follow it, one per member of its dimension.
+    for (const Field& f : c.fields)
+        if (!f.breakdown.empty()) {
+            const Dimension* dim = c.dimension(f.breakdown);
+            FUZZ_CHECK(dim && c.members(f.id).size() == dim->members.size());
+        }
     for (const Rule& r : c.rules) {
         FUZZ_CHECK(c.direction(r.direction));
         FUZZ_CHECK(!r.fields.empty());

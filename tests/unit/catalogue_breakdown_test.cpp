@@ -7,6 +7,7 @@
 #include "msoko/engine.hpp"
 
 #include "test_support.hpp"
+#include "validation_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -422,6 +423,77 @@ TEST(EngineVariants, AMissingMemberFigureIsMissingForThatMemberOnly) {
     const auto m = e.municipality("1.1.1.ooo");
     EXPECT_EQ(m.left_out, std::vector<std::string>{"102"});
     EXPECT_DOUBLE_EQ(m.result.value(), 25.0);  // 10/40
+}
+
+// --- the check ------------------------------------------------------------------------
+
+// The test form of this catalogue (every figure 10), the members of school
+// 101 made to add up to its total: Σ members ≠ total in school 102 only, at
+// its total's cell; a subject above the total at the subject's cell.
+TEST(CheckBreakdowns, FindsMembersThatDoNotAddUpAtTheTotalsCell) {
+    const Catalogue c = load();
+    WorkbookSnapshot wb = test::form(c);
+    const FormLayout layout = form_layout(c, {{"school", 2}, {"kindergarten", 1}});
+    const DirectionSheet& ds = *layout.sheet_of("1.1");
+    SheetSnapshot& s = test::sheet(wb, ds.sheet);
+    const auto at = [&](std::size_t slot, const char* field) {
+        return std::pair<std::size_t, std::size_t>{static_cast<std::size_t>(ds.row_of("school", slot)),
+                                                   static_cast<std::size_t>(ds.column_of(field))};
+    };
+    for (std::size_t slot : {0u, 1u})
+        for (const char* total : {"pupils", "volunteers"}) {
+            const auto [r, col] = at(slot, total);
+            test::put(s, r, col, N(30));  // 10 + 10 + 10
+        }
+    test::put(s, at(1, "pupils").first, at(1, "pupils").second, N(31));
+    test::put(s, at(0, "teachers_maths").first, at(0, "teachers_maths").second, N(11));  // above its total 10
+    const ValidationReport r = test::checked(c, wb);
+    const auto sums = test::with_rule(r, "1.1/sum_equals");
+    ASSERT_EQ(sums.size(), 1u);
+    EXPECT_EQ(sums[0]->organisation, "102");
+    EXPECT_EQ(sums[0]->field, "pupils");
+    EXPECT_EQ(sums[0]->row, static_cast<int>(at(1, "pupils").first));
+    EXPECT_EQ(sums[0]->col, static_cast<int>(at(1, "pupils").second));
+    std::vector<std::string> parts;
+    for (const Finding* f : test::with_rule(r, "1.1/part_whole"))
+        parts.push_back(f->organisation + " " + f->field);
+    EXPECT_EQ(parts, std::vector<std::string>{"101 teachers_maths"});
+}
+
+// --- the default catalogue -----------------------------------------------------------
+
+TEST(DefaultCatalogueBreakdowns, ShowsEveryValueTheTitlesPromise) {
+    const Catalogue c = read_catalogue(MSOKO_CATALOGUE_FILE);
+    auto variant_ids = [&](const std::string& headline) {
+        std::vector<std::string> out;
+        for (const Indicator* v : c.variants(headline))
+            out.push_back(v->id);
+        return out;
+    };
+    // 5.1.1.9: from 70 (the headline), 80, 90, 100.
+    EXPECT_EQ(variant_ids("5.1.1.9"), (std::vector<std::string>{"5.1.1.9.80", "5.1.1.9.90", "5.1.1.9.100"}));
+    EXPECT_EQ(*c.indicator("5.1.1.9.100")->compute.from, 100);
+    EXPECT_NE(c.indicator("5.1.1.9")->note.find("Профильная математика предметом по выбору не считается"),
+              std::string::npos);
+    // 5.1.1.16 by parallel, 5.2.2.1 by subject (schools), 5.2.3.3 and 5.2.3.4 by level.
+    EXPECT_EQ(variant_ids("5.1.1.16").size(), 8u);
+    EXPECT_EQ(variant_ids("5.1.1.16").front(), "5.1.1.16.g4");
+    EXPECT_EQ(c.indicator("5.1.1.16.g9")->compute.numerator, std::vector<std::string>{"ap_success_g9"});
+    EXPECT_EQ(variant_ids("5.2.2.1").size(), 7u);
+    EXPECT_EQ(c.indicator("5.2.2.1.maths")->org_types, std::vector<std::string>{"school"});
+    EXPECT_EQ(c.indicator("5.2.2.1.maths")->compute.denominator, std::vector<std::string>{"pd_ped_workers_maths"});
+    EXPECT_EQ(variant_ids("5.2.3.3"), (std::vector<std::string>{"5.2.3.3.noo", "5.2.3.3.ooo", "5.2.3.3.soo"}));
+    EXPECT_EQ(variant_ids("5.2.3.4").size(), 3u);
+    EXPECT_EQ(c.indicator("5.2.3.4.soo")->compute.denominator, std::vector<std::string>{"vs_pupils_soo"});
+    // The per-level figures keep their ids (their values migrate); their totals are new.
+    for (const char* id : {"vs_pupils_noo", "vs_pupils_ooo", "vs_pupils_soo", "vs_volunteers_noo", "vs_volunteers_ooo",
+                           "vs_volunteers_soo", "vs_prevention_noo", "vs_prevention_ooo", "vs_prevention_soo"})
+        ASSERT_TRUE(c.field(id)) << id;
+    EXPECT_EQ(c.field("vs_volunteers_ooo")->breakdown_of, "vs_volunteers");
+    EXPECT_EQ(c.field("vs_volunteers")->direction, "5.2.3");
+    // Every member figure is on its total's sheet and the form stays usable.
+    for (const auto& d : c.directions)
+        EXPECT_LE(d.fields.size(), 60u) << d.id;
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include "msoko/text.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 namespace msoko {
@@ -71,6 +72,9 @@ std::string formula(const Catalogue& c, const Indicator& ind) {
             std::vector<std::string> bands;
             for (const auto& b : k.bands)
                 bands.push_back("от " + number(b.from) + ": " + field_ref(c, b.field));
+            if (k.from)
+                return "100 × сумма участников в диапазонах от " + number(*k.from) + " / " + sum_of(c, k.denominator) +
+                       "; диапазоны: " + join(bands, "; ");
             return "100 × сумма участников в диапазонах от выбранного порога (по умолчанию от " +
                    number(k.bands.front().from) + ") / " + sum_of(c, k.denominator) +
                    "; диапазоны: " + join(bands, "; ");
@@ -88,13 +92,17 @@ std::string rule_text(const Catalogue& c, const Rule& r) {
     switch (r.kind) {
         case Rule::Kind::PartWhole:
             return field_ref(c, r.fields[0]) + " ≤ " + field_ref(c, r.fields[1]) +
-                   (r.derived ? " (из формулы показателя)" : "") + level_text(r);
+                   (!r.derived                                         ? ""
+                    : r.source.find("/breakdown") != std::string::npos ? " (из разреза поля)"
+                                                                       : " (из формулы показателя)") +
+                   level_text(r);
         case Rule::Kind::SumEquals: {
             std::vector<std::string> parts(r.fields.begin(), r.fields.end() - 1);
             std::vector<std::string> refs;
             for (const auto& p : parts)
                 refs.push_back(field_ref(c, p));
-            return join(refs, " + ") + " = " + field_ref(c, r.fields.back()) + level_text(r);
+            return join(refs, " + ") + " = " + field_ref(c, r.fields.back()) + (r.derived ? " (из разреза поля)" : "") +
+                   level_text(r);
         }
         case Rule::Kind::SameValue: {
             std::vector<std::string> refs;
@@ -147,14 +155,32 @@ std::string indicators_markdown(const Catalogue& c) {
       << " by `msoko catalogue doc`; do not edit by hand. -->\n\n";
     o << "# " << c.info.title << "\n\n";
     o << "Каталог `" << c.info.id << "`, версия " << c.info.version << ". Источник: " << c.source << ".\n\n";
-    std::size_t n_indicators = c.indicators.size();
-    o << "Направлений: " << c.directions.size() << ", показателей: " << n_indicators
-      << ", полей первичных данных: " << c.fields.size() << ", правил: " << c.rules.size() << ".\n\n";
+    const auto n_variants = static_cast<std::size_t>(
+        std::count_if(c.indicators.begin(), c.indicators.end(), [](const Indicator& i) { return i.is_variant(); }));
+    const std::size_t n_indicators = c.indicators.size() - n_variants;
+    o << "Направлений: " << c.directions.size() << ", показателей: " << n_indicators;
+    if (n_variants)
+        o << " (и " << n_variants << " значений «в т. ч.»: пороги и разрезы)";
+    o << ", полей первичных данных: " << c.fields.size() << ", правил: " << c.rules.size() << ".\n\n";
     o << "Типы организаций: ";
     std::vector<std::string> t;
     for (const auto& ot : c.organisation_types)
         t.push_back(ot.short_title + " — " + ot.title + " (`" + ot.id + "`)");
     o << join(t, "; ") << ".\n\n";
+    if (!c.dimensions.empty()) {
+        o << "Разрезы (поле с разрезом получает в форме поля по каждому члену разреза, показатель — значения по "
+             "каждому члену рядом с итогом):\n\n";
+        for (const auto& dim : c.dimensions) {
+            std::vector<std::string> members;
+            for (const auto& m : dim.members)
+                members.push_back(m.title + " (`" + m.id + "`)");
+            o << "- `" << dim.id << "` — " << dim.title << ": " << join(members, "; ") << ". "
+              << (dim.additive ? "Сумма по членам равна итогу."
+                               : "Члены могут пересекаться: каждый не больше итога, сумма не проверяется.")
+              << "\n";
+        }
+        o << "\n";
+    }
 
     o << "## Содержание\n\n";
     std::string group;
@@ -163,8 +189,12 @@ std::string indicators_markdown(const Catalogue& c) {
             group = d.group;
             o << "- " << group << "\n";
         }
-        o << "  - [" << d.id << ". " << d.title << "](#direction-" << d.id << ") — " << d.indicators.size()
-          << " показ.\n";
+        const auto headlines = std::count_if(d.indicators.begin(), d.indicators.end(),
+                                             [&](const std::string& id) { return !c.indicator(id)->is_variant(); });
+        o << "  - [" << d.id << ". " << d.title << "](#direction-" << d.id << ") — " << headlines << " показ.";
+        if (const auto variants = d.indicators.size() - static_cast<std::size_t>(headlines))
+            o << " и " << variants << " в т. ч.";
+        o << "\n";
     }
     o << "\n";
 
@@ -177,8 +207,14 @@ std::string indicators_markdown(const Catalogue& c) {
         o << "| № | Показатель | Ед. | Для кого | Как считается |\n|---|---|---|---|---|\n";
         for (const auto& id : d.indicators) {
             const Indicator& ind = *c.indicator(id);
-            std::string title = ind.title;
-            if (!ind.scope_flags.empty()) {
+            // A variant: under its headline, by its label («в т. ч. …»).
+            std::string title = ind.is_variant() ? "↳ " + ind.label : ind.title;
+            if (ind.is_variant() && ind.member.empty() &&
+                ind.title != c.indicator(ind.variant_of)->title + " — " + ind.label)
+                title += " — " + ind.title;
+            if (!ind.breakdown.empty())
+                title += " (разрез: " + c.dimension(ind.breakdown)->title + ")";
+            if (!ind.scope_flags.empty() && !ind.is_variant()) {
                 std::vector<std::string> flags;
                 for (const auto& f : ind.scope_flags)
                     for (const auto& flag : c.flags)

@@ -2,6 +2,8 @@
 // The form writer: the direction sheets and «Показатели».
 #include "form_writer.hpp"
 
+#include "msoko/text.hpp"
+
 #include <algorithm>
 
 namespace msoko::odf {
@@ -53,6 +55,9 @@ Sheet Writer::direction(const DirectionSheet& ds) {
         const FormColumn& fc = ds.columns[col];
         const int ci = static_cast<int>(col);
         std::string head = ci < DirectionSheet::kFixedColumns ? direction_fixed_head(ci) : fc.field->title;
+        // A broken-down total says so; its members follow it («… — НОО (1–4 классы)»).
+        if (fc.field && !fc.field->breakdown.empty() && fold(head).find("всего") == std::string::npos)
+            head += " — всего";
         if (fc.field && !fc.field->unit.empty())
             head += ", " + fc.field->unit;
         if (fc.kind == FormColumn::Kind::Linked)
@@ -158,7 +163,9 @@ void Writer::direction_block(const DirectionSheet& ds, Sheet& sh, std::vector<st
                      "ce_block_title"));
     for (int k = 0; k < n_ind; ++k) {
         const Indicator& ind = *c_.indicator(d.indicators[static_cast<std::size_t>(k)]);
-        heads.push_back(ind.id + " " + ind.title + ", " + block_unit(ind, layout_.municipal_type));
+        // A variant beside its headline, by its label («5.1.1.9.80 в т. ч. от 80 баллов, %»).
+        heads.push_back(ind.id + " " + (ind.is_variant() ? ind.label : ind.title) + ", " +
+                        block_unit(ind, layout_.municipal_type));
         sh.put(ds.block_header_row(), first + k, text_cell(heads.back(), "ce_head_block"));
         sh.put(DirectionSheet::kCodeRow, first + k, empty_cell("ce_code"));  // no field code: the check reads none here
     }
@@ -235,7 +242,9 @@ Sheet Writer::indicators() {
         const DirectionSheet& ds = *layout_.sheet_of(ind.direction);
         sh.put(r, C::kId, text_cell(ind.id, "ce_ro"));
         sh.put(r, C::kDirection, text_cell(ind.direction, "ce_ro"));
-        sh.put(r, C::kTitle, text_cell(ind.title, "ce_label"));
+        // A variant under its headline: its label, indented («в т. ч. от 80 баллов»).
+        sh.put(r, C::kTitle,
+               text_cell(ind.is_variant() ? ind.label : ind.title, ind.is_variant() ? "ce_label_variant" : "ce_label"));
         sh.put(r, C::kUnit, text_cell(row.unit, "ce_ro"));
         sh.put(r, C::kValue,
                formula_cell(std::string(kAddIn) + "INDICATOR(" + quote(ind.id) + ";" + ds.range_name + ")",

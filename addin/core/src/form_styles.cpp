@@ -187,6 +187,10 @@ std::string styles_xml() {
     cell("ce_block_title", "", R"( fo:font-size="9pt" fo:font-weight="bold" fo:color="#375623")");
     cell("ce_code", border + R"( fo:background-color="#f7f7f7")", R"( fo:font-size="7pt" fo:color="#8a8a8a")");
     cell("ce_label", border + R"( fo:wrap-option="wrap" style:vertical-align="middle")");
+    // A variant under its headline on «Показатели» («в т. ч. от 80 баллов»): indented.
+    cell("ce_label_variant",
+         border + R"( style:text-align-source="fix" fo:wrap-option="wrap" style:vertical-align="middle")", "", "",
+         R"( fo:text-align="start" fo:margin-left="0.6cm")");
     cell("ce_ro", border + R"( fo:background-color="#f2f2f2" fo:wrap-option="wrap")");
     cell("ce_in", border + R"( fo:background-color="#fff2cc" style:cell-protect="none")");
     cell("ce_in_wrap", border + R"( fo:background-color="#fff2cc" style:cell-protect="none" fo:wrap-option="wrap")",

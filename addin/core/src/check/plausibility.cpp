@@ -39,12 +39,14 @@ void dynamics(CheckContext& ctx, Findings& out) {
 }
 
 // The single-field ratios of the catalogue: per person (multiplier ≠ 100) or shares.
+// Not a variant: a member's base is a part of its headline's (a school's one
+// teacher of a subject), the headline is what these warnings look at.
 template <typename Each>
 void ratios(const Catalogue& c, bool shares, Each each) {
     for (const auto& ind : c.indicators) {
         const Computation& k = ind.compute;
         if (k.kind != Computation::Kind::Ratio || (k.multiplier == 100.0) != shares || k.numerator.size() != 1 ||
-            k.denominator.size() != 1 || !ind.duplicate_of.empty())
+            k.denominator.size() != 1 || !ind.duplicate_of.empty() || ind.is_variant())
             continue;
         each(ind, c.field(k.numerator[0]), c.field(k.denominator[0]));
     }
