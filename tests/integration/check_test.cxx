@@ -54,7 +54,7 @@ TEST_F(Validation, FindsEveryDeliberateMistake) {
         {"decimal_comma", "type.count", "4203", "pf_workplaces"},
         {"negative_count", "type.count", "4204", "vs_volunteer_groups"},
         {"above_max", "type.count", "4206", "vs_rdsh"},
-        {"required_empty", "required", "4207", "mgr_multi_subject"},
+        {"required_empty", "required", "4207", "mgr_teachers_multi_subject"},
         {"formula_error", "type.error_value", "4208", "pd_contests"},
         {"unknown_code", "register.unknown_code", "4290", ""},
         {"part_exceeds_whole", "5.1.1/part_whole", "4210", "fl_math_success"},

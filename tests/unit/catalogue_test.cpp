@@ -2,6 +2,7 @@
 // The catalogue loader: a consistent file loads completely; each kind of
 // inconsistency is rejected with its own message, naming file and JSON path.
 #include "msoko/catalogue.hpp"
+#include "msoko/catalogue_doc.hpp"
 
 #include "test_support.hpp"
 
@@ -52,6 +53,26 @@ TEST(Catalogue, LoadsSourcesRolesAndSupplementaryDirections) {
     EXPECT_TRUE(c.direction("1.2")->supplementary);
     EXPECT_STREQ(title(Better::Lower), "ниже — лучше");
     EXPECT_STREQ(title(IndicatorRole::Context), "контекстный");
+}
+
+// docs/indicators.md: per indicator its group, which change is better and its
+// note; per field its source; the list of sources; supplementary directions said.
+TEST(Catalogue, TheIndicatorsDocShowsSourcesRolesAndNotes) {
+    const std::string md = indicators_markdown(parse_catalogue(mini_text(), "mini.json"));
+    EXPECT_NE(md.find("Источники данных (у каждого поля — один из них): региональная база ГИА (`gia`); документы УО"),
+              std::string::npos);
+    EXPECT_NE(md.find("| № | Показатель | Ед. | Для кого | Группа | Лучше | Как считается | Примечание |"),
+              std::string::npos);
+    EXPECT_NE(md.find("| 1.1.1 | Доля получивших аттестат | % | ОО | результативный | выше | "), std::string::npos);
+    EXPECT_NE(md.find(" | повтор 1.1.1 для теста |\n"), std::string::npos) << "the note has its column";
+    EXPECT_NE(md.find("| Код | Поле | Тип | Ед. | Диапазон | Обязательно | Заполняет | Источник |"), std::string::npos);
+    EXPECT_NE(md.find("| `pupils` | Выпускников | count | человек | 0–5000 | да | ОО | региональная база ГИА |"),
+              std::string::npos);
+    const auto second = md.find("## 1.2. Второе направление");
+    ASSERT_NE(second, std::string::npos);
+    EXPECT_NE(md.find("*Дополнительное направление", second), std::string::npos);
+    EXPECT_EQ(md.find("*Дополнительное направление"), md.find("*Дополнительное направление", second))
+        << "only the supplementary direction says so";
 }
 
 TEST(Catalogue, LoadsACatalogueWithoutSources) {

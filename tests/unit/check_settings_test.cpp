@@ -82,7 +82,26 @@ TEST(CheckSettings, DynamicsPointsDecideWhatAJumpIs) {
     const auto found = with_rule(r, "plausibility.dynamics");
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(found[0]->message,
-              "Показатель 1.1.1 изменился на 8 п. п. за год (было 42): проверьте данные или поясните изменение.");
+              "Показатель 1.1.1 изменился на 8 п. п. за год (было 42), это улучшение (лучше — выше): проверьте данные "
+              "или поясните изменение.");
+}
+
+// Issue 14: the catalogue says which direction is better; the finding words
+// a change by it, and says nothing of the kind when the catalogue does not.
+TEST(CheckSettings, TheDynamicsFindingWordsAChangeByWhichDirectionIsBetter) {
+    const ValidationReport r = checked(with_last_year(62), CheckSettings{});
+    const auto found = with_rule(r, "plausibility.dynamics");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0]->message,
+              "Показатель 1.1.1 изменился на -12 п. п. за год (было 62), это ухудшение (лучше — выше): проверьте "
+              "данные или поясните изменение.");
+    WorkbookSnapshot wb = with_last_year(62);
+    put(sheet(wb, kIndicatorsSheet), FormLayout::kIndicatorsFirstRow, 0, T("1.1.2"));  // better not said
+    const ValidationReport unsaid = checked(wb, CheckSettings{});
+    const auto plain = with_rule(unsaid, "plausibility.dynamics");
+    ASSERT_EQ(plain.size(), 1u);
+    EXPECT_EQ(plain[0]->message,
+              "Показатель 1.1.2 изменился на -12 п. п. за год (было 62): проверьте данные или поясните изменение.");
 }
 
 // School 101: 12 of 12 passed — 100 % over 12 people.

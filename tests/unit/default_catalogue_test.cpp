@@ -54,6 +54,46 @@ TEST(DefaultCatalogue, AddsTheSubsystemsOfSeed001WithTheirOrigin) {
     EXPECT_NE(c.direction("S.3")->title.find("повышения квалификации"), std::string::npos);
 }
 
+TEST(DefaultCatalogue, SaysWhereEveryFigureComesFrom) {
+    const Catalogue& c = shipped();
+    // The order's §3 «методы сбора информации», as a closed list.
+    std::set<std::string> titles;
+    for (const auto& s : c.sources)
+        titles.insert(s.title);
+    for (const char* t : {"ФИС ОКО", "ОО-1", "85-К", "1-ДО", "Электронная школа 2.0", "Навигатор", "самообследовани",
+                          "анкетирование", "сайты ОО", "документы"})
+        EXPECT_TRUE(std::any_of(titles.begin(), titles.end(),
+                                [&](const std::string& x) { return x.find(t) != std::string::npos; }))
+            << "no source «" << t << "»";
+    for (const auto& f : c.fields) {
+        EXPECT_FALSE(f.source.empty()) << f.id << " names no source";
+        EXPECT_TRUE(c.data_source(f.source)) << f.id;
+    }
+}
+
+TEST(DefaultCatalogue, SaysEveryIndicatorsGroupAndWhichChangeIsBetter) {
+    const Catalogue& c = shipped();
+    std::map<IndicatorRole, int> roles;
+    for (const auto& ind : c.indicators) {
+        EXPECT_NE(ind.role, IndicatorRole::Unspecified)
+            << ind.id << " says not whether it is result, context or process";
+        EXPECT_NE(ind.better, Better::Unspecified) << ind.id << " says not which direction is better";
+        ++roles[ind.role];
+    }
+    EXPECT_GT(roles[IndicatorRole::Result], 0);
+    EXPECT_GT(roles[IndicatorRole::Context], 0);
+    EXPECT_GT(roles[IndicatorRole::Process], 0);
+    // Results the order wants raised and lowered.
+    EXPECT_EQ(c.indicator("5.1.1.3")->better, Better::Higher);
+    EXPECT_EQ(c.indicator("5.1.1.15")->better, Better::Lower);
+    EXPECT_EQ(c.indicator("5.1.1.3")->role, IndicatorRole::Result);
+}
+
+TEST(DefaultCatalogue, MarksTheSubsystemsOfSeed001Supplementary) {
+    for (const auto& d : shipped().directions)
+        EXPECT_EQ(d.supplementary, d.id.rfind("S.", 0) == 0) << d.id;
+}
+
 TEST(DefaultCatalogue, KeepsTheRepeatedAndCompletesTheCutShortIndicator) {
     const Catalogue& c = shipped();
     EXPECT_EQ(c.indicator("5.1.1.7")->duplicate_of, "5.1.1.6") << "the order lists the medal indicator twice";
@@ -86,13 +126,15 @@ TEST(DefaultCatalogue, HasTheRulesBetweenSumsImplicationsAndTheRegister) {
     EXPECT_TRUE(has(Rule::Kind::SumWithin, {"ap_lowered", "ap_confirmed", "ap_participants"}));
     EXPECT_TRUE(has(Rule::Kind::SumWithin, {"g11_elective_70_79", "g11_elective_80_89", "g11_elective_90_99",
                                             "g11_elective_100", "g11_graduates"}));
-    EXPECT_TRUE(has(Rule::Kind::SumWithin, {"pf_g11_admitted_profile", "pf_g11_spo", "pf_g11_university"}))
-        << "a part within a sum";
+    EXPECT_TRUE(
+        has(Rule::Kind::SumWithin, {"pf_prev_g11_admitted_profile", "pf_prev_g11_spo", "pf_prev_g11_university"}))
+        << "a part within a sum (the admissions of the previous year's graduates)";
     EXPECT_TRUE(has(Rule::Kind::Implies, {"met_mmo_subjects", "pd_mmo"}));
     EXPECT_TRUE(has(Rule::Kind::CoversRegister, {"mgr_heads"}));
     EXPECT_TRUE(has(Rule::Kind::CoversRegister, {"tal_children_5_18_addedu", "pf_addedu"}, Rule::Level::Warning))
         << "an implausible figure is a warning";
-    EXPECT_TRUE(has(Rule::Kind::PartWhole, {"obj_vpr_works", "ap_participants"}));
+    EXPECT_TRUE(has(Rule::Kind::PartWhole, {"ap_vpr_participants", "ap_participants"}))
+        << "the ВПР works (S.1's obj_vpr_works until 2021.1) within all works";
     EXPECT_TRUE(has(Rule::Kind::PartWhole, {"pd_experts", "mgr_teachers"}));
 }
 
@@ -230,6 +272,10 @@ const std::vector<Case>& cases() {
         {"S.1.3", {"50", "400"}, 12.5},
         {"S.1.4", {"да"}, 1},
         {"S.1.5", {"да"}, 1},
+        {"S.1.6", {"45", "50"}, 90},
+        {"S.1.7", {"да"}, 1},
+        {"S.1.8", {"300", "400"}, 75},
+        {"S.1.9", {"40", "400"}, 10},
         {"S.2.1", {"да"}, 1},
         {"S.2.2", {"24"}, 24},
         {"S.2.3", {"30", "40"}, 75},

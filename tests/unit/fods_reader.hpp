@@ -17,6 +17,7 @@ namespace msoko::test {
 
 struct FodsCell {
     std::string text, formula, style, validation, value_type, value;
+    std::string comment;  ///< the paragraphs of its office:annotation, joined by "\n"
 };
 
 struct Fods {
@@ -54,7 +55,12 @@ inline Fods read_fods(const std::string& text) {
                     out.validation_titles[attr(v, "table:name")] =
                         v.get<std::string>("table:help-message.<xmlattr>.table:title", "");
                     out.validation_conditions[attr(v, "table:name")] = attr(v, "table:condition");
-                    out.validation_helps[attr(v, "table:name")] = v.get<std::string>("table:help-message.text:p", "");
+                    std::string help;  // its paragraphs, joined by "\n"
+                    if (const auto message = v.get_child_optional("table:help-message"))
+                        for (const auto& [ptag, p] : *message)
+                            if (ptag == "text:p")
+                                help += (help.empty() ? "" : "\n") + p.data();
+                    out.validation_helps[attr(v, "table:name")] = help;
                 }
         } else if (tag == "table:named-expressions") {
             for (const auto& [ntag, n] : node)
@@ -76,10 +82,15 @@ inline Fods read_fods(const std::string& text) {
                                   attr(c, "table:style-name"),
                                   attr(c, "table:content-validation-name"),
                                   attr(c, "office:value-type"),
-                                  attr(c, "office:value")};
+                                  attr(c, "office:value"),
+                                  ""};
                     for (const auto& [ptag, p] : c)
                         if (ptag == "text:p")
                             cell.text += p.data();
+                        else if (ptag == "office:annotation")
+                            for (const auto& [atag, a] : p)
+                                if (atag == "text:p")
+                                    cell.comment += (cell.comment.empty() ? "" : "\n") + a.data();
                     if (!repeated.empty()) {
                         col += std::stoi(repeated);
                         continue;

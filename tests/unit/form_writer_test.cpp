@@ -7,6 +7,7 @@
 #include "fods_reader.hpp"
 #include "msoko/engine.hpp"
 #include "msoko/form.hpp"
+#include "test_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -272,4 +273,72 @@ TEST(FormWriter, TheFormNamesItsFont) {
     EXPECT_NE(text.find("style:name=\"ce_in\" style:family=\"table-cell\" style:parent-style-name=\"Default\"><style:"
                         "table-cell-properties fo:border=\"0.5pt solid #b0b0b0\" fo:background-color=\"#fff2cc\""),
               std::string::npos);
+}
+
+// Issue 14: what the catalogue says of a figure and an indicator is where the
+// person filling the form reads it — the input help of a column names the
+// field's source and note; the title of an indicator (its block, «Показатели»)
+// carries its group, which change is better and its note; the supplementary
+// directions come after a heading row of «Показатели».
+namespace {
+
+const test::Fods& mini_form() {
+    static const test::Fods f = read_fods(form_fods(test::mini(), FormData{}, "test"));
+    return f;
+}
+
+}  // namespace
+
+TEST(FormWriter, InputHelpNamesTheFieldsSourceAndNote) {
+    const Catalogue& c = test::mini();
+    const FormLayout layout =
+        form_layout(c, {{"school", kDefaultRegisterRows}, {"kindergarten", kDefaultRegisterRows}});
+    const DirectionSheet& ds = *layout.sheet_of("1.1");
+    const int row = ds.first_row();
+    const test::FodsCell& pupils = mini_form().at(ds.sheet, row, ds.column_of("pupils"));
+    const std::string help = mini_form().validation_helps.at(pupils.validation);
+    EXPECT_NE(help.find("Заполняет ОО; обязательно.\nИсточник: региональная база ГИА."), std::string::npos) << help;
+    const test::FodsCell& passed = mini_form().at(ds.sheet, row, ds.column_of("passed"));
+    EXPECT_EQ(mini_form().validation_helps.at(passed.validation).find("Источник"), std::string::npos)
+        << "a field that names no source says none";
+    // Calc does not wrap the help: a long line is broken at spaces.
+    for (const auto& [name, text] : mini_form().validation_helps) {
+        std::size_t chars = 0;
+        for (const unsigned char ch : text + "\n") {
+            if (ch == '\n') {
+                EXPECT_LE(chars, 90u) << text;
+                chars = 0;
+            } else if ((ch & 0xC0) != 0x80) {
+                ++chars;
+            }
+        }
+    }
+}
+
+TEST(FormWriter, AnIndicatorsTitleCarriesItsGroupBetterAndNote) {
+    const Catalogue& c = test::mini();
+    const FormLayout layout =
+        form_layout(c, {{"school", kDefaultRegisterRows}, {"kindergarten", kDefaultRegisterRows}});
+    const DirectionSheet& ds = *layout.sheet_of("1.1");
+    const test::FodsCell& head = mini_form().at(ds.sheet, ds.block_header_row(), ds.block_first_column());
+    EXPECT_EQ(head.comment, "Группа: результативный показатель. Динамика: выше — лучше.");
+    const int row = layout.indicator_row("1.1.1")->row;
+    EXPECT_EQ(mini_form().at(kIndicatorsSheet, row, IndicatorsColumns::kTitle).comment, head.comment);
+    // 1.1.9 says only its note; 1.1.2 says nothing, and has no comment.
+    EXPECT_EQ(mini_form().at(kIndicatorsSheet, layout.indicator_row("1.1.9")->row, IndicatorsColumns::kTitle).comment,
+              "Примечание: повтор 1.1.1 для теста.");
+    EXPECT_EQ(mini_form().at(kIndicatorsSheet, layout.indicator_row("1.1.2")->row, IndicatorsColumns::kTitle).comment,
+              "");
+}
+
+TEST(FormWriter, IndicatorsSheetPutsTheSupplementaryDirectionsApart) {
+    const Catalogue& c = test::mini();
+    const FormLayout layout = form_layout(c, {});
+    const int first = layout.indicator_row("1.2.1")->row;
+    EXPECT_EQ(layout.supplementary_heading_row, first - 1);
+    EXPECT_EQ(layout.indicator_row("1.1.10")->row, first - 2) << "the heading row only between the two parts";
+    const test::FodsCell& heading =
+        mini_form().at(kIndicatorsSheet, layout.supplementary_heading_row, IndicatorsColumns::kTitle);
+    EXPECT_NE(heading.text.find("Дополнительные направления. 1. Тест"), std::string::npos) << heading.text;
+    EXPECT_EQ(mini_form().at(kIndicatorsSheet, layout.supplementary_heading_row, IndicatorsColumns::kId).text, "");
 }

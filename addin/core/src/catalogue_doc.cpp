@@ -147,6 +147,21 @@ std::string rule_text(const Catalogue& c, const Rule& r) {
     return {};
 }
 
+// Which change is better, in a table cell.
+const char* better_text(Better b) {
+    switch (b) {
+        case Better::Higher:
+            return "выше";
+        case Better::Lower:
+            return "ниже";
+        case Better::Neither:
+            return "—";
+        case Better::Unspecified:
+            break;
+    }
+    return "";
+}
+
 }  // namespace
 
 std::string indicators_markdown(const Catalogue& c) {
@@ -167,6 +182,15 @@ std::string indicators_markdown(const Catalogue& c) {
     for (const auto& ot : c.organisation_types)
         t.push_back(ot.short_title + " — " + ot.title + " (`" + ot.id + "`)");
     o << join(t, "; ") << ".\n\n";
+    if (!c.sources.empty()) {
+        std::vector<std::string> src;
+        for (const auto& ds : c.sources)
+            src.push_back(ds.title + " (`" + ds.id + "`)");
+        o << "Источники данных (у каждого поля — один из них): " << join(src, "; ") << ".\n\n";
+    }
+    o << "Группа показателя: результативный, контекстный (§ 2.1 приказа) или процессный (что делают Управление "
+         "образования и организации). «Лучше»: какое изменение — улучшение (выше, ниже; «—» — ни то, ни другое); "
+         "по нему проверка называет изменение за год улучшением или ухудшением.\n\n";
     if (!c.dimensions.empty()) {
         o << "Разрезы (поле с разрезом получает в форме поля по каждому члену разреза, показатель — значения по "
              "каждому члену рядом с итогом):\n\n";
@@ -187,7 +211,7 @@ std::string indicators_markdown(const Catalogue& c) {
     for (const auto& d : c.directions) {
         if (d.group != group) {
             group = d.group;
-            o << "- " << group << "\n";
+            o << "- " << group << (d.supplementary ? " — дополнительные направления, сверх документа" : "") << "\n";
         }
         const auto headlines = std::count_if(d.indicators.begin(), d.indicators.end(),
                                              [&](const std::string& id) { return !c.indicator(id)->is_variant(); });
@@ -203,35 +227,38 @@ std::string indicators_markdown(const Catalogue& c) {
         o << d.group << ". Источник: " << d.source << ".";
         if (!d.note.empty())
             o << " " << d.note;
+        if (d.supplementary)
+            o << "\n\n*Дополнительное направление: его показатели — сверх документа, по которому составлена форма.*";
         o << "\n\n### Показатели\n\n";
-        o << "| № | Показатель | Ед. | Для кого | Как считается |\n|---|---|---|---|---|\n";
+        o << "| № | Показатель | Ед. | Для кого | Группа | Лучше | Как считается | Примечание |\n"
+             "|---|---|---|---|---|---|---|---|\n";
         for (const auto& id : d.indicators) {
             const Indicator& ind = *c.indicator(id);
             // A variant: under its headline, by its label («в т. ч. …»).
-            std::string title = ind.is_variant() ? "↳ " + ind.label : ind.title;
+            std::string heading = ind.is_variant() ? "↳ " + ind.label : ind.title;
             if (ind.is_variant() && ind.member.empty() &&
                 ind.title != c.indicator(ind.variant_of)->title + " — " + ind.label)
-                title += " — " + ind.title;
+                heading += " — " + ind.title;
             if (!ind.breakdown.empty())
-                title += " (разрез: " + c.dimension(ind.breakdown)->title + ")";
+                heading += " (разрез: " + c.dimension(ind.breakdown)->title + ")";
             if (!ind.scope_flags.empty() && !ind.is_variant()) {
                 std::vector<std::string> flags;
                 for (const auto& f : ind.scope_flags)
                     for (const auto& flag : c.flags)
                         if (flag.id == f)
                             flags.push_back(flag.short_title);
-                title += " (только " + join(flags) + ")";
+                heading += " (только " + join(flags) + ")";
             }
             if (!ind.duplicate_of.empty())
-                title += " — повтор показателя " + ind.duplicate_of;
-            if (!ind.note.empty())
-                title += ". *" + ind.note + "*";
-            o << "| " << ind.id << " | " << cell(title) << " | " << cell(ind.unit) << " | " << types(c, ind.org_types)
-              << " | " << cell(formula(c, ind)) << " |\n";
+                heading += " — повтор показателя " + ind.duplicate_of;
+            o << "| " << ind.id << " | " << cell(heading) << " | " << cell(ind.unit) << " | " << types(c, ind.org_types)
+              << " | " << msoko::title(ind.role) << " | " << better_text(ind.better) << " | " << cell(formula(c, ind))
+              << " | " << cell(ind.note) << " |\n";
         }
         if (!d.fields.empty()) {
             o << "\n### Поля первичных данных\n\n";
-            o << "| Код | Поле | Тип | Ед. | Диапазон | Обязательно | Заполняет |\n|---|---|---|---|---|---|---|\n";
+            o << "| Код | Поле | Тип | Ед. | Диапазон | Обязательно | Заполняет | Источник |\n"
+                 "|---|---|---|---|---|---|---|---|\n";
             for (const auto& id : d.fields) {
                 const Field& f = *c.field(id);
                 std::string range;
@@ -240,7 +267,7 @@ std::string indicators_markdown(const Catalogue& c) {
                         (f.min ? number(*f.min) : std::string("…")) + "–" + (f.max ? number(*f.max) : std::string("…"));
                 o << "| `" << f.id << "` | " << cell(f.title + (f.note.empty() ? "" : ". *" + f.note + "*")) << " | "
                   << to_string(f.type) << " | " << cell(f.unit) << " | " << range << " | "
-                  << (f.required ? "да" : "нет") << " | " << f.filled_by << " |\n";
+                  << (f.required ? "да" : "нет") << " | " << f.filled_by << " | " << cell(c.source_title(f)) << " |\n";
             }
         }
         bool header = false;

@@ -260,11 +260,11 @@ Field Loader::read_field(const json::value& v, const std::string& path) {
     if (f.type == FieldType::Count && f.min && *f.min < 0)
         r_.fail(path + "/min", "a count cannot be negative");
     f.note = r_.string(o, "note", path, false);
-    read_field_breakdown(f, o, path, members_);
     f.source = r_.string(o, "source", path, false);
     if (o.if_contains("source") && !c_.data_source(f.source))
         r_.fail(path + "/source",
                 "unknown source '" + f.source + "'" + (c_.sources.empty() ? "; the catalogue lists no sources" : ""));
+    read_field_breakdown(f, o, path, members_);  // the member fields come from where their total does
     return f;
 }
 

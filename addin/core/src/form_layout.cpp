@@ -217,7 +217,7 @@ CellRole IndicatorRow::role(int column) const {
 
 namespace {
 
-std::vector<IndicatorRow> indicator_rows(const Catalogue& c, const FormLayout& layout) {
+std::vector<IndicatorRow> indicator_rows(const Catalogue& c, FormLayout& layout) {
     // Evidence fields the catalogue already asks for: shown, not typed twice.
     std::map<std::string, std::vector<std::string>> evidence_of;
     for (const auto& rule : c.rules)
@@ -229,6 +229,9 @@ std::vector<IndicatorRow> indicator_rows(const Catalogue& c, const FormLayout& l
     for (const auto& ind : c.indicators) {
         IndicatorRow row;
         row.indicator = &ind;
+        // The supplementary directions come after a heading row of their own.
+        if (c.direction(ind.direction)->supplementary && layout.supplementary_heading_row < 0)
+            layout.supplementary_heading_row = r++;
         row.row = r++;
         // A yes/no of each organisation is, for the municipality, the number answering «да».
         row.counted_flag =

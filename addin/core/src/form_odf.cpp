@@ -61,6 +61,20 @@ std::string text_cell(const std::string& text, const std::string& style, const s
            xml(text) + "</text:p></table:table-cell>";
 }
 
+std::string text_cell_with_comment(const std::string& text, const std::string& style, const std::string& comment) {
+    if (comment.empty())
+        return text_cell(text, style);
+    std::string paragraphs;
+    std::size_t from = 0;
+    while (from <= comment.size()) {
+        const std::size_t end = std::min(comment.find('\n', from), comment.size());
+        paragraphs += "<text:p>" + xml(comment.substr(from, end - from)) + "</text:p>";
+        from = end + 1;
+    }
+    return "<table:table-cell table:style-name=\"" + style + "\" office:value-type=\"string\"><office:annotation>" +
+           paragraphs + "</office:annotation><text:p>" + xml(text) + "</text:p></table:table-cell>";
+}
+
 std::string number_cell(double v, const std::string& style, const std::string& extra) {
     return "<table:table-cell table:style-name=\"" + style + "\" office:value-type=\"float\" office:value=\"" +
            number_text(v) + "\"" + extra + "><text:p>" + number_text(v) + "</text:p></table:table-cell>";

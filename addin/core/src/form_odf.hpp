@@ -52,6 +52,9 @@ struct Sheet {
 };
 
 std::string text_cell(const std::string& text, const std::string& style, const std::string& extra = {});
+/// A text cell with a comment (shown when the pointer is over the cell); each
+/// line of `comment` is a paragraph; no comment when it is empty.
+std::string text_cell_with_comment(const std::string& text, const std::string& style, const std::string& comment);
 std::string number_cell(double v, const std::string& style, const std::string& extra = {});
 std::string formula_cell(const std::string& formula, const std::string& style, const std::string& extra = {});
 std::string empty_cell(const std::string& style, const std::string& extra = {});
@@ -95,8 +98,9 @@ public:
     std::string add(const std::string& condition, const std::string& help_title, const std::string& help,
                     const std::string& error, bool list = false);
     /// The validity of an input cell of `field`; `requirement` replaces the
-    /// help's «обязательно» / «необязательно» when given.
-    std::string field(const Field& f, const std::string& requirement = {});
+    /// help's «обязательно» / «необязательно» when given; the help names the
+    /// field's `source` (the title of its data source) and its note.
+    std::string field(const Field& f, const std::string& requirement = {}, const std::string& source = {});
     /// <table:content-validation> of every validity made.
     const std::string& xml_text() const { return xml_; }
 

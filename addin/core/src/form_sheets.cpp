@@ -30,6 +30,20 @@ std::string flags_formula(const std::vector<std::pair<std::string, std::string>>
 
 }  // namespace
 
+// What a specialist reads over an indicator's title: its group of the order's
+// §2.1, which change is an improvement, and the catalogue's note (the
+// methodological choice and its reason).
+std::string indicator_comment(const Indicator& ind) {
+    std::string first;
+    if (ind.role != IndicatorRole::Unspecified)
+        first = std::string("Группа: ") + title(ind.role) + " показатель.";
+    if (ind.better != Better::Unspecified)
+        first += (first.empty() ? "" : " ") + std::string("Динамика: ") + title(ind.better) + ".";
+    if (ind.note.empty())
+        return first;
+    return first + (first.empty() ? "" : "\n") + "Примечание: " + ind.note + ".";
+}
+
 Sheet Writer::direction(const DirectionSheet& ds) {
     const Direction& d = *ds.direction;
     Sheet sh;
@@ -166,7 +180,8 @@ void Writer::direction_block(const DirectionSheet& ds, Sheet& sh, std::vector<st
         // A variant beside its headline, by its label («5.1.1.9.80 в т. ч. от 80 баллов, %»).
         heads.push_back(ind.id + " " + (ind.is_variant() ? ind.label : ind.title) + ", " +
                         block_unit(ind, layout_.municipal_type));
-        sh.put(ds.block_header_row(), first + k, text_cell(heads.back(), "ce_head_block"));
+        sh.put(ds.block_header_row(), first + k,
+               text_cell_with_comment(heads.back(), "ce_head_block", indicator_comment(ind)));
         sh.put(DirectionSheet::kCodeRow, first + k, empty_cell("ce_code"));  // no field code: the check reads none here
     }
     sh.row_styles[DirectionSheet::kHeaderRow] = header_row_style(heads, kFieldColumnCm);
@@ -235,6 +250,17 @@ Sheet Writer::indicators() {
         f->required = false;
     }
 
+    if (layout_.supplementary_heading_row >= 0) {
+        // The directions not in the implemented document, apart.
+        std::string group;
+        for (const auto& d : c_.directions)
+            if (d.supplementary && group.empty())
+                group = d.group;
+        sh.put(layout_.supplementary_heading_row, C::kTitle,
+               text_cell("Дополнительные направления. " + group +
+                             ": показатели сверх документа, по которому составлена форма",
+                         "ce_block_title"));
+    }
     int r = C::kFirstRow;
     for (const IndicatorRow& row : layout_.indicators) {
         const Indicator& ind = *row.indicator;
@@ -244,7 +270,8 @@ Sheet Writer::indicators() {
         sh.put(r, C::kDirection, text_cell(ind.direction, "ce_ro"));
         // A variant under its headline: its label, indented («в т. ч. от 80 баллов»).
         sh.put(r, C::kTitle,
-               text_cell(ind.is_variant() ? ind.label : ind.title, ind.is_variant() ? "ce_label_variant" : "ce_label"));
+               text_cell_with_comment(ind.is_variant() ? ind.label : ind.title,
+                                      ind.is_variant() ? "ce_label_variant" : "ce_label", indicator_comment(ind)));
         sh.put(r, C::kUnit, text_cell(row.unit, "ce_ro"));
         sh.put(r, C::kValue,
                formula_cell(std::string(kAddIn) + "INDICATOR(" + quote(ind.id) + ";" + ds.range_name + ")",

@@ -7,6 +7,43 @@
 
 namespace msoko::odf {
 
+namespace {
+
+// The input help as paragraphs: Calc shows each on its own line and does not
+// wrap a long one, so a line of `help` longer than about 90 characters is
+// broken at spaces.
+std::string help_paragraphs(const std::string& help) {
+    constexpr std::size_t kWidth = 90;  // characters (code points)
+    std::string out;
+    std::size_t from = 0;
+    while (from <= help.size()) {
+        const std::size_t end = std::min(help.find('\n', from), help.size());
+        std::string line = help.substr(from, end - from), current;
+        std::size_t chars = 0;
+        std::size_t pos = 0;
+        while (pos <= line.size()) {
+            const std::size_t space = std::min(line.find(' ', pos), line.size());
+            const std::string word = line.substr(pos, space - pos);
+            std::size_t n = 0;
+            for (unsigned char ch : word)
+                n += (ch & 0xC0) != 0x80 ? 1 : 0;
+            if (chars > 0 && chars + 1 + n > kWidth) {
+                out += "<text:p>" + xml(current) + "</text:p>";
+                current.clear();
+                chars = 0;
+            }
+            current += (chars > 0 ? " " : "") + word;
+            chars += (chars > 0 ? 1 : 0) + n;
+            pos = space + 1;
+        }
+        out += "<text:p>" + xml(current) + "</text:p>";
+        from = end + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string Validations::add(const std::string& condition, const std::string& help_title, const std::string& help,
                              const std::string& error, bool list) {
     const std::string key = condition + "\x1f" + help_title + "\x1f" + help;
@@ -17,9 +54,9 @@ std::string Validations::add(const std::string& condition, const std::string& he
     names_[key] = name;
     xml_ += "<table:content-validation table:name=\"" + name + "\" table:condition=\"" + xml(condition) +
             "\" table:allow-empty-cell=\"true\"" + (list ? " table:display-list=\"unsorted\"" : "") +
-            "><table:help-message table:title=\"" + xml(truncate_utf8(help_title, 80)) +
-            "\" table:display=\"true\"><text:p>" + xml(help) +
-            "</text:p></table:help-message><table:error-message table:message-type=\"stop\" table:title=\"" +
+            "><table:help-message table:title=\"" + xml(truncate_utf8(help_title, 80)) + "\" table:display=\"true\">" +
+            help_paragraphs(help) +
+            "</table:help-message><table:error-message table:message-type=\"stop\" table:title=\"" +
             xml("Неверное значение") + "\" table:display=\"true\"><text:p>" + xml(error) +
             "</text:p></table:error-message></table:content-validation>\n";
     return name;
@@ -33,12 +70,15 @@ std::string range_text(const Field& f, double lo, double hi) {
 
 }  // namespace
 
-std::string Validations::field(const Field& f, const std::string& requirement) {
+std::string Validations::field(const Field& f, const std::string& requirement, const std::string& source) {
+    // Who fills it, where the figure comes from and the field's note: the
+    // input help is where the person filling the form reads them.
     const std::string who = " Заполняет " + f.filled_by + "; " +
                             (!requirement.empty() ? requirement
                              : f.required         ? "обязательно"
                                                   : "необязательно") +
-                            ".";
+                            "." + (source.empty() ? "" : "\nИсточник: " + source + ".") +
+                            (f.note.empty() ? "" : "\n" + f.note + ".");
     const std::string unit = f.unit.empty() ? "" : " (" + f.unit + ")";
     switch (f.type) {
         case FieldType::Count: {

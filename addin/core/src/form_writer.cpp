@@ -96,7 +96,7 @@ const RegisterEntry* Writer::org_in(const std::string& type, std::size_t slot) c
 }
 
 std::string Writer::validity(const Field& field, const std::string& requirement) {
-    return " table:content-validation-name=\"" + validations_.field(field, requirement) + "\"";
+    return " table:content-validation-name=\"" + validations_.field(field, requirement, c_.source_title(field)) + "\"";
 }
 
 void Writer::apply_pane(Sheet& sh) const {

@@ -14,6 +14,10 @@
 
 namespace msoko::odf {
 
+/// The comment over an indicator's title in its block and on «Показатели»:
+/// its group, which change is better, its note (empty: nothing to say).
+std::string indicator_comment(const Indicator& ind);
+
 class Writer {
 public:
     /// @throws std::runtime_error when an organisation's type is not a type of the register.

@@ -217,6 +217,9 @@ struct FormLayout {
     std::vector<RegisterBlock> register_blocks;  ///< the register's types in the catalogue's order
     std::vector<DirectionSheet> directions;
     std::vector<IndicatorRow> indicators;
+    /// The row of «Показатели» above the first indicator of a supplementary
+    /// direction (not part of the implemented document), which says so; -1: none.
+    int supplementary_heading_row = -1;
     std::string municipal_type;  ///< the id of the catalogue's municipal level
 
     static constexpr int kRegisterHeaderRow = 2;   ///< 0-based row of the register's heads

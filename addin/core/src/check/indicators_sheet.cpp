@@ -13,7 +13,7 @@ void check_indicators_sheet(CheckContext& ctx, Findings& out) {
     for (std::size_t r = FormLayout::kIndicatorsFirstRow; r < s->rows; ++r) {
         const std::string id = text_of(s->value(r, C::kId));
         if (id.empty())
-            break;
+            continue;  // the heading of the supplementary directions, or below the table
         const IndicatorRow* ir = ctx.layout.indicator_row(id);
         if (!ir)
             continue;

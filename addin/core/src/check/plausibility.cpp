@@ -12,6 +12,17 @@ namespace msoko::check {
 
 namespace {
 
+// A change said by the indicator's direction of better: «, это улучшение
+// (лучше — выше)», «, это ухудшение (лучше — ниже)»; nothing when neither
+// direction is better or the catalogue does not say.
+std::string assessment(const Indicator* ind, double change) {
+    if (!ind || (ind->better != Better::Higher && ind->better != Better::Lower))
+        return {};
+    const bool higher = ind->better == Better::Higher;
+    return std::string(", это ") + ((change > 0) == higher ? "улучшение" : "ухудшение") +
+           (higher ? " (лучше — выше)" : " (лучше — ниже)");
+}
+
 // A percentage on «Показатели» that moved more than the settings' points
 // (10 by default) in a year.
 void dynamics(CheckContext& ctx, Findings& out) {
@@ -22,7 +33,7 @@ void dynamics(CheckContext& ctx, Findings& out) {
     for (std::size_t r = FormLayout::kIndicatorsFirstRow; r < s->rows; ++r) {
         const std::string id = text_of(s->value(r, C::kId));
         if (id.empty())
-            break;
+            continue;  // the heading of the supplementary directions, or below the table
         const Cell &now = s->value(r, C::kValue), &before = s->value(r, C::kLastYear);
         if (text_of(s->value(r, C::kUnit)) != "%" || now.kind() != Cell::Kind::Number ||
             before.kind() != Cell::Kind::Number)
@@ -34,7 +45,8 @@ void dynamics(CheckContext& ctx, Findings& out) {
                 .value(decimal(now.number()))
                 .say({{"показатель", id},
                       {"изменение", decimal(std::round(change * 10) / 10)},
-                      {"было", decimal(before.number())}});
+                      {"было", decimal(before.number())},
+                      {"оценка", assessment(ctx.catalogue.indicator(id), change)}});
     }
 }
 
