@@ -312,7 +312,7 @@ TEST_F(Migrate, The2021FormMovesWithEveryKeptValueAndOnlyTheNewFieldsEmpty) {
         for (sal_Int32 r = C::kFirstRow; r < C::kFirstRow + 400; ++r) {
             const std::string id = text(s->getCellByPosition(C::kId, r));
             if (id.empty())
-                break;
+                continue;  // a heading row
             auto last = s->getCellByPosition(C::kLastYear, r);
             if (last->getType() == css::table::CellContentType_VALUE)
                 (*out)[id] = last->getValue();

@@ -429,7 +429,7 @@ Migration migrate_form(const Catalogue& old_catalogue, const Catalogue& catalogu
         for (std::size_t r = FormLayout::kIndicatorsFirstRow; r < s->rows; ++r) {
             const std::string ind = text_of(s->value(r, C::kId));
             if (ind.empty())
-                break;
+                continue;  // a heading row (the supplementary directions), or past the last indicator
             const IndicatorRow* was = old_layout.indicator_row(ind);
             const IndicatorRow* now = layout.indicator_row(ind);
             if (!was)
