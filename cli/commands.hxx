@@ -68,6 +68,9 @@ int check(const Common& common, const fs::path& workbook, const fs::path& save,
 int indicators(const Common& common, const fs::path& workbook);
 /// formulas WORKBOOK: every МСОКО formula with its result
 int formulas(const Common& common, const fs::path& workbook);
+/// migrate OLD.ods NEW.ods|NEW.fods: the form of an earlier catalogue version moved to the
+/// current one (the old catalogue from «history» beside the catalogue); what to fill anew printed
+int migrate(const Common& common, const fs::path& old_form, const fs::path& out);
 /// convert WORKBOOK OUT.ods|OUT.fods|OUT.pdf
 int convert(const Common& common, const fs::path& workbook, const fs::path& out);
 

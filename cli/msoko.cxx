@@ -81,6 +81,14 @@ constexpr const char* kHelp = R"(Использование / usage: msoko SUBCO
       the municipal indicators computed from the form's figures, as the form shows them
   formulas WORKBOOK
       каждая формула МСОКО книги с её результатом / every МСОКО formula and its result
+  migrate СТАРАЯ.ods НОВАЯ.ods
+      перенос формы прежней версии каталога в текущую, как команда «Перенести в
+      новую версию формы»: паспорт, реестр, значения полей (переименованные и
+      слитые — по описанию изменений в каталоге), значения прошлого года,
+      документы; выводит, что заполнить заново и что не перенесено; старая
+      форма не изменяется (каталог её версии — в папке history рядом с каталогом)
+      a form of an earlier catalogue version moved to the current one; prints what
+      to fill anew and what was dropped; the old file is only read
   convert WORKBOOK OUT.ods|OUT.fods|OUT.pdf
       пересчитанная копия в другом формате / a recalculated copy in another format
 
@@ -112,6 +120,7 @@ const std::map<std::string, std::vector<std::string>> kSubcommands = {
     {"check", {"save", "dynamics-points", "small-base", "outlier-distance"}},
     {"indicators", {}},
     {"formulas", {}},
+    {"migrate", {}},
     {"convert", {}},
 };
 
@@ -232,8 +241,10 @@ int run(const std::vector<std::string>& argv) {
     // The rest open a workbook in the private office.
     if (common.oxt.empty())
         throw UsageError("--oxt: расширение не указано / no extension given");
-    if (args.size() != (sub == "convert" ? 2u : 1u))
-        throw UsageError(sub == "convert" ? "convert WORKBOOK OUT.ods|OUT.fods|OUT.pdf" : sub + " WORKBOOK");
+    if (args.size() != (sub == "convert" || sub == "migrate" ? 2u : 1u))
+        throw UsageError(sub == "convert"   ? "convert WORKBOOK OUT.ods|OUT.fods|OUT.pdf"
+                         : sub == "migrate" ? "migrate СТАРАЯ.ods НОВАЯ.ods / migrate OLD.ods NEW.ods"
+                                            : sub + " WORKBOOK");
     const fs::path workbook = args[0];
     msoko::office::readable_head(workbook);  // a wrong path is told before the office starts
     if (sub == "check") {
@@ -249,6 +260,8 @@ int run(const std::vector<std::string>& argv) {
         return indicators(common, workbook);
     if (sub == "formulas")
         return formulas(common, workbook);
+    if (sub == "migrate")
+        return migrate(common, workbook, args[1]);
     return convert(common, workbook, args[1]);
 }
 

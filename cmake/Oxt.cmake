@@ -20,6 +20,8 @@ set(oxt_files
   "${CMAKE_SOURCE_DIR}/registry/icons/new-form-26.png|icons/new-form-26.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/clear-marks-16.png|icons/clear-marks-16.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/clear-marks-26.png|icons/clear-marks-26.png"
+  "${CMAKE_SOURCE_DIR}/registry/icons/migrate-16.png|icons/migrate-16.png"
+  "${CMAKE_SOURCE_DIR}/registry/icons/migrate-26.png|icons/migrate-26.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/help-16.png|icons/help-16.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/help-26.png|icons/help-26.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/validate-16.png|icons/validate-16.png"
@@ -32,6 +34,13 @@ set(oxt_files
   "${CMAKE_SOURCE_DIR}/registry/dialogs/Options.xdl|dialogs/Options.xdl"
   "${CMAKE_SOURCE_DIR}/LICENSE|LICENSE.txt"
   "${MSOKO_CATALOGUE}|catalogue/msoko-267-1.json")
+# The earlier versions of the catalogue (addin/catalogue/history): a form of
+# one of them is moved to the current version («Перенести в новую версию формы»).
+file(GLOB MSOKO_HISTORY_CATALOGUES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/addin/catalogue/history/*.json")
+foreach(old IN LISTS MSOKO_HISTORY_CATALOGUES)
+  get_filename_component(name "${old}" NAME)
+  list(APPEND oxt_files "${old}|catalogue/history/${name}")
+endforeach()
 
 set(copy_commands "")
 set(copy_depends "")

@@ -2,13 +2,12 @@
 #include "dispatcher.hxx"
 
 #include "extension.hxx"
-#include "form_view.hxx"
 #include "guard.hxx"
 #include "marks.hxx"
+#include "migrate_form.hxx"
 #include "msoko/form.hpp"
 #include "msoko/new_form.hpp"
 #include "msoko/text.hpp"
-#include "msoko/version.hpp"
 #include "new_form_dialog.hxx"
 #include "options.hxx"
 #include "report.hxx"
@@ -33,7 +32,6 @@
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XInfobarProvider.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
-#include <com/sun/star/frame/XTitle.hpp>
 #include <com/sun/star/sdbc/XRow.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
@@ -42,13 +40,10 @@
 #include <com/sun/star/ucb/UniversalContentBroker.hpp>
 #include <com/sun/star/ucb/XCommandProcessor.hpp>
 #include <cppuhelper/supportsservice.hxx>
-#include <osl/file.hxx>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include <chrono>
-#include <cstdio>
-#include <fstream>
 #include <optional>
 
 namespace msoko::uno {
@@ -61,30 +56,6 @@ namespace {
 OUString text(const char* utf8) {
     return from_utf8(utf8);
 }
-
-// A temporary file that is removed when it goes out of scope.
-class TempFile {
-public:
-    explicit TempFile(const std::string& suffix) {
-        OUString dir;
-        osl::FileBase::getTempDirURL(dir);
-        OUString base;
-        if (osl::FileBase::createTempFile(&dir, nullptr, &base) != osl::FileBase::E_None)
-            throw std::runtime_error("cannot create a temporary file");
-        osl::File::remove(base);
-        url_ = base + from_utf8(suffix);
-        OUString path;
-        osl::FileBase::getSystemPathFromFileURL(url_, path);
-        path_ = to_utf8(path);
-    }
-    ~TempFile() { std::remove(path_.c_str()); }
-    const OUString& url() const { return url_; }
-    const std::string& path() const { return path_; }
-
-private:
-    OUString url_;
-    std::string path_;
-};
 
 }  // namespace
 
@@ -101,6 +72,7 @@ const std::vector<Dispatcher::Command>& Dispatcher::commands() {
         {"NewForm", "Создать форму сбора данных", nullptr, &Dispatcher::new_form},
         {"Validate", "Проверить форму", "Проверка формы", &Dispatcher::validate_form},
         {"ClearMarks", "Снять отметки проверки", "Снятие отметок проверки", &Dispatcher::clear_form_marks},
+        {"Migrate", "Перенести в новую версию формы", nullptr, &Dispatcher::migrate},
         {"Help", "Справка", nullptr, &Dispatcher::show_help},
     };
     return table;
@@ -246,33 +218,26 @@ void Dispatcher::new_form() {
         log().info("last year's form: {} organisations, {} values", last->organisations.size(), last->values.size());
     }
     const FormData data = new_form_data(catalogue, answers->request, last ? &*last : nullptr);
-    const std::string fods = form_fods(catalogue, data, std::string("МСОКО для Calc ") + extension_version());
-    TempFile file(".fods");
-    {
-        std::ofstream out(file.path(), std::ios::binary);
-        out << fods;
-        if (!out)
-            throw std::runtime_error("cannot write a temporary file");
-    }
-    // AsTemplate: the user gets an untitled document; Save As suggests the name.
-    const std::string name = suggested_file_name(answers->request.municipality, answers->request.period);
-    Sequence<css::beans::PropertyValue> args(3);
-    args.getArray()[0].Name = "AsTemplate";
-    args.getArray()[0].Value <<= true;
-    args.getArray()[1].Name = "FilterName";
-    args.getArray()[1].Value <<= OUString("OpenDocument Spreadsheet Flat XML");
-    args.getArray()[2].Name = "SuggestedSaveAsName";
-    args.getArray()[2].Value <<= from_utf8(name);
-    Reference<css::frame::XComponentLoader> loader(css::frame::Desktop::create(context_), css::uno::UNO_QUERY_THROW);
-    auto doc = loader->loadComponentFromURL(file.url(), "_blank", 0, args);
-    if (!doc.is())
-        throw std::runtime_error("LibreOffice did not open the generated form");
-    freeze_panes(doc, catalogue);
-    if (Reference<css::frame::XTitle> title{doc, css::uno::UNO_QUERY}; title.is())
-        title->setTitle(from_utf8(name.substr(0, name.size() - 4)));
+    open_new_form(context_, catalogue, data,
+                  suggested_file_name(answers->request.municipality, answers->request.period));
     log().info("new form from catalogue {} {}", catalogue.info.id, catalogue.info.version);
     if (last && !last->notes.empty())
         tell(text("МСОКО"), from_utf8("Форма создана. Из формы прошлого года " + join(last->notes, "; ") + "."), false);
+}
+
+void Dispatcher::migrate() {
+    // The open form is only read: the moved form is a new document (no undo step).
+    Reference<css::frame::XController> controller;
+    const auto document = frame_document(&controller);
+    Reference<css::task::XStatusIndicator> progress;
+    if (Reference<css::task::XStatusIndicatorFactory> factory{controller->getFrame(), css::uno::UNO_QUERY};
+        factory.is())
+        progress = factory->createStatusIndicator();
+    const Migration moved = migrate_document(context_, document, progress);
+    open_new_form(context_, installed_catalogue(context_), moved.data, migrated_file_name(moved));
+    log().info("form moved from version {} to {}: {} values, {} fields to fill anew, {} dropped", moved.from_version,
+               moved.to_version, moved.values, moved.to_fill.size(), moved.dropped.size());
+    tell(text("МСОКО"), from_utf8(moved.summary(20)), false);  // a box has room for twenty lines of each list
 }
 
 void Dispatcher::validate_form() {

@@ -77,6 +77,9 @@ public:
 private:
     /// A new, unsaved data-collection form from the extension's catalogue.
     void new_form();
+    /// The open form of an earlier catalogue version written as a new form of
+    /// the current one (the open form is not changed); says what to fill anew.
+    void migrate();
     /// Runs a command that changes the document as one undo step.
     void as_one_undo_step(const char* title, void (Dispatcher::*body)());
     /// Checks the frame's document and writes the report sheet «Проверка».

@@ -7,10 +7,12 @@
 #include <osl/file.hxx>
 
 #include "log.hxx"
+#include "msoko/migrate.hpp"
 #include "options.hxx"
 #include "snapshot.hxx"
 
 #include <cstdlib>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -34,35 +36,50 @@ std::string installed_file(const css::uno::Reference<css::uno::XComponentContext
     return to_utf8(path);
 }
 
-const Catalogue& installed_catalogue(const css::uno::Reference<css::uno::XComponentContext>& context) {
-    // The catalogue of a path is loaded once and never replaced: references
-    // handed out stay valid for the life of the office process. Another
-    // choice on the options page loads another one next to it.
+namespace {
+
+// The catalogue file the extension works with now, and where it was chosen (" from …"; empty: the shipped one).
+std::string catalogue_path(const css::uno::Reference<css::uno::XComponentContext>& context, std::string* origin) {
+    static std::mutex mutex;
+    static std::string builtin;  // the shipped file's path, once found
+    if (const char* chosen = std::getenv(kCatalogueVariable); chosen && *chosen) {
+        *origin = std::string(" from ") + kCatalogueVariable;
+        return chosen;
+    }
+    if (const Options options = current_options(context);
+        options.catalogue_from_file && !options.catalogue_file.empty()) {
+        *origin = " from the options";
+        return options.catalogue_file;
+    }
+    origin->clear();
+    std::lock_guard lock(mutex);
+    if (builtin.empty())
+        builtin = installed_file(context, kCatalogueFile);
+    return builtin;
+}
+
+// The catalogue of a path is loaded once and never replaced: references
+// handed out stay valid for the life of the office process.
+const Catalogue& loaded_catalogue(const std::string& path, const std::string& origin) {
     static std::mutex mutex;
     static std::map<std::string, Catalogue> loaded;
-    static std::string builtin;  // the shipped file's path, once found
-    std::string path, origin;
-    if (const char* chosen = std::getenv(kCatalogueVariable); chosen && *chosen) {
-        path = chosen;
-        origin = std::string(" from ") + kCatalogueVariable;
-    } else if (const Options options = current_options(context);
-               options.catalogue_from_file && !options.catalogue_file.empty()) {
-        path = options.catalogue_file;
-        origin = " from the options";
-    }
     std::lock_guard lock(mutex);
-    if (path.empty()) {
-        if (builtin.empty())
-            builtin = installed_file(context, kCatalogueFile);
-        path = builtin;
-    }
     if (const auto it = loaded.find(path); it != loaded.end())
         return it->second;
+    const Catalogue& catalogue = loaded.emplace(path, read_catalogue(path)).first->second;
+    log().info("catalogue {} version {} loaded{}: {} indicators", catalogue.info.id, catalogue.info.version, origin,
+               catalogue.indicators.size());
+    return catalogue;
+}
+
+}  // namespace
+
+const Catalogue& installed_catalogue(const css::uno::Reference<css::uno::XComponentContext>& context) {
+    // Another choice on the options page loads another one next to the first.
+    std::string origin;
+    const std::string path = catalogue_path(context, &origin);
     try {
-        const Catalogue& catalogue = loaded.emplace(path, read_catalogue(path)).first->second;
-        log().info("catalogue {} version {} loaded{}: {} indicators", catalogue.info.id, catalogue.info.version, origin,
-                   catalogue.indicators.size());
-        return catalogue;
+        return loaded_catalogue(path, origin);
     } catch (const std::exception& e) {
         if (origin != " from the options")
             throw;
@@ -72,6 +89,18 @@ const Catalogue& installed_catalogue(const css::uno::Reference<css::uno::XCompon
             "МСОКО), не прочитан: " +
             path + ": " + e.what());
     }
+}
+
+const Catalogue& history_catalogue(const css::uno::Reference<css::uno::XComponentContext>& context,
+                                   const std::string& version) {
+    const Catalogue& current = installed_catalogue(context);
+    std::string origin;
+    const std::string path = history_catalogue_path(catalogue_path(context, &origin), current.info.id, version);
+    if (path.empty() || !std::ifstream(path))
+        throw UserError("в расширении нет каталога показателей «" + current.info.id + "» версии «" + version +
+                        "», по которому составлена эта форма (ожидается файл " +
+                        (path.empty() ? std::string("history/…") : path) + ")");
+    return loaded_catalogue(path, " (an earlier version)");
 }
 
 }  // namespace msoko::uno

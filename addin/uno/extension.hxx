@@ -32,4 +32,12 @@ inline constexpr const char* kCatalogueVariable = "MSOKO_CATALOGUE";
 /// UserError naming the options page for the file chosen there), or a UNO exception.
 const Catalogue& installed_catalogue(const css::uno::Reference<css::uno::XComponentContext>& context);
 
+/// An earlier version of the installed catalogue, for moving a form of it to
+/// the current one: the file «history/<id>-<version>.json» beside the
+/// catalogue file (the shipped one's: catalogue/history/ in the extension),
+/// read once per office process like installed_catalogue().
+/// @throws UserError when there is no such version, or CatalogueError.
+const Catalogue& history_catalogue(const css::uno::Reference<css::uno::XComponentContext>& context,
+                                   const std::string& version);
+
 }  // namespace msoko::uno

@@ -3,6 +3,9 @@
 
 #include "json_file.hpp"
 
+#include <algorithm>
+#include <vector>
+
 namespace msoko {
 
 CatalogueError::CatalogueError(std::string file, std::string where, std::string what)
@@ -41,6 +44,38 @@ CatalogueInfo parse_catalogue_info(const std::string& json, const std::string& f
     info.version = required_string(o, "version", file);
     info.title = required_string(o, "title", file);
     return info;
+}
+
+namespace {
+
+// "2021.1" → {2021, 1}; none unless digits separated by single dots.
+std::optional<std::vector<unsigned long>> version_numbers(const std::string& v) {
+    std::vector<unsigned long> out;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t end = v.find('.', start);
+        const std::string part = v.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        if (part.empty() || part.size() > 9 || part.find_first_not_of("0123456789") != std::string::npos)
+            return std::nullopt;
+        out.push_back(std::stoul(part));
+        if (end == std::string::npos)
+            return out;
+        start = end + 1;
+    }
+}
+
+}  // namespace
+
+std::optional<int> compare_versions(const std::string& a, const std::string& b) {
+    const auto x = version_numbers(a), y = version_numbers(b);
+    if (!x || !y)
+        return std::nullopt;
+    for (std::size_t i = 0; i < std::max(x->size(), y->size()); ++i) {
+        const unsigned long p = i < x->size() ? (*x)[i] : 0, q = i < y->size() ? (*y)[i] : 0;
+        if (p != q)
+            return p < q ? -1 : 1;
+    }
+    return 0;
 }
 
 CatalogueInfo read_catalogue_info(const std::string& path) {

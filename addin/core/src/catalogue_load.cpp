@@ -15,7 +15,7 @@ Catalogue Loader::load() {
     const json::object& o = r_.object(root, "");
     r_.only(o,
             {"format", "id", "version", "title", "source", "organisation_types", "flags", "dimensions", "sources",
-             "directions"},
+             "directions", "changes"},
             "");
     c_.source = r_.string(o, "source", "");
     read_organisation_types(o);
@@ -31,6 +31,7 @@ Catalogue Loader::load() {
     expand_breakdowns();
     c_.index();
     resolve();
+    read_changes(o);
     return std::move(c_);
 }
 

@@ -178,6 +178,9 @@ private:
     // Σ members = total (or member ≤ total) for every broken-down field.
     void derive_breakdown_rules();
 
+    // The top-level `changes` (catalogue_changes.cpp): checked against the fields.
+    void read_changes(const json::object& o);
+
     Reader r_;
     const std::string& text_;
     std::string file_;

@@ -203,6 +203,38 @@ struct Direction {
     std::vector<std::string> indicators;  ///< indicator ids, in order
 };
 
+/// How one field of the version the catalogue's `changes` lead from becomes
+/// the current version's (docs/catalogue-format.md, «changes»). A field of
+/// the old version not named keeps its value when its id is still a field.
+struct FieldChange {
+    enum class Kind {
+        Renamed,    ///< `new`: the same figure under another id
+        Removed,    ///< `removed`: no longer asked; its values are dropped
+        Merged,     ///< `into`: one field now; `sum`: the values are added to the target's
+        Split,      ///< `split`: several fields now, filled anew (`keep`: the one that takes its value)
+        Redefined,  ///< `redefined`: the id stays, the meaning changed: filled anew
+        Summed,     ///< `field` with `sum_of`: a field of this version is the sum of old fields (which may stay)
+    };
+    Kind kind = Kind::Renamed;
+    std::string old_id;               ///< the field of the old version (empty for Summed)
+    std::string target;               ///< Renamed, Merged, Summed: the current field
+    std::vector<std::string> sum_of;  ///< Summed: the old fields added up
+    std::vector<std::string> split;   ///< Split: the current fields it became
+    std::string keep;                 ///< Split: the one of them that takes the old value, or empty
+    std::string reason;               ///< Removed, Redefined: why, Russian (shown to the user)
+    bool sum = false;                 ///< Merged: added to the target's value (else one of equal values)
+    std::string source;               ///< JSON path of the entry
+};
+
+/// The catalogue's `changes`: what became of the fields of version `from`.
+struct CatalogueChanges {
+    std::string from;  ///< the version they lead from; empty: the catalogue declares none
+    std::vector<FieldChange> fields;
+
+    /// The change of an old field, or null (kept when its id is a current field; Summed entries name none).
+    const FieldChange* of(const std::string& old_id) const;
+};
+
 class Catalogue {
 public:
     CatalogueInfo info;
@@ -215,6 +247,7 @@ public:
     std::vector<Field> fields;
     std::vector<Indicator> indicators;
     std::vector<Rule> rules;
+    CatalogueChanges changes;  ///< from the previous version; empty `from` when none are declared
 
     const Field* field(const std::string& id) const;
     const Indicator* indicator(const std::string& id) const;

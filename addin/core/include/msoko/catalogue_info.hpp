@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 #pragma once
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -30,6 +31,11 @@ struct CatalogueInfo {
 
 /// The format tag this build reads.
 inline constexpr const char* kCatalogueFormat = "msoko-catalogue/1";
+
+/// Orders two catalogue versions by their dot-separated numbers ("2021.1" <
+/// "2021.2" < "2021.10" < "2022"): negative, zero or positive; none when
+/// either is not such numbers (then neither is older).
+std::optional<int> compare_versions(const std::string& a, const std::string& b);
 
 /// Reads the identity of the catalogue in `path` (a JSON file).
 /// @throws CatalogueError when the file is unreadable, not JSON, of another

@@ -2,6 +2,7 @@
 // Is this our form, of this catalogue and version? One finding, not hundreds.
 #include "check/calendar.hpp"
 #include "check/check.hpp"
+#include "msoko/migrate.hpp"
 
 namespace msoko::check {
 
@@ -21,7 +22,8 @@ bool check_identity(CheckContext& ctx, Findings& out) {
         return false;
     }
     if (version != c.info.version) {
-        out.add(K::OtherVersion, kPassportSheet)
+        // An older version of this catalogue can be moved to the current one; a newer or unknown one cannot.
+        out.add(older_version(c, version) ? K::OlderVersion : K::OtherVersion, kPassportSheet)
             .value(version)
             .say({{"версия формы", version}, {"версия", c.info.version}});
         return false;

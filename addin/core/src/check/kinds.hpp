@@ -16,6 +16,7 @@ enum class K : std::uint8_t {
     NotAForm,
     OtherCatalogue,
     OtherVersion,
+    OlderVersion,
     Period,
     // passport
     PassportRequired,
