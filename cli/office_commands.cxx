@@ -7,6 +7,7 @@
 #include "form_view.hxx"
 #include "msoko/catalogue.hpp"
 #include "msoko/form.hpp"
+#include "msoko/migrate.hpp"
 #include "msoko/new_form.hpp"
 #include "msoko/text.hpp"
 #include "snapshot.hxx"
@@ -32,8 +33,10 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 
 namespace msoko::cli {
 
@@ -138,7 +141,19 @@ LastYearForm last_year_form(const Common& common, const Catalogue& catalogue, co
     office::Office office(office_options(common));
     auto doc = office.open(workbook, office::Office::Access::ReadOnly);
     try {
-        LastYearForm last = read_last_year(catalogue, uno::snapshot(doc, {}));
+        const WorkbookSnapshot form = uno::snapshot(doc, {});
+        // A form of an earlier version is read by its own version's catalogue (history/).
+        std::optional<Catalogue> earlier;
+        if (const std::string version = earlier_form_version(catalogue, form); !version.empty()) {
+            const std::string path = history_catalogue_path(common.catalogue.string(), catalogue.info.id, version);
+            if (path.empty() || !std::ifstream(path))
+                throw office::OfficeError("нет каталога показателей «" + catalogue.info.id + "» версии «" + version +
+                                          "», по которому составлена форма прошлого года / no catalogue of its "
+                                          "version: " +
+                                          (path.empty() ? std::string("history/…") : path));
+            earlier = read_catalogue(path);
+        }
+        LastYearForm last = read_last_year(catalogue, form, earlier ? &*earlier : nullptr);
         office::Office::close(doc);
         return last;
     } catch (const std::runtime_error& e) {

@@ -214,7 +214,9 @@ void Dispatcher::new_form() {
             if (Reference<css::task::XStatusIndicatorFactory> factory{frame_, css::uno::UNO_QUERY}; factory.is())
                 progress = factory->createStatusIndicator();
         }
-        last = read_last_year_form(context_, answers->last_year_url, catalogue, progress);
+        last = read_last_year_form(
+            context_, answers->last_year_url, catalogue, progress,
+            [this](const std::string& version) -> const Catalogue& { return history_catalogue(context_, version); });
         log().info("last year's form: {} organisations, {} values", last->organisations.size(), last->values.size());
     }
     const FormData data = new_form_data(catalogue, answers->request, last ? &*last : nullptr);

@@ -288,7 +288,8 @@ std::optional<NewFormAnswers> new_form_arguments(const css::uno::Sequence<css::b
 }
 
 LastYearForm read_last_year_form(const Reference<css::uno::XComponentContext>& context, const OUString& url,
-                                 const Catalogue& catalogue, const Reference<css::task::XStatusIndicator>& progress) {
+                                 const Catalogue& catalogue, const Reference<css::task::XStatusIndicator>& progress,
+                                 const EarlierCatalogue& earlier) {
     css::uno::Sequence<css::beans::PropertyValue> args(2);
     args.getArray()[0].Name = "Hidden";
     args.getArray()[0].Value <<= true;
@@ -328,7 +329,10 @@ LastYearForm read_last_year_form(const Reference<css::uno::XComponentContext>& c
         }
     } end{progress};
     try {
-        return read_last_year(catalogue, snapshot(sheets, progress));
+        const WorkbookSnapshot workbook = snapshot(sheets, progress);
+        // A form of an earlier version is read by its own version's catalogue.
+        const std::string version = earlier_form_version(catalogue, workbook);
+        return read_last_year(catalogue, workbook, version.empty() ? nullptr : &earlier(version));
     } catch (const std::runtime_error& e) {
         throw UserError(std::string("форма прошлого года не подходит: ") + e.what());
     }

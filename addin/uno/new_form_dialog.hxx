@@ -14,7 +14,9 @@
 #include <com/sun/star/task/XStatusIndicator.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 
+#include <functional>
 #include <optional>
+#include <string>
 
 namespace msoko::uno {
 
@@ -47,11 +49,17 @@ std::optional<NewFormAnswers> ask_new_form(const css::uno::Reference<css::uno::X
 std::optional<NewFormAnswers> new_form_arguments(const css::uno::Sequence<css::beans::PropertyValue>& arguments,
                                                  const Catalogue& catalogue);
 
+/// The catalogue of an earlier version of the installed one (history_catalogue()).
+using EarlierCatalogue = std::function<const Catalogue&(const std::string& version)>;
+
 /// Last year's form at `url`, opened hidden and read-only, read (the progress
-/// shown by sheets when given) and closed again.
+/// shown by sheets when given) and closed again. A form of an earlier version
+/// of the catalogue is read by that version's catalogue (`earlier`), and only
+/// the values still comparable are taken.
 /// @throws UserError when it cannot be opened or is not a form.
 LastYearForm read_last_year_form(const css::uno::Reference<css::uno::XComponentContext>& context,
                                  const rtl::OUString& url, const Catalogue& catalogue,
-                                 const css::uno::Reference<css::task::XStatusIndicator>& progress);
+                                 const css::uno::Reference<css::task::XStatusIndicator>& progress,
+                                 const EarlierCatalogue& earlier);
 
 }  // namespace msoko::uno

@@ -10,7 +10,7 @@ tool=$1
 last=$2
 dir=$(mktemp -d /tmp/msoko-new-form-XXXXXX)
 trap 'rm -rf "$dir"' EXIT
-"$tool" form new --municipality "Сосновский район" --region "Энская область" --period "2026/2027 учебный год" \
+"$tool" form new --municipality "Ольховоборский район" --region "Энская область" --period "2026/2027 учебный год" \
     --rows ОО=12 --from "$last" "$dir/new.fods" 2>"$dir/stderr" || { echo "FAIL: form new"; cat "$dir/stderr"; exit 1; }
 cat "$dir/stderr"
 python3 - "$dir/new.fods" <<'PY'
@@ -38,7 +38,7 @@ def grid(name):
 problems = []
 passport = grid("Паспорт")
 texts = {row[1][1] for row in passport if len(row) > 1}
-for want in ("Сосновский район", "Энская область", "2026/2027 учебный год"):
+for want in ("Ольховоборский район", "Энская область", "2026/2027 учебный год"):
     if want not in texts:
         problems.append(f"the passport lacks «{want}»")
 register = grid("Организации")

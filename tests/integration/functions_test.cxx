@@ -585,7 +585,7 @@ void new_form_checks(Office& office, Reference<css::sheet::XSpreadsheetDocument>
     };
     helper->executeDispatch(
         frame, "org.msoko.calc:NewForm", "_self", 0,
-        arguments({arg("Municipality", css::uno::Any(ou("Сосновский район"))),
+        arguments({arg("Municipality", css::uno::Any(ou("Ольховоборский район"))),
                    arg("Region", css::uno::Any(ou("Энская область"))),
                    arg("Period", css::uno::Any(ou("2025/2026 учебный год"))),
                    arg("schools", css::uno::Any(sal_Int32(12))), arg("kindergartens", css::uno::Any(sal_Int32(9)))}));
@@ -641,7 +641,7 @@ void new_form_checks(Office& office, Reference<css::sheet::XSpreadsheetDocument>
     // The catalogue's identity in the passport, the dialog's answers, and the indicator block.
     auto passport = sheet(form, "Паспорт");
     EXPECT_EQ(text(cell(passport, "B14")), "msoko-267-1");
-    EXPECT_EQ(text(cell(passport, "B4")), "Сосновский район");
+    EXPECT_EQ(text(cell(passport, "B4")), "Ольховоборский район");
     EXPECT_EQ(text(cell(passport, "B5")), "Энская область");
     EXPECT_EQ(text(cell(passport, "B6")), "2025/2026 учебный год");
     EXPECT_DOUBLE_EQ(cell(passport, "B12")->getValue(), 12.0);
@@ -658,12 +658,12 @@ void new_form_checks(Office& office, Reference<css::sheet::XSpreadsheetDocument>
         if (p.Name == "SuggestedSaveAsName") {
             OUString name;
             p.Value >>= name;
-            EXPECT_EQ(u8(name), "МСОКО Сосновский район 2025-2026 учебный год.ods");
+            EXPECT_EQ(u8(name), "МСОКО Ольховоборский район 2025-2026 учебный год.ods");
             suggested = true;
         }
     EXPECT_TRUE(suggested) << "no SuggestedSaveAsName in the document's arguments";
     EXPECT_EQ(u8(Reference<css::frame::XTitle>(form, UNO_QUERY_THROW)->getTitle()),
-              "МСОКО Сосновский район 2025-2026 учебный год");
+              "МСОКО Ольховоборский район 2025-2026 учебный год");
     recalc(form);
     auto indicators = sheet(form, "Показатели");
     EXPECT_EQ(text(cell(indicators, "A4")), "5.1.1.1");

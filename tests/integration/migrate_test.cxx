@@ -318,11 +318,16 @@ TEST_F(Migrate, The2021FormMovesWithEveryKeptValueAndOnlyTheNewFieldsEmpty) {
                 (*out)[id] = last->getValue();
         }
     EXPECT_GT(last_then.size(), 50u);
+    std::size_t redefined = 0;
     for (const auto& [id, value] : last_then)
-        if (now.indicator(id)) {
+        if (now.changes.redefined(id)) {
+            EXPECT_EQ(last_now.count(id), 0u) << id << ": redefined since 2021.1, not comparable";
+            ++redefined;
+        } else if (now.indicator(id)) {
             ASSERT_TRUE(last_now.count(id)) << id;
             EXPECT_DOUBLE_EQ(last_now.at(id), value) << id;
         }
+    EXPECT_EQ(redefined > 0, !now.changes.indicators.empty()) << "the fixture has values of redefined indicators";
 
     // The check lists exactly the new fields as empty: every cell of a required new field, and no cell of a
     // field 2021.1 had (the 2021.1 form is clean) but one that was optional and left empty there. Counted

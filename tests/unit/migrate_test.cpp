@@ -105,6 +105,19 @@ TEST(CatalogueChanges, AreReadWithEveryKind) {
     EXPECT_TRUE(parse_catalogue(mini_text(), "mini.json").changes.from.empty()) << "optional";
 }
 
+TEST(CatalogueChanges, NameTheIndicatorsWhoseDefinitionChanged) {
+    const Catalogue c = parse_catalogue(
+        version_of(
+            "2", {field("now_named")},
+            json::parse(
+                R"({"from": "1", "fields": [], "indicators": [{"id": "1.1.2", "redefined": "база — учителя"}]})")),
+        "v2.json");
+    ASSERT_NE(c.changes.redefined("1.1.2"), nullptr);
+    EXPECT_EQ(c.changes.redefined("1.1.2")->reason, "база — учителя");
+    EXPECT_EQ(c.changes.redefined("1.1.2")->source, "/changes/indicators/0");
+    EXPECT_EQ(c.changes.redefined("1.1.1"), nullptr);
+}
+
 struct BrokenChange {
     const char* name;
     const char* changes;  // the `changes` member
@@ -174,8 +187,18 @@ INSTANTIATE_TEST_SUITE_P(
             "two_sums_of_one_field",
             R"({"from": "1", "fields": [{"field": "staff", "sum_of": ["a"]}, {"field": "staff", "sum_of": ["b"]}]})",
             "/changes/fields/1/field", "sum of two changes"},
-        BrokenChange{"unknown_member", R"({"from": "1", "fields": [], "indicators": []})", "/changes/indicators",
+        BrokenChange{"unknown_member", R"({"from": "1", "fields": [], "renames": []})", "/changes/renames",
                      "unknown member"},
+        BrokenChange{"redefined_no_indicator",
+                     R"({"from": "1", "fields": [], "indicators": [{"id": "9.9.9", "redefined": "…"}]})",
+                     "/changes/indicators/0/id", "not an indicator"},
+        BrokenChange{"indicator_redefined_twice",
+                     R"({"from": "1", "fields": [], "indicators": [{"id": "1.1.1", "redefined": "a"},
+                        {"id": "1.1.1", "redefined": "b"}]})",
+                     "/changes/indicators/1/id", "two changes"},
+        BrokenChange{"indicator_redefined_without_a_reason",
+                     R"({"from": "1", "fields": [], "indicators": [{"id": "1.1.1", "redefined": ""}]})",
+                     "/changes/indicators/0/redefined", "must not be empty"},
         BrokenChange{"unknown_member_of_a_change",
                      R"({"from": "1", "fields": [{"old": "x", "new": "now_named", "keep": "y"}]})",
                      "/changes/fields/0/keep", "unknown member"}),

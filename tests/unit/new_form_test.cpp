@@ -8,6 +8,8 @@
 #include "msoko/form_reader.hpp"
 #include "validation_support.hpp"
 
+#include <boost/json.hpp>
+
 #include <gtest/gtest.h>
 
 namespace msoko {
@@ -99,6 +101,31 @@ TEST(NewForm, ValuesOfAnotherCatalogueAreNotTaken) {
     EXPECT_TRUE(l.values.empty());
     ASSERT_EQ(l.notes.size(), 1u);
     EXPECT_NE(l.notes[0].find("другому каталогу"), std::string::npos);
+}
+
+// Last year's form of an earlier version of the catalogue: read by its own
+// version's catalogue; values of indicators redefined since are not taken.
+TEST(NewForm, AnEarlierVersionsFormGivesOnlyComparableValues) {
+    const WorkbookSnapshot last = form();  // a form of mini(), version 1
+    const LastYearForm same = read_last_year(mini(), last);
+    ASSERT_TRUE(same.values.count("1.1.1") && same.values.count("1.1.2")) << "the test form has both values";
+    boost::json::value root = boost::json::parse(test::mini_text());
+    root.as_object()["version"] = "2";
+    root.as_object()["changes"] = boost::json::parse(
+        R"({"from": "1", "fields": [], "indicators": [{"id": "1.1.2", "redefined": "база — учителя"}]})");
+    const Catalogue current = parse_catalogue(boost::json::serialize(root), "v2.json");
+    EXPECT_EQ(earlier_form_version(current, last), "1");
+    EXPECT_EQ(earlier_form_version(mini(), last), "") << "a form of the catalogue's own version";
+
+    const LastYearForm l = read_last_year(current, last, &mini());
+    EXPECT_EQ(l.organisations.size(), same.organisations.size());
+    EXPECT_EQ(l.values.count("1.1.2"), 0u) << "redefined: not comparable";
+    ASSERT_TRUE(l.values.count("1.1.1"));
+    EXPECT_DOUBLE_EQ(l.values.at("1.1.1"), same.values.at("1.1.1"));
+    EXPECT_EQ(l.values.size() + 1, same.values.size());
+    ASSERT_EQ(l.notes.size(), 1u);
+    EXPECT_NE(l.notes[0].find("определены в версии 2 заново"), std::string::npos) << l.notes[0];
+    EXPECT_NE(l.notes[0].find("1.1.2"), std::string::npos) << l.notes[0];
 }
 
 TEST(NewForm, ThePeriodAndTheFileName) {

@@ -17,6 +17,12 @@ const FieldChange* CatalogueChanges::of(const std::string& old_id) const {
     return it == fields.end() ? nullptr : &*it;
 }
 
+const IndicatorChange* CatalogueChanges::redefined(const std::string& indicator) const {
+    const auto it =
+        std::find_if(indicators.begin(), indicators.end(), [&](const IndicatorChange& c) { return c.id == indicator; });
+    return it == indicators.end() ? nullptr : &*it;
+}
+
 }  // namespace msoko
 
 namespace msoko::catalogue_loader {
@@ -27,7 +33,7 @@ void Loader::read_changes(const json::object& root) {
         return;
     const std::string path = "/changes";
     const json::object& o = r_.object(*v, path);
-    r_.only(o, {"from", "fields"}, path);
+    r_.only(o, {"from", "fields", "indicators"}, path);
     CatalogueChanges changes;
     changes.from = r_.string(o, "from", path);
     if (changes.from == c_.info.version)
@@ -147,6 +153,20 @@ void Loader::read_changes(const json::object& root) {
             c.reason = r_.string(e, "redefined", p);
         }
         changes.fields.push_back(std::move(c));
+    }
+    // Indicators whose definition changed: {"id": "5.2.1.4", "redefined": "why"}.
+    const json::array& inds = r_.array(o, "indicators", path, false);
+    std::set<std::string> named;
+    for (std::size_t i = 0; i < inds.size(); ++i) {
+        const std::string p = path + "/indicators/" + std::to_string(i);
+        const json::object& e = r_.object(inds[i], p);
+        r_.only(e, {"id", "redefined"}, p);
+        IndicatorChange c{r_.string(e, "id", p), r_.string(e, "redefined", p), p};
+        if (!c_.indicator(c.id))
+            r_.fail(p + "/id", "'" + c.id + "' is not an indicator of this catalogue");
+        if (!named.insert(c.id).second)
+            r_.fail(p + "/id", "indicator '" + c.id + "' is named by two changes");
+        changes.indicators.push_back(std::move(c));
     }
     c_.changes = std::move(changes);
 }

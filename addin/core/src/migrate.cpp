@@ -436,7 +436,10 @@ Migration migrate_form(const Catalogue& old_catalogue, const Catalogue& catalogu
                 continue;
             const Cell& before = s->value(r, C::kLastYear);
             if (was->role(C::kLastYear) == CellRole::Typed && before.kind() == Cell::Kind::Number) {
-                if (now && now->role(C::kLastYear) == CellRole::Typed)
+                if (const IndicatorChange* change = catalogue.changes.redefined(ind))
+                    m.notes.push_back("Значение прошлого года показателя " + ind +
+                                      " не перенесено: показатель определен заново — " + change->reason + ".");
+                else if (now && now->role(C::kLastYear) == CellRole::Typed)
                     data.previous[ind] = before.number();
                 else
                     ++previous_lost;

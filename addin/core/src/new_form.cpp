@@ -4,6 +4,7 @@
 
 #include "msoko/form_layout.hpp"
 #include "msoko/form_reader.hpp"
+#include "msoko/migrate.hpp"
 #include "msoko/table.hpp"
 #include "msoko/text.hpp"
 
@@ -29,7 +30,10 @@ std::string text_in(const SheetSnapshot& s, std::size_t r, int col) {
 
 }  // namespace
 
-LastYearForm read_last_year(const Catalogue& catalogue, const WorkbookSnapshot& workbook) {
+LastYearForm read_last_year(const Catalogue& current, const WorkbookSnapshot& workbook,
+                            const Catalogue* form_catalogue) {
+    // The form is read by the catalogue of its own version: its fields and indicators.
+    const Catalogue& catalogue = form_catalogue ? *form_catalogue : current;
     const FormContents form = read_form(catalogue, workbook);
     const std::string id = form.passport_text(kPassportCatalogueId);
     if (id.empty() || !workbook.sheet(kRegisterSheet))
@@ -80,10 +84,35 @@ LastYearForm read_last_year(const Catalogue& catalogue, const WorkbookSnapshot& 
                              "»)");
         return last;
     }
-    for (const FormIndicator& v : form_indicators(catalogue, form))
-        if (v.value.result.has_value() && std::isfinite(v.value.result.value()))
-            last.values[v.indicator->id] = v.value.result.value();
+    const bool older = form_catalogue && form_catalogue->info.version != current.info.version;
+    std::vector<std::string> gone, redefined;
+    for (const FormIndicator& v : form_indicators(catalogue, form)) {
+        if (!v.value.result.has_value() || !std::isfinite(v.value.result.value()))
+            continue;
+        const std::string& ind = v.indicator->id;
+        if (older && !current.indicator(ind))
+            gone.push_back(ind);
+        else if (older && current.changes.redefined(ind))
+            redefined.push_back(ind);
+        else
+            last.values[ind] = v.value.result.value();
+    }
+    if (!redefined.empty())
+        last.notes.push_back("значения прошлого года не перенесены: показатели определены в версии " +
+                             current.info.version + " заново, прошлогодние значения с ними не сравнимы (" +
+                             join(redefined) + ")");
+    if (!gone.empty())
+        last.notes.push_back("значения прошлого года не перенесены: показателей нет в версии " + current.info.version +
+                             " (" + join(gone) + ")");
     return last;
+}
+
+std::string earlier_form_version(const Catalogue& catalogue, const WorkbookSnapshot& workbook) {
+    const FormContents form = read_form(catalogue, workbook);
+    if (form.passport_text(kPassportCatalogueId) != catalogue.info.id)
+        return {};
+    const std::string version = form.passport_text(kPassportCatalogueVersion);
+    return older_version(catalogue, version) ? version : std::string();
 }
 
 FormData new_form_data(const Catalogue& catalogue, const NewFormRequest& request, const LastYearForm* last_year) {

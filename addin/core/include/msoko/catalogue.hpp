@@ -226,10 +226,23 @@ struct FieldChange {
     std::string source;               ///< JSON path of the entry
 };
 
+/// An indicator whose definition changed since version `from`: its values of
+/// that version are not comparable with this one's, so a form moved or made
+/// from an old one does not take them as last year's.
+struct IndicatorChange {
+    std::string id;      ///< the indicator (of this catalogue)
+    std::string reason;  ///< why, Russian (shown to the user)
+    std::string source;  ///< JSON path of the entry
+};
+
 /// The catalogue's `changes`: what became of the fields of version `from`.
 struct CatalogueChanges {
     std::string from;  ///< the version they lead from; empty: the catalogue declares none
     std::vector<FieldChange> fields;
+    std::vector<IndicatorChange> indicators;
+
+    /// The change of an indicator's definition, or null (comparable with the old version).
+    const IndicatorChange* redefined(const std::string& indicator) const;
 
     /// The change of an old field, or null (kept when its id is a current field; Summed entries name none).
     const FieldChange* of(const std::string& old_id) const;

@@ -36,9 +36,20 @@ struct LastYearForm {
 };
 
 /// Reads the register and the municipal values of last year's form.
+/// `form_catalogue`: the catalogue of the form's own version when it is an
+/// earlier one (history_catalogue_path): the form is then read and its values
+/// computed by it, and only the values of indicators this catalogue still has
+/// and did not redefine (`changes.indicators`) are taken, the others noted.
 /// @throws std::runtime_error with a Russian message when the workbook is not a
 ///   form of this catalogue («не форма сбора данных МСОКО»).
-LastYearForm read_last_year(const Catalogue& catalogue, const WorkbookSnapshot& workbook);
+LastYearForm read_last_year(const Catalogue& catalogue, const WorkbookSnapshot& workbook,
+                            const Catalogue* form_catalogue = nullptr);
+
+/// The version of this catalogue that last year's form names in its passport
+/// when it is an earlier one (its form is then read by that version's
+/// catalogue: history_catalogue_path); empty for a form of this version, of
+/// another catalogue or not a form.
+std::string earlier_form_version(const Catalogue& catalogue, const WorkbookSnapshot& workbook);
 
 /// The data of the new form: the passport as asked, the register's rows per
 /// type, last year's organisations and values when given.
