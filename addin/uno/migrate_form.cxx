@@ -95,17 +95,7 @@ Migration migrate_document(const Reference<css::uno::XComponentContext>& context
                            const Reference<css::sheet::XSpreadsheetDocument>& document,
                            const Reference<css::task::XStatusIndicator>& progress) {
     const Catalogue& catalogue = installed_catalogue(context);
-    if (progress.is())
-        progress->start(from_utf8("МСОКО: чтение формы прежней версии…"),
-                        Reference<css::container::XIndexAccess>(document->getSheets(), UNO_QUERY_THROW)->getCount());
-    struct End {
-        const Reference<css::task::XStatusIndicator>& p;
-        ~End() {
-            if (p.is())
-                p->end();
-        }
-    } end{progress};
-    const WorkbookSnapshot old = snapshot(document, progress);
+    const WorkbookSnapshot old = snapshot_shown(document, progress, "МСОКО: чтение формы прежней версии…");
     std::string version;
     try {
         version = migration_source_version(catalogue, old);

@@ -318,18 +318,8 @@ LastYearForm read_last_year_form(const Reference<css::uno::XComponentContext>& c
     } close{doc};
     if (!sheets.is())
         throw UserError("не удалось открыть форму прошлого года: файла нет, он повреждён или это не таблица");
-    if (progress.is())
-        progress->start(from_utf8("МСОКО: чтение формы прошлого года…"),
-                        Reference<css::container::XIndexAccess>(sheets->getSheets(), UNO_QUERY_THROW)->getCount());
-    struct End {
-        const Reference<css::task::XStatusIndicator>& p;
-        ~End() {
-            if (p.is())
-                p->end();
-        }
-    } end{progress};
     try {
-        const WorkbookSnapshot workbook = snapshot(sheets, progress);
+        const WorkbookSnapshot workbook = snapshot_shown(sheets, progress, "МСОКО: чтение формы прошлого года…");
         // A form of an earlier version is read by its own version's catalogue.
         const std::string version = earlier_form_version(catalogue, workbook);
         return read_last_year(catalogue, workbook, version.empty() ? nullptr : &earlier(version));

@@ -6,6 +6,7 @@
 #include "msoko/form.hpp"
 #include "msoko/form_layout.hpp"
 #include "report.hxx"
+#include "utf8.hxx"
 
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
@@ -325,6 +326,21 @@ WorkbookSnapshot snapshot(const Reference<css::sheet::XSpreadsheetDocument>& doc
         cost->worker_wait_ms += wait_ms;
     }
     return wb;
+}
+
+WorkbookSnapshot snapshot_shown(const Reference<css::sheet::XSpreadsheetDocument>& document,
+                                const Reference<css::task::XStatusIndicator>& progress, const std::string& message) {
+    if (progress.is())
+        progress->start(from_utf8(message),
+                        Reference<css::container::XIndexAccess>(document->getSheets(), UNO_QUERY_THROW)->getCount());
+    struct End {
+        const Reference<css::task::XStatusIndicator>& p;
+        ~End() {
+            if (p.is())
+                p->end();
+        }
+    } end{progress};
+    return snapshot(document, progress);
 }
 
 }  // namespace msoko::uno

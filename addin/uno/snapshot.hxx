@@ -70,4 +70,10 @@ WorkbookSnapshot snapshot(const css::uno::Reference<css::sheet::XSpreadsheetDocu
                           const FormulaPlaces* formulas = nullptr,
                           const std::function<void(const WorkbookSnapshot&)>& while_reading = {});
 
+/// snapshot() with the status bar saying `message` («МСОКО: чтение формы …»)
+/// while it reads, ended whatever happens (`progress` may be null).
+WorkbookSnapshot snapshot_shown(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
+                                const css::uno::Reference<css::task::XStatusIndicator>& progress,
+                                const std::string& message);
+
 }  // namespace msoko::uno
