@@ -133,6 +133,25 @@ TEST(Engine, MunicipalShareReportsWhoIsLeftOut) {
     EXPECT_TRUE(r.invalid.empty());
 }
 
+TEST(Engine, ResultsCarryTheSumsTheyAreComputedFrom) {
+    const Catalogue cat = mini();
+    const Workbook w = sample();
+    const Engine e(cat, w);
+    // 1.1.1 passed / pupils: 38 + 60 + 0 of 40 + 60 + 0 (103 is left out).
+    const IndicatorResult m = e.municipality("1.1.1");
+    ASSERT_TRUE(m.numerator && m.denominator);
+    EXPECT_DOUBLE_EQ(*m.numerator, 98);
+    EXPECT_DOUBLE_EQ(*m.denominator, 100);
+    const IndicatorResult one = e.organisation("1.1.1", "101");
+    ASSERT_TRUE(one.numerator && one.denominator);
+    EXPECT_DOUBLE_EQ(*one.numerator, 38);
+    EXPECT_DOUBLE_EQ(*one.denominator, 40);
+    // Without every figure there are no sums to show.
+    const IndicatorResult missing = e.organisation("1.1.1", "103");
+    EXPECT_FALSE(missing.numerator);
+    EXPECT_FALSE(missing.denominator);
+}
+
 TEST(Engine, MissingDataNamesTheEmptyFields) {
     const Catalogue cat = mini();
     const Workbook w = sample();

@@ -149,6 +149,10 @@ IndicatorResult Engine::compute(const Indicator& ind, const Organisation& org, s
     }
 
     out.missing_fields = f.missing;
+    if (f.status == Figures::Status::Complete) {
+        out.numerator = f.numerator;
+        out.denominator = f.denominator;
+    }
     switch (f.status) {
         case Figures::Status::Invalid:
             out.result = Result::invalid(f.reason);
@@ -272,7 +276,13 @@ IndicatorResult Engine::municipality(const std::string& indicator, std::optional
         if (c.kind == Computation::Kind::OrganisationShare)
             den.add(1);
     }
+    if (out.invalid.empty() && !out.included.empty()) {
+        out.numerator = num.value();
+        out.denominator = den.value();
+    }
     if (out.invalid.empty() && (!std::isfinite(num.value()) || !std::isfinite(den.value()))) {
+        out.numerator.reset();
+        out.denominator.reset();
         out.result = Result::invalid("сумма по муниципалитету слишком велика для числа");
         return out;
     }

@@ -45,6 +45,12 @@ struct IndicatorResult {
     std::vector<std::string> included;        ///< municipal: organisations in the sums
     std::vector<std::string> left_out;        ///< municipal: organisations with missing figures
     std::vector<std::string> invalid;         ///< municipal: organisations with invalid figures
+    /// The sums the value is computed from, when every figure was read: Σ of
+    /// the numerator-side fields (the count, sum or «да» for a count, sum or
+    /// yes/no) and Σ of the denominator-side fields (the organisations counted
+    /// for a share of organisations; 0 when the indicator has no denominator).
+    /// Municipal: over the organisations included.
+    std::optional<double> numerator, denominator;
 };
 
 class Engine {

@@ -45,6 +45,9 @@ struct ReportRow {
     std::string id;         ///< unique per check: `rule`, or a catalogue rule told apart from its kin
                             ///< (`5.1.1/part_whole/g9_honours/g9_certificate`)
     std::size_t more = 0;   ///< for a closing finding: how many findings it stands for
+    /// What the user typed to explain it («Пояснение», msoko/explanations.hpp);
+    /// empty until explain() gives it one.
+    std::string explanation;
 };
 
 struct ReportModel {
