@@ -63,7 +63,8 @@ int check(const Common& common, const fs::path& workbook, const fs::path& save, 
     office::Office::close(doc);
     if (common.keep_profile)
         std::cerr << "Профиль сохранён / profile kept: " << office.profile().string() << "\n";
-    const ReportModel model = report_model(published.shown, catalogue);
+    // With the explanations typed into the form's last report, as its report sheet shows them.
+    const ReportModel model = published.sheet.isEmpty() ? report_model(published.shown, catalogue) : published.model;
     const std::string name = workbook.filename().string();
     switch (common.format) {
         case Format::Text:

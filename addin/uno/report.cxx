@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "report.hxx"
 
+#include "report_layout.hxx"
+
 #include "convert.hxx"
+#include "explanations.hxx"
 #include "guard.hxx"
 #include "marks.hxx"
 #include "msoko/form.hpp"
@@ -55,25 +58,24 @@ using css::uno::Reference;
 using css::uno::Sequence;
 using css::uno::UNO_QUERY_THROW;
 
-namespace {
-// The report sheet carries this text in its hidden column J, first row: a
-// sheet of the user's that happens to be called «Проверка» is never taken for
-// it (and Calc compares sheet names case-insensitively, so a name cannot tell).
-constexpr const char* kReportMark = "org.msoko.calc:report";
-constexpr sal_Int32 kMarkColumn = 11;     // L
-constexpr std::size_t kReportWidth = 12;  // A–K for people, L for the mark
-// Where the reports before issue 13 put it (J): such a sheet is ours too.
-constexpr sal_Int32 kOldMarkColumn = 9;
-}  // namespace
+using namespace report_layout;
+
+ReportLayout report_layout_of(const Reference<css::sheet::XSpreadsheet>& sheet) {
+    const auto marked = [&](sal_Int32 column) {
+        const auto cell = sheet->getCellByPosition(column, 0);
+        return cell->getType() == css::table::CellContentType_TEXT &&
+               Reference<css::text::XText>(cell, UNO_QUERY_THROW)->getString() == OUString::createFromAscii(kMark);
+    };
+    if (marked(kMarkColumn))
+        return ReportLayout::Current;
+    for (const sal_Int32 column : kOldMarkColumns)
+        if (marked(column))
+            return ReportLayout::Older;
+    return ReportLayout::None;
+}
 
 bool is_report_sheet(const Reference<css::sheet::XSpreadsheet>& sheet) {
-    for (const sal_Int32 column : {kMarkColumn, kOldMarkColumn}) {
-        const auto cell = sheet->getCellByPosition(column, 0);
-        if (cell->getType() == css::table::CellContentType_TEXT &&
-            Reference<css::text::XText>(cell, UNO_QUERY_THROW)->getString() == OUString::createFromAscii(kReportMark))
-            return true;
-    }
-    return false;
+    return report_layout_of(sheet) != ReportLayout::None;
 }
 
 namespace {
@@ -147,26 +149,6 @@ OUString prepare_report_sheet(const Reference<css::sheet::XSpreadsheetDocument>&
 }
 
 namespace {
-
-// Layout of the report sheet (0-based): the title, the summary, a link to the
-// completeness, then the findings' header — the rows that stay in view — and
-// one row per finding; the completeness per direction under the findings.
-constexpr sal_Int32 kHeaderRow = 3;
-enum Column : sal_Int32 {
-    kNumber,
-    kLevel,
-    kSheet,
-    kCell,
-    kOrganisation,
-    kField,
-    kCode,
-    kValue,
-    kMessage,
-    kChecked,
-    kRule,
-    kColumns  // the columns people read; the mark's column follows
-};
-static_assert(kColumns == kMarkColumn);
 
 using Props = css::uno::Reference<css::beans::XPropertySet>;
 
@@ -289,7 +271,7 @@ void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, c
                   const ReportModel& report) {
     Reference<css::sheet::XSpreadsheet> sheet(document->getSheets()->getByName(name), UNO_QUERY_THROW);
     std::vector<std::vector<OUString>> rows;
-    const std::size_t width = kReportWidth;
+    const std::size_t width = kWidth;
     auto line = [&](std::vector<std::string> cells) {
         std::vector<OUString> row;
         for (auto& c : cells)
@@ -304,7 +286,7 @@ void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, c
     // The completeness comes under the findings: its title's row.
     const std::size_t completeness_row = static_cast<std::size_t>(kHeaderRow) + 1 + n + 1;
     line({report.title});
-    rows.back()[kMarkColumn] = OUString::createFromAscii(kReportMark);
+    rows.back()[kMarkColumn] = OUString::createFromAscii(kMark);
     line({report.summary});
     line({});
     if (!report.completeness.empty())
@@ -320,9 +302,14 @@ void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, c
         row.push_back(f.cell.empty() ? OUString() : link(f.link, f.cell));
         // A field without a title in the catalogue (a column the user added) is named by its code.
         for (const std::string* s : {&f.organisation, f.field_title.empty() ? &f.field : &f.field_title, &f.field,
-                                     &f.value, &f.message, &f.kind_text, &f.rule})
+                                     &f.value, &f.message, &f.explanation, &f.kind_text, &f.rule})
             row.push_back(constant(*s));
         row.resize(width);
+        // Which finding the row is, for the explanation typed into it.
+        for (const auto& [column, key] :
+             {std::pair{kKeyKind, &f.kind}, std::pair{kKeySheet, &f.sheet}, std::pair{kKeyCell, &f.cell},
+              std::pair{kKeyOrganisation, &f.organisation}, std::pair{kKeyField, &f.field}})
+            row[static_cast<std::size_t>(column)] = constant(*key);
         rows.push_back(std::move(row));
     }
     line({});
@@ -366,8 +353,11 @@ void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, c
     header->setPropertyValue("BottomBorder", Any(rule_line));
     if (n > 0) {
         // Long texts wrap within their columns; rows grow to fit.
-        for (sal_Int32 c : {kSheet, kField, kCode, kMessage, kChecked, kRule})
+        for (sal_Int32 c : {kSheet, kField, kCode, kMessage, kExplanation, kChecked, kRule})
             props_of(sheet, c, first, c, last)->setPropertyValue("IsTextWrapped", Any(true));
+        // «Пояснение» is typed into: the form's colour of an input cell.
+        props_of(sheet, kExplanation, first, kExplanation, last)
+            ->setPropertyValue("CellBackColor", Any(sal_Int32(kInputCellColour)));
         // The long texts besides the message a little smaller: rows stay lower.
         props_of(sheet, kField, first, kField, last)->setPropertyValue("CharHeight", Any(9.0f));
         props_of(sheet, kChecked, first, kChecked, last)->setPropertyValue("CharHeight", Any(9.0f));
@@ -414,13 +404,14 @@ void write_report(const Reference<css::sheet::XSpreadsheetDocument>& document, c
     auto columns = Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)->getColumns();
     // Wide enough for «Предупреждение» and an organisation's code; the
     // message, the field and what was checked wrap.
-    const sal_Int32 widths[] = {1100, 2900, 3400, 1800, 3000, 5500, 2300, 2300, 8000, 4800, 2700, 1800};  // 1/100 mm
-    static_assert(std::size(widths) == kReportWidth);
+    const sal_Int32 widths[] = {1100, 2900, 3400, 1800, 3000, 5500, 2300, 2300, 8000, 6000, 4800, 2700};  // 1/100 mm
+    static_assert(std::size(widths) == kColumns);
     for (sal_Int32 c = 0; c < static_cast<sal_Int32>(width); ++c) {
         Props column(columns->getByIndex(c), UNO_QUERY_THROW);
-        column->setPropertyValue("Width", Any(widths[c]));
-        // An older report hid its mark in another column.
-        column->setPropertyValue("IsVisible", Any(c != kMarkColumn));
+        if (c < kColumns)
+            column->setPropertyValue("Width", Any(widths[c]));
+        // The mark and the keys are for the extension; an older report hid its mark in another column.
+        column->setPropertyValue("IsVisible", Any(c < kColumns));
     }
     // The level's column as wide as «Предупреждение» needs in the document's font.
     Props(columns->getByIndex(kLevel), UNO_QUERY_THROW)->setPropertyValue("OptimalWidth", Any(true));
@@ -459,6 +450,8 @@ PublishedReport publish(const Reference<css::sheet::XSpreadsheetDocument>& docum
     };
     PublishedReport out;
     const auto t0 = clock::now();
+    // What the user typed into the last report, before it is replaced.
+    out.explanations = read_explanations(document);
     // The report's sheet first: when it cannot be written, nothing has changed yet.
     out.sheet = prepare_report_sheet(document);
     clear_marks(document, /*remove_report=*/false);  // the marks of an earlier run
@@ -467,10 +460,9 @@ PublishedReport publish(const Reference<css::sheet::XSpreadsheetDocument>& docum
     for (const auto& u : mark_cells(document, report))
         out.shown.note_unmarked(u.sheet, u.cells, u.password_sheet);
     const auto t2 = clock::now();
-    if (catalogue)
-        write_report(document, out.sheet, out.shown, *catalogue);
-    else
-        write_report(document, out.sheet, out.shown);
+    out.model = catalogue ? report_model(out.shown, *catalogue) : report_model(out.shown);
+    explain(out.model, out.explanations);
+    write_report(document, out.sheet, out.model);
     out.clearing_ms = ms(t0, t1);
     out.marks_ms = ms(t1, t2);
     out.report_ms = ms(t2, clock::now());

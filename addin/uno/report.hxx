@@ -4,11 +4,13 @@
 // The report sheet «Проверка» of the check before submission: the core's
 // report model pasted into the workbook (snapshot.hxx reads the workbook).
 
+#include "msoko/explanations.hpp"
 #include "msoko/report_model.hpp"
 #include "msoko/validation.hpp"
 #include "snapshot.hxx"
 
 #include <string>
+#include <vector>
 
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
@@ -21,6 +23,12 @@ using rtl::OUString;
 /// The name the report sheet gets when no sheet of the workbook has it; a
 /// user's own sheet of that name (in any case) makes it «Проверка (2)».
 inline constexpr const char* kReportSheet = "Проверка";
+
+/// Which report a sheet holds, by the mark the report writes into it (never
+/// by its name): none (not the check's report), the current one (with the
+/// column «Пояснение» and each finding's key), or an older one (without).
+enum class ReportLayout { None, Current, Older };
+ReportLayout report_layout_of(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet);
 
 /// True for the check's own report sheet, recognised by the mark the report
 /// writes into it (never by its name).
@@ -68,6 +76,11 @@ bool not_a_form(const ValidationReport& report);
 struct PublishedReport {
     OUString sheet;
     ValidationReport shown;
+    /// The report as the sheet shows it, each finding with the explanation
+    /// typed for it into the last report (msoko/explanations.hpp).
+    ReportModel model;
+    /// What the user had typed into the last report's «Пояснение» column.
+    std::vector<Explanation> explanations;
     /// How long its steps took, in whole milliseconds: preparing the sheet
     /// and clearing the old marks, marking the cells, writing the report.
     long long clearing_ms = 0, marks_ms = 0, report_ms = 0;

@@ -12,12 +12,14 @@ namespace msoko::test::validation {
 struct Row {
     std::string severity, sheet, cell, organisation, field, value, message, rule;
     std::string field_title, checked;  ///< «Поле» (the field's title) and «Что проверено»
+    std::string explanation;           ///< «Пояснение»: what the user typed
+    sal_Int32 report_row = -1;         ///< the finding's row on the report sheet
 };
 
 // The report sheet's column of each header («Уровень», «Код» …), from its row «№».
 inline std::map<std::string, sal_Int32> report_columns(const Reference<css::sheet::XSpreadsheet>& s, sal_Int32 header) {
     std::map<std::string, sal_Int32> out;
-    for (sal_Int32 c = 0; c < 16; ++c)
+    for (sal_Int32 c = 0; c < 24; ++c)
         if (const std::string head = text(s->getCellByPosition(c, header)); !head.empty())
             out.emplace(head, c);
     return out;
@@ -58,6 +60,8 @@ inline std::vector<Row> validate(Office& office, const Reference<css::sheet::XSp
         row.rule = at("Правило", r);
         row.field_title = at("Поле", r);
         row.checked = at("Что проверено", r);
+        row.explanation = at("Пояснение", r);
+        row.report_row = r;
         rows.push_back(row);
     }
     return rows;

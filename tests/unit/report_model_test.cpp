@@ -55,8 +55,9 @@ TEST(ReportModel, CompletenessRowsRoundToOneDecimalWithAComma) {
 
 TEST(ReportModel, RowsKeepTheReportsOrderAndColumnTexts) {
     const ReportModel m = report_model(sample());
-    EXPECT_EQ(m.finding_header, (std::vector<std::string>{"№", "Уровень", "Лист", "Ячейка", "Организация", "Поле",
-                                                          "Код", "Значение", "Сообщение", "Что проверено", "Правило"}));
+    EXPECT_EQ(m.finding_header,
+              (std::vector<std::string>{"№", "Уровень", "Лист", "Ячейка", "Организация", "Поле", "Код", "Значение",
+                                        "Сообщение", "Пояснение", "Что проверено", "Правило"}));
     ASSERT_EQ(m.rows.size(), 4u);
     const ReportRow& first = m.rows[0];
     EXPECT_EQ(first.number, 1u);
@@ -115,14 +116,17 @@ TEST(ReportModel, TextHasSummaryCompletenessAndEveryFinding) {
 }
 
 TEST(ReportModel, TsvIsOneEscapedLinePerFinding) {
-    const std::string tsv = report_tsv(report_model(sample()));
+    ReportModel m = report_model(sample());
+    m.rows[2].explanation = "Две школы\tс одним названием";
+    const std::string tsv = report_tsv(m);
     EXPECT_EQ(
         tsv,
         "Ошибка\t5.1.1 Подготовка обучающихся\tD12\t4201\tf_5_1_1_1\t12 чел.\tТекст вместо числа: «12 "
-        "чел.»\ttype.count\n"
-        "Ошибка\t5.1.2 Объективность\tF41\t\t\t\t… и ещё 120 таких ячеек\t5.1.2/part_whole\n"
-        "Предупреждение\tОрганизации\tA8\t4203\t\t\tСтрока\\tс табуляцией\\nи переносом\tregister.duplicate_name\n"
-        "Сведения\tПаспорт\t\t\t\t\tЛист перемещён\tstructure.sheet_order\n");
+        "чел.»\ttype.count\t\n"
+        "Ошибка\t5.1.2 Объективность\tF41\t\t\t\t… и ещё 120 таких ячеек\t5.1.2/part_whole\t\n"
+        "Предупреждение\tОрганизации\tA8\t4203\t\t\tСтрока\\tс табуляцией\\nи переносом\tregister.duplicate_name\t"
+        "Две школы\\tс одним названием\n"
+        "Сведения\tПаспорт\t\t\t\t\tЛист перемещён\tstructure.sheet_order\t\n");
 }
 
 TEST(ReportModel, JsonHasEveryFindingWithItsColumns) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 // The styles of the form: numbers, columns, rows, cells, pages, the check's marks.
 #include "form_odf.hpp"
+#include "msoko/form_layout.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -192,11 +193,13 @@ std::string styles_xml() {
          border + R"( style:text-align-source="fix" fo:wrap-option="wrap" style:vertical-align="middle")", "", "",
          R"( fo:text-align="start" fo:margin-left="0.6cm")");
     cell("ce_ro", border + R"( fo:background-color="#f2f2f2" fo:wrap-option="wrap")");
-    cell("ce_in", border + R"( fo:background-color="#fff2cc" style:cell-protect="none")");
-    cell("ce_in_wrap", border + R"( fo:background-color="#fff2cc" style:cell-protect="none" fo:wrap-option="wrap")",
-         R"( fo:font-size="9pt")");
-    cell("ce_in_date", border + R"( fo:background-color="#fff2cc" style:cell-protect="none")", "", "N_date");
-    cell("ce_in_num", border + R"( fo:background-color="#fff2cc" style:cell-protect="none")", "", "N_dec");
+    char input_back[48];
+    std::snprintf(input_back, sizeof input_back, " fo:background-color=\"#%06x\"", kInputCellColour);
+    const std::string input = border + input_back + R"( style:cell-protect="none")";
+    cell("ce_in", input);
+    cell("ce_in_wrap", input + R"( fo:wrap-option="wrap")", R"( fo:font-size="9pt")");
+    cell("ce_in_date", input, "", "N_date");
+    cell("ce_in_num", input, "", "N_dec");
     cell("ce_na", border + R"( fo:background-color="#d9d9d9")");
     cell("ce_link", border + R"( fo:background-color="#f2f2f2")", R"( fo:font-size="9pt" fo:color="#555555")");
     cell("ce_total", border + R"( fo:background-color="#eeeeee")", R"( fo:font-weight="bold")", "N_int");

@@ -146,8 +146,8 @@ ReportModel report_model(const ValidationReport& report) {
         row.percent_text = decimal_comma(format_number(row.percent));
         m.completeness.push_back(std::move(row));
     }
-    m.finding_header = {"№",   "Уровень",  "Лист",      "Ячейка",        "Организация", "Поле",
-                        "Код", "Значение", "Сообщение", "Что проверено", "Правило"};
+    m.finding_header = {"№",   "Уровень",  "Лист",      "Ячейка",    "Организация",   "Поле",
+                        "Код", "Значение", "Сообщение", "Пояснение", "Что проверено", "Правило"};
     std::size_t number = 0;
     for (const auto& f : report.findings) {
         ReportRow row;
@@ -201,6 +201,8 @@ std::string report_text(const ReportModel& model, const std::string& workbook) {
     for (const auto& r : model.rows) {
         const std::string place = r.cell.empty() ? r.sheet : r.sheet + "!" + r.cell;
         out << pad(r.severity_text, 15) << " " << place << "\n    " << r.message << " [" << r.rule << "]\n";
+        if (!r.explanation.empty())
+            out << "    Пояснение: " << r.explanation << "\n";
     }
     return out.str();
 }
@@ -220,7 +222,7 @@ std::string report_tsv(const ReportModel& model) {
         for (const std::string* s :
              {&r.severity_text, &r.sheet, &r.cell, &r.organisation, &r.field, &r.value, &r.message})
             out += field(*s) + "\t";
-        out += field(r.rule) + "\n";
+        out += field(r.rule) + "\t" + field(r.explanation) + "\n";
     }
     return out;
 }
@@ -261,6 +263,7 @@ std::string report_json(const ReportModel& model, const std::string& workbook) {
         f["kind_text"] = r.kind_text;
         f["id"] = r.id;
         f["more"] = r.more;
+        f["explanation"] = r.explanation;
         findings.push_back(std::move(f));
     }
     root["findings"] = std::move(findings);

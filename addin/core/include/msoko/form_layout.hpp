@@ -46,6 +46,10 @@ enum class CellRole {
     NotApplicable,  ///< grey: the field does not concern the row
 };
 
+/// The background of a cell the user types into (0xRRGGBB): the form's input
+/// cells, the report's «Пояснение».
+inline constexpr int kInputCellColour = 0xFFF2CC;
+
 // --- «Паспорт» -----------------------------------------------------------------
 
 /// A row of the passport: label in column A, value in column B.

@@ -59,7 +59,7 @@ struct ReportModel {
     std::vector<std::string> completeness_header;  ///< «Лист», «Полей», «Заполнено», «%»
     std::vector<CompletenessRow> completeness;
     /// «№», «Уровень», «Лист», «Ячейка», «Организация», «Поле», «Код», «Значение»,
-    /// «Сообщение», «Что проверено», «Правило»: the columns of ReportRow in that order.
+    /// «Сообщение», «Пояснение», «Что проверено», «Правило»: the columns of ReportRow in that order.
     std::vector<std::string> finding_header;
     std::vector<ReportRow> rows;
     std::vector<std::string> unmarked_sheets;
@@ -92,7 +92,7 @@ const char* severity_key(Severity s);
 std::string report_text(const ReportModel& model, const std::string& workbook);
 
 /// One finding a line, tab-separated: severity, sheet, cell, organisation,
-/// field, value, message, id; tabs and line breaks inside a text are written
+/// field, value, message, rule, explanation; tabs and line breaks inside a text are written
 /// as \t, \n, \r.
 std::string report_tsv(const ReportModel& model);
 
