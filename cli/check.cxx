@@ -8,8 +8,8 @@
 #include "msoko/catalogue.hpp"
 #include "msoko/report_model.hpp"
 #include "msoko/validation.hpp"
+#include "check_run.hxx"
 #include "report.hxx"
-#include "snapshot.hxx"
 
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XModel.hpp>
@@ -37,12 +37,8 @@ int check(const Common& common, const fs::path& workbook, const fs::path& save, 
     Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculateAll();
     uno::PublishedReport published;
     try {
-        const uno::FormulaPlaces computed = uno::computed_places(catalogue);
-        // As the menu command does: the check reads the rows as they arrive.
-        ValidationReport report;
-        const WorkbookSnapshot snapshot = uno::snapshot(doc, {}, nullptr, &computed, [&](const WorkbookSnapshot& wb) {
-            report = validate(catalogue, wb, settings);
-        });
+        // As the menu command does.
+        const ValidationReport report = uno::check_form(doc, catalogue, settings, {}).report;
         // A workbook that is not a form takes no report sheet (as in the menu command).
         if (uno::not_a_form(report))
             published.shown = report;

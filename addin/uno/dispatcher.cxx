@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "dispatcher.hxx"
 
+#include "check_run.hxx"
+
 #include "extension.hxx"
 #include "guard.hxx"
 #include "marks.hxx"
@@ -265,16 +267,11 @@ void Dispatcher::validate_form() {
         return std::chrono::duration_cast<std::chrono::milliseconds>(b - a).count();
     };
     const auto t0 = clock::now();
-    ReadCost read;
-    // The check needs to know formulas only where the form computes a cell.
-    const FormulaPlaces computed = computed_places(catalogue);
-    // The check runs on the rows as they are read (on snapshot()'s worker);
-    // what is left of it after the reading is timed as «checks».
-    ValidationReport report;
-    const CheckSettings settings = current_options(context_).check;  // the options page's thresholds
-    const WorkbookSnapshot workbook = snapshot(document, progress, &read, &computed, [&](const WorkbookSnapshot& wb) {
-        report = msoko::validate(catalogue, wb, settings);
-    });
+    // The check runs on the rows as they are read; what is left of it after
+    // the reading is timed as «checks». The options page's thresholds.
+    const CheckedForm checked = check_form(document, catalogue, current_options(context_).check, progress);
+    const ValidationReport& report = checked.report;
+    const ReadCost& read = checked.read;
     const auto t2 = clock::now();
     const auto t1 = t2 - std::chrono::duration_cast<clock::duration>(
                              std::chrono::duration<double, std::milli>(read.worker_wait_ms));

@@ -63,6 +63,18 @@ TEST(Package, IsNamedAfterTheForm) {
     EXPECT_EQ(files.back(), "SHA256SUMS");
 }
 
+TEST(Package, SaysWhenItWasPrepared) {
+    const PreparedAt at = prepared_now();
+    // 2026-12-01T21:35:57+07:00
+    ASSERT_EQ(at.iso.size(), 25u) << at.iso;
+    EXPECT_EQ(at.iso[10], 'T');
+    EXPECT_TRUE(at.iso[19] == '+' || at.iso[19] == '-') << at.iso;
+    // «1 декабря 2026 г., 21:35»: the day, the month's name, the year as the ISO date has them.
+    const int day = std::stoi(at.iso.substr(8, 2));
+    EXPECT_EQ(at.text.rfind(std::to_string(day) + " ", 0), 0u) << at.text;
+    EXPECT_NE(at.text.find(" " + at.iso.substr(0, 4) + " г., " + at.iso.substr(11, 5)), std::string::npos) << at.text;
+}
+
 TEST(Package, ErrorsHoldItBackAndAreCounted) {
     ReportModel m;
     m.errors = 22;

@@ -3,6 +3,11 @@
 
 #include "msoko/explanations.hpp"
 
+#include <boost/date_time/c_local_time_adjustor.hpp>
+#include <boost/date_time/posix_time/posix_time.hpp>
+
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <random>
 #include <system_error>
@@ -44,6 +49,26 @@ std::string place_of(const ReportRow& r) {
 }
 
 }  // namespace
+
+PreparedAt prepared_now() {
+    namespace pt = boost::posix_time;
+    const pt::ptime utc = pt::second_clock::universal_time();
+    const pt::ptime local = boost::date_time::c_local_adjustor<pt::ptime>::utc_to_local(utc);
+    const long offset = static_cast<long>((local - utc).total_seconds() / 60);
+    const auto d = local.date();
+    const auto t = local.time_of_day();
+    static const char* const months[] = {"января", "февраля", "марта",    "апреля",  "мая",    "июня",
+                                         "июля",   "августа", "сентября", "октября", "ноября", "декабря"};
+    char iso[64], text[96];
+    std::snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:%02d%c%02ld:%02ld", static_cast<int>(d.year()),
+                  static_cast<int>(d.month()), static_cast<int>(d.day()), static_cast<int>(t.hours()),
+                  static_cast<int>(t.minutes()), static_cast<int>(t.seconds()), offset < 0 ? '-' : '+',
+                  std::labs(offset) / 60, std::labs(offset) % 60);
+    std::snprintf(text, sizeof text, "%d %s %d г., %02d:%02d", static_cast<int>(d.day()),
+                  months[static_cast<int>(d.month()) - 1], static_cast<int>(d.year()), static_cast<int>(t.hours()),
+                  static_cast<int>(t.minutes()));
+    return {iso, text};
+}
 
 std::string package_folder_name(const fs::path& form) {
     return stem_of(form) + " — к отправке";

@@ -34,6 +34,15 @@ std::filesystem::path default_package_folder(const std::filesystem::path& form);
 /// figures, the note.
 std::vector<std::string> package_files(const std::filesystem::path& form);
 
+/// When a package was prepared, as its files say it.
+struct PreparedAt {
+    std::string iso;   ///< local time with its offset, «2026-12-01T21:35:57+07:00» (indicators.json)
+    std::string text;  ///< «1 декабря 2026 г., 21:35» (the passport's stamp, the note)
+};
+
+/// The local time of this machine now.
+PreparedAt prepared_now();
+
 /// Whether a checked form may be sent, and if not what the user must do.
 struct PackageVerdict {
     enum class Status { Ready, HasErrors, Unexplained };
