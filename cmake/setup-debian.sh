@@ -20,6 +20,8 @@ packages=(
   libgtest-dev
   # SHA-256 of the submission package's files (SHA256SUMS): OpenSSL's libcrypto.
   libssl-dev
+  # The test that validates indicators.json against docs/submission-format.schema.json.
+  python3-jsonschema
   clang-14 libclang-rt-14-dev llvm-14 clang-format-14
 )
 
