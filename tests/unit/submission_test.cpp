@@ -231,6 +231,9 @@ TEST(Submission, LastYearAsTypedTheDynamicsAsShownAndTheExplanations) {
     // 66 − 66,66 = −0,66: one decimal, as the form's «Динамика» shows it.
     EXPECT_EQ(of(f, "1.1.10").dynamics, -0.7);
     EXPECT_TRUE(std::holds_alternative<std::monostate>(of(f, "1.2.1").last_year));
+    // 75 − 74,95 = 0,05 (the double 0,04999…): «0,1», as Calc shows it.
+    EXPECT_EQ(submission_figures(mini(), with_indicators(form(), {{"1.1.1", N(74.95)}}), m).indicators[0].dynamics,
+              0.1);
     EXPECT_TRUE(std::holds_alternative<std::monostate>(of(f, "1.1.7").last_year));  // a municipal yes/no has none
 
     // The warning is in the list with its place and explanation, and belongs to 1.1.1.

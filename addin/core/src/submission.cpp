@@ -56,6 +56,18 @@ std::string date_text(const Cell& c) {
     return c.kind() == Cell::Kind::Number ? iso_date(c.number()) : trim(text_of(c));
 }
 
+// Rounded to one decimal as Calc shows a number: half away from zero, on the
+// decimal the binary value stands for (1.45 → 1.5 though the double is 1.4499…).
+double shown_round(double v) {
+    const double scaled = v * 10;
+    if (!std::isfinite(scaled) || std::fabs(scaled) >= 1e15)
+        return v;
+    double whole = std::trunc(scaled);
+    if (std::fabs(scaled - whole) > 0.5 - 1e-9 * std::max(1.0, std::fabs(scaled)))
+        whole += scaled < 0 ? -1 : 1;
+    return whole / 10;
+}
+
 bool same_value(double a, double b) {
     return std::fabs(a - b) <= 1e-9 * std::max(1.0, std::fabs(a));
 }
@@ -224,7 +236,7 @@ SubmissionFigures submission_figures(const Catalogue& catalogue, const WorkbookS
             else if (last.kind() == Cell::Kind::Text && !trim(last.text()).empty())
                 f.last_year = last.text();
             if (f.value && last.kind() == Cell::Kind::Number)
-                f.dynamics = std::round((*f.value - last.number()) * 10) / 10;
+                f.dynamics = shown_round(*f.value - last.number());
         }
         if (row.evidence == IndicatorRow::Evidence::Typed && shown) {
             f.evidence = FlagEvidence{trim(text_of(shown->value(r, IndicatorsColumns::kDocument))),

@@ -23,7 +23,7 @@ std::string sha256_file(const std::filesystem::path& file);
 /// in `sha256sum`'s own text format: `<64 hex digits>  <name>\n` a file.
 /// A name is written as given (UTF-8), relative to `dir`.
 /// @throws std::runtime_error (as sha256_file) when a file cannot be read, or
-/// when a name holds a line break (sha256sum would write it escaped).
+/// when a name holds a line break or a backslash (sha256sum would write it escaped).
 std::string sha256sums(const std::filesystem::path& dir, const std::vector<std::string>& names);
 
 }  // namespace msoko
