@@ -18,6 +18,10 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-program-options1.81-dev libboost-date-time1.81-dev
   libspdlog-dev libfmt-dev
   libgtest-dev
+  # SHA-256 of the submission package's files (SHA256SUMS): OpenSSL's libcrypto.
+  libssl-dev
+  # The test that validates indicators.json against docs/submission-format.schema.json.
+  python3-jsonschema
   clang-14 libclang-rt-14-dev llvm-14 clang-format-14
 )
 
