@@ -349,6 +349,10 @@ TEST(Note, HasEveryWarningWithItsExplanationAndEveryNote) {
         ASSERT_GE(r->size(), 3u);
         EXPECT_EQ(r->at(2).substr(0, message.size()), message) << row.number;
         EXPECT_NE(r->at(1).find(row.sheet), std::string::npos) << row.number;
+        // The field, when the message does not name it.
+        const bool names_field = row.message.find(row.field) != std::string::npos;
+        EXPECT_EQ(r->at(1).find("\n" + row.field + " — ") != std::string::npos, !row.field.empty() && !names_field)
+            << row.number;
         if (!row.cell.empty()) {
             EXPECT_NE(r->at(1).find("ячейка " + row.cell), std::string::npos) << row.number;
         }

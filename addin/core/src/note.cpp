@@ -371,8 +371,8 @@ std::string place(const FormContents& form, const ReportRow& row) {
             p("Table_20_Contents",
               row.organisation + (org && !org->name.empty() && org->name != row.organisation ? " — " + org->name : ""));
     }
-    // The field's code and the start of its title: the message names it in full.
-    if (!row.field.empty())
+    // The field, unless the message names it already: its code and the start of its title.
+    if (!row.field.empty() && row.message.find(row.field) == std::string::npos)
         out += p("Table_20_Contents",
                  row.field + (row.field_title.empty() ? "" : " — " + truncate_utf8(row.field_title, 40)));
     return out.empty() ? p("Table_20_Contents", "Вся форма") : out;
@@ -381,10 +381,10 @@ std::string place(const FormContents& form, const ReportRow& row) {
 // The findings of one severity: №, place, message (with the value the cell
 // holds), and, when `explanations`, the user's explanation.
 void findings(Note& note, const FormContents& form, const ReportModel& model, Severity severity, bool explanations) {
-    std::vector<double> widths{1.0, 4.5, 6.0, 5.5};
+    std::vector<double> widths{1.0, 4.0, 6.5, 5.5};
     std::vector<std::string> head{"№", "Место", "Сообщение проверки", "Пояснение"};
     if (!explanations) {
-        widths = {1.0, 4.5, 11.5};
+        widths = {1.0, 4.0, 12.0};
         head.pop_back();
     }
     note.begin_table(widths, head);
@@ -430,7 +430,7 @@ void indicator_table(Note& note, const Catalogue& catalogue, const WorkbookSnaps
                      const std::vector<FormIndicator>& indicators, bool& missing_shown, bool& error_shown) {
     const FormLayout layout = form_layout(catalogue, {});
     const std::map<std::string, Cell> last_year = last_year_cells(snapshot);
-    note.begin_table({2.3, 7.2, 1.5, 2.0, 2.0, 2.0},
+    note.begin_table({1.9, 8.1, 1.5, 1.9, 1.8, 1.8},
                      {"Код", "Показатель", "Ед.", "Значение", "Прошлый год", "Динамика"});
     std::string direction;
     for (const FormIndicator& fi : indicators) {
