@@ -15,6 +15,8 @@ packages=(
   libreoffice-help-ru libreoffice-help-en-us libreoffice-writer
   # The form's font (Liberation Sans, named in the form's styles).
   fonts-liberation2
+  # The explanatory note's PDF read back by its test (pdftotext, pdfinfo) and drawn for the README (pdftoppm).
+  poppler-utils
   libboost1.81-dev libboost-json1.81-dev libboost-program-options1.81-dev libboost-date-time1.81-dev
   libspdlog-dev libfmt-dev
   libgtest-dev
