@@ -21,15 +21,18 @@
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
+#include <com/sun/star/sheet/XCellRangeMovement.hpp>
 #include <com/sun/star/sheet/XPrintAreas.hpp>
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
 #include <com/sun/star/sheet/XSheetCellRange.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
+#include <com/sun/star/table/CellAddress.hpp>
 #include <com/sun/star/table/CellRangeAddress.hpp>
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
+#include <com/sun/star/util/XMergeable.hpp>
 #include <com/sun/star/util/XProtectable.hpp>
 #include <osl/file.hxx>
 
@@ -303,32 +306,37 @@ void stamp_passport(const Reference<css::sheet::XSpreadsheet>& passport, const S
     else if (generator_row < 0 || area.EndRow >= block.heading_row - 1)
         block = block.moved_to(std::max(block.heading_row, static_cast<int>(area.EndRow) + 2));
 
-    // Styled like the passport: the heading as its column heads, the items as its fixed items.
-    const auto style_of = [&](sal_Int32 col, sal_Int32 row) {
-        OUString style;
-        if (row >= 0)
-            Reference<css::beans::XPropertySet>(passport->getCellByPosition(col, row), UNO_QUERY_THROW)
-                ->getPropertyValue("CellStyle") >>= style;
-        return style;
-    };
-    const OUString heading_style = style_of(PassportLayout::kLabelColumn, PassportLayout::kHeaderRow);
-    const OUString label_style = style_of(PassportLayout::kLabelColumn, generator_row);
-    const OUString value_style = style_of(PassportLayout::kValueColumn, generator_row);
-    const auto put = [&](sal_Int32 col, int row, const std::string& text, const OUString& style) {
-        Reference<css::table::XCell> cell = passport->getCellByPosition(col, row);
-        Reference<css::text::XText>(cell, UNO_QUERY_THROW)->setString(from_utf8(text));
-        if (!style.isEmpty())
-            Reference<css::beans::XPropertySet>(cell, UNO_QUERY_THROW)->setPropertyValue("CellStyle", Any(style));
-    };
     const Unprotected unprotected(passport);
-    put(PassportLayout::kLabelColumn, block.heading_row, PassportStamp::kHeading, heading_style);
+    // Formatted like the passport (the form's formats are the cells' own, not
+    // named styles): the heading as the band of its column heads across both
+    // columns, each item as its last item (fixed, read-only).
+    const Reference<css::sheet::XCellRangeMovement> movement(passport, UNO_QUERY_THROW);
+    const sal_Int16 tab =
+        Reference<css::sheet::XCellRangeAddressable>(passport, UNO_QUERY_THROW)->getRangeAddress().Sheet;
+    const auto copy_row = [&](sal_Int32 from, int to) {
+        movement->copyRange(
+            css::table::CellAddress(tab, PassportLayout::kLabelColumn, to),
+            css::table::CellRangeAddress(tab, PassportLayout::kLabelColumn, from, PassportLayout::kValueColumn, from));
+    };
+    const auto put = [&](sal_Int32 col, int row, const std::string& text) {
+        Reference<css::text::XText>(passport->getCellByPosition(col, row), UNO_QUERY_THROW)->setString(from_utf8(text));
+    };
+    copy_row(PassportLayout::kHeaderRow, block.heading_row);
+    put(PassportLayout::kValueColumn, block.heading_row, "");
+    put(PassportLayout::kLabelColumn, block.heading_row, PassportStamp::kHeading);
+    Reference<css::util::XMergeable>(passport->getCellRangeByPosition(PassportLayout::kLabelColumn, block.heading_row,
+                                                                      PassportLayout::kValueColumn, block.heading_row),
+                                     UNO_QUERY_THROW)
+        ->merge(true);
     for (const StampItem& item : block.items) {
         const std::string value = item.key == kStampPreparedAt         ? stamp.prepared_at_text
                                   : item.key == kStampExtensionVersion ? stamp.extension_version
                                   : item.key == kStampCatalogue        ? stamp.catalogue
                                                                        : stamp.check_summary;
-        put(PassportLayout::kLabelColumn, item.row, item.label, label_style);
-        put(PassportLayout::kValueColumn, item.row, value, value_style);
+        if (generator_row >= 0)
+            copy_row(generator_row, item.row);
+        put(PassportLayout::kLabelColumn, item.row, item.label);
+        put(PassportLayout::kValueColumn, item.row, value);
     }
     // A printed copy shows the stamp too.
     Reference<css::sheet::XPrintAreas> print(passport, UNO_QUERY);

@@ -332,6 +332,11 @@ TEST(FrozenCopy, OpensWithoutTheExtensionWithTheSameValues) {
             }
         Office::close(frozen);
     }
+    if (const char* keep = std::getenv("MSOKO_KEEP_FROZEN"); keep && *keep) {  // for a person to look at
+        fs::create_directories(keep);
+        fs::copy_file(ods, fs::path(keep) / ods.filename(), fs::copy_options::overwrite_existing);
+        fs::copy_file(xlsx, fs::path(keep) / xlsx.filename(), fs::copy_options::overwrite_existing);
+    }
     EXPECT_EQ(error_cells, 0u) << "the filled sample computes without an error";
     // Protection with its settings (what stays allowed on a protected sheet), as the form had it.
     EXPECT_EQ(protection_of(ods), protection_of(original_ods));
