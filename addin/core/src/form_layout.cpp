@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "msoko/form_layout.hpp"
 
+#include "msoko/text.hpp"
+
 #include <algorithm>
 
 namespace msoko {
@@ -69,7 +71,50 @@ constexpr std::pair<const char*, const char*> kFixedItems[] = {{kPassportCatalog
                                                                {kPassportCatalogueVersion, "Версия каталога"},
                                                                {kPassportGenerator, "Форма создана программой"}};
 
+constexpr std::pair<const char*, const char*> kStampItems[] = {{kStampPreparedAt, "Подготовлено к отправке"},
+                                                               {kStampExtensionVersion, "Версия расширения"},
+                                                               {kStampCatalogue, "Каталог"},
+                                                               {kStampCheckSummary, "Результат проверки"}};
+
 }  // namespace
+
+const StampItem* PassportStamp::item(const std::string& key) const {
+    for (const auto& i : items)
+        if (i.key == key)
+            return &i;
+    return nullptr;
+}
+
+PassportStamp PassportStamp::below(int last_item_row) {
+    PassportStamp stamp;
+    stamp.heading_row = last_item_row + PassportLayout::kHintBelowLastItem + 2;  // one empty row under the hint
+    int row = stamp.heading_row + 1;
+    for (const auto& [key, label] : kStampItems)
+        stamp.items.push_back({key, label, row++});
+    return stamp;
+}
+
+int PassportStamp::last_row() const {
+    return items.empty() ? heading_row : items.back().row;
+}
+
+PassportStamp PassportStamp::moved_to(int row) const {
+    PassportStamp moved = *this;
+    for (auto& i : moved.items)
+        i.row += row - heading_row;
+    moved.heading_row = row;
+    return moved;
+}
+
+bool PassportStamp::is_stamp_label(const std::string& label) {
+    const std::string t = trim(label);
+    if (t == kHeading)
+        return true;
+    for (const auto& stamp_item : kStampItems)
+        if (t == stamp_item.second)
+            return true;
+    return false;
+}
 
 const char* PassportLayout::label_of(const std::string& key) {
     for (const auto& t : kTypedItems)
@@ -97,6 +142,8 @@ PassportLayout passport_layout(const Catalogue& c) {
     for (const auto& [key, label] : kFixedItems)
         p.items.push_back(
             {key, label, row++, FieldType::Text, false, "", CellRole::Fixed, "", std::string("msoko_") + key});
+    p.hint_row = row - 1 + PassportLayout::kHintBelowLastItem;
+    p.stamp = PassportStamp::below(row - 1);
     return p;
 }
 

@@ -117,11 +117,9 @@ Sheet Writer::passport() {
     const int label = PassportLayout::kLabelColumn, value = PassportLayout::kValueColumn;
     sh.put(PassportLayout::kHeaderRow, label, text_cell("Сведение", "ce_head"));
     sh.put(PassportLayout::kHeaderRow, value, text_cell("Значение", "ce_head"));
-    int last = PassportLayout::kHeaderRow;
     for (const PassportItem& item : layout_.passport.items) {
         sh.put(item.row, label, text_cell(item.label, "ce_label"));
         names_[item.range_name] = range(kPassportSheet, item.row, value, item.row, value);
-        last = std::max(last, item.row);
         if (item.role == CellRole::Fixed) {
             const std::string text = item.key == kPassportCatalogueId        ? c_.info.id
                                      : item.key == kPassportCatalogueVersion ? c_.info.version
@@ -158,11 +156,11 @@ Sheet Writer::passport() {
         }
         sh.put(item.row, value, typed_cell(typed, &f, input_style(f), val));
     }
-    sh.put(last + 2, label,
+    sh.put(layout_.passport.hint_row, label,
            text_cell("Жёлтые ячейки заполняются; серые рассчитываются или защищены. Защита листа снимается "
                      "без пароля (Сервис → Защитить лист).",
                      "ce_hint"));
-    sh.print_range = range(kPassportSheet, 0, 0, last + 2, value);
+    sh.print_range = range(kPassportSheet, 0, 0, layout_.passport.hint_row, value);
     return sh;
 }
 

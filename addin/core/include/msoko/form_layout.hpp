@@ -67,10 +67,56 @@ struct PassportItem {
     std::string range_name;           ///< the named range of its value cell, e.g. passport_municipality
 };
 
+/// A row of the stamp a frozen copy carries (the copy for the regional
+/// centre, its МСОКО formulas replaced by their values): label in column A,
+/// value in column B, like a passport item.
+struct StampItem {
+    std::string key;    ///< kStampPreparedAt, kStampExtensionVersion, kStampCatalogue, kStampCheckSummary
+    std::string label;  ///< «Подготовлено к отправке»
+    int row = 0;        ///< 0-based
+};
+
+/// The stamp's block: a heading, then its items, below the passport's items
+/// and its hint line. A form has no stamp; only its frozen copy is stamped.
+/// The check and the form reader find passport items by their labels, which
+/// no stamp label repeats: a stamped passport reads as the form's own.
+struct PassportStamp {
+    /// The heading (column A): what the copy is.
+    static constexpr const char* kHeading = "Копия для отправки: формулы МСОКО заменены их значениями";
+    int heading_row = 0;           ///< 0-based
+    std::vector<StampItem> items;  ///< in their order, each on the row below the one before
+
+    /// The item of `key`, or null.
+    const StampItem* item(const std::string& key) const;
+    /// The last row of the block.
+    int last_row() const;
+    /// The same block with its heading on `row` (a passport whose used rows
+    /// reach the contract's place — rows inserted by the user — is stamped
+    /// below them).
+    PassportStamp moved_to(int row) const;
+    /// The block for a passport whose last item (kPassportGenerator's) is on
+    /// `last_item_row`: under the hint, which is under the items.
+    static PassportStamp below(int last_item_row);
+    /// Is `label` (trimmed) the heading or an item's label of the stamp?
+    static bool is_stamp_label(const std::string& label);
+};
+
+/// Keys of the stamp's items.
+inline constexpr const char* kStampPreparedAt = "prepared_at";              ///< date and time, as the user reads it
+inline constexpr const char* kStampExtensionVersion = "extension_version";  ///< msoko/version.hpp's
+inline constexpr const char* kStampCatalogue = "catalogue";                 ///< the catalogue's id and version
+inline constexpr const char* kStampCheckSummary = "check_summary";          ///< the check's summary
+
 struct PassportLayout {
     static constexpr int kHeaderRow = 2;  ///< «Сведение» | «Значение»
     static constexpr int kLabelColumn = 0, kValueColumn = 1;
     std::vector<PassportItem> items;  ///< in their order
+    /// The row of the hint under the items («Жёлтые ячейки заполняются…»):
+    /// one empty row under the last item.
+    int hint_row = 0;
+    static constexpr int kHintBelowLastItem = 2;
+    /// Where a frozen copy's stamp goes: PassportStamp::below() the last item.
+    PassportStamp stamp;
 
     /// The item of `key`, or null.
     const PassportItem* item(const std::string& key) const;
