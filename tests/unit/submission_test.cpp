@@ -216,6 +216,30 @@ TEST(Submission, MissingFiguresLeaveTheOrganisationOutAndSayWhich) {
     EXPECT_EQ(missing->missing_fields, (std::vector<std::string>{"passed"}));
 }
 
+TEST(Submission, ATableTheFormCannotPassGivesItsErrorAndNoSums) {
+    WorkbookSnapshot wb = with_indicators(form());
+    wb.sheets.erase(std::find_if(wb.sheets.begin(), wb.sheets.end(),
+                                 [](const SheetSnapshot& s) { return s.name == "1.2 Второе направление"; }));
+    const SubmissionFigures f = submission_figures(mini(), wb, explained(wb));
+    const IndicatorFigures& pupils = of(f, "1.2.1");
+    EXPECT_EQ(pupils.status, Result::Status::Invalid);
+    EXPECT_FALSE(pupils.value);
+    EXPECT_EQ(pupils.reason, "в книге нет листа направления");
+    EXPECT_EQ(pupils.shown, "#ССЫЛКА!");  // as Calc shows a reference to a missing sheet
+    // The engine would give the schools' empty figures as missing data: not the form's value, so no sums.
+    EXPECT_FALSE(pupils.numerator);
+    EXPECT_FALSE(pupils.denominator);
+    EXPECT_TRUE(pupils.included.empty());
+    const auto rows = parse_csv(submission_csv(f).substr(3));
+    const auto row = std::find_if(rows.begin(), rows.end(), [](const auto& x) { return x[0] == "1.2.1"; });
+    ASSERT_NE(row, rows.end());
+    EXPECT_EQ((*row)[5], "");
+    EXPECT_EQ((*row)[6], "ошибка в данных");
+    EXPECT_EQ((*row)[7], "в книге нет листа направления");
+    // The other direction is as it was.
+    EXPECT_EQ(of(f, "1.1.1").value, 75);
+}
+
 TEST(Submission, LastYearAsTypedTheDynamicsAsShownAndTheExplanations) {
     // 1.1.1 is 75 % against 60 % last year: a jump of 15 points, a warning.
     const WorkbookSnapshot wb =
