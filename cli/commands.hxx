@@ -71,6 +71,10 @@ int formulas(const Common& common, const fs::path& workbook);
 /// migrate OLD.ods NEW.ods|NEW.fods: the form of an earlier catalogue version moved to the
 /// current one (the old catalogue from «history» beside the catalogue); what to fill anew printed
 int migrate(const Common& common, const fs::path& old_form, const fs::path& out);
+/// package [--out DIR] [--replace] [thresholds] FORM: the check, then the submission package
+/// (frozen copy, figures, note, SHA256SUMS) next to the form or in DIR; exit 3 when refused
+int package(const Common& common, const fs::path& workbook, const fs::path& out, bool replace,
+            const CheckSettings& settings = CheckSettings{});
 /// convert WORKBOOK OUT.ods|OUT.fods|OUT.pdf
 int convert(const Common& common, const fs::path& workbook, const fs::path& out);
 

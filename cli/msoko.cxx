@@ -89,6 +89,15 @@ constexpr const char* kHelp = R"(Использование / usage: msoko SUBCO
       форма не изменяется (каталог её версии — в папке history рядом с каталогом)
       a form of an earlier catalogue version moved to the current one; prints what
       to fill anew and what was dropped; the old file is only read
+  package [--out ПАПКА] [--replace] [ПОРОГИ / THRESHOLDS] FORM
+      подготовка к отправке, как команда «Подготовить к отправке»: проверка
+      (ошибки и предупреждения без пояснения — код 3, пакет не пишется), затем
+      папка «<форма> — к отправке» рядом с формой (или --out): копия формы без
+      формул (.ods, .xlsx), показатели (indicators.csv, indicators.json),
+      пояснительная записка (.odt, .pdf), SHA256SUMS; существующая папка
+      заменяется только с --replace; форма не изменяется
+      the check, then the submission package next to the form (or in --out);
+      exit 3 when errors or unexplained warnings hold it back; the form is only read
   convert WORKBOOK OUT.ods|OUT.fods|OUT.pdf
       пересчитанная копия в другом формате / a recalculated copy in another format
 
@@ -109,7 +118,8 @@ constexpr const char* kHelp = R"(Использование / usage: msoko SUBCO
   1  файл не удалось обработать (причина — в сообщении) / the file could not be
      processed (the message says why)
   2  ошибка в командной строке / usage error
-  3  check: в форме есть ошибки / the form has errors
+  3  check, package: в форме есть ошибки (package: или предупреждения без
+     пояснения) / the form has errors (package: or unexplained warnings)
   130, 143, 129  прервано SIGINT (Ctrl+C), SIGTERM, SIGHUP / interrupted
 )";
 
@@ -121,6 +131,7 @@ const std::map<std::string, std::vector<std::string>> kSubcommands = {
     {"indicators", {}},
     {"formulas", {}},
     {"migrate", {}},
+    {"package", {"out", "replace", "dynamics-points", "small-base", "outlier-distance"}},
     {"convert", {}},
 };
 
@@ -177,6 +188,8 @@ int run(const std::vector<std::string>& argv) {
     for (const auto& extra : known->second)
         if (extra == "save")
             options.add_options()("save", po::value<std::string>());
+        else if (extra == "replace")
+            options.add_options()("replace", po::bool_switch());
         else if (extra == "rows")
             options.add_options()("rows", po::value<std::vector<std::string>>()->composing());
         else  // --schools N, --kindergartens N (--rows schools=N …); check's thresholds
@@ -247,12 +260,15 @@ int run(const std::vector<std::string>& argv) {
                                             : sub + " WORKBOOK");
     const fs::path workbook = args[0];
     msoko::office::readable_head(workbook);  // a wrong path is told before the office starts
-    if (sub == "check") {
+    if (sub == "check" || sub == "package") {
         using Item = msoko::CheckSettings::Item;
         msoko::CheckSettings settings;
         settings.dynamics_points = threshold(vm, "dynamics-points", Item::DynamicsPoints, settings.dynamics_points);
         settings.small_base = threshold(vm, "small-base", Item::SmallBase, settings.small_base);
         settings.outlier_distance = threshold(vm, "outlier-distance", Item::OutlierDistance, settings.outlier_distance);
+        if (sub == "package")
+            return package(common, workbook, vm.count("out") ? fs::path(vm["out"].as<std::string>()) : fs::path(),
+                           vm["replace"].as<bool>(), settings);
         return check(common, workbook, vm.count("save") ? fs::path(vm["save"].as<std::string>()) : fs::path(),
                      settings);
     }

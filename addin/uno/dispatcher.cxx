@@ -74,6 +74,7 @@ const std::vector<Dispatcher::Command>& Dispatcher::commands() {
         {"NewForm", "Создать форму сбора данных", nullptr, &Dispatcher::new_form},
         {"Validate", "Проверить форму", "Проверка формы", &Dispatcher::validate_form},
         {"ClearMarks", "Снять отметки проверки", "Снятие отметок проверки", &Dispatcher::clear_form_marks},
+        {"Package", "Подготовить к отправке", "Подготовка к отправке", &Dispatcher::package},
         {"Migrate", "Перенести в новую версию формы", nullptr, &Dispatcher::migrate},
         {"Help", "Справка", nullptr, &Dispatcher::show_help},
     };

@@ -80,6 +80,9 @@ private:
     /// The open form of an earlier catalogue version written as a new form of
     /// the current one (the open form is not changed); says what to fill anew.
     void migrate();
+    /// The open form checked and, when it may be sent, its submission package
+    /// written next to it (package.hxx); says what was written, or why not.
+    void package();
     /// Runs a command that changes the document as one undo step.
     void as_one_undo_step(const char* title, void (Dispatcher::*body)());
     /// Checks the frame's document and writes the report sheet «Проверка».
@@ -93,6 +96,9 @@ private:
         css::uno::Reference<css::frame::XController>* controller);
     /// Tells the user, in a message box over the frame when there is one.
     void tell(const OUString& title, const OUString& message, bool error);
+    /// Asks the user a yes/no question over the frame; false without a window
+    /// to ask in (a hidden or headless document) or when the user says no.
+    bool ask(const OUString& title, const OUString& message, bool warning);
 
     css::uno::Reference<css::uno::XComponentContext> context_;
     std::mutex mutex_;

@@ -7,6 +7,12 @@
 #include "report_layout.hxx"
 #include "utf8.hxx"
 
+#include <com/sun/star/beans/PropertyAttribute.hpp>
+#include <com/sun/star/beans/XPropertyContainer.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/beans/XPropertySetInfo.hpp>
+#include <com/sun/star/document/XDocumentProperties.hpp>
+#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
@@ -47,11 +53,46 @@ std::vector<Explanation> read_explanations(const Reference<css::sheet::XSpreadsh
         };
         Explanation e{at(kKeyKind), at(kKeySheet), at(kKeyCell), at(kKeyOrganisation), at(kKeyField), at(kExplanation)};
         // The rows under the findings (the completeness) have no key.
-        if (e.kind.empty() || trim(e.text).empty())
+        if (e.kind.empty())
             continue;
         out.push_back(std::move(e));
     }
     return out;
+}
+
+namespace {
+
+Reference<css::beans::XPropertyContainer> user_properties(const Reference<css::sheet::XSpreadsheetDocument>& document) {
+    return Reference<css::document::XDocumentPropertiesSupplier>(document, UNO_QUERY_THROW)
+        ->getDocumentProperties()
+        ->getUserDefinedProperties();
+}
+
+}  // namespace
+
+std::vector<Explanation> kept_explanations(const Reference<css::sheet::XSpreadsheetDocument>& document) {
+    Reference<css::beans::XPropertySet> properties(user_properties(document), UNO_QUERY_THROW);
+    const OUString name = OUString::createFromAscii(kExplanationsProperty);
+    if (!properties->getPropertySetInfo()->hasPropertyByName(name))
+        return {};
+    OUString json;
+    properties->getPropertyValue(name) >>= json;
+    return parse_explanations(to_utf8(json));
+}
+
+void keep_explanations(const Reference<css::sheet::XSpreadsheetDocument>& document,
+                       const std::vector<Explanation>& explanations) {
+    const Reference<css::beans::XPropertyContainer> container = user_properties(document);
+    Reference<css::beans::XPropertySet> properties(container, UNO_QUERY_THROW);
+    const OUString name = OUString::createFromAscii(kExplanationsProperty);
+    const bool has = properties->getPropertySetInfo()->hasPropertyByName(name);
+    if (explanations.empty() && !has)
+        return;
+    const css::uno::Any value(from_utf8(explanations_json(explanations)));
+    if (has)
+        properties->setPropertyValue(name, value);
+    else
+        container->addProperty(name, css::beans::PropertyAttribute::REMOVABLE, value);
 }
 
 }  // namespace msoko::uno

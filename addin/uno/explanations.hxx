@@ -13,9 +13,17 @@
 
 namespace msoko::uno {
 
-/// Every non-blank «Пояснение» of the workbook's report sheet with the key of
-/// the finding its row shows, in the rows' order; none when the workbook has
-/// no report sheet, or one written before reports had the column.
+/// Every «Пояснение» of the workbook's report sheet with the key of the
+/// finding its row shows, in the rows' order — blank ones too (the user took
+/// an explanation away); none when the workbook has no report sheet, or one
+/// written before reports had the column.
 std::vector<Explanation> read_explanations(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document);
+
+/// The explanations kept in the document's property kExplanationsProperty.
+std::vector<Explanation> kept_explanations(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document);
+
+/// Keeps `explanations` in that property (made when the document has none).
+void keep_explanations(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
+                       const std::vector<Explanation>& explanations);
 
 }  // namespace msoko::uno

@@ -450,8 +450,9 @@ PublishedReport publish(const Reference<css::sheet::XSpreadsheetDocument>& docum
     };
     PublishedReport out;
     const auto t0 = clock::now();
-    // What the user typed into the last report, before it is replaced.
-    out.explanations = read_explanations(document);
+    // What the user typed into the last report, before it is replaced, over
+    // what the form keeps.
+    out.explanations = merge_explanations(kept_explanations(document), read_explanations(document));
     // The report's sheet first: when it cannot be written, nothing has changed yet.
     out.sheet = prepare_report_sheet(document);
     clear_marks(document, /*remove_report=*/false);  // the marks of an earlier run
@@ -463,6 +464,7 @@ PublishedReport publish(const Reference<css::sheet::XSpreadsheetDocument>& docum
     out.model = catalogue ? report_model(out.shown, *catalogue) : report_model(out.shown);
     explain(out.model, out.explanations);
     write_report(document, out.sheet, out.model);
+    keep_explanations(document, out.explanations);
     out.clearing_ms = ms(t0, t1);
     out.marks_ms = ms(t1, t2);
     out.report_ms = ms(t2, clock::now());

@@ -79,7 +79,8 @@ struct PublishedReport {
     /// The report as the sheet shows it, each finding with the explanation
     /// typed for it into the last report (msoko/explanations.hpp).
     ReportModel model;
-    /// What the user had typed into the last report's «Пояснение» column.
+    /// The explanations the form keeps now: those it kept, with what the user
+    /// had typed into the last report's «Пояснение» column over them.
     std::vector<Explanation> explanations;
     /// How long its steps took, in whole milliseconds: preparing the sheet
     /// and clearing the old marks, marking the cells, writing the report.
@@ -88,7 +89,9 @@ struct PublishedReport {
 
 /// Everything the check leaves in a workbook, as the menu command does it:
 /// the report sheet prepared (before anything else changes), the marks of an
-/// earlier check removed, the problem cells marked, the report written.
+/// earlier check removed, the problem cells marked, the report written with
+/// the explanations (typed into the last report, or kept in the document's
+/// property kExplanationsProperty), and the explanations kept.
 /// @throws UserError when the last report's sheet is protected with a password.
 PublishedReport publish_report(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
                                const ValidationReport& report);

@@ -75,5 +75,36 @@ TEST(Explanations, OnlyWarningsWithoutOneHoldThePackageBack) {
     EXPECT_EQ(kept.text, "Объяснено");
 }
 
+TEST(Explanations, TypedOnesReplaceKeptOnesAndABlankOneTakesItsAway) {
+    const std::vector<Explanation> kept{{"k", "S", "A1", "101", "f", "старое"},
+                                        {"k", "S", "A2", "102", "f", "уберут"},
+                                        {"k", "S", "A3", "103", "f", "той проверки нет"}};
+    // The user retyped the first, emptied the second, explained a new one.
+    const std::vector<Explanation> typed{{"k", "S", "A5", "101", "f", "новое"},
+                                         {"k", "S", "A2", "102", "f", ""},
+                                         {"k", "S", "A9", "109", "f", "ещё одно"}};
+    const auto merged = merge_explanations(kept, typed);
+    ASSERT_EQ(merged.size(), 3u);
+    EXPECT_EQ(merged[0].text, "той проверки нет") << "a finding that went away keeps its explanation";
+    EXPECT_EQ(merged[1].text, "новое");
+    EXPECT_EQ(merged[1].cell, "A5");
+    EXPECT_EQ(merged[2].text, "ещё одно");
+}
+
+TEST(Explanations, AreKeptAsJsonAndReadBackLeniently) {
+    const std::vector<Explanation> all{{"plausibility.outlier", "5.2.1 Руководители", "I18", "4214", "5.2.1.3",
+                                        "Руководитель назначен в мае, \"обучение\" — в плане"},
+                                       {"passport.date", "Паспорт", "C7", "", "", "Дата по приказу"}};
+    const auto back = parse_explanations(explanations_json(all));
+    ASSERT_EQ(back.size(), 2u);
+    EXPECT_EQ(back[0].text, all[0].text);
+    EXPECT_EQ(back[0].organisation, "4214");
+    EXPECT_EQ(back[1].cell, "C7");
+    EXPECT_TRUE(same_finding(back[1], all[1]));
+    for (const char* bad : {"", "не JSON", "{}", "[1, \"a\", null]", R"([{"kind": 5, "text": "x"}])",
+                            R"([{"kind": "k", "text": "   "}])"})
+        EXPECT_TRUE(parse_explanations(bad).empty()) << bad;
+}
+
 }  // namespace
 }  // namespace msoko

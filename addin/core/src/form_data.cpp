@@ -138,6 +138,21 @@ FormData parse(const std::string& text, const std::string& file) {
                                                  text_of(e, "link", file, where, false)};
         }
     }
+    if (const auto* ex = o.if_contains("explanations")) {
+        if (!ex->is_array())
+            throw CatalogueError(file, "/explanations", "must be an array");
+        const json::array& a = ex->as_array();
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            const std::string where = "/explanations/" + std::to_string(i);
+            if (!a[i].is_object())
+                throw CatalogueError(file, where, "must be an object");
+            const auto& e = a[i].as_object();
+            d.explanations.push_back({text_of(e, "kind", file, where), text_of(e, "sheet", file, where),
+                                      text_of(e, "cell", file, where, false),
+                                      text_of(e, "organisation", file, where, false),
+                                      text_of(e, "field", file, where, false), text_of(e, "text", file, where)});
+        }
+    }
     if (const auto* ov = o.if_contains("overrides")) {
         const json::array& a = ov->as_array();
         for (std::size_t i = 0; i < a.size(); ++i) {

@@ -12,6 +12,7 @@
 #include "msoko/report_model.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace msoko {
@@ -36,6 +37,31 @@ void explain(ReportModel& model, const std::vector<Explanation>& explanations);
 
 /// The explanation of a row as kept with the form.
 Explanation explanation_of(const ReportRow& row);
+
+/// Whether two explanations are of the same finding (as explanation_for
+/// matches them): the same kind and sheet, and the same organisation and
+/// field, or — naming neither — the same cell.
+bool same_finding(const Explanation& a, const Explanation& b);
+
+/// The explanations kept with the form after a check: `kept` (what the form
+/// held) less those of the findings `typed` names — the text typed into the
+/// report replaces them, a blank one takes them away —, then `typed`'s
+/// non-blank ones. An explanation of a finding the check no longer makes
+/// stays kept: it is there again when the finding comes back.
+std::vector<Explanation> merge_explanations(std::vector<Explanation> kept, const std::vector<Explanation>& typed);
+
+/// The user-defined document property the explanations are kept in: they
+/// outlive the report sheet (removed by «Снять отметки проверки» or by
+/// hand), and a generated form can carry them (a data file's «explanations»).
+inline constexpr const char* kExplanationsProperty = "msoko.explanations";
+
+/// The explanations as the property holds them: a JSON array of objects
+/// {kind, sheet, cell, organisation, field, text}.
+std::string explanations_json(const std::vector<Explanation>& explanations);
+
+/// Reads explanations_json(). What is not such an array (an empty or edited
+/// property) reads as none; an entry without a kind or a text is skipped.
+std::vector<Explanation> parse_explanations(std::string_view json);
 
 /// The warnings of the report whose explanation is empty (blank text does
 /// not explain): while there is one, the form is not sent.

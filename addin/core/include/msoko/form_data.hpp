@@ -6,6 +6,7 @@
 // `msoko-form-data/1` JSON file (samples/data/*.json). Values stay as typed.
 
 #include "msoko/cell.hpp"
+#include "msoko/explanations.hpp"
 
 #include <map>
 #include <optional>
@@ -52,6 +53,10 @@ struct FormData {
     std::map<std::string, double> previous;    ///< indicator → last year's value
     std::map<std::string, Evidence> evidence;  ///< flag indicator → its documents
     std::vector<Override> overrides;
+    /// The user's explanations of the check's warnings, kept in the form
+    /// (msoko/explanations.hpp; `"explanations": [{kind, sheet, cell,
+    /// organisation, field, text}]` in the file).
+    std::vector<Explanation> explanations;
 
     /// The register's rows of the type of this plural (before its organisations are counted).
     std::size_t register_rows(const std::string& plural) const;
