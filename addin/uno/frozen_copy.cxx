@@ -355,7 +355,14 @@ void stamp_passport(const Reference<css::sheet::XSpreadsheet>& passport, const S
 FrozenCopies write_frozen_copies(const Reference<css::uno::XComponentContext>& context,
                                  const Reference<css::sheet::XSpreadsheetDocument>& doc, const Stamp& stamp,
                                  const std::filesystem::path& ods, const std::filesystem::path& xlsx) {
-    const auto started = std::chrono::steady_clock::now();
+    using Clock = std::chrono::steady_clock;
+    auto lap = Clock::now();
+    const auto ms_of_lap = [&] {
+        const auto now = Clock::now();
+        const double ms = std::chrono::duration<double, std::milli>(now - lap).count();
+        lap = now;
+        return ms;
+    };
     const OUString ods_url = url_of(ods), xlsx_url = url_of(xlsx);
     // The form as it is now, through a temporary file: storeToURL changes
     // neither the document's location, nor its modified flag, nor its undo stack.
@@ -384,6 +391,7 @@ FrozenCopies write_frozen_copies(const Reference<css::uno::XComponentContext>& c
     });
 
     FrozenCopies out;
+    out.copy_ms = ms_of_lap();
     Reference<css::container::XIndexAccess> sheets(copy->getSheets(), UNO_QUERY_THROW);
     for (sal_Int32 i = 0; i < sheets->getCount(); ++i)
         freeze_sheet(Reference<css::sheet::XSpreadsheet>(sheets->getByIndex(i), UNO_QUERY_THROW), out);
@@ -392,12 +400,17 @@ FrozenCopies write_frozen_copies(const Reference<css::uno::XComponentContext>& c
                                                            UNO_QUERY_THROW),
                        stamp);
 
+    out.replace_ms = ms_of_lap();
+
     const Reference<css::frame::XStorable> storable(copy, UNO_QUERY_THROW);
     store(storable, ods_url, "calc8", "файл «" + ods.string() + "»");
+    out.ods_ms = ms_of_lap();
     store(storable, xlsx_url, "Calc MS Excel 2007 XML", "файл «" + xlsx.string() + "»");
-    log().info("frozen copy: {} МСОКО formulas ({} cells) replaced by values, written in {:.0f} ms",
-               out.formulas_replaced, out.cells_replaced,
-               std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+    out.xlsx_ms = ms_of_lap();
+    log().info(
+        "frozen copy: {} МСОКО formulas ({} cells) replaced by values; copy {:.0f} ms, replacing {:.0f} ms, "
+        ".ods {:.0f} ms, .xlsx {:.0f} ms",
+        out.formulas_replaced, out.cells_replaced, out.copy_ms, out.replace_ms, out.ods_ms, out.xlsx_ms);
     return out;
 }
 
