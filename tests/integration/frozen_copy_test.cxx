@@ -392,4 +392,74 @@ TEST(FrozenCopy, AFolderThatCannotBeWrittenIsNamed) {
     Office::close(doc);
 }
 
+TEST(FrozenCopy, ASheetProtectedWithAPasswordIsNamed) {
+    msoko::office::Options o;
+    o.extension = kOxt;
+    Office office(o);
+    auto doc = office.open(fs::path(MSOKO_TEST_SAMPLES) / "sample-district.ods", Office::Access::Copy);
+    recalc(doc);
+    Reference<css::util::XProtectable> table(sheet(doc, "5.1.2 ШНОР и ШФНСУ"), UNO_QUERY_THROW);
+    table->unprotect("");
+    table->protect("секрет");
+    const fs::path dir = fs::temp_directory_path() / ("msoko-frozen-password-" + std::to_string(getpid()));
+    fs::create_directories(dir);
+    struct Removed {
+        fs::path d;
+        ~Removed() { fs::remove_all(d); }
+    } removed{dir};
+    try {
+        msoko::uno::write_frozen_copies(office.context(), doc, {}, dir / "копия.ods", dir / "копия.xlsx");
+        ADD_FAILURE() << "a sheet protected with a password was unprotected";
+    } catch (const msoko::uno::UserError& e) {
+        EXPECT_NE(std::string(e.what()).find("«5.1.2 ШНОР и ШФНСУ» защищён паролем"), std::string::npos) << e.what();
+    }
+    EXPECT_FALSE(fs::exists(dir / "копия.ods")) << "nothing written";
+    EXPECT_TRUE(table->isProtected());
+    Office::close(doc);
+}
+
+TEST(FrozenCopy, ProtectionKeepsItsSettings) {
+    // The flat sample with other settings on every sheet: protected cells not
+    // selectable, rows insertable, columns deletable.
+    std::stringstream text;
+    text << std::ifstream(fs::path(MSOKO_TEST_SAMPLES) / "sample-district.fods").rdbuf();
+    std::string fods = text.str();
+    const std::string usual =
+        R"(<loext:table-protection loext:select-protected-cells="true" loext:select-unprotected-cells="true"/>)";
+    const std::string other =
+        R"(<loext:table-protection loext:select-unprotected-cells="true" loext:insert-rows="true" )"
+        R"(loext:delete-columns="true"/>)";
+    std::size_t replaced = 0;
+    for (std::size_t at = fods.find(usual); at != std::string::npos; at = fods.find(usual, at + other.size())) {
+        fods.replace(at, usual.size(), other);
+        ++replaced;
+    }
+    ASSERT_EQ(replaced, 14u) << "every sheet of the sample is protected";
+    const fs::path dir = fs::temp_directory_path() / ("msoko-frozen-settings-" + std::to_string(getpid()));
+    fs::create_directories(dir);
+    struct Removed {
+        fs::path d;
+        ~Removed() { fs::remove_all(d); }
+    } removed{dir};
+    std::ofstream(dir / "form.fods") << fods;
+
+    msoko::office::Options o;
+    o.extension = kOxt;
+    Office office(o);
+    auto doc = office.open(dir / "form.fods", Office::Access::Copy);
+    recalc(doc);
+    const auto written = msoko::uno::write_frozen_copies(office.context(), doc, {"сейчас", "1", "каталог", "итог"},
+                                                         dir / "копия.ods", dir / "копия.xlsx");
+    EXPECT_GT(written.formulas_replaced, 0u);
+    Office::close(doc);
+    const std::string protection = protection_of(dir / "копия.ods");
+    std::size_t kept = 0;
+    for (std::size_t at = protection.find("loext:insert-rows=\"true\""); at != std::string::npos;
+         at = protection.find("loext:insert-rows=\"true\"", at + 1))
+        ++kept;
+    EXPECT_EQ(kept, 14u) << protection;
+    EXPECT_EQ(protection.find("loext:select-protected-cells=\"true\""), std::string::npos) << protection;
+    EXPECT_NE(protection.find("loext:delete-columns=\"true\""), std::string::npos) << protection;
+}
+
 }  // namespace
