@@ -392,6 +392,47 @@ TEST(FrozenCopy, AFolderThatCannotBeWrittenIsNamed) {
     Office::close(doc);
 }
 
+TEST(FrozenCopy, AnErrorResultBecomesTheTextItShows) {
+    // The sample with mistakes: tables the functions cannot read give error indicators.
+    msoko::office::Options o;
+    o.extension = kOxt;
+    Office office(o);
+    auto doc = office.open(fs::path(MSOKO_TEST_SAMPLES) / "sample-district-mistakes.ods", Office::Access::Copy);
+    recalc(doc);
+    const DocSeen original = seen(doc);
+    const fs::path dir = fs::temp_directory_path() / ("msoko-frozen-errors-" + std::to_string(getpid()));
+    fs::create_directories(dir);
+    struct Removed {
+        fs::path d;
+        ~Removed() { fs::remove_all(d); }
+    } removed{dir};
+    msoko::uno::write_frozen_copies(office.context(), doc, {"сейчас", "1", "каталог", "итог"}, dir / "копия.ods",
+                                    dir / "копия.xlsx");
+    Office::close(doc);
+    auto frozen = office.open(dir / "копия.ods", Office::Access::ReadOnly);
+    recalc(frozen);
+    const DocSeen copy = seen(frozen);
+    Office::close(frozen);
+    std::size_t errors = 0;
+    for (const auto& [name, sh] : original.sheets)
+        for (sal_Int32 r = 0; r < sh.rows; ++r)
+            for (sal_Int32 c = 0; c < sh.cols; ++c) {
+                const CellSeen& was = sh.at(r, c);
+                if (!msoko_formula(was.formula))
+                    continue;
+                const CellSeen& is = copy.sheets.at(name).at(r, c);
+                const std::string where = name + "!" + msoko::cell_address(r, c);
+                EXPECT_NE(is.kind, CellSeen::Error) << where;
+                EXPECT_EQ(is.text, was.text) << where;
+                if (was.kind == CellSeen::Error) {
+                    ++errors;
+                    EXPECT_EQ(is.kind, CellSeen::Text) << where;
+                    EXPECT_FALSE(is.text.empty()) << where;
+                }
+            }
+    EXPECT_GT(errors, 10u) << "the sample with mistakes has error indicators";
+}
+
 TEST(FrozenCopy, ASheetProtectedWithAPasswordIsNamed) {
     msoko::office::Options o;
     o.extension = kOxt;
