@@ -365,6 +365,11 @@ TEST(FrozenCopy, OpensWithoutTheExtensionWithTheSameValues) {
                 }
             }
     }
+    // The stamp too.
+    const msoko::PassportStamp& place = layout.passport.stamp;
+    const SheetSeen& passport = x.sheets.at(msoko::kPassportSheet);
+    EXPECT_EQ(passport.at(place.heading_row, 0).text, msoko::PassportStamp::kHeading);
+    EXPECT_EQ(passport.at(place.items.back().row, msoko::PassportLayout::kValueColumn).text, stamp.check_summary);
     Office::close(book);
 }
 
@@ -431,6 +436,40 @@ TEST(FrozenCopy, AnErrorResultBecomesTheTextItShows) {
                 }
             }
     EXPECT_GT(errors, 10u) << "the sample with mistakes has error indicators";
+}
+
+TEST(FrozenCopy, FrozenAgainItKeepsOneStamp) {
+    const msoko::Catalogue catalogue = msoko::read_catalogue(MSOKO_TEST_CATALOGUE);
+    const msoko::PassportStamp place = msoko::form_layout(catalogue, {}).passport.stamp;
+    msoko::office::Options o;
+    o.extension = kOxt;
+    Office office(o);
+    const fs::path dir = fs::temp_directory_path() / ("msoko-frozen-again-" + std::to_string(getpid()));
+    fs::create_directories(dir);
+    struct Removed {
+        fs::path d;
+        ~Removed() { fs::remove_all(d); }
+    } removed{dir};
+    auto doc = office.open(fs::path(MSOKO_TEST_SAMPLES) / "sample-district.ods", Office::Access::Copy);
+    recalc(doc);
+    msoko::uno::write_frozen_copies(office.context(), doc, {"первый раз", "1", "каталог", "итог"}, dir / "1.ods",
+                                    dir / "1.xlsx");
+    Office::close(doc);
+    auto once = office.open(dir / "1.ods", Office::Access::Copy);
+    const auto again = msoko::uno::write_frozen_copies(
+        office.context(), once, {"второй раз", "2", "каталог 2", "итог 2"}, dir / "2.ods", dir / "2.xlsx");
+    EXPECT_EQ(again.formulas_replaced, 0u) << "nothing left to replace";
+    Office::close(once);
+    auto twice = office.open(dir / "2.ods", Office::Access::ReadOnly);
+    const SheetSeen passport = seen(twice).sheets.at(msoko::kPassportSheet);
+    Office::close(twice);
+    EXPECT_EQ(passport.rows, place.last_row() + 1) << "the stamp replaced, not repeated";
+    EXPECT_EQ(passport.at(place.heading_row, 0).text, msoko::PassportStamp::kHeading);
+    const std::vector<std::string> values = {"второй раз", "2", "каталог 2", "итог 2"};
+    for (std::size_t i = 0; i < place.items.size(); ++i) {
+        EXPECT_EQ(passport.at(place.items[i].row, msoko::PassportLayout::kLabelColumn).text, place.items[i].label);
+        EXPECT_EQ(passport.at(place.items[i].row, msoko::PassportLayout::kValueColumn).text, values[i]);
+    }
 }
 
 TEST(FrozenCopy, ASheetProtectedWithAPasswordIsNamed) {
