@@ -31,6 +31,9 @@ struct FrozenCopies {
     std::size_t formulas_replaced = 0;
     /// Cells that held them (an array formula's every cell).
     std::size_t cells_replaced = 0;
+    /// Where the time went (ms): storing the form to a temporary file and
+    /// loading it hidden; replacing the formulas and stamping; writing each copy.
+    double copy_ms = 0, replace_ms = 0, ods_ms = 0, xlsx_ms = 0;
 };
 
 /// Stores `doc` as it is now into `ods` (calc8) and `xlsx` ("Calc MS Excel 2007 XML") with every МСОКО

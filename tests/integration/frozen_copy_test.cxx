@@ -219,8 +219,9 @@ TEST(FrozenCopy, OpensWithoutTheExtensionWithTheSameValues) {
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         std::printf(
             "[ frozen   ] the filled sample: %zu МСОКО formulas (%zu cells) replaced, .ods and .xlsx written "
-            "in %.0f ms\n",
-            written.formulas_replaced, written.cells_replaced, ms);
+            "in %.0f ms (copy %.0f, replacing and stamp %.0f, .ods %.0f, .xlsx %.0f)\n",
+            written.formulas_replaced, written.cells_replaced, ms, written.copy_ms, written.replace_ms, written.ods_ms,
+            written.xlsx_ms);
         ::testing::Test::RecordProperty("frozen_copy_ms", std::to_string(static_cast<long>(ms)));
         std::size_t msoko_cells = 0;
         for (const auto& [name, sh] : original.sheets)
@@ -364,6 +365,11 @@ TEST(FrozenCopy, OpensWithoutTheExtensionWithTheSameValues) {
                 }
             }
     }
+    // The stamp too.
+    const msoko::PassportStamp& place = layout.passport.stamp;
+    const SheetSeen& passport = x.sheets.at(msoko::kPassportSheet);
+    EXPECT_EQ(passport.at(place.heading_row, 0).text, msoko::PassportStamp::kHeading);
+    EXPECT_EQ(passport.at(place.items.back().row, msoko::PassportLayout::kValueColumn).text, stamp.check_summary);
     Office::close(book);
 }
 
@@ -389,6 +395,151 @@ TEST(FrozenCopy, AFolderThatCannotBeWrittenIsNamed) {
     }
     EXPECT_FALSE(is_modified(doc));
     Office::close(doc);
+}
+
+TEST(FrozenCopy, AnErrorResultBecomesTheTextItShows) {
+    // The sample with mistakes: tables the functions cannot read give error indicators.
+    msoko::office::Options o;
+    o.extension = kOxt;
+    Office office(o);
+    auto doc = office.open(fs::path(MSOKO_TEST_SAMPLES) / "sample-district-mistakes.ods", Office::Access::Copy);
+    recalc(doc);
+    const DocSeen original = seen(doc);
+    const fs::path dir = fs::temp_directory_path() / ("msoko-frozen-errors-" + std::to_string(getpid()));
+    fs::create_directories(dir);
+    struct Removed {
+        fs::path d;
+        ~Removed() { fs::remove_all(d); }
+    } removed{dir};
+    msoko::uno::write_frozen_copies(office.context(), doc, {"сейчас", "1", "каталог", "итог"}, dir / "копия.ods",
+                                    dir / "копия.xlsx");
+    Office::close(doc);
+    auto frozen = office.open(dir / "копия.ods", Office::Access::ReadOnly);
+    recalc(frozen);
+    const DocSeen copy = seen(frozen);
+    Office::close(frozen);
+    std::size_t errors = 0;
+    for (const auto& [name, sh] : original.sheets)
+        for (sal_Int32 r = 0; r < sh.rows; ++r)
+            for (sal_Int32 c = 0; c < sh.cols; ++c) {
+                const CellSeen& was = sh.at(r, c);
+                if (!msoko_formula(was.formula))
+                    continue;
+                const CellSeen& is = copy.sheets.at(name).at(r, c);
+                const std::string where = name + "!" + msoko::cell_address(r, c);
+                EXPECT_NE(is.kind, CellSeen::Error) << where;
+                EXPECT_EQ(is.text, was.text) << where;
+                if (was.kind == CellSeen::Error) {
+                    ++errors;
+                    EXPECT_EQ(is.kind, CellSeen::Text) << where;
+                    EXPECT_FALSE(is.text.empty()) << where;
+                }
+            }
+    EXPECT_GT(errors, 10u) << "the sample with mistakes has error indicators";
+}
+
+TEST(FrozenCopy, FrozenAgainItKeepsOneStamp) {
+    const msoko::Catalogue catalogue = msoko::read_catalogue(MSOKO_TEST_CATALOGUE);
+    const msoko::PassportStamp place = msoko::form_layout(catalogue, {}).passport.stamp;
+    msoko::office::Options o;
+    o.extension = kOxt;
+    Office office(o);
+    const fs::path dir = fs::temp_directory_path() / ("msoko-frozen-again-" + std::to_string(getpid()));
+    fs::create_directories(dir);
+    struct Removed {
+        fs::path d;
+        ~Removed() { fs::remove_all(d); }
+    } removed{dir};
+    auto doc = office.open(fs::path(MSOKO_TEST_SAMPLES) / "sample-district.ods", Office::Access::Copy);
+    recalc(doc);
+    msoko::uno::write_frozen_copies(office.context(), doc, {"первый раз", "1", "каталог", "итог"}, dir / "1.ods",
+                                    dir / "1.xlsx");
+    Office::close(doc);
+    auto once = office.open(dir / "1.ods", Office::Access::Copy);
+    const auto again = msoko::uno::write_frozen_copies(
+        office.context(), once, {"второй раз", "2", "каталог 2", "итог 2"}, dir / "2.ods", dir / "2.xlsx");
+    EXPECT_EQ(again.formulas_replaced, 0u) << "nothing left to replace";
+    Office::close(once);
+    auto twice = office.open(dir / "2.ods", Office::Access::ReadOnly);
+    const SheetSeen passport = seen(twice).sheets.at(msoko::kPassportSheet);
+    Office::close(twice);
+    EXPECT_EQ(passport.rows, place.last_row() + 1) << "the stamp replaced, not repeated";
+    EXPECT_EQ(passport.at(place.heading_row, 0).text, msoko::PassportStamp::kHeading);
+    const std::vector<std::string> values = {"второй раз", "2", "каталог 2", "итог 2"};
+    for (std::size_t i = 0; i < place.items.size(); ++i) {
+        EXPECT_EQ(passport.at(place.items[i].row, msoko::PassportLayout::kLabelColumn).text, place.items[i].label);
+        EXPECT_EQ(passport.at(place.items[i].row, msoko::PassportLayout::kValueColumn).text, values[i]);
+    }
+}
+
+TEST(FrozenCopy, ASheetProtectedWithAPasswordIsNamed) {
+    msoko::office::Options o;
+    o.extension = kOxt;
+    Office office(o);
+    auto doc = office.open(fs::path(MSOKO_TEST_SAMPLES) / "sample-district.ods", Office::Access::Copy);
+    recalc(doc);
+    Reference<css::util::XProtectable> table(sheet(doc, "5.1.2 ШНОР и ШФНСУ"), UNO_QUERY_THROW);
+    table->unprotect("");
+    table->protect("секрет");
+    const fs::path dir = fs::temp_directory_path() / ("msoko-frozen-password-" + std::to_string(getpid()));
+    fs::create_directories(dir);
+    struct Removed {
+        fs::path d;
+        ~Removed() { fs::remove_all(d); }
+    } removed{dir};
+    try {
+        msoko::uno::write_frozen_copies(office.context(), doc, {}, dir / "копия.ods", dir / "копия.xlsx");
+        ADD_FAILURE() << "a sheet protected with a password was unprotected";
+    } catch (const msoko::uno::UserError& e) {
+        EXPECT_NE(std::string(e.what()).find("«5.1.2 ШНОР и ШФНСУ» защищён паролем"), std::string::npos) << e.what();
+    }
+    EXPECT_FALSE(fs::exists(dir / "копия.ods")) << "nothing written";
+    EXPECT_TRUE(table->isProtected());
+    Office::close(doc);
+}
+
+TEST(FrozenCopy, ProtectionKeepsItsSettings) {
+    // The flat sample with other settings on every sheet: protected cells not
+    // selectable, rows insertable, columns deletable.
+    std::stringstream text;
+    text << std::ifstream(fs::path(MSOKO_TEST_SAMPLES) / "sample-district.fods").rdbuf();
+    std::string fods = text.str();
+    const std::string usual =
+        R"(<loext:table-protection loext:select-protected-cells="true" loext:select-unprotected-cells="true"/>)";
+    const std::string other =
+        R"(<loext:table-protection loext:select-unprotected-cells="true" loext:insert-rows="true" )"
+        R"(loext:delete-columns="true"/>)";
+    std::size_t replaced = 0;
+    for (std::size_t at = fods.find(usual); at != std::string::npos; at = fods.find(usual, at + other.size())) {
+        fods.replace(at, usual.size(), other);
+        ++replaced;
+    }
+    ASSERT_EQ(replaced, 14u) << "every sheet of the sample is protected";
+    const fs::path dir = fs::temp_directory_path() / ("msoko-frozen-settings-" + std::to_string(getpid()));
+    fs::create_directories(dir);
+    struct Removed {
+        fs::path d;
+        ~Removed() { fs::remove_all(d); }
+    } removed{dir};
+    std::ofstream(dir / "form.fods") << fods;
+
+    msoko::office::Options o;
+    o.extension = kOxt;
+    Office office(o);
+    auto doc = office.open(dir / "form.fods", Office::Access::Copy);
+    recalc(doc);
+    const auto written = msoko::uno::write_frozen_copies(office.context(), doc, {"сейчас", "1", "каталог", "итог"},
+                                                         dir / "копия.ods", dir / "копия.xlsx");
+    EXPECT_GT(written.formulas_replaced, 0u);
+    Office::close(doc);
+    const std::string protection = protection_of(dir / "копия.ods");
+    std::size_t kept = 0;
+    for (std::size_t at = protection.find("loext:insert-rows=\"true\""); at != std::string::npos;
+         at = protection.find("loext:insert-rows=\"true\"", at + 1))
+        ++kept;
+    EXPECT_EQ(kept, 14u) << protection;
+    EXPECT_EQ(protection.find("loext:select-protected-cells=\"true\""), std::string::npos) << protection;
+    EXPECT_NE(protection.find("loext:delete-columns=\"true\""), std::string::npos) << protection;
 }
 
 }  // namespace
