@@ -4,6 +4,7 @@
 #include "dispatcher.hxx"
 
 #include "extension.hxx"
+#include "guard.hxx"
 #include "log.hxx"
 #include "options.hxx"
 #include "package.hxx"
@@ -129,6 +130,7 @@ void Dispatcher::package() {
     if (Reference<css::task::XStatusIndicatorFactory> factory{controller->getFrame(), UNO_QUERY}; factory.is())
         progress = factory->createStatusIndicator();
 
+    const OnExit flush([] { log().flush(); });  // what happened is in the log at once
     const auto t0 = std::chrono::steady_clock::now();
     const PackageOutcome outcome = make_package(context_, document, installed_catalogue(context_), request, progress);
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
