@@ -26,11 +26,15 @@ build: setup $(BUILD)/CMakeCache.txt
 # The main job on the bundled sample: build, package, install into a private
 # profile, run a real headless LibreOffice, print the computed indicators; then
 # the check before submission of the sample with deliberate mistakes (its exit
-# code 3 says «the form has errors», which is what this sample is for).
+# code 3 says «the form has errors», which is what this sample is for); then
+# the submission package of the filled sample (its warnings explained in it),
+# written into the build directory and listed.
 demo: build
 	@$(BUILD)/cli/msoko indicators samples/sample-district.ods
 	@echo
 	@$(BUILD)/cli/msoko check samples/sample-district-mistakes.ods || test $$? -eq 3
+	@echo
+	@$(BUILD)/cli/msoko package --replace --out "$(BUILD)/sample-district — к отправке" samples/sample-district.ods
 
 # All tests: unit tests of the core and integration tests in real LibreOffice,
 # then the core's unit tests under ASan + UBSan and each fuzz target for
