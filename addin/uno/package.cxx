@@ -138,8 +138,10 @@ PackageOutcome make_package(const Reference<css::uno::XComponentContext>& contex
         const auto bytes = fs::file_size(out.folder / fs::u8path(f), ec);
         list += "\n  " + f + (ec ? std::string() : " (" + size_text(bytes) + ")");
     }
-    out.message = "Пакет для отправки в центр мониторинга записан в папку «" + u8(out.folder) + "»:" + list + "\n\n" +
-                  model.summary + ".";
+    out.message =
+        "Пакет для отправки в центр мониторинга записан в папку «" + u8(out.folder) + "»:" + list + "\n\n" +
+        model.summary + "." +
+        (model.warnings > 0 ? " Каждое предупреждение пояснено (пояснения — в записке и в indicators.json)." : "");
     return out;
 }
 
