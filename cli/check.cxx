@@ -4,11 +4,11 @@
 // read with the extension's own snapshot reader, checked by the core, and the
 // report sheet and marks left on the private copy exactly as the menu leaves
 // them; what is printed is rendered from the same report model.
+#include "check_run.hxx"
 #include "commands.hxx"
 #include "msoko/catalogue.hpp"
 #include "msoko/report_model.hpp"
 #include "msoko/validation.hpp"
-#include "check_run.hxx"
 #include "report.hxx"
 
 #include <com/sun/star/frame/XController.hpp>

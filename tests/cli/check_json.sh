@@ -71,7 +71,7 @@ check(report["summary"].startswith("Ошибок: 27 "), "summary: " + report["s
 findings = report["findings"]
 check(len(findings) > 0, "findings")
 keys = ["number", "severity", "severity_text", "sheet", "cell", "row", "column", "organisation", "field",
-        "field_title", "value", "message", "rule", "kind", "kind_text", "id", "more"]
+        "field_title", "value", "message", "rule", "kind", "kind_text", "id", "more", "explanation"]
 for i, f in enumerate(findings):
     check(sorted(f) == sorted(keys), "finding %d has the keys %s" % (i + 1, sorted(f)))
     check(f["number"] == i + 1, "finding %d is numbered %s" % (i + 1, f["number"]))

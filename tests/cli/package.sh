@@ -7,11 +7,12 @@
 # --replace and replaced with it; the sample with mistakes is refused (exit 3)
 # and leaves no folder, nor any temporary one.
 #
-#   package.sh MSOKO FILLED.ods MISTAKES.ods
+#   package.sh MSOKO FILLED.ods MISTAKES.ods SCHEMA.json
 set -u
 tool=$1
 filled=$2
 mistakes=$3
+schema=$4
 dir=$(mktemp -d /tmp/msoko-package-XXXXXX)
 trap 'rm -rf "$dir"' EXIT
 status=0
@@ -33,10 +34,15 @@ done
 (cd "$pkg" && sha256sum --quiet -c SHA256SUMS) || fail "SHA256SUMS does not match the files"
 [ "$(grep -c '' "$pkg/SHA256SUMS")" -eq 6 ] || fail "SHA256SUMS does not list the six other files"
 [ "$(sha256sum <"$form")" = "$before" ] || fail "the form was changed"
-python3 - "$pkg/indicators.json" "$pkg/indicators.csv" <<'PY' || status=1
+"${PYTHON:-python3}" - "$pkg/indicators.json" "$pkg/indicators.csv" "$schema" <<'PY' || status=1
 import json, sys
+import jsonschema
 j = json.load(open(sys.argv[1], encoding="utf-8"))
 ok = True
+try:
+    jsonschema.validate(j, json.load(open(sys.argv[3], encoding="utf-8")))
+except jsonschema.ValidationError as e:
+    print("FAIL: indicators.json does not follow its schema:", e.message); ok = False
 def check(cond, what):
     global ok
     if not cond:
@@ -63,6 +69,12 @@ grep -q "уже есть" "$dir/err2" || fail "no message about the existing fol
 # --out: another folder.
 "$tool" package --out "$dir/out-dir" "$form" >/dev/null 2>&1 || fail "--out failed"
 [ -s "$dir/out-dir/indicators.json" ] || fail "--out wrote nothing there"
+
+# A folder that cannot be written is named, and nothing is left.
+"$tool" package --out "$dir/нет такой/пакет" "$form" >/dev/null 2>"$dir/err5"
+code=$?
+[ "$code" -eq 1 ] || fail "exit code $code for a folder that cannot be written, not 1"
+grep -q "нет такой" "$dir/err5" || fail "the message does not name the folder: $(cat "$dir/err5")"
 
 # The sample with mistakes: refused, nothing written.
 bad="$dir/mistakes.ods"

@@ -61,9 +61,9 @@ TEST_F(EnglishCalc, DataMenuHoldsEveryCommand) {
         Reference<css::container::XNameAccess> item(submenu->getByName(n), UNO_QUERY_THROW);
         urls.push_back(u8(item->getByName("URL").get<OUString>()));
     }
-    const std::vector<std::string> expected{"org.msoko.calc:Validate", "org.msoko.calc:ClearMarks", "private:separator",
-                                            "org.msoko.calc:NewForm",  "org.msoko.calc:Migrate",    "private:separator",
-                                            "org.msoko.calc:Help"};
+    const std::vector<std::string> expected{
+        "org.msoko.calc:Validate", "org.msoko.calc:ClearMarks", "org.msoko.calc:Package", "private:separator",
+        "org.msoko.calc:NewForm",  "org.msoko.calc:Migrate",    "private:separator",      "org.msoko.calc:Help"};
     EXPECT_EQ(urls, expected);
 }
 
