@@ -126,9 +126,10 @@ if header:
     for r in rows[header[0] + 1:]:
         if not r or not r[0]:
             break  # the completeness follows after an empty row
-        sheet_rows.append((r + [""] * 11)[:11])
+        sheet_rows.append((r + [""] * 12)[:12])
     json_rows = [[str(f["number"]), f["severity_text"], f["sheet"], f["cell"] or "", f["organisation"],
-                  f["field_title"] or f["field"], f["field"], f["value"], f["message"], f["kind_text"], f["rule"]]
+                  f["field_title"] or f["field"], f["field"], f["value"], f["message"], f["explanation"],
+                  f["kind_text"], f["rule"]]
                  for f in findings]
     check(sheet_rows == json_rows, "the report sheet's rows are the JSON's findings, column by column")
 for line in failures:
