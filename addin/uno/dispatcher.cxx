@@ -2,6 +2,7 @@
 #include "dispatcher.hxx"
 
 #include "check_run.hxx"
+#include "documents.hxx"
 
 #include "extension.hxx"
 #include "guard.hxx"
@@ -363,24 +364,26 @@ void Dispatcher::clear_form_marks() {
     }
 }
 
+Reference<css::awt::XMessageBox> Dispatcher::message_box(css::awt::MessageBoxType type, sal_Int32 buttons,
+                                                         const OUString& title, const OUString& message) {
+    Reference<css::frame::XFrame> frame;
+    {
+        std::lock_guard lock(mutex_);
+        frame = frame_;
+    }
+    if (!frame.is())
+        return {};
+    Reference<css::awt::XWindowPeer> peer(frame->getContainerWindow(), css::uno::UNO_QUERY);
+    Reference<css::awt::XMessageBoxFactory> factory(peer.is() ? peer->getToolkit() : nullptr, css::uno::UNO_QUERY);
+    if (!factory.is())
+        return {};
+    return factory->createMessageBox(peer, type, buttons, title, message);
+}
+
 void Dispatcher::tell(const OUString& title, const OUString& message, bool error) {
     try {
-        Reference<css::frame::XFrame> frame;
-        {
-            std::lock_guard lock(mutex_);
-            frame = frame_;
-        }
-        if (!frame.is())
-            return;
-        Reference<css::awt::XWindowPeer> peer(frame->getContainerWindow(), css::uno::UNO_QUERY);
-        if (!peer.is())
-            return;
-        Reference<css::awt::XMessageBoxFactory> factory(peer->getToolkit(), css::uno::UNO_QUERY);
-        if (!factory.is())
-            return;
-        auto box = factory->createMessageBox(
-            peer, error ? css::awt::MessageBoxType_ERRORBOX : css::awt::MessageBoxType_INFOBOX,
-            css::awt::MessageBoxButtons::BUTTONS_OK, title, message);
+        auto box = message_box(error ? css::awt::MessageBoxType_ERRORBOX : css::awt::MessageBoxType_INFOBOX,
+                               css::awt::MessageBoxButtons::BUTTONS_OK, title, message);
         if (box.is())
             box->execute();
     } catch (...) {
@@ -463,9 +466,7 @@ void Dispatcher::show_help() {
             "LibreOffice на русском языке и LibreOffice Writer (в Debian и Ubuntu — пакеты libreoffice-help-ru и "
             "libreoffice-writer). Установите их и перезапустите LibreOffice.");
     // The page in a window of its own, read-only: the user's document stays as it is.
-    Sequence<css::beans::PropertyValue> args(1);
-    args.getArray()[0].Name = "ReadOnly";
-    args.getArray()[0].Value <<= true;
+    const auto args = properties({{"ReadOnly", css::uno::Any(true)}});
     Reference<css::frame::XComponentLoader> loader(css::frame::Desktop::create(context_), css::uno::UNO_QUERY_THROW);
     if (!loader->loadComponentFromURL(url, "_blank", 0, args).is())
         throw std::runtime_error("LibreOffice did not open the help page " + to_utf8(url));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MPL-2.0
 #pragma once
 
+#include <com/sun/star/awt/MessageBoxType.hpp>
+#include <com/sun/star/awt/XMessageBox.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XDispatch.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
@@ -99,6 +101,10 @@ private:
     /// Asks the user a yes/no question over the frame; false without a window
     /// to ask in (a hidden or headless document) or when the user says no.
     bool ask(const OUString& title, const OUString& message, bool warning);
+    /// A message box over the frame (buttons: css::awt::MessageBoxButtons),
+    /// not yet shown; none without a window to show it in.
+    css::uno::Reference<css::awt::XMessageBox> message_box(css::awt::MessageBoxType type, sal_Int32 buttons,
+                                                           const OUString& title, const OUString& message);
 
     css::uno::Reference<css::uno::XComponentContext> context_;
     std::mutex mutex_;

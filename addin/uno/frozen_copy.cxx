@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "frozen_copy.hxx"
 
-#include "guard.hxx"
+#include "documents.hxx"
 #include "log.hxx"
 #include "msoko/form_layout.hpp"
 #include "msoko/text.hpp"
 #include "snapshot.hxx"
+#include "temp_file.hxx"
 #include "utf8.hxx"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
@@ -31,14 +32,12 @@
 #include <com/sun/star/table/CellRangeAddress.hpp>
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/text/XText.hpp>
-#include <com/sun/star/util/XCloseable.hpp>
 #include <com/sun/star/util/XMergeable.hpp>
 #include <com/sun/star/util/XProtectable.hpp>
 #include <osl/file.hxx>
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <vector>
 
 namespace msoko::uno {
@@ -65,38 +64,6 @@ namespace {
 
 using Rows = Sequence<Sequence<Any>>;
 
-// A temporary file of the office's temporary folder, removed when it goes out of scope.
-class TempFile {
-public:
-    explicit TempFile(const std::string& suffix) {
-        OUString dir;
-        osl::FileBase::getTempDirURL(dir);
-        OUString base;
-        if (osl::FileBase::createTempFile(&dir, nullptr, &base) != osl::FileBase::E_None)
-            throw UserError("не удалось создать временный файл для копии формы");
-        osl::File::remove(base);
-        url_ = base + from_utf8(suffix);
-        OUString path;
-        osl::FileBase::getSystemPathFromFileURL(url_, path);
-        path_ = to_utf8(path);
-    }
-    ~TempFile() { std::remove(path_.c_str()); }
-    TempFile(const TempFile&) = delete;
-    TempFile& operator=(const TempFile&) = delete;
-    const OUString& url() const { return url_; }
-
-private:
-    OUString url_;
-    std::string path_;
-};
-
-css::beans::PropertyValue property(const char* name, const Any& value) {
-    css::beans::PropertyValue p;
-    p.Name = OUString::createFromAscii(name);
-    p.Value = value;
-    return p;
-}
-
 OUString url_of(const std::filesystem::path& file) {
     const std::filesystem::path absolute = std::filesystem::absolute(file);
     OUString url;
@@ -108,11 +75,9 @@ OUString url_of(const std::filesystem::path& file) {
 // Stores a document; `what` names it for the user: «файл «…»».
 void store(const Reference<css::frame::XStorable>& storable, const OUString& url, const char* filter,
            const std::string& what) {
-    Sequence<css::beans::PropertyValue> args(2);
-    args.getArray()[0] = property("FilterName", Any(OUString::createFromAscii(filter)));
-    args.getArray()[1] = property("Overwrite", Any(true));
     try {
-        storable->storeToURL(url, args);
+        storable->storeToURL(
+            url, properties({{"FilterName", Any(OUString::createFromAscii(filter))}, {"Overwrite", Any(true)}}));
     } catch (const css::uno::Exception& e) {
         log().error("frozen copy: storing as {} failed: {}", filter, to_utf8(e.Message));
         throw UserError("не удалось записать " + what +
@@ -382,13 +347,12 @@ FrozenCopies write_frozen_copies(const Reference<css::uno::XComponentContext>& c
     const OUString ods_url = url_of(ods), xlsx_url = url_of(xlsx);
     // The form as it is now, through a temporary file: storeToURL changes
     // neither the document's location, nor its modified flag, nor its undo stack.
-    TempFile copy_file(".ods");
+    TempFile copy_file(".ods", "не удалось создать временный файл для копии формы");
     store(Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW), copy_file.url(), "calc8", "временную копию формы");
 
-    Sequence<css::beans::PropertyValue> load(3);
-    load.getArray()[0] = property("Hidden", Any(true));
-    load.getArray()[1] = property("MacroExecutionMode", Any(css::document::MacroExecMode::NEVER_EXECUTE));
-    load.getArray()[2] = property("UpdateDocMode", Any(css::document::UpdateDocMode::NO_UPDATE));
+    const auto load = properties({{"Hidden", Any(true)},
+                                  {"MacroExecutionMode", Any(css::document::MacroExecMode::NEVER_EXECUTE)},
+                                  {"UpdateDocMode", Any(css::document::UpdateDocMode::NO_UPDATE)}});
     Reference<css::frame::XComponentLoader> loader(css::frame::Desktop::create(context), UNO_QUERY_THROW);
     Reference<css::lang::XComponent> component;
     try {
@@ -399,12 +363,7 @@ FrozenCopies write_frozen_copies(const Reference<css::uno::XComponentContext>& c
     Reference<css::sheet::XSpreadsheetDocument> copy(component, UNO_QUERY);
     if (!copy.is())
         throw UserError("не удалось открыть временную копию формы");
-    const OnExit closed([&] {
-        if (Reference<css::util::XCloseable> closeable{component, UNO_QUERY}; closeable.is())
-            closeable->close(true);
-        else
-            component->dispose();
-    });
+    const ClosedAtExit closed(component);
 
     FrozenCopies out;
     out.copy_ms = ms_of_lap();

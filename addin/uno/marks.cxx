@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "marks.hxx"
 
+#include "documents.hxx"
 #include "guard.hxx"
 #include "msoko/form.hpp"
 #include "report.hxx"
@@ -47,13 +48,6 @@ bool ours(const OUString& style) {
 Reference<css::container::XNameContainer> cell_styles(const Reference<css::uno::XInterface>& document) {
     auto families = Reference<css::style::XStyleFamiliesSupplier>(document, UNO_QUERY_THROW)->getStyleFamilies();
     return Reference<css::container::XNameContainer>(families->getByName("CellStyles"), UNO_QUERY_THROW);
-}
-
-css::beans::PropertyValue property(const char* name, Any value) {
-    css::beans::PropertyValue p;
-    p.Name = OUString::createFromAscii(name);
-    p.Value = std::move(value);
-    return p;
 }
 
 // The two styles of the marks; forms made by the extension carry them. Calc
@@ -144,11 +138,9 @@ bool inside(const std::vector<CellRangeAddress>& ranges, sal_Int32 row, sal_Int3
 }
 
 Sequence<css::beans::PropertyValue> mark_condition(const char* style) {
-    Sequence<css::beans::PropertyValue> condition(3);
-    condition.getArray()[0] = property("Operator", Any(css::sheet::ConditionOperator_FORMULA));
-    condition.getArray()[1] = property("Formula1", Any(OUString("1")));
-    condition.getArray()[2] = property("StyleName", Any(from_utf8(style)));
-    return condition;
+    return properties({{"Operator", Any(css::sheet::ConditionOperator_FORMULA)},
+                       {"Formula1", Any(OUString("1"))},
+                       {"StyleName", Any(from_utf8(style))}});
 }
 
 // Removes the check's entries from the conditional format of a cell or range

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "migrate_form.hxx"
 
+#include "documents.hxx"
 #include "extension.hxx"
 #include "form_view.hxx"
 #include "msoko/form.hpp"
@@ -8,6 +9,7 @@
 #include "msoko/new_form.hpp"
 #include "msoko/version.hpp"
 #include "snapshot.hxx"
+#include "temp_file.hxx"
 #include "utf8.hxx"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
@@ -15,49 +17,18 @@
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XComponentLoader.hpp>
 #include <com/sun/star/frame/XTitle.hpp>
-#include <osl/file.hxx>
 
-#include <cstdio>
 #include <fstream>
 #include <stdexcept>
 
 namespace msoko::uno {
 
+using css::uno::Any;
 using css::uno::Reference;
 using css::uno::Sequence;
 using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 using rtl::OUString;
-
-namespace {
-
-// A temporary file that is removed when it goes out of scope.
-class TempFile {
-public:
-    explicit TempFile(const std::string& suffix) {
-        OUString dir;
-        osl::FileBase::getTempDirURL(dir);
-        OUString base;
-        if (osl::FileBase::createTempFile(&dir, nullptr, &base) != osl::FileBase::E_None)
-            throw std::runtime_error("cannot create a temporary file");
-        osl::File::remove(base);
-        url_ = base + from_utf8(suffix);
-        OUString path;
-        osl::FileBase::getSystemPathFromFileURL(url_, path);
-        path_ = to_utf8(path);
-    }
-    ~TempFile() { std::remove(path_.c_str()); }
-    TempFile(const TempFile&) = delete;
-    TempFile& operator=(const TempFile&) = delete;
-    const OUString& url() const { return url_; }
-    const std::string& path() const { return path_; }
-
-private:
-    OUString url_;
-    std::string path_;
-};
-
-}  // namespace
 
 Reference<css::lang::XComponent> open_new_form(const Reference<css::uno::XComponentContext>& context,
                                                const Catalogue& catalogue, const FormData& data,
@@ -71,13 +42,9 @@ Reference<css::lang::XComponent> open_new_form(const Reference<css::uno::XCompon
             throw std::runtime_error("cannot write a temporary file");
     }
     // AsTemplate: the user gets an untitled document; Save As suggests the name.
-    Sequence<css::beans::PropertyValue> args(3);
-    args.getArray()[0].Name = "AsTemplate";
-    args.getArray()[0].Value <<= true;
-    args.getArray()[1].Name = "FilterName";
-    args.getArray()[1].Value <<= OUString("OpenDocument Spreadsheet Flat XML");
-    args.getArray()[2].Name = "SuggestedSaveAsName";
-    args.getArray()[2].Value <<= from_utf8(file_name);
+    const auto args = properties({{"AsTemplate", Any(true)},
+                                  {"FilterName", Any(OUString("OpenDocument Spreadsheet Flat XML"))},
+                                  {"SuggestedSaveAsName", Any(from_utf8(file_name))}});
     Reference<css::frame::XComponentLoader> loader(css::frame::Desktop::create(context), UNO_QUERY_THROW);
     auto doc = loader->loadComponentFromURL(file.url(), "_blank", 0, args);
     if (!doc.is())

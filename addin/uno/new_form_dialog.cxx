@@ -2,6 +2,7 @@
 // The dialog «Создать форму сбора данных…», made of UNO control models.
 #include "new_form_dialog.hxx"
 
+#include "documents.hxx"
 #include "snapshot.hxx"
 #include "utf8.hxx"
 
@@ -27,7 +28,6 @@
 #include <com/sun/star/ui/dialogs/FilePicker.hpp>
 #include <com/sun/star/ui/dialogs/TemplateDescription.hpp>
 #include <com/sun/star/ui/dialogs/XFilterManager.hpp>
-#include <com/sun/star/util/XCloseable.hpp>
 #include <cppuhelper/implbase1.hxx>
 #include <osl/file.hxx>
 
@@ -290,11 +290,7 @@ std::optional<NewFormAnswers> new_form_arguments(const css::uno::Sequence<css::b
 LastYearForm read_last_year_form(const Reference<css::uno::XComponentContext>& context, const OUString& url,
                                  const Catalogue& catalogue, const Reference<css::task::XStatusIndicator>& progress,
                                  const EarlierCatalogue& earlier) {
-    css::uno::Sequence<css::beans::PropertyValue> args(2);
-    args.getArray()[0].Name = "Hidden";
-    args.getArray()[0].Value <<= true;
-    args.getArray()[1].Name = "ReadOnly";
-    args.getArray()[1].Value <<= true;
+    const auto args = properties({{"Hidden", css::uno::Any(true)}, {"ReadOnly", css::uno::Any(true)}});
     Reference<css::lang::XComponent> doc;
     try {
         doc = Reference<css::frame::XComponentLoader>(css::frame::Desktop::create(context), UNO_QUERY_THROW)
@@ -303,19 +299,7 @@ LastYearForm read_last_year_form(const Reference<css::uno::XComponentContext>& c
         // told below, in the user's words
     }
     const Reference<css::sheet::XSpreadsheetDocument> sheets(doc, UNO_QUERY);
-    // Closed whatever happens below.
-    struct Close {
-        Reference<css::lang::XComponent> d;
-        ~Close() {
-            try {
-                if (Reference<css::util::XCloseable> c{d, UNO_QUERY}; c.is())
-                    c->close(true);
-                else if (d.is())
-                    d->dispose();
-            } catch (const css::uno::Exception&) {
-            }
-        }
-    } close{doc};
+    const ClosedAtExit closed(doc);  // whatever happens below
     if (!sheets.is())
         throw UserError("не удалось открыть форму прошлого года: файла нет, он повреждён или это не таблица");
     try {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "note_export.hxx"
 
+#include "documents.hxx"
 #include "log.hxx"
 #include "snapshot.hxx"
 #include "utf8.hxx"
@@ -14,7 +15,6 @@
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/text/XTextDocument.hpp>
-#include <com/sun/star/util/XCloseable.hpp>
 #include <osl/file.hxx>
 
 #include <chrono>
@@ -32,15 +32,6 @@ using css::uno::UNO_QUERY_THROW;
 using rtl::OUString;
 
 namespace {
-
-Sequence<css::beans::PropertyValue> properties(const std::vector<std::pair<const char*, Any>>& items) {
-    Sequence<css::beans::PropertyValue> out(static_cast<sal_Int32>(items.size()));
-    for (std::size_t k = 0; k < items.size(); ++k) {
-        out.getArray()[k].Name = OUString::createFromAscii(items[k].first);
-        out.getArray()[k].Value = items[k].second;
-    }
-    return out;
-}
 
 std::string cannot_write(const fs::path& file) {
     return "не удалось записать файл «" + file.string() +
@@ -87,19 +78,7 @@ void export_note(const Reference<css::uno::XComponentContext>& context, const st
     } catch (const css::uno::Exception& e) {
         log().error("export_note: the note was not loaded: {}", to_utf8(e.Message));
     }
-    // Closed whatever happens below.
-    struct Close {
-        Reference<css::lang::XComponent> d;
-        ~Close() {
-            try {
-                if (Reference<css::util::XCloseable> c{d, UNO_QUERY}; c.is())
-                    c->close(true);
-                else if (d.is())
-                    d->dispose();
-            } catch (const css::uno::Exception&) {
-            }
-        }
-    } close{doc};
+    const ClosedAtExit closed(doc);  // whatever happens below
     const Reference<css::frame::XStorable> storable(doc, UNO_QUERY);
     const Reference<css::text::XTextDocument> text(doc, UNO_QUERY);
     if (!storable.is() || !text.is())

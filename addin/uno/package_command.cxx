@@ -14,8 +14,6 @@
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
 #include <com/sun/star/awt/MessageBoxResults.hpp>
 #include <com/sun/star/awt/MessageBoxType.hpp>
-#include <com/sun/star/awt/XMessageBoxFactory.hpp>
-#include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/frame/XModel.hpp>
@@ -68,21 +66,10 @@ void show_report(const Reference<css::frame::XController>& controller,
 
 bool Dispatcher::ask(const OUString& title, const OUString& message, bool warning) {
     try {
-        Reference<css::frame::XFrame> frame;
-        {
-            std::lock_guard lock(mutex_);
-            frame = frame_;
-        }
-        if (!frame.is())
-            return false;
-        Reference<css::awt::XWindowPeer> peer(frame->getContainerWindow(), UNO_QUERY);
-        Reference<css::awt::XMessageBoxFactory> factory(peer.is() ? peer->getToolkit() : nullptr, UNO_QUERY);
-        if (!factory.is())
-            return false;
-        auto box = factory->createMessageBox(
-            peer, warning ? css::awt::MessageBoxType_WARNINGBOX : css::awt::MessageBoxType_QUERYBOX,
-            css::awt::MessageBoxButtons::BUTTONS_YES_NO | css::awt::MessageBoxButtons::DEFAULT_BUTTON_YES, title,
-            message);
+        auto box =
+            message_box(warning ? css::awt::MessageBoxType_WARNINGBOX : css::awt::MessageBoxType_QUERYBOX,
+                        css::awt::MessageBoxButtons::BUTTONS_YES_NO | css::awt::MessageBoxButtons::DEFAULT_BUTTON_YES,
+                        title, message);
         return box.is() && box->execute() == css::awt::MessageBoxResults::YES;
     } catch (...) {
         log().error("could not ask the user");

@@ -10,6 +10,8 @@
 // other formulas (totals, the indicator blocks) stay empty.
 
 #include "fods_reader.hpp"
+#include "msoko/form.hpp"
+#include "msoko/form_data.hpp"
 #include "msoko/form_layout.hpp"
 #include "msoko/form_reader.hpp"
 #include "msoko/results.hpp"
@@ -41,14 +43,20 @@ inline double date_serial(const std::string& text) {
     return static_cast<double>(era * 146097 + doe - 719468 + 25569);
 }
 
-inline Cell typed_cell(const FodsCell& c) {
+// A typed cell as the office holds it, a date as the text it shows; a formula's result is empty.
+inline Cell typed_text_cell(const FodsCell& c) {
     if (!c.formula.empty())
         return Cell::empty();
     if (c.value_type == "float" || c.value_type == "percentage")
         return Cell::number(std::stod(c.value));
-    if (c.value_type == "date")
-        return Cell::number(date_serial(c.text));
     return c.text.empty() ? Cell::empty() : Cell::text(c.text);
+}
+
+// The same, a date as its serial number.
+inline Cell typed_cell(const FodsCell& c) {
+    if (c.formula.empty() && c.value_type == "date")
+        return Cell::number(date_serial(c.text));
+    return typed_text_cell(c);
 }
 
 inline int column_index(const std::string& letters) {
@@ -67,10 +75,9 @@ inline SheetSnapshot* sheet_named(WorkbookSnapshot& wb, const std::string& name)
 
 }  // namespace detail
 
-/// `edit`, when given, changes the typed cells before the formulas' results are put in.
-inline WorkbookSnapshot fods_snapshot(const Catalogue& catalogue, const std::string& fods_text,
-                                      const std::function<void(WorkbookSnapshot&)>& edit = {}) {
-    const Fods f = read_fods(fods_text);
+/// The sheets of a flat ODF with each cell's value as `cell` gives it, the
+/// formulas' cells flagged.
+inline WorkbookSnapshot typed_snapshot(const Fods& f, Cell (*cell)(const FodsCell&)) {
     WorkbookSnapshot wb;
     for (const auto& name : f.sheet_order) {
         const auto& cells = f.sheets.at(name);
@@ -84,11 +91,55 @@ inline WorkbookSnapshot fods_snapshot(const Catalogue& catalogue, const std::str
         s.formulas.assign(s.rows * s.cols, 0);
         for (const auto& [at, c] : cells) {
             const std::size_t i = static_cast<std::size_t>(at.first) * s.cols + static_cast<std::size_t>(at.second);
-            s.values[i] = detail::typed_cell(c);
+            s.values[i] = cell(c);
             s.formulas[i] = !c.formula.empty();
         }
         wb.sheets.push_back(std::move(s));
     }
+    return wb;
+}
+
+/// The form the core writes from `data` as the office would hold it: typed
+/// cells as typed (a date as its text), and of the formulas' results only
+/// each direction row's code, short name, type and flags, taken from its
+/// register slot as Calc computes them (what read_form needs).
+inline WorkbookSnapshot form_snapshot(const Catalogue& catalogue, const FormData& data) {
+    WorkbookSnapshot wb = typed_snapshot(read_fods(form_fods(catalogue, data, "test")), detail::typed_text_cell);
+    std::map<std::string, std::size_t> slots;
+    for (const OrganisationType* t : catalogue.register_types())
+        slots[t->id] = data.register_rows(t->plural);
+    const FormLayout layout = form_layout(catalogue, slots);
+    const SheetSnapshot& reg = *wb.sheet(kRegisterSheet);
+    for (const auto& ds : layout.directions) {
+        SheetSnapshot& s = *detail::sheet_named(wb, ds.sheet);
+        for (std::size_t i = 0; i < ds.rows.size(); ++i) {
+            if (ds.rows[i].municipal)
+                continue;
+            const std::size_t r = static_cast<std::size_t>(ds.first_row()) + i;
+            const std::size_t rr = static_cast<std::size_t>(layout.register_row(ds.rows[i].type, ds.rows[i].slot));
+            const auto reg_cell = [&](const char* key) {
+                return reg.value(rr, static_cast<std::size_t>(layout.register_column(key)));
+            };
+            if (reg_cell("code").is_empty())
+                continue;  // an empty slot: Calc shows ""
+            std::string flags;
+            for (const auto& rc : layout.register_columns)
+                if (rc.kind == RegisterColumn::Kind::Flag && reg_cell(rc.key.c_str()) == Cell::text("да"))
+                    flags += (flags.empty() ? "" : "; ") + rc.flag->short_title;
+            s.values[r * s.cols + 0] = reg_cell("code");
+            s.values[r * s.cols + 1] = reg_cell("short");
+            s.values[r * s.cols + 2] = reg_cell("type");
+            s.values[r * s.cols + 3] = flags.empty() ? Cell::empty() : Cell::text(flags);
+        }
+    }
+    return wb;
+}
+
+/// `edit`, when given, changes the typed cells before the formulas' results are put in.
+inline WorkbookSnapshot fods_snapshot(const Catalogue& catalogue, const std::string& fods_text,
+                                      const std::function<void(WorkbookSnapshot&)>& edit = {}) {
+    const Fods f = read_fods(fods_text);
+    WorkbookSnapshot wb = typed_snapshot(f, detail::typed_cell);
     if (edit)
         edit(wb);
 

@@ -5,7 +5,7 @@
 // data file, and the engine computes the municipal indicators from it.
 
 #include "msoko/form_reader.hpp"
-#include "fods_reader.hpp"
+#include "fods_snapshot.hpp"
 #include "msoko/form.hpp"
 #include "msoko/text.hpp"
 
@@ -28,74 +28,11 @@ const FormData& four_data() {
     return d;
 }
 
-Cell cell_of(const test::FodsCell& c) {
-    if (!c.formula.empty())
-        return Cell::empty();  // computed below where the test needs Calc's result
-    if (c.value_type == "float" || c.value_type == "percentage")
-        return Cell::number(std::stod(c.value));
-    return c.text.empty() ? Cell::empty() : Cell::text(c.text);
-}
-
-// The flat ODF as the office would hold it. The writer leaves formula
-// results to Calc; the few this reader needs — each direction row's code,
-// name, type and flags, taken from its register slot — are put in as Calc
-// computes them.
-WorkbookSnapshot snapshot_of(const Catalogue& catalogue, const FormData& data) {
-    const test::Fods f = test::read_fods(form_fods(catalogue, data, "test"));
-    WorkbookSnapshot wb;
-    for (const auto& name : f.sheet_order) {
-        const auto& cells = f.sheets.at(name);
-        SheetSnapshot s;
-        s.name = name;
-        for (const auto& [at, c] : cells) {
-            s.rows = std::max(s.rows, static_cast<std::size_t>(at.first) + 1);
-            s.cols = std::max(s.cols, static_cast<std::size_t>(at.second) + 1);
-        }
-        s.values.assign(s.rows * s.cols, Cell::empty());
-        s.formulas.assign(s.rows * s.cols, 0);
-        for (const auto& [at, c] : cells) {
-            const std::size_t i = static_cast<std::size_t>(at.first) * s.cols + static_cast<std::size_t>(at.second);
-            s.values[i] = cell_of(c);
-            s.formulas[i] = !c.formula.empty();
-        }
-        wb.sheets.push_back(std::move(s));
-    }
-    std::map<std::string, std::size_t> slots;
-    for (const OrganisationType* t : catalogue.register_types())
-        slots[t->id] = data.register_rows(t->plural);
-    const FormLayout layout = form_layout(catalogue, slots);
-    const SheetSnapshot& reg = *wb.sheet(kRegisterSheet);
-    for (const auto& ds : layout.directions) {
-        SheetSnapshot& s =
-            *std::find_if(wb.sheets.begin(), wb.sheets.end(), [&](auto& x) { return x.name == ds.sheet; });
-        for (std::size_t i = 0; i < ds.rows.size(); ++i) {
-            if (ds.rows[i].municipal)
-                continue;
-            const std::size_t r = static_cast<std::size_t>(ds.first_row()) + i;
-            const std::size_t rr = static_cast<std::size_t>(layout.register_row(ds.rows[i].type, ds.rows[i].slot));
-            const auto reg_cell = [&](const char* key) {
-                return reg.value(rr, static_cast<std::size_t>(layout.register_column(key)));
-            };
-            if (reg_cell("code").is_empty())
-                continue;  // an empty slot: Calc shows ""
-            std::string flags;
-            for (const auto& rc : layout.register_columns)
-                if (rc.kind == RegisterColumn::Kind::Flag && reg_cell(rc.key.c_str()) == Cell::text("да"))
-                    flags += (flags.empty() ? "" : "; ") + rc.flag->short_title;
-            s.values[r * s.cols + 0] = reg_cell("code");
-            s.values[r * s.cols + 1] = reg_cell("short");
-            s.values[r * s.cols + 2] = reg_cell("type");
-            s.values[r * s.cols + 3] = flags.empty() ? Cell::empty() : Cell::text(flags);
-        }
-    }
-    return wb;
-}
-
 }  // namespace
 
 TEST(FormReader, ReadsTheOrganisationsAndFiguresOfTheDataFile) {
     const Catalogue& c = four_types();
-    const FormContents read = read_form(c, snapshot_of(c, four_data()));
+    const FormContents read = read_form(c, test::form_snapshot(c, four_data()));
     const Workbook expected = form_workbook(c, four_data());
     EXPECT_TRUE(read.missing_sheets.empty());
     ASSERT_EQ(read.workbook.organisations().size(), expected.organisations().size());
@@ -117,7 +54,7 @@ TEST(FormReader, ReadsTheOrganisationsAndFiguresOfTheDataFile) {
 
 TEST(FormReader, ReadsThePassportByItsKeys) {
     const Catalogue& c = four_types();
-    const FormContents read = read_form(c, snapshot_of(c, four_data()));
+    const FormContents read = read_form(c, test::form_snapshot(c, four_data()));
     EXPECT_EQ(read.passport_text("municipality"), "Тестовый муниципальный округ");
     EXPECT_EQ(read.passport_text("period"), "2024/2025 учебный год");
     EXPECT_EQ(read.passport_text(kPassportCatalogueId), c.info.id);
@@ -128,7 +65,7 @@ TEST(FormReader, ReadsThePassportByItsKeys) {
 
 TEST(FormReader, TheEngineComputesTheMunicipalIndicators) {
     const Catalogue& c = four_types();
-    const FormContents read = read_form(c, snapshot_of(c, four_data()));
+    const FormContents read = read_form(c, test::form_snapshot(c, four_data()));
     const std::map<std::string, double> expected = {{"1.1.1", 100.0 * 78 / 90},
                                                     {"1.1.2", 75},
                                                     {"1.2.1", 21.25},
@@ -155,7 +92,7 @@ TEST(FormReader, TheEngineComputesTheMunicipalIndicators) {
 // indicator of its direction is an error, the others compute.
 TEST(FormReader, ATableCalcCannotComputeMakesItsDirectionsIndicatorsErrors) {
     const Catalogue& c = four_types();
-    WorkbookSnapshot wb = snapshot_of(c, four_data());
+    WorkbookSnapshot wb = test::form_snapshot(c, four_data());
     const FormLayout layout = form_layout(c, {{"school", 3}, {"kindergarten", 2}, {"supplementary", 3}});
     const auto at = [&](const char* direction, const char* type, std::size_t slot, const char* field) -> Cell& {
         const DirectionSheet& ds = *layout.sheet_of(direction);
@@ -185,7 +122,7 @@ TEST(FormReader, ATableCalcCannotComputeMakesItsDirectionsIndicatorsErrors) {
 
 TEST(FormReader, TheTypedValueCountsNotTheTotalsRow) {
     const Catalogue& c = four_types();
-    WorkbookSnapshot wb = snapshot_of(c, four_data());
+    WorkbookSnapshot wb = test::form_snapshot(c, four_data());
     const FormLayout layout = form_layout(c, {{"school", 3}, {"kindergarten", 2}, {"supplementary", 3}});
     const DirectionSheet& ds = *layout.sheet_of("1.2");
     SheetSnapshot& s = *std::find_if(wb.sheets.begin(), wb.sheets.end(), [&](auto& x) { return x.name == ds.sheet; });

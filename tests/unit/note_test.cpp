@@ -6,7 +6,7 @@
 // every note of the check and every indicator as the form shows it.
 
 #include "msoko/note.hpp"
-#include "fods_reader.hpp"
+#include "fods_snapshot.hpp"
 #include "msoko/explanations.hpp"
 #include "msoko/form.hpp"
 #include "msoko/form_data.hpp"
@@ -53,68 +53,6 @@ const FormData& data() {
         return f;
     }();
     return d;
-}
-
-Cell cell_of(const test::FodsCell& c) {
-    if (!c.formula.empty())
-        return Cell::empty();  // Calc's results: the few the reader needs are put in below
-    if (c.value_type == "float" || c.value_type == "percentage")
-        return Cell::number(std::stod(c.value));
-    return c.text.empty() ? Cell::empty() : Cell::text(c.text);
-}
-
-// The form the core writes as the office would hold it: typed cells as
-// typed, each direction row's code, name, type and flags as Calc takes them
-// from the register (what read_form needs to compute the indicators).
-WorkbookSnapshot snapshot_of(const Catalogue& c, const FormData& d) {
-    const test::Fods f = test::read_fods(form_fods(c, d, "test"));
-    WorkbookSnapshot wb;
-    for (const auto& name : f.sheet_order) {
-        const auto& cells = f.sheets.at(name);
-        SheetSnapshot s;
-        s.name = name;
-        for (const auto& [at, cell] : cells) {
-            s.rows = std::max(s.rows, static_cast<std::size_t>(at.first) + 1);
-            s.cols = std::max(s.cols, static_cast<std::size_t>(at.second) + 1);
-        }
-        s.values.assign(s.rows * s.cols, Cell::empty());
-        s.formulas.assign(s.rows * s.cols, 0);
-        for (const auto& [at, cell] : cells) {
-            const std::size_t i = static_cast<std::size_t>(at.first) * s.cols + static_cast<std::size_t>(at.second);
-            s.values[i] = cell_of(cell);
-            s.formulas[i] = !cell.formula.empty();
-        }
-        wb.sheets.push_back(std::move(s));
-    }
-    std::map<std::string, std::size_t> slots;
-    for (const OrganisationType* t : c.register_types())
-        slots[t->id] = d.register_rows(t->plural);
-    const FormLayout layout = form_layout(c, slots);
-    const SheetSnapshot& reg = *wb.sheet(kRegisterSheet);
-    for (const auto& ds : layout.directions) {
-        SheetSnapshot& s =
-            *std::find_if(wb.sheets.begin(), wb.sheets.end(), [&](auto& x) { return x.name == ds.sheet; });
-        for (std::size_t i = 0; i < ds.rows.size(); ++i) {
-            if (ds.rows[i].municipal)
-                continue;
-            const std::size_t r = static_cast<std::size_t>(ds.first_row()) + i;
-            const std::size_t rr = static_cast<std::size_t>(layout.register_row(ds.rows[i].type, ds.rows[i].slot));
-            const auto reg_cell = [&](const char* key) {
-                return reg.value(rr, static_cast<std::size_t>(layout.register_column(key)));
-            };
-            if (reg_cell("code").is_empty())
-                continue;
-            std::string flags;
-            for (const auto& rc : layout.register_columns)
-                if (rc.kind == RegisterColumn::Kind::Flag && reg_cell(rc.key.c_str()) == Cell::text("да"))
-                    flags += (flags.empty() ? "" : "; ") + rc.flag->short_title;
-            s.values[r * s.cols + 0] = reg_cell("code");
-            s.values[r * s.cols + 1] = reg_cell("short");
-            s.values[r * s.cols + 2] = reg_cell("type");
-            s.values[r * s.cols + 3] = flags.empty() ? Cell::empty() : Cell::text(flags);
-        }
-    }
-    return wb;
 }
 
 // The text of an element as a reader sees it: its text and its children's in
@@ -215,7 +153,7 @@ struct Sample {
 const Sample& sample() {
     static const Sample s = [] {
         Sample out;
-        out.snapshot = snapshot_of(catalogue(), data());
+        out.snapshot = test::form_snapshot(catalogue(), data());
         out.form = read_form(catalogue(), out.snapshot);
         out.model = report_model(validate(catalogue(), out.snapshot), catalogue());
         ReportRow extra;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "msoko/form_reader.hpp"
 
+#include "msoko/cell.hpp"
 #include "msoko/form_layout.hpp"
 #include "msoko/table.hpp"
 #include "msoko/text.hpp"
@@ -13,19 +14,6 @@
 namespace msoko {
 
 namespace {
-
-std::string text_of(const Cell& c) {
-    switch (c.kind()) {
-        case Cell::Kind::Text:
-            return c.text();
-        case Cell::Kind::Number:
-            return format_number(c.number());
-        case Cell::Kind::Empty:
-        case Cell::Kind::Error:
-            break;
-    }
-    return {};
-}
 
 bool is_yes(const Cell& c) {
     return c.kind() == Cell::Kind::Text && fold(c.text()) == "да";
@@ -72,14 +60,14 @@ void read_register(const Catalogue& catalogue, const FormLayout& layout, const S
         const auto code = organisation_code(s.value(r, code_col));
         if (!code)
             continue;
-        const OrganisationType* type = catalogue.organisation_type_by_short(text_of(s.value(r, type_col)));
+        const OrganisationType* type = catalogue.organisation_type_by_short(cell_text(s.value(r, type_col)));
         if (!type || type->id == layout.municipal_type)
             continue;  // a row of no type of the register: no organisation the form's tables compute with
         Organisation org;
         org.code = *code;
-        org.name = trim(text_of(s.value(r, short_col)));
+        org.name = trim(cell_text(s.value(r, short_col)));
         if (org.name.empty())
-            org.name = trim(text_of(s.value(r, name_col)));
+            org.name = trim(cell_text(s.value(r, name_col)));
         org.type = type->id;
         for (const auto& rc : layout.register_columns)
             if (rc.kind == RegisterColumn::Kind::Flag &&
@@ -110,10 +98,11 @@ void read_direction(const Catalogue& catalogue, const DirectionSheet& ds, const 
             continue;
         if (!wb.organisation(*code)) {
             // A row the register does not hold: as the table names it.
-            const OrganisationType* type = catalogue.organisation_type_by_short(text_of(s.value(r, type_col)));
+            const OrganisationType* type = catalogue.organisation_type_by_short(cell_text(s.value(r, type_col)));
             if (!type)
                 continue;
-            wb.add({*code, trim(text_of(s.value(r, name_col))), type->id, flags_of(catalogue, s.value(r, flags_col))});
+            wb.add(
+                {*code, trim(cell_text(s.value(r, name_col))), type->id, flags_of(catalogue, s.value(r, flags_col))});
         }
         for (const auto& fc : ds.columns) {
             if (fc.kind != FormColumn::Kind::Input)
@@ -213,7 +202,7 @@ void read_table_of(const Catalogue& catalogue, const DirectionSheet& ds, const S
 
 std::string FormContents::passport_text(const std::string& key) const {
     const auto it = passport.find(key);
-    return it == passport.end() ? std::string() : text_of(it->second);
+    return it == passport.end() ? std::string() : cell_text(it->second);
 }
 
 FormContents read_form(const Catalogue& catalogue, const WorkbookSnapshot& snapshot) {

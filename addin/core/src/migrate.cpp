@@ -2,6 +2,7 @@
 // A form moved to the current version of its catalogue (msoko/migrate.hpp).
 #include "msoko/migrate.hpp"
 
+#include "msoko/cell.hpp"
 #include "msoko/form_layout.hpp"
 #include "msoko/form_reader.hpp"
 #include "msoko/new_form.hpp"
@@ -19,12 +20,9 @@ namespace msoko {
 
 namespace {
 
+// A cell as text without surrounding spaces.
 std::string text_of(const Cell& c) {
-    if (c.kind() == Cell::Kind::Text)
-        return trim(c.text());
-    if (c.kind() == Cell::Kind::Number)
-        return format_number(c.number());
-    return {};
+    return trim(cell_text(c));
 }
 
 // A Calc date serial (days since 30.12.1899) as «ГГГГ-ММ-ДД», the form data's spelling; none outside Calc's dates.

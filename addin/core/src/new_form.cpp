@@ -2,6 +2,7 @@
 // A new form's data from the dialog's answers and last year's form.
 #include "msoko/new_form.hpp"
 
+#include "msoko/cell.hpp"
 #include "msoko/form_layout.hpp"
 #include "msoko/form_reader.hpp"
 #include "msoko/migrate.hpp"
@@ -20,12 +21,7 @@ namespace {
 std::string text_in(const SheetSnapshot& s, std::size_t r, int col) {
     if (col < 0)
         return {};
-    const Cell& c = s.value(r, static_cast<std::size_t>(col));
-    if (c.kind() == Cell::Kind::Text)
-        return trim(c.text());
-    if (c.kind() == Cell::Kind::Number)
-        return format_number(c.number());
-    return {};
+    return trim(cell_text(s.value(r, static_cast<std::size_t>(col))));
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "msoko/submission.hpp"
 
+#include "msoko/cell.hpp"
 #include "msoko/engine.hpp"
 #include "msoko/form_layout.hpp"
 #include "msoko/form_reader.hpp"
@@ -18,19 +19,6 @@
 namespace msoko {
 
 namespace {
-
-std::string text_of(const Cell& c) {
-    switch (c.kind()) {
-        case Cell::Kind::Text:
-            return c.text();
-        case Cell::Kind::Number:
-            return format_number(c.number());
-        case Cell::Kind::Empty:
-        case Cell::Kind::Error:
-            break;
-    }
-    return {};
-}
 
 // A spreadsheet's date serial (days since 1899-12-30) as an ISO 8601 date;
 // the days to a civil date by H. Hinnant's algorithm.
@@ -53,7 +41,7 @@ std::string iso_date(double serial) {
 
 // A cell typed as a date: ISO 8601 when it holds a date number, else as typed.
 std::string date_text(const Cell& c) {
-    return c.kind() == Cell::Kind::Number ? iso_date(c.number()) : trim(text_of(c));
+    return c.kind() == Cell::Kind::Number ? iso_date(c.number()) : trim(cell_text(c));
 }
 
 // Rounded to one decimal as Calc shows a number: half away from zero, on the
@@ -239,9 +227,9 @@ SubmissionFigures submission_figures(const Catalogue& catalogue, const WorkbookS
                 f.dynamics = shown_round(*f.value - last.number());
         }
         if (row.evidence == IndicatorRow::Evidence::Typed && shown) {
-            f.evidence = FlagEvidence{trim(text_of(shown->value(r, IndicatorsColumns::kDocument))),
+            f.evidence = FlagEvidence{trim(cell_text(shown->value(r, IndicatorsColumns::kDocument))),
                                       date_text(shown->value(r, IndicatorsColumns::kDate)),
-                                      trim(text_of(shown->value(r, IndicatorsColumns::kLink)))};
+                                      trim(cell_text(shown->value(r, IndicatorsColumns::kLink)))};
         } else if (row.evidence == IndicatorRow::Evidence::Shown) {
             // The documents are fields of the direction's municipal row.
             const auto field = [&](int k) -> const Cell& {
@@ -249,7 +237,7 @@ SubmissionFigures submission_figures(const Catalogue& catalogue, const WorkbookS
                 const Field* ef = row.evidence_fields[k];
                 return ef ? form.workbook.value(kMunicipalityCode, ef->id) : none;
             };
-            f.evidence = FlagEvidence{trim(text_of(field(0))), date_text(field(1)), trim(text_of(field(2)))};
+            f.evidence = FlagEvidence{trim(cell_text(field(0))), date_text(field(1)), trim(cell_text(field(2)))};
         }
 
         for (std::size_t w = 0; w < out.warnings.size(); ++w)

@@ -42,6 +42,10 @@ private:
     std::string text_;
 };
 
+/// A cell as text: a text as typed, a number as a person writes it (4201,
+/// 12.5), "" for an empty or an error cell.
+std::string cell_text(const Cell& c);
+
 /// A rectangular block of cells in row-major order: a function argument that
 /// was a range, or a single value (1 × 1).
 class Range {

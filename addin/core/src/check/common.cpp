@@ -3,6 +3,7 @@
 // way a cell reads in a message.
 #include "check/check.hpp"
 
+#include "msoko/cell.hpp"
 #include "msoko/text.hpp"
 
 #include <algorithm>
@@ -76,9 +77,7 @@ std::string shown(const Cell& c) {
 }
 
 std::string text_of(const Cell& c) {
-    return c.kind() == Cell::Kind::Text     ? c.text()
-           : c.kind() == Cell::Kind::Number ? format_number(c.number())
-                                            : shown(c);
+    return c.kind() == Cell::Kind::Error ? shown(c) : cell_text(c);  // an error as «ошибка»
 }
 
 std::string organisation_label(const std::string& code) {

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MPL-2.0
+#include "documents.hxx"
+
+#include <com/sun/star/util/XCloseable.hpp>
+
+namespace msoko::uno {
+
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::Sequence;
+
+css::beans::PropertyValue property(const char* name, const Any& value) {
+    css::beans::PropertyValue p;
+    p.Name = rtl::OUString::createFromAscii(name);
+    p.Value = value;
+    return p;
+}
+
+Sequence<css::beans::PropertyValue> properties(std::initializer_list<std::pair<const char*, Any>> items) {
+    Sequence<css::beans::PropertyValue> out(static_cast<sal_Int32>(items.size()));
+    sal_Int32 k = 0;
+    for (const auto& [name, value] : items)
+        out.getArray()[k++] = property(name, value);
+    return out;
+}
+
+void close_document(const Reference<css::lang::XComponent>& document) noexcept {
+    try {
+        if (Reference<css::util::XCloseable> c{document, css::uno::UNO_QUERY}; c.is())
+            c->close(true);
+        else if (document.is())
+            document->dispose();
+    } catch (...) {
+    }
+}
+
+}  // namespace msoko::uno

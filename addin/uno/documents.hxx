@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MPL-2.0
+#pragma once
+
+// Small helpers of the office's documents shared by the commands that open
+// or store one: the property sequences of the API and closing a document.
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/uno/Any.hxx>
+#include <com/sun/star/uno/Sequence.hxx>
+
+#include <initializer_list>
+#include <utility>
+
+namespace msoko::uno {
+
+/// One named value: property("Hidden", Any(true)).
+css::beans::PropertyValue property(const char* name, const css::uno::Any& value);
+
+/// Named values in order, as loadComponentFromURL and storeToURL take them:
+/// properties({{"Hidden", Any(true)}, {"ReadOnly", Any(true)}}).
+css::uno::Sequence<css::beans::PropertyValue> properties(
+    std::initializer_list<std::pair<const char*, css::uno::Any>> items);
+
+/// Closes a document (close(true), or dispose() when it cannot be closed);
+/// nothing when there is none, and what the office throws is swallowed.
+void close_document(const css::uno::Reference<css::lang::XComponent>& document) noexcept;
+
+/// Closes a document when the scope ends, however it ends.
+class ClosedAtExit {
+public:
+    explicit ClosedAtExit(css::uno::Reference<css::lang::XComponent> document) : document_(std::move(document)) {}
+    ~ClosedAtExit() { close_document(document_); }
+    ClosedAtExit(const ClosedAtExit&) = delete;
+    ClosedAtExit& operator=(const ClosedAtExit&) = delete;
+
+private:
+    css::uno::Reference<css::lang::XComponent> document_;
+};
+
+}  // namespace msoko::uno
