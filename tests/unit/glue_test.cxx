@@ -10,6 +10,7 @@
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 
 #include <cppu/unotype.hxx>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -210,6 +211,23 @@ TEST(Commands, TheTableAndTheMenusAgree) {
     for (const auto& [command, titles] : menu)
         EXPECT_TRUE(table.count(command)) << "the menu offers " << command << ", which the dispatcher does not know";
     EXPECT_FALSE(msoko::uno::Dispatcher::command_of(u8("Validate ")));
+}
+
+// Calc showed an item named «s1a» after «s5»: the items of the submenu and of
+// the toolbar are named s00, s01 … and t00, t01 … in the order of the file,
+// names every way of ordering puts in that same order.
+TEST(Commands, MenuAndToolbarItemsAreNamedInTheirOrder) {
+    std::ifstream in(MSOKO_ADDONS_XCU);
+    const std::string xcu((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    static const std::regex item(R"re(<node oor:name="([st])([^"]*)" oor:op="replace">)re");
+    std::map<std::string, int> next{{"s", 0}, {"t", 0}};
+    for (auto it = std::sregex_iterator(xcu.begin(), xcu.end(), item); it != std::sregex_iterator(); ++it) {
+        char expected[8];
+        std::snprintf(expected, sizeof expected, "%02d", next[(*it)[1]]++);
+        EXPECT_EQ((*it)[2].str(), expected) << "item " << (*it)[1] << (*it)[2];
+    }
+    EXPECT_EQ(next["s"], 8) << "the submenu's items";
+    EXPECT_EQ(next["t"], 8) << "the toolbar's items";
 }
 
 namespace {
