@@ -7,7 +7,8 @@
 #include "subforms_merge.hxx"
 #include "check_support.hxx"
 #include "msoko/catalogue.hpp"
-#include "msoko/form_reader.hpp"
+#include "msoko/form.hpp"
+#include "msoko/form_data.hpp"
 #include "msoko/merge.hpp"
 #include "msoko/subform.hpp"
 #include "msoko/text.hpp"
@@ -97,45 +98,46 @@ protected:
         recalc(docs_.back());
         return docs_.back();
     }
-    // The sub-form of organisation `code` made of the sample: its passport's block (the form's id of the
-    // sample's passport), the other organisations taken out of its register; `change` may alter it
-    // before it is stored as `name` in the folder «returned».
+    // The sub-form of organisation `code` as «Формы для организаций» makes it of the sample (make_subforms,
+    // form_fods; «9999»: 4201's given a code the register does not hold), opened in the office; `change`
+    // may alter it before it is stored as `name` (.ods) in the folder «returned».
     fs::path subform(const std::string& code, const std::string& name,
                      const std::function<void(const Reference<css::sheet::XSpreadsheetDocument>&)>& change = {},
                      const std::string& made_at = "01.12.2026 09:00") {
-        const fs::path file = dir_ / "returned" / fs::u8path(name);
-        auto doc = office_->open(fs::path(MSOKO_TEST_SAMPLES) / "sample-district.ods", Office::Access::Copy);
-        const msoko::FormContents read = msoko::read_form(catalogue(), msoko::uno::snapshot(doc, nullptr));
-        const std::string id = msoko::form_id(catalogue().info.id, read.passport_text("region"),
-                                              read.passport_text("municipality"), read.passport_text("period"));
-        auto passport = sheet(doc, msoko::kPassportSheet);
-        Reference<css::util::XProtectable>(passport, UNO_QUERY_THROW)->unprotect(OUString());
-        const msoko::SubformBlock block = msoko::SubformBlock::of(layout().passport);
-        passport->getCellByPosition(0, block.heading_row)->setFormula(ou(msoko::SubformBlock::kHeading));
-        for (const auto& item : block.items) {
-            passport->getCellByPosition(0, item.row)->setFormula(ou(item.label));
-            const std::string value = item.key == msoko::kSubformOrganisation       ? code
-                                      : item.key == msoko::kSubformOrganisationName ? "Школа"
-                                      : item.key == msoko::kSubformFormId           ? id
-                                                                                    : made_at;
-            Reference<css::text::XText>(passport->getCellByPosition(1, item.row), UNO_QUERY_THROW)
-                ->setString(ou(value));
+        static const msoko::WorkbookSnapshot sample = [] {
+            auto doc = office_->open(fs::path(MSOKO_TEST_SAMPLES) / "sample-district.ods", Office::Access::ReadOnly);
+            recalc(doc);
+            msoko::WorkbookSnapshot s = msoko::uno::snapshot(doc, nullptr);
+            Office::close(doc);
+            return s;
+        }();
+        const std::string of = code == "9999" ? "4201" : code;
+        msoko::FormData data;
+        for (const msoko::Subform& sub : msoko::make_subforms(catalogue(), sample, made_at))
+            if (sub.organisation.code == of)
+                data = sub.data;
+        EXPECT_TRUE(data.subform) << "no sub-form of " << code;
+        if (code != of) {
+            data.subform->organisation = code;
+            for (auto& o : data.organisations)
+                o.code = code;
+            data.values[code] = data.values[of];
+            data.values.erase(of);
         }
-        auto reg = sheet(doc, msoko::kRegisterSheet);
-        Reference<css::util::XProtectable>(reg, UNO_QUERY_THROW)->unprotect(OUString());
-        for (sal_Int32 r = msoko::FormLayout::kRegisterFirstRow; r < 200; ++r)
-            if (const std::string c = text(reg->getCellByPosition(0, r)); !c.empty() && c != code)
-                Reference<css::sheet::XSheetOperation>(reg->getCellRangeByPosition(0, r, 20, r), UNO_QUERY_THROW)
-                    ->clearContents(css::sheet::CellFlags::VALUE | css::sheet::CellFlags::STRING);
+        const fs::path fods = dir_ / "sub-form.fods";
+        std::ofstream(fods, std::ios::binary) << msoko::form_fods(catalogue(), data, "msoko tests");
+        auto doc = office_->open(fods, Office::Access::Copy);
         recalc(doc);
         if (change)
             change(doc);
+        const fs::path file = dir_ / "returned" / fs::u8path(name);
         css::beans::PropertyValue filter;
         filter.Name = "FilterName";
         filter.Value <<= OUString("calc8");
         Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)
             ->storeToURL(ou(msoko::office::file_url(file)), Sequence<css::beans::PropertyValue>(&filter, 1));
         Office::close(doc);
+        fs::remove(fods);
         return file;
     }
     // The command as a macro dispatches it.
@@ -212,7 +214,7 @@ TEST_F(Merge, TakesTheReturnedValuesAndListsWhoHasNotReturnedFirst) {
     EXPECT_EQ(orgs[28][0], "4201");
     EXPECT_EQ(orgs[28][3], "принята");
     EXPECT_EQ(orgs[28][4], first.filename().u8string());
-    EXPECT_FALSE(orgs[28][8].empty()) << "the sub-form's own check summary";
+    EXPECT_NE(orgs[28][8].find("форма организации"), std::string::npos) << "the sub-form's own check: " << orgs[28][8];
     EXPECT_NE(validation::log_of(*office_).find("subforms merged: 1 returned, 0 refused, 28 not returned, 0 conflicts"),
               std::string::npos)
         << validation::log_of(*office_);
@@ -336,6 +338,7 @@ TEST_F(Merge, RefusalsAndOtherFilesEachGetALineAndTheRestIsMerged) {
     // Another version of the catalogue, and a sub-form whose sheet was removed.
     subform("4204", "4204 старая.ods", [](const Reference<css::sheet::XSpreadsheetDocument>& d) {
         auto passport = sheet(d, msoko::kPassportSheet);
+        Reference<css::util::XProtectable>(passport, UNO_QUERY_THROW)->unprotect(OUString());
         Reference<css::text::XText>(
             passport->getCellByPosition(1, layout().passport.row(msoko::kPassportCatalogueVersion)), UNO_QUERY_THROW)
             ->setString("2019.1");
@@ -395,6 +398,27 @@ TEST_F(Merge, AMergedValueIsNeverChangedSilently) {
     merge(doc, {again}, "keep");
     EXPECT_EQ(value_of(cell_at(doc, p)), "n:600") << "a value typed after the merge was changed silently";
     EXPECT_EQ(table(sheet(doc, msoko::kCollectionSheet), "Расхождения").size(), 1u);
+}
+
+}  // namespace
+
+namespace {
+
+TEST_F(Merge, TextInANumberCellIsMergedAsTypedAndTheCheckPointsToIt) {
+    auto doc = open_form();
+    clear_values(doc, "4202");
+    const msoko::DirectionSheet& ds = *typed_fields("school").front().first;
+    const std::string field = typed_fields("school").front().second;
+    merge(doc, {subform("4202", "4202.ods", [&](const Reference<css::sheet::XSpreadsheetDocument>& d) {
+              Reference<css::text::XText>(cell_at(d, place_of(d, ds, "4202", field)), UNO_QUERY_THROW)
+                  ->setString(ou("86 чел."));
+          })});
+    const Place p = place_of(doc, ds, "4202", field);
+    EXPECT_EQ(value_of(cell_at(doc, p)), "t:86 чел.");
+    const msoko::ValidationReport report = msoko::validate(catalogue(), msoko::uno::snapshot(doc, nullptr));
+    EXPECT_TRUE(std::any_of(report.findings.begin(), report.findings.end(), [&](const msoko::Finding& f) {
+        return f.sheet == ds.sheet && f.row == p.row && f.col == p.col && f.severity == msoko::Severity::Error;
+    })) << "the municipal check points to the text";
 }
 
 }  // namespace
