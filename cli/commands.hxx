@@ -75,6 +75,10 @@ int migrate(const Common& common, const fs::path& old_form, const fs::path& out)
 /// (frozen copy, figures, note, SHA256SUMS) next to the form or in DIR; exit 3 when refused
 int package(const Common& common, const fs::path& workbook, const fs::path& out, bool replace,
             const CheckSettings& settings = CheckSettings{});
+/// subforms merge FORM.ods DIR|FILES… [-o OUT.ods] [--conflicts keep|take]: the returned sub-forms merged
+/// into the form (written to OUT, or over FORM), «Сбор форм» printed; `take`: conflicts take the sub-form's value
+int subforms_merge(const Common& common, const fs::path& form, const std::vector<fs::path>& returned,
+                   const fs::path& out, bool take);
 /// convert WORKBOOK OUT.ods|OUT.fods|OUT.pdf
 int convert(const Common& common, const fs::path& workbook, const fs::path& out);
 

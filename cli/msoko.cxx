@@ -98,6 +98,15 @@ constexpr const char* kHelp = R"(Использование / usage: msoko SUBCO
       заменяется только с --replace; форма не изменяется
       the check, then the submission package next to the form (or in --out);
       exit 3 when errors or unexplained warnings hold it back; the form is only read
+  subforms merge [-o ВЫХОД.ods] [--conflicts keep|take] FORM ПАПКА|ФАЙЛЫ...
+      сбор форм организаций, как команда «Собрать формы организаций»: значения
+      присланных форм организаций (файлы или все файлы папки) записываются в
+      форму, лист «Сбор форм» перечисляет, кто не вернул форму, что не принято и
+      почему, расхождения; значение, набранное в форме, меняется только с
+      --conflicts take (по умолчанию keep: расхождения перечисляются, значения
+      формы остаются); без -o записывается сама форма
+      the returned organisation forms merged into the form; «Сбор форм» printed;
+      conflicts kept unless --conflicts take; without -o the form itself is written
   convert WORKBOOK OUT.ods|OUT.fods|OUT.pdf
       пересчитанная копия в другом формате / a recalculated copy in another format
 
@@ -133,6 +142,7 @@ const std::map<std::string, std::vector<std::string>> kSubcommands = {
     {"migrate", {}},
     {"package", {"out", "replace", "dynamics-points", "small-base", "outlier-distance"}},
     {"convert", {}},
+    {"subforms", {"output", "conflicts"}},
 };
 
 // A LibreOffice exception as the user reads it: what went wrong in Russian,
@@ -190,6 +200,8 @@ int run(const std::vector<std::string>& argv) {
             options.add_options()("save", po::value<std::string>());
         else if (extra == "replace")
             options.add_options()("replace", po::bool_switch());
+        else if (extra == "output")
+            options.add_options()("output,o", po::value<std::string>());
         else if (extra == "rows")
             options.add_options()("rows", po::value<std::vector<std::string>>()->composing());
         else  // --schools N, --kindergartens N (--rows schools=N …); check's thresholds
@@ -254,6 +266,19 @@ int run(const std::vector<std::string>& argv) {
     // The rest open a workbook in the private office.
     if (common.oxt.empty())
         throw UsageError("--oxt: расширение не указано / no extension given");
+    if (sub == "subforms") {
+        if (args.empty() || args[0] != "merge" || args.size() < 3)
+            throw UsageError(
+                "subforms merge ФОРМА.ods ПАПКА|ФАЙЛЫ... [-o ВЫХОД.ods] [--conflicts keep|take] / "
+                "subforms merge FORM.ods DIR|FILES... [-o OUT.ods] [--conflicts keep|take]");
+        const std::string conflicts = vm.count("conflicts") ? vm["conflicts"].as<std::string>() : "keep";
+        if (conflicts != "keep" && conflicts != "take")
+            throw UsageError("--conflicts: keep или take / keep or take");
+        msoko::office::readable_head(args[1]);
+        return subforms_merge(common, args[1], std::vector<fs::path>(args.begin() + 2, args.end()),
+                              vm.count("output") ? fs::path(vm["output"].as<std::string>()) : fs::path(),
+                              conflicts == "take");
+    }
     if (args.size() != (sub == "convert" || sub == "migrate" ? 2u : 1u))
         throw UsageError(sub == "convert"   ? "convert WORKBOOK OUT.ods|OUT.fods|OUT.pdf"
                          : sub == "migrate" ? "migrate СТАРАЯ.ods НОВАЯ.ods / migrate OLD.ods NEW.ods"

@@ -85,6 +85,9 @@ private:
     /// The open form checked and, when it may be sent, its submission package
     /// written next to it (package.hxx); says what was written, or why not.
     void package();
+    /// The organisations' returned sub-forms merged into the open form (subforms_merge.hxx):
+    /// the files chosen, the conflicts decided, «Сбор форм» written.
+    void collect_subforms();
     /// Runs a command that changes the document as one undo step.
     void as_one_undo_step(const char* title, void (Dispatcher::*body)());
     /// Checks the frame's document and writes the report sheet «Проверка».

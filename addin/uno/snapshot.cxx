@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "snapshot.hxx"
 
+#include "collection_sheet.hxx"
 #include "convert.hxx"
 #include "guard.hxx"
 #include "msoko/form.hpp"
@@ -242,7 +243,7 @@ WorkbookSnapshot snapshot(const Reference<css::sheet::XSpreadsheetDocument>& doc
         Reference<css::sheet::XSpreadsheet> sheet(sheets->getByIndex(i), UNO_QUERY_THROW);
         SheetSnapshot s;
         s.name = to_utf8(Reference<css::container::XNamed>(sheet, UNO_QUERY_THROW)->getName());
-        if (is_report_sheet(sheet))
+        if (is_report_sheet(sheet) || is_collection_sheet(sheet))  // the check's and the merge's own sheets
             continue;
         auto cursor = sheet->createCursor();
         Reference<css::sheet::XUsedAreaCursor>(cursor, UNO_QUERY_THROW)->gotoEndOfUsedArea(false);

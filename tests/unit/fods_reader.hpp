@@ -74,6 +74,8 @@ inline Fods read_fods(const std::string& text) {
             auto read_row = [&](const pt::ptree& r) {
                 int col = 0;
                 for (const auto& [ctag, c] : r) {
+                    if (ctag == "table:covered-table-cell")
+                        ++col;  // under a cell spanning columns
                     if (ctag != "table:table-cell")
                         continue;
                     const std::string repeated = attr(c, "table:number-columns-repeated");

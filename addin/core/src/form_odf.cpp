@@ -111,7 +111,8 @@ std::string typed_cell(const Cell& v, const Field* field, const std::string& sty
 
 std::string table_xml(const Sheet& sh) {
     std::ostringstream o;
-    o << "<table:table table:name=\"" << xml(sh.name) << "\" table:style-name=\"ta_form\"";
+    o << "<table:table table:name=\"" << xml(sh.name) << "\" table:style-name=\""
+      << (sh.hidden ? "ta_hidden" : "ta_form") << "\"";
     if (sh.protect)
         o << " table:protected=\"true\"";
     if (!sh.print_range.empty())

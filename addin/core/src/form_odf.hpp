@@ -44,6 +44,7 @@ struct Sheet {
     int header_rows_first = -1, header_rows_last = -1;  // repeated when printing
     int header_columns = 0;                             // the first columns, repeated when printing
     bool protect = true;
+    bool hidden = false;  // not shown in the sheet tabs (table:display false)
     std::string print_range;
     int freeze_row = 0, freeze_col = 0;  // panes frozen above / left of these
 
@@ -69,8 +70,9 @@ std::string settings_xml(const std::vector<Sheet>& sheets);
 
 // --- styles (form_styles.cpp) ---------------------------------------------------
 
-/// The automatic styles: numbers, columns, rows, cells, the page.
-std::string styles_xml();
+/// The automatic styles: numbers, columns, rows, cells, the page; with
+/// `subform`, those only a sub-form uses too (its hidden sheets, its instruction).
+std::string styles_xml(bool subform = false);
 /// The style of a header row whose cells (8 pt bold, wrapped, `column_cm`
 /// wide) hold `texts`: tall enough for the longest, as Liberation Sans
 /// wraps it at word boundaries (Calc does not grow a stored row height when

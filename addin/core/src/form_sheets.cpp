@@ -131,7 +131,8 @@ void Writer::direction_rows(const DirectionSheet& ds, Sheet& sh) {
             const FormColumn& fc = ds.columns[col];
             const int ci = static_cast<int>(col);
             const CellRole role = ds.role(col, row);
-            if (role == CellRole::NotApplicable) {
+            // A sub-form leaves no input cell in the municipal row: the municipality's business.
+            if (role == CellRole::NotApplicable || (sub_ && row.municipal && role == CellRole::Typed)) {
                 sh.put(r, ci, empty_cell("ce_na"));
                 continue;
             }
@@ -281,11 +282,11 @@ Sheet Writer::indicators() {
             sh.put(r, C::kDynamics, empty_cell("ce_na"));
         } else {
             const Field& pf = ind.unit == "%" ? prev_pct : prev_num;
-            const std::string val = validity(pf);
+            const std::string val = sub_ ? std::string() : validity(pf);
             auto prev = d_.previous.find(ind.id);
-            sh.put(
-                r, C::kLastYear,
-                prev == d_.previous.end() ? empty_cell("ce_in_num", val) : number_cell(prev->second, "ce_in_num", val));
+            const char* style = sub_ ? "ce_na" : "ce_in_num";  // a sub-form: the municipality's, not typed there
+            sh.put(r, C::kLastYear,
+                   prev == d_.previous.end() ? empty_cell(style, val) : number_cell(prev->second, style, val));
             const std::string cur = "[." + cell_address(r, C::kValue) + "]",
                               old = "[." + cell_address(r, C::kLastYear) + "]";
             sh.put(r, C::kDynamics,
@@ -310,6 +311,10 @@ Sheet Writer::indicators() {
             const std::string values[] = {ev_data.document, ev_data.date, ev_data.link};
             const Field* fields[] = {&doc, &date, &link};
             for (int k = 0; k < 3; ++k) {
+                if (sub_) {
+                    sh.put(r, C::kDocument + k, empty_cell("ce_na"));
+                    continue;
+                }
                 const std::string val = validity(*fields[k]);
                 sh.put(r, C::kDocument + k,
                        typed_cell(values[k].empty() ? Cell::empty() : Cell::text(values[k]), fields[k],

@@ -119,7 +119,7 @@ std::string mark_style(const std::string& name, int back, int text) {
     return out + "<style:text-properties " + colours + "/></style:style>";
 }
 
-std::string styles_xml() {
+std::string styles_xml(bool subform) {
     std::string s;
     // Number styles.
     s +=
@@ -152,11 +152,16 @@ std::string styles_xml() {
                                                         {"co_long", "9cm"},
                                                         {"co_doc", "4.5cm"},
                                                         {"co_link", "6cm"}};
-    for (const auto& [name, width] : cols)
+    auto column = [&](const char* name, const char* width) {
         s += std::string("<style:style style:name=\"") + name +
              "\" style:family=\"table-column\"><style:table-column-properties fo:break-before=\"auto\" "
              "style:column-width=\"" +
              width + "\"/></style:style>";
+    };
+    for (const auto& [name, width] : cols)
+        column(name, width);
+    if (subform)
+        column("co_wide", "18cm");  // the instruction's text
     const std::pair<const char*, const char*> rows[] = {{"ro_title", "0.8cm"},
                                                         {"ro_head", "4.2cm"},
                                                         {"ro_head_short", "1.1cm"},
@@ -168,6 +173,10 @@ std::string styles_xml() {
              "\" style:use-optimal-row-height=\"false\" fo:break-before=\"auto\"/></style:style>";
     s +=
         R"(<style:style style:name="ta_form" style:family="table" style:master-page-name="Landscape"><style:table-properties table:display="true" style:writing-mode="lr-tb"/></style:style>)";
+    // A sheet of a sub-form the organisation has nothing to fill on: kept, but not shown.
+    if (subform)
+        s +=
+            R"(<style:style style:name="ta_hidden" style:family="table" style:master-page-name="Landscape"><style:table-properties table:display="false" style:writing-mode="lr-tb"/></style:style>)";
     // Cells. Everything is protected unless its style says otherwise.
     const std::string border = R"( fo:border="0.5pt solid #b0b0b0")";
     auto cell = [&](const std::string& name, const std::string& props, const std::string& text = {},
@@ -204,6 +213,9 @@ std::string styles_xml() {
     cell("ce_link", border + R"( fo:background-color="#f2f2f2")", R"( fo:font-size="9pt" fo:color="#555555")");
     cell("ce_total", border + R"( fo:background-color="#eeeeee")", R"( fo:font-weight="bold")", "N_int");
     cell("ce_hint", R"( fo:wrap-option="wrap")", R"( fo:font-size="9pt" fo:font-style="italic" fo:color="#555555")");
+    // The instruction of a sub-form: plain text over the sheet's width.
+    if (subform)
+        cell("ce_hint_wrap", R"( fo:wrap-option="wrap" style:vertical-align="top")", R"( fo:font-size="10pt")");
     cell("ce_date_ro", border + R"( fo:background-color="#f2f2f2")", "", "N_date");
     for (const auto& [name, number] : std::vector<std::pair<std::string, std::string>>{
              {"ce_pct", "N_pct"}, {"ce_int", "N_int"}, {"ce_dec", "N_dec"}, {"ce_yesno", "N_yesno"}}) {

@@ -14,7 +14,7 @@ namespace msoko {
 namespace odf {
 
 Writer::Writer(const Catalogue& c, const FormData& d, const std::string& generator)
-    : c_(c), d_(d), generator_(generator) {
+    : c_(c), d_(d), sub_(d.subform ? &*d.subform : nullptr), generator_(generator) {
     for (const auto& org : d.organisations) {
         const OrganisationType* type = c.organisation_type(org.type);
         if (!type || type->municipal) {
@@ -41,6 +41,13 @@ std::string Writer::write() {
         sheets.push_back(direction(ds));
     sheets.push_back(indicators());
     apply_overrides(sheets);
+    if (sub_) {
+        // A sub-form: the sheets the organisation fills nothing on kept but hidden, the instruction first.
+        for (std::size_t s = 0; s < layout_.directions.size(); ++s)
+            sheets[2 + s].hidden = nothing_to_fill(layout_.directions[s]);
+        sheets.back().hidden = true;  // «Показатели»: the municipality's
+        sheets.insert(sheets.begin(), instruction());
+    }
 
     std::ostringstream o;
     o << R"(<?xml version="1.0" encoding="UTF-8"?>)"
@@ -75,7 +82,7 @@ std::string Writer::write() {
       << kFormFont << "\" fo:font-size=\"10pt\"/></style:style>"
       << mark_style(kErrorMarkStyle, kErrorMarkBack, kErrorMarkText)
       << mark_style(kWarningMarkStyle, kWarningMarkBack, kWarningMarkText) << "</office:styles>\n";
-    o << "<office:automatic-styles>" << styles_xml() << "</office:automatic-styles>\n";
+    o << "<office:automatic-styles>" << styles_xml(sub_ != nullptr) << "</office:automatic-styles>\n";
     o << "<office:master-styles><style:master-page style:name=\"Landscape\" "
          "style:page-layout-name=\"pm_landscape\"><style:header><text:p><text:sheet-name/>"
          "</text:p></style:header><style:footer><text:p>"
@@ -125,6 +132,16 @@ Sheet Writer::passport() {
     for (const PassportItem& item : layout_.passport.items) {
         sh.put(item.row, label, text_cell(item.label, "ce_label"));
         names_[item.range_name] = range(kPassportSheet, item.row, value, item.row, value);
+        const auto typed_text = d_.passport.find(item.key);
+        const std::string v = typed_text == d_.passport.end() ? std::string() : typed_text->second;
+        // A sub-form's municipality, region, period and counts are the municipal form's: protected.
+        if (sub_ && (!item.org_type.empty() || item.key == "municipality" || item.key == "region" ||
+                     item.key == kPassportPeriod)) {
+            char* end = nullptr;
+            const double n = item.type == FieldType::Count && !v.empty() ? std::strtod(v.c_str(), &end) : 0;
+            sh.put(item.row, value, end && *end == '\0' ? number_cell(n, "ce_ro") : text_cell(v, "ce_ro"));
+            continue;
+        }
         if (item.role == CellRole::Fixed) {
             const std::string text = item.key == kPassportCatalogueId        ? c_.info.id
                                      : item.key == kPassportCatalogueVersion ? c_.info.version
@@ -150,8 +167,6 @@ Sheet Writer::passport() {
             requirement = "обязательно одно из: " + join(group);
         }
         const std::string val = validity(f, requirement);
-        const auto typed_text = d_.passport.find(item.key);
-        const std::string v = typed_text == d_.passport.end() ? std::string() : typed_text->second;
         Cell typed = v.empty() ? Cell::empty() : Cell::text(v);
         if (item.type == FieldType::Count && !v.empty()) {
             char* end = nullptr;
@@ -166,6 +181,8 @@ Sheet Writer::passport() {
                      "без пароля (Сервис → Защитить лист).",
                      "ce_hint"));
     sh.print_range = range(kPassportSheet, 0, 0, layout_.passport.hint_row, value);
+    if (sub_)
+        subform_block(sh);
     return sh;
 }
 
@@ -211,6 +228,8 @@ Sheet Writer::register_sheet() {
         }
     }
     auto text_or_empty = [&](const std::string& t, const std::string& style, std::size_t column) {
+        if (sub_)  // a sub-form's one row is the municipal form's: protected
+            return t.empty() ? empty_cell("ce_ro") : text_cell(t, "ce_ro");
         return t.empty() ? empty_cell(style, column_val[column]) : text_cell(t, style, column_val[column]);
     };
     for (const RegisterBlock& block : layout_.register_blocks) {
@@ -241,7 +260,9 @@ Sheet Writer::register_sheet() {
                         } else {
                             const bool has =
                                 std::find(org->flags.begin(), org->flags.end(), flag.id) != org->flags.end();
-                            sh.put(r, col, text_cell(has ? "да" : "нет", "ce_in", column_val[i]));
+                            sh.put(r, col,
+                                   sub_ ? text_cell(has ? "да" : "нет", "ce_ro")
+                                        : text_cell(has ? "да" : "нет", "ce_in", column_val[i]));
                         }
                         break;
                     }

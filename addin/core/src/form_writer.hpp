@@ -30,6 +30,13 @@ private:
     Sheet passport();
     Sheet register_sheet();
     void apply_overrides(std::vector<Sheet>& sheets);
+    // form_subform.cpp: what a sub-form adds
+    /// The first sheet of a sub-form: what the organisation does with it, whose it is, whom to send it to.
+    Sheet instruction();
+    /// The sub-form's block in the passport (SubformBlock), protected.
+    void subform_block(Sheet& passport);
+    /// Does the organisation of a sub-form have nothing to fill on a direction sheet (it is hidden)?
+    bool nothing_to_fill(const DirectionSheet& ds) const;
     // form_sheets.cpp
     Sheet direction(const DirectionSheet& ds);
     void direction_rows(const DirectionSheet& ds, Sheet& sh);
@@ -45,6 +52,7 @@ private:
 
     const Catalogue& c_;
     const FormData& d_;
+    const SubformOrigin* sub_ = nullptr;  // d_.subform: the form is a sub-form
     std::string generator_;
     std::map<std::string, std::vector<const RegisterEntry*>> by_type_;  // register entries per type, in order
     FormLayout layout_;

@@ -4,6 +4,7 @@
 #include "msoko/validation.hpp"
 
 #include "check/check.hpp"
+#include "msoko/subform.hpp"
 #include "msoko/text.hpp"
 
 #include <cmath>
@@ -30,7 +31,10 @@ std::string ValidationReport::summary() const {
     std::string out = "Ошибок: " + std::to_string(count(Severity::Error)) +
                       " · Предупреждений: " + std::to_string(count(Severity::Warning)) +
                       " · Сведений: " + std::to_string(count(Severity::Info)) +
-                      (ready() ? " — форма готова к отправке" : " — форма не готова к отправке");
+                      (subform ? (ready() ? " — форма организации готова к отправке в муниципалитет"
+                                          : " — форма организации не готова к отправке в муниципалитет")
+                       : ready() ? " — форма готова к отправке"
+                                 : " — форма не готова к отправке");
     if (!unmarked_sheets.empty()) {
         std::vector<std::string> names;
         for (const auto& s : unmarked_sheets)
@@ -98,6 +102,8 @@ ValidationReport validate(const Catalogue& catalogue, const WorkbookSnapshot& wo
     CheckContext ctx(catalogue, workbook, settings);
     Findings out;
     ValidationReport report;
+    ctx.subform = read_subform_origin(workbook);
+    report.subform = ctx.subform.has_value();
     if (check_identity(ctx, out)) {
         check_passport(ctx, out);
         check_sheets(ctx, out);
@@ -109,7 +115,8 @@ ValidationReport validate(const Catalogue& catalogue, const WorkbookSnapshot& wo
             }
         ctx.form.build();
         check_rules(ctx, out);
-        check_indicators_sheet(ctx, out);
+        if (!ctx.subform)  // a sub-form's «Показатели» is the municipality's (hidden there)
+            check_indicators_sheet(ctx, out);
         check_plausibility(ctx, out);
         check_indicators_present(ctx, out);
         check_rows_without_code(ctx, out);

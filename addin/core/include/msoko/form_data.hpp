@@ -7,6 +7,7 @@
 
 #include "msoko/cell.hpp"
 #include "msoko/explanations.hpp"
+#include "msoko/subform_origin.hpp"
 
 #include <map>
 #include <optional>
@@ -57,6 +58,16 @@ struct FormData {
     /// (msoko/explanations.hpp; `"explanations": [{kind, sheet, cell,
     /// organisation, field, text}]` in the file).
     std::vector<Explanation> explanations;
+    /// Set: the form is a sub-form of one organisation (msoko/subform.hpp) —
+    /// the writer adds the instruction sheet and the block, protects the
+    /// passport's municipality, region, period and counts and the register's
+    /// row, hides the sheets the organisation has nothing to fill on and
+    /// «Показатели», and leaves no input cell in the municipal rows.
+    std::optional<SubformOrigin> subform;
+    /// For a sub-form: whom it goes back to — the municipal form's
+    /// responsible person, position, phone and e-mail (by their passport
+    /// keys), told on the instruction sheet.
+    std::map<std::string, std::string> subform_return_to;
 
     /// The register's rows of the type of this plural (before its organisations are counted).
     std::size_t register_rows(const std::string& plural) const;

@@ -9,7 +9,10 @@
 // the block's place and labels, the form's id, and reading the block back.
 // Pure: the extension and the command line read the workbooks.
 
+#include "msoko/catalogue.hpp"
+#include "msoko/form_data.hpp"
 #include "msoko/form_layout.hpp"
+#include "msoko/subform_origin.hpp"
 #include "msoko/validation.hpp"
 
 #include <optional>
@@ -48,14 +51,6 @@ struct SubformBlock {
     static bool is_block_label(const std::string& label);
 };
 
-/// Where a sub-form came from, as its block says.
-struct SubformOrigin {
-    std::string organisation;       ///< its code in the register
-    std::string organisation_name;  ///< its short name, as the municipal form had it
-    std::string form_id;            ///< the municipal form's form_id()
-    std::string made_at;            ///< «02.12.2026 10:15»
-};
-
 /// The id of a municipal form: 12 lower-case hex digits of the SHA-256 of its
 /// catalogue id, region, municipality and period (each trimmed, with its
 /// length before it). The same form gives the same id however often its sub-forms
@@ -68,5 +63,32 @@ std::string form_id(const std::string& catalogue_id, const std::string& region, 
 /// labels below it; nullopt when the workbook has no passport or its passport
 /// no block: it is not a sub-form.
 std::optional<SubformOrigin> read_subform_origin(const WorkbookSnapshot& workbook);
+
+// --- making the sub-forms of a municipal form (subform_make.cpp) ---------------
+
+/// The sub-form of one organisation of the register.
+struct Subform {
+    RegisterEntry organisation;
+    FormData data;  ///< data.subform set: form_fods writes it as a sub-form
+    std::string
+        file_name;  ///< «101 МБОУ Школа № 1.ods»: code, space, short name (characters a file name cannot hold replaced)
+};
+
+/// The file name of an organisation's sub-form: «101 МБОУ Школа № 1.ods» (its
+/// short name, or its name when it has none; what a file name cannot hold
+/// replaced by «-», as suggested_file_name does; at most 120 bytes before «.ods»).
+std::string subform_file_name(const RegisterEntry& organisation);
+
+/// One sub-form per organisation of the municipal form's register, in its
+/// order: its passport (municipality, region, period; the counts 1 for its
+/// type, 0 for the others), its one register row, whatever the municipal form
+/// holds for it (typed cells, as typed), the block (form_id() of the
+/// municipal form, `made_at`), and whom to send it back to (the municipal
+/// form's responsible person and contacts). Last year's values are the
+/// municipality's only: a sub-form carries none.
+/// @throws std::runtime_error with a Russian message when the workbook is not a form of this catalogue
+///   and version, or is itself a sub-form, or its register is empty or holds a code twice.
+std::vector<Subform> make_subforms(const Catalogue& catalogue, const WorkbookSnapshot& municipal,
+                                   const std::string& made_at);
 
 }  // namespace msoko

@@ -127,10 +127,14 @@ struct ValidationReport {
     /// Sheets whose problem cells the office could not mark (protected with a
     /// password): told in the summary, each with a finding saying what to do.
     std::vector<std::string> unmarked_sheets;
+    /// The workbook is a sub-form of one organisation (msoko/subform.hpp),
+    /// checked as one: the summary says whether it is ready to go back to the municipality.
+    bool subform = false;
     /// Findings of a severity, the ones a closing finding stands for included.
     std::size_t count(Severity s) const;
     bool ready() const { return count(Severity::Error) == 0; }
-    /// «Ошибок: N · Предупреждений: M · Сведений: K — форма готова к отправке» (or «не готова»),
+    /// «Ошибок: N · Предупреждений: M · Сведений: K — форма готова к отправке» (or «не готова»; a
+    /// sub-form's: «— форма организации готова к отправке в муниципалитет»),
     /// and the sheets left unmarked, when there are any.
     std::string summary() const;
     /// Records that the `cells` problem cells of `sheet` could not be marked

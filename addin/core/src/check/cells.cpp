@@ -103,6 +103,8 @@ void check_cells(CheckContext& ctx, DirectionRead& read, Findings& out) {
             continue;
         }
         const bool municipal = *code == kMunicipalityCode;
+        if (municipal && ctx.subform)
+            continue;  // the municipality's own row is not a sub-form's business
         const std::size_t org = form.organisation(*code, next_org);
         next_org = org + 1;
         const std::size_t type = municipal ? row_types.municipal_index() : row_types.of(s->value(r, type_col));

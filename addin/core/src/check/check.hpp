@@ -9,6 +9,7 @@
 #include "check/kinds.hpp"
 #include "msoko/form.hpp"
 #include "msoko/form_layout.hpp"
+#include "msoko/subform_origin.hpp"
 #include "msoko/table.hpp"
 #include "msoko/validation.hpp"
 
@@ -160,6 +161,11 @@ struct CheckContext {
     const CheckSettings settings;  ///< the thresholds of plausibility
     const FormLayout layout;       ///< the columns, which do not depend on the number of rows
 
+    /// Set when the workbook is a sub-form (its passport's block): it is
+    /// checked as one — the municipality's row, «Показатели» and the
+    /// passport's counts are not its business, its register holds its one
+    /// organisation, «Инструкция» is its first sheet.
+    std::optional<SubformOrigin> subform;
     // identity
     const SheetSnapshot* passport = nullptr;
     std::optional<double> period_from, period_to;  ///< the reporting period as date serials

@@ -35,7 +35,8 @@ std::vector<Completeness> completeness(const CheckContext& ctx) {
                      ds.role(k, type, is_municipal) == CellRole::Typed;
             return n;
         };
-        std::size_t expected = required_cells(municipal.id, true);
+        // A sub-form: its organisation's cells only (the municipal row is the municipality's).
+        std::size_t expected = ctx.subform ? 0 : required_cells(municipal.id, true);
         bool of_organisations = false;
         for (std::size_t t = 0; t < types.size(); ++t) {
             const std::size_t cells = required_cells(types[t]->id, false);

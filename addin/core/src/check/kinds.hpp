@@ -43,6 +43,10 @@ enum class K : std::uint8_t {
     RegisterNone,
     RowWithoutCode,
     RowsWithoutCode,
+    // sub-form
+    SubformOrganisationMissing,
+    SubformOtherOrganisation,
+    SubformExtraOrganisation,
     // cells
     CodeError,
     FormulaError,

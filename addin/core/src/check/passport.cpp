@@ -24,6 +24,8 @@ void check_passport(CheckContext& ctx, Findings& out) {
     for (const PassportItem& item : ctx.layout.passport.items) {
         if (item.role != CellRole::Typed)
             continue;
+        if (ctx.subform && !item.org_type.empty())
+            continue;  // a sub-form's counts are the municipal form's (protected there)
         const int found = passport_row(p, item);
         const int row = found >= 0 ? found : item.row;
         const Cell& cell = found >= 0 ? p.value(static_cast<std::size_t>(found), value_col) : Cell::empty();

@@ -182,7 +182,8 @@ void shares(CheckContext& ctx, Findings& out) {
 }  // namespace
 
 void check_plausibility(CheckContext& ctx, Findings& out) {
-    dynamics(ctx, out);
+    if (!ctx.subform)  // a sub-form's «Показатели» is the municipality's
+        dynamics(ctx, out);
     zero_bases(ctx, out);
     shares(ctx, out);
 }

@@ -11,6 +11,30 @@
 
 namespace msoko::check {
 
+namespace {
+
+// A sub-form's register holds exactly the organisation of its block.
+void check_subform_register(const CheckContext& ctx, std::size_t code_col, Findings& out) {
+    const std::string& own = ctx.subform->organisation;
+    bool found = false;
+    for (std::size_t org = 0; org < ctx.registered_row.size(); ++org)
+        found = found || (ctx.registered_row[org] >= 0 && ctx.form.code(org) == own);
+    for (std::size_t org = 0; org < ctx.registered_row.size(); ++org) {
+        const std::string& code = ctx.form.code(org);
+        if (ctx.registered_row[org] < 0 || code == own)
+            continue;
+        out.add(found ? K::SubformExtraOrganisation : K::SubformOtherOrganisation, kRegisterSheet,
+                ctx.registered_row[org], static_cast<int>(code_col))
+            .org(code)
+            .value(code)
+            .say({{"код", code}, {"код формы", own}});
+    }
+    if (!found && ctx.registered == 0)
+        out.add(K::SubformOrganisationMissing, kRegisterSheet).say({{"код формы", own}});
+}
+
+}  // namespace
+
 void check_register(CheckContext& ctx, Findings& out) {
     const SheetSnapshot* s = ctx.workbook.sheet(kRegisterSheet);
     if (!s) {
@@ -71,6 +95,10 @@ void check_register(CheckContext& ctx, Findings& out) {
     }
     ctx.registered_of_type = of_type;
     ctx.expected_of_type = of_type;
+    if (ctx.subform) {
+        check_subform_register(ctx, code_col, out);
+        return;  // its passport's counts are the municipal form's
+    }
     if (!ctx.passport)
         return;
     // The passport's expected number of each type against the register's.
@@ -99,7 +127,7 @@ void check_rows_without_code(CheckContext& ctx, Findings& out) {
     for (const auto& o : ctx.orphans)
         rows += o.rows;
     if (rows == 0) {
-        if (ctx.registered == 0 && ctx.workbook.sheet(kRegisterSheet))
+        if (ctx.registered == 0 && ctx.workbook.sheet(kRegisterSheet) && !ctx.subform)  // a sub-form: told apart
             out.add(K::RegisterNone, kRegisterSheet).say();
         return;
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 // The form's sheets and the direction sheets' columns.
 #include "check/check.hpp"
+#include "msoko/subform.hpp"
 
 #include <algorithm>
 #include <map>
@@ -11,7 +12,9 @@ namespace msoko::check {
 // A renamed or deleted sheet is found where its contents are checked.
 void check_sheets(CheckContext& ctx, Findings& out) {
     const WorkbookSnapshot& wb = ctx.workbook;
-    const std::vector<std::string> expected = form_sheet_names(ctx.catalogue);
+    std::vector<std::string> expected = form_sheet_names(ctx.catalogue);
+    if (ctx.subform)  // a sub-form's instruction comes first
+        expected.insert(expected.begin(), kInstructionSheet);
     // Each sheet of the form, by its place in the form: its own name, or a
     // direction's renamed sheet (the one the direction check reads).
     std::map<const SheetSnapshot*, std::size_t> place_of;
