@@ -75,6 +75,10 @@ int migrate(const Common& common, const fs::path& old_form, const fs::path& out)
 /// (frozen copy, figures, note, SHA256SUMS) next to the form or in DIR; exit 3 when refused
 int package(const Common& common, const fs::path& workbook, const fs::path& out, bool replace,
             const CheckSettings& settings = CheckSettings{});
+/// subforms make [--out DIR] [--replace] FORM: one sub-form per organisation of the
+/// form's register (msoko/subform.hpp) written into «<stem> — формы организаций» beside
+/// the form (or DIR); an existing folder replaced only with `replace`; prints each file
+int subforms_make(const Common& common, const fs::path& workbook, const fs::path& out, bool replace);
 /// convert WORKBOOK OUT.ods|OUT.fods|OUT.pdf
 int convert(const Common& common, const fs::path& workbook, const fs::path& out);
 

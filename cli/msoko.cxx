@@ -98,6 +98,13 @@ constexpr const char* kHelp = R"(Использование / usage: msoko SUBCO
       заменяется только с --replace; форма не изменяется
       the check, then the submission package next to the form (or in --out);
       exit 3 when errors or unexplained warnings hold it back; the form is only read
+  subforms make [--out ПАПКА] [--replace] FORM
+      формы для организаций, как команда «Формы для организаций»: по книге на
+      каждую организацию реестра («<код> <краткое наименование>.ods») в папке
+      «<форма> — формы организаций» рядом с формой (или --out); существующая
+      папка заменяется только с --replace; форма не изменяется; выводит файлы
+      one workbook per organisation of the register, for it to fill and check
+      itself, in a folder next to the form (or --out); the form is only read
   convert WORKBOOK OUT.ods|OUT.fods|OUT.pdf
       пересчитанная копия в другом формате / a recalculated copy in another format
 
@@ -132,6 +139,7 @@ const std::map<std::string, std::vector<std::string>> kSubcommands = {
     {"formulas", {}},
     {"migrate", {}},
     {"package", {"out", "replace", "dynamics-points", "small-base", "outlier-distance"}},
+    {"subforms", {"out", "replace"}},
     {"convert", {}},
 };
 
@@ -254,6 +262,13 @@ int run(const std::vector<std::string>& argv) {
     // The rest open a workbook in the private office.
     if (common.oxt.empty())
         throw UsageError("--oxt: расширение не указано / no extension given");
+    if (sub == "subforms") {
+        if (args.size() != 2 || args[0] != "make")
+            throw UsageError("subforms make [--out ПАПКА] [--replace] ФОРМА.ods / subforms make FORM.ods");
+        msoko::office::readable_head(args[1]);
+        return subforms_make(common, args[1], vm.count("out") ? fs::path(vm["out"].as<std::string>()) : fs::path(),
+                             vm["replace"].as<bool>());
+    }
     if (args.size() != (sub == "convert" || sub == "migrate" ? 2u : 1u))
         throw UsageError(sub == "convert"   ? "convert WORKBOOK OUT.ods|OUT.fods|OUT.pdf"
                          : sub == "migrate" ? "migrate СТАРАЯ.ods НОВАЯ.ods / migrate OLD.ods NEW.ods"

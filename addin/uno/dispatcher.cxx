@@ -76,6 +76,7 @@ const std::vector<Dispatcher::Command>& Dispatcher::commands() {
         {"Validate", "Проверить форму", "Проверка формы", &Dispatcher::validate_form},
         {"ClearMarks", "Снять отметки проверки", "Снятие отметок проверки", &Dispatcher::clear_form_marks},
         {"Package", "Подготовить к отправке", "Подготовка к отправке", &Dispatcher::package},
+        {"MakeSubforms", "Формы для организаций", nullptr, &Dispatcher::make_subforms},
         {"Migrate", "Перенести в новую версию формы", nullptr, &Dispatcher::migrate},
         {"Help", "Справка", nullptr, &Dispatcher::show_help},
     };
