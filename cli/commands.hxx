@@ -79,6 +79,10 @@ int package(const Common& common, const fs::path& workbook, const fs::path& out,
 /// into the form (written to OUT, or over FORM), «Сбор форм» printed; `take`: conflicts take the sub-form's value
 int subforms_merge(const Common& common, const fs::path& form, const std::vector<fs::path>& returned,
                    const fs::path& out, bool take);
+/// subforms make [--out DIR] [--replace] FORM: one sub-form per organisation of the
+/// form's register (msoko/subform.hpp) written into «<stem> — формы организаций» beside
+/// the form (or DIR); an existing folder replaced only with `replace`; prints each file
+int subforms_make(const Common& common, const fs::path& workbook, const fs::path& out, bool replace);
 /// convert WORKBOOK OUT.ods|OUT.fods|OUT.pdf
 int convert(const Common& common, const fs::path& workbook, const fs::path& out);
 

@@ -98,6 +98,13 @@ constexpr const char* kHelp = R"(Использование / usage: msoko SUBCO
       заменяется только с --replace; форма не изменяется
       the check, then the submission package next to the form (or in --out);
       exit 3 when errors or unexplained warnings hold it back; the form is only read
+  subforms make [--out ПАПКА] [--replace] FORM
+      формы для организаций, как команда «Формы для организаций»: по книге на
+      каждую организацию реестра («<код> <краткое наименование>.ods») в папке
+      «<форма> — формы организаций» рядом с формой (или --out); существующая
+      папка заменяется только с --replace; форма не изменяется; выводит файлы
+      one workbook per organisation of the register, for it to fill and check
+      itself, in a folder next to the form (or --out); the form is only read
   subforms merge [-o ВЫХОД.ods] [--conflicts keep|take] FORM ПАПКА|ФАЙЛЫ...
       сбор форм организаций, как команда «Собрать формы организаций»: значения
       присланных форм организаций (файлы или все файлы папки) записываются в
@@ -141,8 +148,8 @@ const std::map<std::string, std::vector<std::string>> kSubcommands = {
     {"formulas", {}},
     {"migrate", {}},
     {"package", {"out", "replace", "dynamics-points", "small-base", "outlier-distance"}},
+    {"subforms", {"out", "replace", "output", "conflicts"}},
     {"convert", {}},
-    {"subforms", {"output", "conflicts"}},
 };
 
 // A LibreOffice exception as the user reads it: what went wrong in Russian,
@@ -267,10 +274,25 @@ int run(const std::vector<std::string>& argv) {
     if (common.oxt.empty())
         throw UsageError("--oxt: расширение не указано / no extension given");
     if (sub == "subforms") {
-        if (args.empty() || args[0] != "merge" || args.size() < 3)
+        const std::string verb = args.empty() ? std::string() : args[0];
+        if (verb == "make") {
+            for (const char* other : {"output", "conflicts"})
+                if (vm.count(other))
+                    throw UsageError(std::string("--") + other +
+                                     ": только для subforms merge / only for subforms merge");
+            if (args.size() != 2)
+                throw UsageError("subforms make [--out ПАПКА] [--replace] ФОРМА.ods / subforms make FORM.ods");
+            msoko::office::readable_head(args[1]);
+            return subforms_make(common, args[1], vm.count("out") ? fs::path(vm["out"].as<std::string>()) : fs::path(),
+                                 vm["replace"].as<bool>());
+        }
+        if (verb != "merge" || args.size() < 3)
             throw UsageError(
-                "subforms merge ФОРМА.ods ПАПКА|ФАЙЛЫ... [-o ВЫХОД.ods] [--conflicts keep|take] / "
-                "subforms merge FORM.ods DIR|FILES... [-o OUT.ods] [--conflicts keep|take]");
+                "subforms make ФОРМА.ods | subforms merge ФОРМА.ods ПАПКА|ФАЙЛЫ... [-o ВЫХОД.ods] "
+                "[--conflicts keep|take] / subforms make FORM.ods | subforms merge FORM.ods DIR|FILES... "
+                "[-o OUT.ods] [--conflicts keep|take]");
+        if (vm.count("out") || vm["replace"].as<bool>())
+            throw UsageError("--out, --replace: только для subforms make / only for subforms make");
         const std::string conflicts = vm.count("conflicts") ? vm["conflicts"].as<std::string>() : "keep";
         if (conflicts != "keep" && conflicts != "take")
             throw UsageError("--conflicts: keep или take / keep or take");

@@ -77,6 +77,7 @@ const std::vector<Dispatcher::Command>& Dispatcher::commands() {
         {"ClearMarks", "Снять отметки проверки", "Снятие отметок проверки", &Dispatcher::clear_form_marks},
         {"Package", "Подготовить к отправке", "Подготовка к отправке", &Dispatcher::package},
         {"MergeSubforms", "Собрать формы организаций", "Сбор форм организаций", &Dispatcher::collect_subforms},
+        {"MakeSubforms", "Формы для организаций", nullptr, &Dispatcher::make_subforms},
         {"Migrate", "Перенести в новую версию формы", nullptr, &Dispatcher::migrate},
         {"Help", "Справка", nullptr, &Dispatcher::show_help},
     };

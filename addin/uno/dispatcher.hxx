@@ -13,7 +13,9 @@
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <cppuhelper/implbase4.hxx>
 
+#include <filesystem>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -88,6 +90,11 @@ private:
     /// The organisations' returned sub-forms merged into the open form (subforms_merge.hxx):
     /// the files chosen, the conflicts decided, «Сбор форм» written.
     void collect_subforms();
+    /// One sub-form per organisation of the open form's register, written into
+    /// a folder beside it (subforms_make.hxx; subforms_command.cxx).
+    void make_subforms();
+    /// Where the sub-forms of `form` go, as the user picks it; nullopt: cancelled.
+    std::optional<std::filesystem::path> pick_subforms_folder(const std::filesystem::path& form);
     /// Runs a command that changes the document as one undo step.
     void as_one_undo_step(const char* title, void (Dispatcher::*body)());
     /// Checks the frame's document and writes the report sheet «Проверка».

@@ -1,0 +1,84 @@
+#!/bin/bash
+# SPDX-License-Identifier: MPL-2.0
+# msoko subforms make: the filled sample gives one sub-form per organisation
+# of its register, named «<code> <short name>.ods», in «<stem> — формы
+# организаций» beside it, each listed; the form itself unchanged; an existing
+# folder kept without --replace and replaced with it; --format json lists the
+# files; a sub-form is checked as one (its person to fill: not ready, exit 3)
+# and is not made into sub-forms again.
+#
+#   subforms_make.sh MSOKO FILLED.ods DATA.json
+set -u
+tool=$1
+filled=$2
+data=$3
+dir=$(mktemp -d /tmp/msoko-subforms-XXXXXX)
+trap 'rm -rf "$dir"' EXIT
+status=0
+fail() { echo "FAIL: $*"; status=1; }
+
+form="$dir/Ольховоборский — МСОКО 2024-2025.ods"
+cp "$filled" "$form"
+before=$(sha256sum <"$form")
+"$tool" subforms make "$form" >"$dir/out" 2>"$dir/err"
+code=$?
+cat "$dir/out" "$dir/err"
+[ "$code" -eq 0 ] || fail "exit code $code, not 0"
+folder="$dir/Ольховоборский — МСОКО 2024-2025 — формы организаций"
+[ -d "$folder" ] || fail "no folder «$(basename "$folder")»"
+# The file of every organisation of the data file, in its order.
+python3 - "$data" >"$dir/expected" <<'PY'
+import json, sys
+for org in json.load(open(sys.argv[1], encoding="utf-8"))["organisations"]:
+    name = org["code"] + " " + (org.get("short") or org["name"])
+    print("".join("-" if c in '/\\:*?"<>|' else c for c in name) + ".ods")
+PY
+n=0
+while IFS= read -r f; do
+    n=$((n + 1))
+    [ -s "$folder/$f" ] || fail "no «$f»"
+    grep -qF "$f" "$dir/out" || fail "the output does not list «$f»"
+done <"$dir/expected"
+[ "$n" -eq 29 ] || fail "$n organisations in the data file, not 29"
+[ "$(find "$folder" -type f | wc -l)" -eq "$n" ] || fail "not one file per organisation"
+[ "$(sha256sum <"$form")" = "$before" ] || fail "the form was changed"
+
+# An existing folder is kept without --replace, replaced with it.
+touch "$folder/marker"
+"$tool" subforms make "$form" >/dev/null 2>"$dir/err2"
+code=$?
+[ "$code" -eq 1 ] || fail "exit code $code over an existing folder, not 1"
+grep -q "уже есть" "$dir/err2" || fail "no message about the existing folder: $(cat "$dir/err2")"
+[ -e "$folder/marker" ] || fail "the existing folder was touched"
+"$tool" subforms make --replace --format json "$form" >"$dir/json" 2>"$dir/err3" ||
+    fail "--replace failed: $(cat "$dir/err3")"
+[ -e "$folder/marker" ] && fail "--replace kept the old folder"
+python3 - "$dir/json" "$dir/expected" <<'PY' || status=1
+import json, sys
+j = json.load(open(sys.argv[1], encoding="utf-8"))
+expected = [l.rstrip("\n") for l in open(sys.argv[2], encoding="utf-8")]
+if j.get("format") != "msoko-subforms/1" or j.get("files") != expected:
+    print("FAIL: the JSON output:", j); sys.exit(1)
+PY
+
+# --out: another folder.
+"$tool" subforms make --out "$dir/школы" "$form" >/dev/null 2>&1 || fail "--out failed"
+[ "$(find "$dir/школы" -type f | wc -l)" -eq "$n" ] || fail "--out did not get every file"
+
+# A sub-form is checked as one: the school's person is not filled yet.
+first=$(head -1 "$dir/expected")
+"$tool" check "$folder/$first" >"$dir/check" 2>&1
+code=$?
+[ "$code" -eq 3 ] || fail "check of a sub-form: exit code $code, not 3"
+grep -q "форма организации не готова к отправке в муниципалитет" "$dir/check" ||
+    fail "the check does not say it is a sub-form: $(head -3 "$dir/check")"
+grep -q "Ответственный за заполнение" "$dir/check" || fail "the check does not ask for the person"
+grep -qE "Число .* в паспорте|В паспорте указано" "$dir/check" && fail "the check counts the organisations of a sub-form"
+
+# A sub-form is not made into sub-forms.
+"$tool" subforms make "$folder/$first" >/dev/null 2>"$dir/err4"
+code=$?
+[ "$code" -eq 1 ] || fail "exit code $code for a sub-form, not 1"
+grep -q "уже форма организации" "$dir/err4" || fail "no reason for a sub-form: $(cat "$dir/err4")"
+[ $status -eq 0 ] && echo "subforms make: OK"
+exit $status
