@@ -22,13 +22,10 @@ set(oxt_files
   "${CMAKE_SOURCE_DIR}/registry/icons/clear-marks-26.png|icons/clear-marks-26.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/package-16.png|icons/package-16.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/package-26.png|icons/package-26.png"
-<<<<<<< HEAD
   "${CMAKE_SOURCE_DIR}/registry/icons/merge-16.png|icons/merge-16.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/merge-26.png|icons/merge-26.png"
-=======
   "${CMAKE_SOURCE_DIR}/registry/icons/subforms-16.png|icons/subforms-16.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/subforms-26.png|icons/subforms-26.png"
->>>>>>> subform-make
   "${CMAKE_SOURCE_DIR}/registry/icons/migrate-16.png|icons/migrate-16.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/migrate-26.png|icons/migrate-26.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/help-16.png|icons/help-16.png"
