@@ -167,7 +167,7 @@ protected:
             if (text(s->getCellByPosition(0, r)) == "нет")  // an empty table says so
                 break;
             std::vector<std::string> row;
-            for (sal_Int32 c = 0; c < 10; ++c)
+            for (sal_Int32 c = 0; c < 11; ++c)
                 row.push_back(text(s->getCellByPosition(c, r)));
             out.push_back(std::move(row));
         }
@@ -213,8 +213,8 @@ TEST_F(Merge, TakesTheReturnedValuesAndListsWhoHasNotReturnedFirst) {
         EXPECT_EQ(orgs[i][3], "не вернула форму") << orgs[i][0];
     EXPECT_EQ(orgs[28][0], "4201");
     EXPECT_EQ(orgs[28][3], "принята");
-    EXPECT_EQ(orgs[28][4], first.filename().u8string());
-    EXPECT_NE(orgs[28][8].find("форма организации"), std::string::npos) << "the sub-form's own check: " << orgs[28][8];
+    EXPECT_EQ(orgs[28][10], first.filename().u8string());
+    EXPECT_NE(orgs[28][9].find("форма организации"), std::string::npos) << "the sub-form's own check: " << orgs[28][9];
     EXPECT_NE(validation::log_of(*office_).find("subforms merged: 1 returned, 0 refused, 28 not returned, 0 conflicts"),
               std::string::npos)
         << validation::log_of(*office_);
@@ -235,7 +235,7 @@ TEST_F(Merge, TakesTheReturnedValuesAndListsWhoHasNotReturnedFirst) {
     auto was = before;
     was.erase(msoko::kCollectionSheet);
     EXPECT_EQ(after, was) << "merging the same sub-form twice changed the form";
-    EXPECT_EQ(table(sheet(doc, msoko::kCollectionSheet), "Организации")[28][5], "0") << "values taken the second time";
+    EXPECT_EQ(table(sheet(doc, msoko::kCollectionSheet), "Организации")[28][4], "0") << "values taken the second time";
 }
 
 TEST_F(Merge, ATypedValueIsAConflictKeptOrTakenAsDecided) {
@@ -254,9 +254,9 @@ TEST_F(Merge, ATypedValueIsAConflictKeptOrTakenAsDecided) {
     EXPECT_EQ(conflicts[0][0], "4201");
     EXPECT_EQ(conflicts[0][2], msoko::cell_address(p.row, p.col));
     EXPECT_EQ(conflicts[0][3], ds.sheet);
-    EXPECT_EQ(conflicts[0][5], "777");
-    EXPECT_EQ("n:" + conflicts[0][6], sent);
-    EXPECT_EQ(conflicts[0][7], "оставлено значение формы");
+    EXPECT_EQ(conflicts[0][4], "777");
+    EXPECT_EQ("n:" + conflicts[0][5], sent);
+    EXPECT_EQ(conflicts[0][6], "оставлено значение формы");
     // Kept once, not asked again for the same file.
     merge(doc, {file}, "take");
     EXPECT_EQ(value_of(cell_at(doc, p)), "n:777");
@@ -273,8 +273,8 @@ TEST_F(Merge, ATypedValueIsAConflictKeptOrTakenAsDecided) {
     EXPECT_EQ(value_of(cell_at(doc, p)), "n:359") << "taken: the sub-form's value";
     const auto taken = table(sheet(doc, msoko::kCollectionSheet), "Расхождения");
     ASSERT_EQ(taken.size(), 1u);
-    EXPECT_EQ(taken[0][5], "778");
-    EXPECT_EQ(taken[0][7], "взято из формы организации");
+    EXPECT_EQ(taken[0][4], "778");
+    EXPECT_EQ(taken[0][6], "взято из формы организации");
 }
 
 TEST_F(Merge, OneUndoStepTakesTheWholeMergeBack) {

@@ -410,7 +410,7 @@ TEST(Merge, CollectionReportShowsWhoHasNotReturnedFirstThenConflictsThenOtherFil
     const MergeOutcome outcome = decide(plan, {true}, "02.12.2026 12:00");
     const CollectionReport report = collection_report(mini(), plan, outcome);
     EXPECT_EQ(report.title, "Сбор форм организаций");
-    EXPECT_NE(report.summary.find("Приняты формы 1 из 3 организаций; не вернули: 2"), std::string::npos)
+    EXPECT_NE(report.summary.find("Приняты формы 1 из 3 организаций. Не вернули: 2. Не приняты: 0."), std::string::npos)
         << report.summary;
     ASSERT_EQ(report.tables.size(), 3u);
     const CollectionTable& orgs = report.tables[0];
@@ -421,14 +421,17 @@ TEST(Merge, CollectionReportShowsWhoHasNotReturnedFirstThenConflictsThenOtherFil
     EXPECT_EQ(orgs.rows[0][3], T("не вернула форму"));
     EXPECT_EQ(orgs.rows[1][2], T("ДОО"));
     EXPECT_EQ(orgs.rows[2][3], T("принята"));
-    EXPECT_EQ(orgs.rows[2][5], N(static_cast<double>(typed_fields("school").size() - 1)));
-    EXPECT_EQ(orgs.rows[2][7], N(1));
+    EXPECT_EQ(orgs.rows[2][4], N(static_cast<double>(typed_fields("school").size() - 1)));
+    EXPECT_EQ(orgs.rows[2][6], N(1));
+    EXPECT_EQ(orgs.rows[2][7], N(static_cast<double>(line(plan, "101").errors)));
+    EXPECT_EQ(orgs.rows[2][9], T(line(plan, "101").check_summary.c_str()));
+    EXPECT_EQ(orgs.rows[2][10], T("101.ods"));
     const CollectionTable& conflicts = report.tables[1];
     ASSERT_EQ(conflicts.rows.size(), 1u);
-    EXPECT_EQ(conflicts.rows[0][5], T("41"));
-    EXPECT_EQ(conflicts.rows[0][6], T("40"));
-    EXPECT_EQ(conflicts.rows[0][7], T("взято из формы организации"));
-    EXPECT_EQ(conflicts.rows[0][4], T("Выпускников (pupils)"));
+    EXPECT_EQ(conflicts.rows[0][4], T("41"));
+    EXPECT_EQ(conflicts.rows[0][5], T("40"));
+    EXPECT_EQ(conflicts.rows[0][6], T("взято из формы организации"));
+    EXPECT_EQ(conflicts.rows[0][7], T("Выпускников (pupils)"));
     EXPECT_EQ(conflicts.rows[0][2], T(cell_address(plan.conflicts[0].row, plan.conflicts[0].col).c_str()));
     EXPECT_EQ(conflicts.link_column, 2);
     EXPECT_EQ(conflicts.link_sheets, std::vector<std::string>{"1.1 Первое направление"});
