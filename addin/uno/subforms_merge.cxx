@@ -408,7 +408,7 @@ MergeRun merge_subforms(const Reference<css::uno::XComponentContext>& context,
     run.report = collection_report(catalogue, run.plan, run.outcome);
     run.sheet = write_collection_sheet(document, run.report);
     log().info("subforms merged: {}; {} values written", merge_counts(run.plan), run.outcome.writes.size());
-    run.message = run.report.summary + "\n\nПодробности — на листе «" + to_utf8(run.sheet) + "».";
+    run.message = merge_message(run.plan, run.outcome, 15) + "\n\nПодробности — на листе «" + to_utf8(run.sheet) + "».";
     return run;
 }
 

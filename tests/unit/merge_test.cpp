@@ -277,6 +277,20 @@ TEST(Merge, AnEmptySubformCellNeverErasesAndTextIsMergedAsTyped) {
         << "the sub-form's own check found the text: " << line(plan, "101").check_summary;
 }
 
+TEST(Merge, AValueTheFormHasNoCellForIsCountedNotLost) {
+    WorkbookSnapshot wb = municipal();
+    // The municipal form's column of «share_hours» renamed: that value of the sub-form has nowhere to go.
+    const auto [r, c] = where("1.1", "101", "share_hours");
+    (void)r;
+    test::sheet(wb, "1.1 Первое направление").set(DirectionSheet::kCodeRow, c, T("renamed"));
+    const MergePlan plan = plan_merge(mini(), wb, {returned("101.ods", subform("101"))}, {});
+    EXPECT_EQ(line(plan, "101").status, S::Returned);
+    EXPECT_EQ(line(plan, "101").no_cell, 1u);
+    EXPECT_EQ(plan.writes.size(), typed_fields("school").size() - 1);
+    const CollectionReport report = collection_report(mini(), plan, decide(plan, {}, "now"));
+    EXPECT_NE(cell_text(report.tables[0].rows[2][9]).find("нет ячейки"), std::string::npos);
+}
+
 TEST(Merge, FilesThatAreNoSubformOfThisFormAreOtherFiles) {
     const WorkbookSnapshot wb = municipal();
     ReturnedSubform locked;
@@ -439,6 +453,9 @@ TEST(Merge, CollectionReportShowsWhoHasNotReturnedFirstThenConflictsThenOtherFil
     ASSERT_EQ(other.rows.size(), 1u);
     EXPECT_EQ(other.rows[0][1], T("битый.ods"));
     EXPECT_EQ(other.rows[0][2], T("файл повреждён или не таблица"));
+    const std::string message = merge_message(plan, outcome, 1);
+    EXPECT_EQ(message.rfind("Не вернули форму (2):\n• 102 Школа № 2\n… и ещё 1\n\nПриняты формы 1 из 3", 0), 0u)
+        << message;
     EXPECT_EQ(merge_counts(plan), "1 returned, 0 refused, 2 not returned, 1 conflicts, " +
                                       std::to_string(plan.writes.size()) + " values to write, 1 other files");
 }
