@@ -141,6 +141,7 @@ protected:
         return file;
     }
     // The command as a macro dispatches it.
+    // The command as a macro dispatches it; `conflicts` null: no «Conflicts», the dialog asks.
     void merge(const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::vector<fs::path>& files,
                const char* conflicts = "keep") {
         Reference<css::frame::XModel> model(doc, UNO_QUERY_THROW);
@@ -152,9 +153,11 @@ protected:
         a.Name = "Files";
         a.Value <<= list;
         b.Name = "Conflicts";
-        b.Value <<= OUString::createFromAscii(conflicts);
+        if (conflicts)
+            b.Value <<= OUString::createFromAscii(conflicts);
         css::frame::DispatchHelper::create(office_->context())
-            ->executeDispatch(frame, "org.msoko.calc:MergeSubforms", "_self", 0, arguments({a, b}));
+            ->executeDispatch(frame, "org.msoko.calc:MergeSubforms", "_self", 0,
+                              conflicts ? arguments({a, b}) : arguments({a}));
     }
     // The rows of «Сбор форм» under the head «head» (column A), up to the next empty row.
     static std::vector<std::vector<std::string>> table(const Reference<css::sheet::XSpreadsheet>& s,
@@ -275,6 +278,23 @@ TEST_F(Merge, ATypedValueIsAConflictKeptOrTakenAsDecided) {
     ASSERT_EQ(taken.size(), 1u);
     EXPECT_EQ(taken[0][4], "778");
     EXPECT_EQ(taken[0][6], "взято из формы организации");
+}
+
+TEST_F(Merge, ConflictsLeftToTheDialogAndCancelledChangeNothing) {
+    auto doc = open_form();
+    clear_values(doc, "4202");
+    const msoko::DirectionSheet& ds = *typed_fields("school").front().first;
+    const Place p = place_of(doc, ds, "4201", typed_fields("school").front().second);
+    cell_at(doc, p)->setValue(777);
+    const auto before = validation::everything(doc);
+    // No «Conflicts»: the dialog asks, and a headless office answers «Отмена».
+    merge(doc, {subform("4201", "4201.ods"), subform("4202", "4202.ods")}, nullptr);
+    EXPECT_EQ(validation::everything(doc), before) << "a cancelled merge changed the form";
+    EXPECT_FALSE(doc->getSheets()->hasByName(ou(msoko::kCollectionSheet)));
+    EXPECT_TRUE(msoko::uno::kept_record(doc).organisations.empty());
+    EXPECT_NE(validation::log_of(*office_).find("subforms merge cancelled at the conflicts"), std::string::npos);
+    EXPECT_EQ(validation::log_of(*office_).find("command MergeSubforms failed"), std::string::npos)
+        << "the dialog failed: " << validation::log_of(*office_);
 }
 
 TEST_F(Merge, OneUndoStepTakesTheWholeMergeBack) {
