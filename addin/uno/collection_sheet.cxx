@@ -40,10 +40,11 @@ using Props = Reference<css::beans::XPropertySet>;
 namespace {
 
 // The columns people read; the mark's column after them, hidden.
-constexpr sal_Int32 kColumns = 10;
+constexpr sal_Int32 kColumns = 11;
 constexpr sal_Int32 kMarkColumn = kColumns;
-// 1/100 mm: code, name, type or cell, status or sheet, file or field, counts or values, the check, why.
-constexpr sal_Int32 kWidths[kColumns] = {1800, 6200, 1600, 3800, 6000, 2600, 2600, 2600, 7000, 9000};
+// 1/100 mm: code, name, type or cell, status or sheet, counts or values and the decision, the check or why,
+// the file.
+constexpr sal_Int32 kWidths[kColumns] = {1800, 6200, 1400, 3600, 2000, 2000, 2600, 2000, 3000, 11000, 6500};
 
 Props props_of(const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int32 c0, sal_Int32 r0, sal_Int32 c1,
                sal_Int32 r1) {
@@ -195,12 +196,13 @@ OUString write_collection_sheet(const Reference<css::sheet::XSpreadsheetDocument
     const Props title = props_of(sheet, 0, 0, 0, 0);
     title->setPropertyValue("CharHeight", Any(14.0f));
     title->setPropertyValue("CharWeight", Any(150.0f));
-    // The summary across the table, wrapped.
-    const auto summary = sheet->getCellRangeByPosition(0, 1, kColumns - 1, 1);
+    // The summary's lines, in view beside the codes and names.
+    const auto summary = sheet->getCellRangeByPosition(0, 1, 4, 1);
     Reference<css::util::XMergeable>(summary, UNO_QUERY_THROW)->merge(true);
     Props(summary, UNO_QUERY_THROW)->setPropertyValue("IsTextWrapped", Any(true));
+    const auto lines = static_cast<sal_Int32>(std::count(report.summary.begin(), report.summary.end(), '\n') + 1);
     Props(Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)->getRows()->getByIndex(1), UNO_QUERY_THROW)
-        ->setPropertyValue("Height", Any(sal_Int32(1000)));
+        ->setPropertyValue("Height", Any(sal_Int32(480 * (lines + 1))));
     css::table::BorderLine2 rule_line;
     rule_line.OuterLineWidth = 18;
     rule_line.LineWidth = 18;
@@ -218,9 +220,9 @@ OUString write_collection_sheet(const Reference<css::sheet::XSpreadsheetDocument
         heads->setPropertyValue("BottomBorder", Any(rule_line));
         if (p.last < p.first)
             continue;
-        // Long texts wrap within their columns; a narrow table's last column runs on to the right.
-        if (p.width == kColumns || p.width > 3)
-            props_of(sheet, 0, p.first, p.width - 1, p.last)->setPropertyValue("IsTextWrapped", Any(true));
+        // Long texts wrap within their columns; a table's last one runs on to the right.
+        if (p.width > 1)
+            props_of(sheet, 0, p.first, p.width - 2, p.last)->setPropertyValue("IsTextWrapped", Any(true));
         // The organisations' status in its colour: a run of rows per status (they come sorted by it).
         if (k == 0 && t.heads.size() > 3)
             for (std::size_t i = 0; i < t.rows.size();) {

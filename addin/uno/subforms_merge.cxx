@@ -22,6 +22,7 @@
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XComponentLoader.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/io/XInputStream.hpp>
 #include <com/sun/star/packages/zip/ZipFileAccess.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
@@ -382,9 +383,20 @@ MergeRun merge_subforms(const Reference<css::uno::XComponentContext>& context,
             if (progress.is())
                 progress->end();
         });
+        // The open form itself among the files (a folder holding it) is not opened again.
+        OUString own;
+        if (Reference<css::frame::XStorable> storable{document, UNO_QUERY}; storable.is() && storable->hasLocation())
+            own = storable->getLocation();
         for (std::size_t i = 0; i < request.files.size(); ++i) {
             if (progress.is())
                 progress->setValue(static_cast<sal_Int32>(i));
+            if (!own.isEmpty() && url_of(request.files[i]) == own) {
+                ReturnedSubform self;
+                self.file = request.files[i].filename().u8string();
+                self.unreadable = "это сама форма муниципалитета, в которую собираются формы организаций";
+                returned.push_back(std::move(self));
+                continue;
+            }
             returned.push_back(read_returned(context, request.files[i]));
         }
     }
@@ -408,7 +420,7 @@ MergeRun merge_subforms(const Reference<css::uno::XComponentContext>& context,
     run.report = collection_report(catalogue, run.plan, run.outcome);
     run.sheet = write_collection_sheet(document, run.report);
     log().info("subforms merged: {}; {} values written", merge_counts(run.plan), run.outcome.writes.size());
-    run.message = run.report.summary + "\n\nПодробности — на листе «" + to_utf8(run.sheet) + "».";
+    run.message = merge_message(run.plan, run.outcome, 15) + "\n\nПодробности — на листе «" + to_utf8(run.sheet) + "».";
     return run;
 }
 

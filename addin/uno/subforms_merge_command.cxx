@@ -227,8 +227,8 @@ void Dispatcher::collect_subforms() {
     const Catalogue& catalogue = installed_catalogue(context_);
     MergeRequest request;
     request.settings = current_options(context_).check;
-    // For macros and tests: «Files» (a path or URL of a file or folder, or a list of them) and
-    // «Conflicts» ("keep" | "take": every conflict decided so, without a dialog).
+    // For macros and tests: «Files» (a path or URL of a file or folder, or a list of them: no file
+    // picker) and «Conflicts» ("keep" | "take": every conflict decided so, no dialog).
     std::vector<fs::path> given;
     std::optional<bool> take_all;
     bool scripted = false;
@@ -262,9 +262,10 @@ void Dispatcher::collect_subforms() {
     request.files = returned_files(given);
     if (request.files.empty())
         throw UserError("в выбранной папке нет файлов");
+    // Without «Conflicts» the user decides in the dialog (files given by a macro too).
     request.decide = [&](const MergePlan& plan) -> std::optional<std::vector<bool>> {
-        if (take_all || scripted)
-            return std::vector<bool>(plan.conflicts.size(), take_all.value_or(false));
+        if (take_all)
+            return std::vector<bool>(plan.conflicts.size(), *take_all);
         return ask_conflicts(context_, parent, catalogue, plan);
     };
     Reference<css::task::XStatusIndicator> progress;

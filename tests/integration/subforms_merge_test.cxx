@@ -141,6 +141,7 @@ protected:
         return file;
     }
     // The command as a macro dispatches it.
+    // The command as a macro dispatches it; `conflicts` null: no «Conflicts», the dialog asks.
     void merge(const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::vector<fs::path>& files,
                const char* conflicts = "keep") {
         Reference<css::frame::XModel> model(doc, UNO_QUERY_THROW);
@@ -152,9 +153,11 @@ protected:
         a.Name = "Files";
         a.Value <<= list;
         b.Name = "Conflicts";
-        b.Value <<= OUString::createFromAscii(conflicts);
+        if (conflicts)
+            b.Value <<= OUString::createFromAscii(conflicts);
         css::frame::DispatchHelper::create(office_->context())
-            ->executeDispatch(frame, "org.msoko.calc:MergeSubforms", "_self", 0, arguments({a, b}));
+            ->executeDispatch(frame, "org.msoko.calc:MergeSubforms", "_self", 0,
+                              conflicts ? arguments({a, b}) : arguments({a}));
     }
     // The rows of «Сбор форм» under the head «head» (column A), up to the next empty row.
     static std::vector<std::vector<std::string>> table(const Reference<css::sheet::XSpreadsheet>& s,
@@ -167,7 +170,7 @@ protected:
             if (text(s->getCellByPosition(0, r)) == "нет")  // an empty table says so
                 break;
             std::vector<std::string> row;
-            for (sal_Int32 c = 0; c < 10; ++c)
+            for (sal_Int32 c = 0; c < 11; ++c)
                 row.push_back(text(s->getCellByPosition(c, r)));
             out.push_back(std::move(row));
         }
@@ -213,8 +216,8 @@ TEST_F(Merge, TakesTheReturnedValuesAndListsWhoHasNotReturnedFirst) {
         EXPECT_EQ(orgs[i][3], "не вернула форму") << orgs[i][0];
     EXPECT_EQ(orgs[28][0], "4201");
     EXPECT_EQ(orgs[28][3], "принята");
-    EXPECT_EQ(orgs[28][4], first.filename().u8string());
-    EXPECT_NE(orgs[28][8].find("форма организации"), std::string::npos) << "the sub-form's own check: " << orgs[28][8];
+    EXPECT_EQ(orgs[28][10], first.filename().u8string());
+    EXPECT_NE(orgs[28][9].find("форма организации"), std::string::npos) << "the sub-form's own check: " << orgs[28][9];
     EXPECT_NE(validation::log_of(*office_).find("subforms merged: 1 returned, 0 refused, 28 not returned, 0 conflicts"),
               std::string::npos)
         << validation::log_of(*office_);
@@ -235,7 +238,7 @@ TEST_F(Merge, TakesTheReturnedValuesAndListsWhoHasNotReturnedFirst) {
     auto was = before;
     was.erase(msoko::kCollectionSheet);
     EXPECT_EQ(after, was) << "merging the same sub-form twice changed the form";
-    EXPECT_EQ(table(sheet(doc, msoko::kCollectionSheet), "Организации")[28][5], "0") << "values taken the second time";
+    EXPECT_EQ(table(sheet(doc, msoko::kCollectionSheet), "Организации")[28][4], "0") << "values taken the second time";
 }
 
 TEST_F(Merge, ATypedValueIsAConflictKeptOrTakenAsDecided) {
@@ -254,9 +257,9 @@ TEST_F(Merge, ATypedValueIsAConflictKeptOrTakenAsDecided) {
     EXPECT_EQ(conflicts[0][0], "4201");
     EXPECT_EQ(conflicts[0][2], msoko::cell_address(p.row, p.col));
     EXPECT_EQ(conflicts[0][3], ds.sheet);
-    EXPECT_EQ(conflicts[0][5], "777");
-    EXPECT_EQ("n:" + conflicts[0][6], sent);
-    EXPECT_EQ(conflicts[0][7], "оставлено значение формы");
+    EXPECT_EQ(conflicts[0][4], "777");
+    EXPECT_EQ("n:" + conflicts[0][5], sent);
+    EXPECT_EQ(conflicts[0][6], "оставлено значение формы");
     // Kept once, not asked again for the same file.
     merge(doc, {file}, "take");
     EXPECT_EQ(value_of(cell_at(doc, p)), "n:777");
@@ -273,8 +276,25 @@ TEST_F(Merge, ATypedValueIsAConflictKeptOrTakenAsDecided) {
     EXPECT_EQ(value_of(cell_at(doc, p)), "n:359") << "taken: the sub-form's value";
     const auto taken = table(sheet(doc, msoko::kCollectionSheet), "Расхождения");
     ASSERT_EQ(taken.size(), 1u);
-    EXPECT_EQ(taken[0][5], "778");
-    EXPECT_EQ(taken[0][7], "взято из формы организации");
+    EXPECT_EQ(taken[0][4], "778");
+    EXPECT_EQ(taken[0][6], "взято из формы организации");
+}
+
+TEST_F(Merge, ConflictsLeftToTheDialogAndCancelledChangeNothing) {
+    auto doc = open_form();
+    clear_values(doc, "4202");
+    const msoko::DirectionSheet& ds = *typed_fields("school").front().first;
+    const Place p = place_of(doc, ds, "4201", typed_fields("school").front().second);
+    cell_at(doc, p)->setValue(777);
+    const auto before = validation::everything(doc);
+    // No «Conflicts»: the dialog asks, and a headless office answers «Отмена».
+    merge(doc, {subform("4201", "4201.ods"), subform("4202", "4202.ods")}, nullptr);
+    EXPECT_EQ(validation::everything(doc), before) << "a cancelled merge changed the form";
+    EXPECT_FALSE(doc->getSheets()->hasByName(ou(msoko::kCollectionSheet)));
+    EXPECT_TRUE(msoko::uno::kept_record(doc).organisations.empty());
+    EXPECT_NE(validation::log_of(*office_).find("subforms merge cancelled at the conflicts"), std::string::npos);
+    EXPECT_EQ(validation::log_of(*office_).find("command MergeSubforms failed"), std::string::npos)
+        << "the dialog failed: " << validation::log_of(*office_);
 }
 
 TEST_F(Merge, OneUndoStepTakesTheWholeMergeBack) {
@@ -346,7 +366,8 @@ TEST_F(Merge, RefusalsAndOtherFilesEachGetALineAndTheRestIsMerged) {
     subform("4205", "4205 без листа.ods", [](const Reference<css::sheet::XSpreadsheetDocument>& d) {
         d->getSheets()->removeByName(ou(layout().directions.front().sheet));
     });
-    merge(doc, {dir_ / "returned"});
+    // The open form itself given too: it is not opened again (nor closed).
+    merge(doc, {dir_ / "returned", dir_ / "Ольховоборский — МСОКО.ods"});
     ASSERT_TRUE(doc->getSheets()->hasByName(ou(msoko::kCollectionSheet)));
     const auto report = sheet(doc, msoko::kCollectionSheet);
     const auto orgs = table(report, "Организации");
@@ -368,7 +389,8 @@ TEST_F(Merge, RefusalsAndOtherFilesEachGetALineAndTheRestIsMerged) {
     EXPECT_FALSE(why["письмо.txt"].empty());
     EXPECT_NE(why["форма района.ods"].find("не форма организации"), std::string::npos) << why["форма района.ods"];
     EXPECT_NE(why["9999 чужая.ods"].find("с кодом 9999"), std::string::npos) << why["9999 чужая.ods"];
-    EXPECT_EQ(other.size(), 5u);
+    EXPECT_NE(why["Ольховоборский — МСОКО.ods"].find("сама форма муниципалитета"), std::string::npos);
+    EXPECT_EQ(other.size(), 6u);
     EXPECT_EQ(values_of(doc, "4202"), expected_4202);
     for (const auto& [field, v] : values_of(doc, "4201"))
         if (v.empty())

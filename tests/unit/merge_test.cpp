@@ -277,6 +277,20 @@ TEST(Merge, AnEmptySubformCellNeverErasesAndTextIsMergedAsTyped) {
         << "the sub-form's own check found the text: " << line(plan, "101").check_summary;
 }
 
+TEST(Merge, AValueTheFormHasNoCellForIsCountedNotLost) {
+    WorkbookSnapshot wb = municipal();
+    // The municipal form's column of «share_hours» renamed: that value of the sub-form has nowhere to go.
+    const auto [r, c] = where("1.1", "101", "share_hours");
+    (void)r;
+    test::sheet(wb, "1.1 Первое направление").set(DirectionSheet::kCodeRow, c, T("renamed"));
+    const MergePlan plan = plan_merge(mini(), wb, {returned("101.ods", subform("101"))}, {});
+    EXPECT_EQ(line(plan, "101").status, S::Returned);
+    EXPECT_EQ(line(plan, "101").no_cell, 1u);
+    EXPECT_EQ(plan.writes.size(), typed_fields("school").size() - 1);
+    const CollectionReport report = collection_report(mini(), plan, decide(plan, {}, "now"));
+    EXPECT_NE(cell_text(report.tables[0].rows[2][9]).find("нет ячейки"), std::string::npos);
+}
+
 TEST(Merge, FilesThatAreNoSubformOfThisFormAreOtherFiles) {
     const WorkbookSnapshot wb = municipal();
     ReturnedSubform locked;
@@ -410,7 +424,7 @@ TEST(Merge, CollectionReportShowsWhoHasNotReturnedFirstThenConflictsThenOtherFil
     const MergeOutcome outcome = decide(plan, {true}, "02.12.2026 12:00");
     const CollectionReport report = collection_report(mini(), plan, outcome);
     EXPECT_EQ(report.title, "Сбор форм организаций");
-    EXPECT_NE(report.summary.find("Приняты формы 1 из 3 организаций; не вернули: 2"), std::string::npos)
+    EXPECT_NE(report.summary.find("Приняты формы 1 из 3 организаций. Не вернули: 2. Не приняты: 0."), std::string::npos)
         << report.summary;
     ASSERT_EQ(report.tables.size(), 3u);
     const CollectionTable& orgs = report.tables[0];
@@ -421,14 +435,17 @@ TEST(Merge, CollectionReportShowsWhoHasNotReturnedFirstThenConflictsThenOtherFil
     EXPECT_EQ(orgs.rows[0][3], T("не вернула форму"));
     EXPECT_EQ(orgs.rows[1][2], T("ДОО"));
     EXPECT_EQ(orgs.rows[2][3], T("принята"));
-    EXPECT_EQ(orgs.rows[2][5], N(static_cast<double>(typed_fields("school").size() - 1)));
-    EXPECT_EQ(orgs.rows[2][7], N(1));
+    EXPECT_EQ(orgs.rows[2][4], N(static_cast<double>(typed_fields("school").size() - 1)));
+    EXPECT_EQ(orgs.rows[2][6], N(1));
+    EXPECT_EQ(orgs.rows[2][7], N(static_cast<double>(line(plan, "101").errors)));
+    EXPECT_EQ(orgs.rows[2][9], T(line(plan, "101").check_summary.c_str()));
+    EXPECT_EQ(orgs.rows[2][10], T("101.ods"));
     const CollectionTable& conflicts = report.tables[1];
     ASSERT_EQ(conflicts.rows.size(), 1u);
-    EXPECT_EQ(conflicts.rows[0][5], T("41"));
-    EXPECT_EQ(conflicts.rows[0][6], T("40"));
-    EXPECT_EQ(conflicts.rows[0][7], T("взято из формы организации"));
-    EXPECT_EQ(conflicts.rows[0][4], T("Выпускников (pupils)"));
+    EXPECT_EQ(conflicts.rows[0][4], T("41"));
+    EXPECT_EQ(conflicts.rows[0][5], T("40"));
+    EXPECT_EQ(conflicts.rows[0][6], T("взято из формы организации"));
+    EXPECT_EQ(conflicts.rows[0][7], T("Выпускников (pupils)"));
     EXPECT_EQ(conflicts.rows[0][2], T(cell_address(plan.conflicts[0].row, plan.conflicts[0].col).c_str()));
     EXPECT_EQ(conflicts.link_column, 2);
     EXPECT_EQ(conflicts.link_sheets, std::vector<std::string>{"1.1 Первое направление"});
@@ -436,6 +453,9 @@ TEST(Merge, CollectionReportShowsWhoHasNotReturnedFirstThenConflictsThenOtherFil
     ASSERT_EQ(other.rows.size(), 1u);
     EXPECT_EQ(other.rows[0][1], T("битый.ods"));
     EXPECT_EQ(other.rows[0][2], T("файл повреждён или не таблица"));
+    const std::string message = merge_message(plan, outcome, 1);
+    EXPECT_EQ(message.rfind("Не вернули форму (2):\n• 102 Школа № 2\n… и ещё 1\n\nПриняты формы 1 из 3", 0), 0u)
+        << message;
     EXPECT_EQ(merge_counts(plan), "1 returned, 0 refused, 2 not returned, 1 conflicts, " +
                                       std::to_string(plan.writes.size()) + " values to write, 1 other files");
 }

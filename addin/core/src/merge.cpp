@@ -139,6 +139,7 @@ struct Candidate {
     SubformOrigin origin;
     std::string why;  // refused: why
     std::vector<Value> values;
+    std::size_t no_cell = 0;  // values the municipal form has no cell for
 };
 
 // «02.12.2026 10:15» as «2026-12-02 10:15», which sorts; as it is otherwise.
@@ -353,8 +354,13 @@ MergePlan plan_merge(const Catalogue& catalogue, const WorkbookSnapshot& municip
                     continue;
                 }
                 const auto form_col = ft.col.find(fc->code);
-                if (!ft.sheet || form_row == ft.row.end() || form_col == ft.col.end())
-                    continue;  // the municipal form lacks the cell: its own check says so
+                if (!ft.sheet || form_row == ft.row.end() || form_col == ft.col.end()) {
+                    // The municipal form lacks the cell (its own check says why): counted, told.
+                    const Cell& sent = t.sheet->value(row->second, col->second);
+                    if (!sent.is_empty())
+                        ++cand.no_cell;
+                    continue;
+                }
                 Value v;
                 v.field = fc->code;
                 v.sheet = ds.sheet;
@@ -438,6 +444,7 @@ MergePlan plan_merge(const Catalogue& catalogue, const WorkbookSnapshot& municip
         }
         line.status = OrganisationMerge::Status::Returned;
         line.file = name_of(*chosen);
+        line.no_cell = chosen->no_cell;
         const ValidationReport check = validate(catalogue, *returned[chosen->index].workbook, settings);
         line.check_summary = check.summary();
         line.errors = check.count(Severity::Error);
@@ -547,14 +554,14 @@ CollectionReport collection_report(const Catalogue& catalogue, const MergePlan& 
     std::size_t taken_conflicts = 0;
     for (const bool t : outcome.taken)
         taken_conflicts += t ? 1 : 0;
-    report.summary = "Собрано " + outcome.merged_at + ". Приняты формы " + std::to_string(returned) + " из " +
-                     std::to_string(all) + " организаций; не вернули: " + std::to_string(missing) +
-                     "; не приняты: " + std::to_string(refused) +
-                     ". Записано значений: " + std::to_string(outcome.writes.size()) +
-                     "; расхождений со значениями формы: " + std::to_string(plan.conflicts.size()) +
+    report.summary = "Собрано " + outcome.merged_at + ".\nПриняты формы " + std::to_string(returned) + " из " +
+                     std::to_string(all) + " организаций. Не вернули: " + std::to_string(missing) +
+                     ". Не приняты: " + std::to_string(refused) +
+                     ".\nЗаписано значений: " + std::to_string(outcome.writes.size()) +
+                     ". Расхождений со значениями формы: " + std::to_string(plan.conflicts.size()) +
                      " (взято из форм организаций: " + std::to_string(taken_conflicts) +
                      ", оставлено значений формы: " + std::to_string(plan.conflicts.size() - taken_conflicts) +
-                     "); других файлов: " + std::to_string(plan.other_files.size()) + ".";
+                     "). Других файлов: " + std::to_string(plan.other_files.size()) + ".";
 
     const auto type_of = [&](const std::string& id) {
         const OrganisationType* t = catalogue.organisation_type(id);
@@ -569,8 +576,8 @@ CollectionReport collection_report(const Catalogue& catalogue, const MergePlan& 
 
     CollectionTable orgs;
     orgs.title = "Организации: сначала не вернувшие форму, затем не принятые, затем принятые";
-    for (const char* h : {"Код", "Организация", "Тип", "Состояние", "Файл", "Взято значений", "Без изменений",
-                          "Расхождений", "Проверка формы организации", "Причина, примечание"})
+    for (const char* h : {"Код", "Организация", "Тип", "Состояние", "Взято значений", "Совпало", "Расхождений",
+                          "Ошибок", "Предупреждений", "Проверка формы организации; причина, если не принята", "Файл"})
         orgs.heads.push_back(Cell::text(h));
     for (const auto& o : plan.organisations) {
         std::vector<Cell> row{Cell::text(o.code), Cell::text(o.name), Cell::text(type_of(o.type))};
@@ -581,22 +588,25 @@ CollectionReport collection_report(const Catalogue& catalogue, const MergePlan& 
                 break;
             case S::Refused:
                 row.push_back(Cell::text("не принята"));
-                row.push_back(Cell::text(o.file));
-                row.resize(orgs.heads.size() - 1);
+                row.resize(orgs.heads.size() - 2);
                 row.push_back(Cell::text(o.why));
+                row.push_back(Cell::text(o.file));
                 break;
             case S::Returned: {
                 row.push_back(Cell::text("принята"));
-                row.push_back(Cell::text(o.file));
-                row.push_back(number_cell(o.taken));
-                row.push_back(number_cell(o.unchanged));
-                row.push_back(number_cell(o.conflicts));
-                row.push_back(Cell::text(o.check_summary));
-                std::string note;
+                for (const std::size_t n : {o.taken, o.unchanged, o.conflicts, o.errors, o.warnings})
+                    row.push_back(number_cell(n));
+                std::string note = o.check_summary;
+                if (o.no_cell)
+                    note +=
+                        ". В форме муниципалитета нет ячейки (листа, строки организации или столбца) для "
+                        "значений: " +
+                        std::to_string(o.no_cell) + " — они не взяты";
                 if (o.kept)
-                    note = "оставлено значений формы, изменённых после прошлого сбора или оставленных прежде: " +
-                           std::to_string(o.kept);
-                row.push_back(note.empty() ? Cell::empty() : Cell::text(note));
+                    note += ". Оставлено значений формы, изменённых после прошлого сбора или оставленных прежде: " +
+                            std::to_string(o.kept);
+                row.push_back(Cell::text(note));
+                row.push_back(Cell::text(o.file));
                 break;
             }
         }
@@ -606,7 +616,7 @@ CollectionReport collection_report(const Catalogue& catalogue, const MergePlan& 
 
     CollectionTable conflicts;
     conflicts.title = "Расхождения: значение, набранное в форме, и значение формы организации";
-    for (const char* h : {"Код", "Организация", "Ячейка", "Лист", "Поле", "В форме", "В форме организации", "Решение"})
+    for (const char* h : {"Код", "Организация", "Ячейка", "Лист", "В форме", "В форме организации", "Решение", "Поле"})
         conflicts.heads.push_back(Cell::text(h));
     conflicts.link_column = 2;
     for (std::size_t i = 0; i < plan.conflicts.size(); ++i) {
@@ -615,9 +625,9 @@ CollectionReport collection_report(const Catalogue& catalogue, const MergePlan& 
         const bool took = i < outcome.taken.size() && outcome.taken[i];
         conflicts.rows.push_back({Cell::text(c.organisation), Cell::text(name_of(c.organisation)),
                                   Cell::text(cell_address(c.row, c.col)), Cell::text(c.sheet),
-                                  Cell::text(f ? f->title + " (" + f->id + ")" : c.field), Cell::text(shown(c.in_form)),
-                                  Cell::text(shown(c.in_subform)),
-                                  Cell::text(took ? "взято из формы организации" : "оставлено значение формы")});
+                                  Cell::text(shown(c.in_form)), Cell::text(shown(c.in_subform)),
+                                  Cell::text(took ? "взято из формы организации" : "оставлено значение формы"),
+                                  Cell::text(f ? f->title + " (" + f->id + ")" : c.field)});
         conflicts.link_sheets.push_back(c.sheet);
     }
     report.tables.push_back(std::move(conflicts));
@@ -630,6 +640,36 @@ CollectionReport collection_report(const Catalogue& catalogue, const MergePlan& 
             {number_cell(i + 1), Cell::text(plan.other_files[i].first), Cell::text(plan.other_files[i].second)});
     report.tables.push_back(std::move(other));
     return report;
+}
+
+std::string merge_message(const MergePlan& plan, const MergeOutcome& outcome, std::size_t max_names) {
+    using S = OrganisationMerge::Status;
+    std::string out;
+    const auto names = [&](S status, const char* title, bool why) {
+        std::vector<std::string> lines;
+        for (const auto& o : plan.organisations)
+            if (o.status == status)
+                lines.push_back(o.code + " " + o.name + (why ? ": " + o.why : std::string()));
+        if (lines.empty())
+            return;
+        out += std::string(out.empty() ? "" : "\n\n") + title + " (" + std::to_string(lines.size()) + "):";
+        for (std::size_t i = 0; i < lines.size() && i < max_names; ++i)
+            out += "\n• " + lines[i];
+        if (lines.size() > max_names)
+            out += "\n… и ещё " + std::to_string(lines.size() - max_names);
+    };
+    names(S::NotReturned, "Не вернули форму", false);
+    names(S::Refused, "Не приняты", true);
+    std::size_t taken = 0;
+    for (const bool t : outcome.taken)
+        taken += t ? 1 : 0;
+    out += std::string(out.empty() ? "" : "\n\n") + "Приняты формы " + std::to_string(plan.count(S::Returned)) +
+           " из " + std::to_string(plan.organisations.size()) +
+           " организаций; записано значений: " + std::to_string(outcome.writes.size()) +
+           "; расхождений: " + std::to_string(plan.conflicts.size()) +
+           " (взято из форм организаций: " + std::to_string(taken) +
+           "); других файлов: " + std::to_string(plan.other_files.size()) + ".";
+    return out;
 }
 
 std::string merge_counts(const MergePlan& plan) {

@@ -89,6 +89,9 @@ struct OrganisationMerge {
     /// Values of the sub-form the form keeps without asking (typed in the form since they were merged,
     /// or declined before).
     std::size_t kept = 0;
+    /// Values of the sub-form the municipal form has no cell for (its sheet, the organisation's row or
+    /// the field's column is missing there): not taken, told.
+    std::size_t no_cell = 0;
     std::string check_summary;  ///< the sub-form's own check summary
     std::size_t errors = 0, warnings = 0;
 };
@@ -140,6 +143,10 @@ struct CollectionReport {
     std::vector<CollectionTable> tables;
 };
 CollectionReport collection_report(const Catalogue& catalogue, const MergePlan& plan, const MergeOutcome& outcome);
+
+/// What the user reads when the merge is done (a message box): who has not returned theirs first, then
+/// the refused with why (at most `max_names` of each), then the counts.
+std::string merge_message(const MergePlan& plan, const MergeOutcome& outcome, std::size_t max_names);
 
 /// One line for a log: counts only («27 returned, 2 refused, 2 not returned, 3 conflicts, 1 other file»).
 std::string merge_counts(const MergePlan& plan);
