@@ -2,6 +2,7 @@
 #include "subforms_make.hxx"
 
 #include "documents.hxx"
+#include "guard.hxx"
 #include "log.hxx"
 #include "msoko/form.hpp"
 #include "msoko/package.hpp"
@@ -11,16 +12,20 @@
 #include "temp_file.hxx"
 #include "utf8.hxx"
 
-#include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/document/MacroExecMode.hpp>
 #include <com/sun/star/document/UpdateDocMode.hpp>
+#include <com/sun/star/embed/ElementModes.hpp>
+#include <com/sun/star/embed/StorageFactory.hpp>
+#include <com/sun/star/embed/XStorage.hpp>
+#include <com/sun/star/embed/XTransactedObject.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XComponentLoader.hpp>
-#include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/io/XInputStream.hpp>
+#include <com/sun/star/io/XOutputStream.hpp>
+#include <com/sun/star/io/XStream.hpp>
+#include <com/sun/star/lang/XSingleServiceFactory.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
-#include <com/sun/star/sheet/XSpreadsheetView.hpp>
-#include <com/sun/star/sheet/XViewFreezable.hpp>
 #include <osl/file.hxx>
 
 #include <fstream>
@@ -48,43 +53,62 @@ OUString url_of(const fs::path& file) {
     return url;
 }
 
-// The view of a sub-form as it is first opened: the panes of its visible
-// sheets frozen as a form's (form_panes), «Инструкция» in view. A hidden sheet
-// is never made active (Calc would show it).
-void sub_form_view(const Reference<css::lang::XComponent>& component, const Catalogue& catalogue) {
-    Reference<css::frame::XModel> model(component, UNO_QUERY);
-    Reference<css::sheet::XSpreadsheetDocument> doc(component, UNO_QUERY);
-    if (!model.is() || !doc.is())
+// The view settings of a sub-form's flat ODF (the frozen panes of its sheets,
+// «Инструкция» in view) put into the .ods stored from it: a hidden document
+// stores no view of its own (LibreOffice keeps only a visible view's).
+void keep_view_settings(const Reference<css::uno::XComponentContext>& context, const fs::path& ods,
+                        const std::string& fods) {
+    static const std::string kOpen = R"(<config:config-item-set config:name="ooo:view-settings">)",
+                             kClose = "</config:config-item-set>";
+    const auto set_in = [](const std::string& xml) -> std::pair<std::size_t, std::size_t> {
+        const std::size_t from = xml.find(kOpen);
+        const std::size_t to = from == std::string::npos ? from : xml.find(kClose, from);
+        return {from, to == std::string::npos ? to : to + kClose.size()};
+    };
+    const auto [from, to] = set_in(fods);
+    if (to == std::string::npos)
         return;
-    Reference<css::sheet::XSpreadsheetView> view(model->getCurrentController(), UNO_QUERY);
-    Reference<css::sheet::XViewFreezable> freezable(view, UNO_QUERY);
-    if (!view.is() || !freezable.is())
-        return;
-    const auto sheets = doc->getSheets();
-    for (const auto& pane : form_panes(catalogue)) {
-        const OUString name = from_utf8(pane.sheet);
-        if (!sheets->hasByName(name))
-            continue;
-        Reference<css::sheet::XSpreadsheet> sheet(sheets->getByName(name), UNO_QUERY_THROW);
-        bool visible = true;
-        Reference<css::beans::XPropertySet>(sheet, UNO_QUERY_THROW)->getPropertyValue("IsVisible") >>= visible;
-        if (!visible)
-            continue;
-        view->setActiveSheet(sheet);
-        freezable->freezeAtPosition(pane.column, pane.row);
+    const Any arguments[] = {Any(url_of(ods)), Any(css::embed::ElementModes::READWRITE)};
+    // StorageFactory offers only XSingleServiceFactory, which the SDK marks deprecated as a whole.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    const Reference<css::embed::XStorage> storage(
+        css::embed::StorageFactory::create(context)->createInstanceWithArguments(css::uno::Sequence<Any>(arguments, 2)),
+        UNO_QUERY_THROW);
+#pragma GCC diagnostic pop
+    const OnExit dispose([&] { Reference<css::lang::XComponent>(storage, UNO_QUERY_THROW)->dispose(); });
+    std::string settings;
+    {
+        const auto in = storage->openStreamElement("settings.xml", css::embed::ElementModes::READ)->getInputStream();
+        css::uno::Sequence<sal_Int8> bytes;
+        while (in->readBytes(bytes, 65536) > 0)
+            settings.append(reinterpret_cast<const char*>(bytes.getConstArray()),
+                            static_cast<std::size_t>(bytes.getLength()));
+        in->closeInput();
     }
-    if (sheets->hasByName(from_utf8(kInstructionSheet)))
-        view->setActiveSheet(
-            Reference<css::sheet::XSpreadsheet>(sheets->getByName(from_utf8(kInstructionSheet)), UNO_QUERY_THROW));
+    const auto [stored_from, stored_to] = set_in(settings);
+    if (stored_to == std::string::npos)
+        return;
+    settings.replace(stored_from, stored_to - stored_from, fods.substr(from, to - from));
+    const auto out = storage
+                         ->openStreamElement("settings.xml",
+                                             css::embed::ElementModes::READWRITE | css::embed::ElementModes::TRUNCATE)
+                         ->getOutputStream();
+    out->writeBytes(css::uno::Sequence<sal_Int8>(reinterpret_cast<const sal_Int8*>(settings.data()),
+                                                 static_cast<sal_Int32>(settings.size())));
+    out->closeOutput();
+    Reference<css::embed::XTransactedObject>(storage, UNO_QUERY_THROW)->commit();
 }
 
 // One sub-form written as .ods: its flat ODF opened hidden, recalculated, stored.
-void write_subform(const Reference<css::frame::XComponentLoader>& loader, const Catalogue& catalogue,
+void write_subform(const Reference<css::uno::XComponentContext>& context,
+                   const Reference<css::frame::XComponentLoader>& loader, const Catalogue& catalogue,
                    const Subform& subform, const fs::path& target) {
+    const std::string fods = form_fods(catalogue, subform.data, std::string("МСОКО для Calc ") + extension_version());
     TempFile flat(".fods", "не удалось создать временный файл для формы организации");
     {
         std::ofstream out(flat.path(), std::ios::binary);
-        out << form_fods(catalogue, subform.data, std::string("МСОКО для Calc ") + extension_version());
+        out << fods;
         if (!out)
             throw UserError("не удалось записать временный файл для формы организации: нет места на диске?");
     }
@@ -98,11 +122,11 @@ void write_subform(const Reference<css::frame::XComponentLoader>& loader, const 
     } catch (const css::uno::Exception& e) {
         log().error("subforms: loading a generated sub-form failed: {}", to_utf8(e.Message));
     }
-    if (!component.is())
+    Reference<css::sheet::XSpreadsheetDocument> doc(component, UNO_QUERY);
+    if (!doc.is())
         throw UserError("LibreOffice не открыл сделанную форму организации");
     const ClosedAtExit closed(component);
-    Reference<css::sheet::XCalculatable>(component, UNO_QUERY_THROW)->calculateAll();
-    sub_form_view(component, catalogue);
+    Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculateAll();
     try {
         Reference<css::frame::XStorable>(component, UNO_QUERY_THROW)
             ->storeToURL(url_of(target),
@@ -111,6 +135,11 @@ void write_subform(const Reference<css::frame::XComponentLoader>& loader, const 
         log().error("subforms: storing a sub-form failed: {}", to_utf8(e.Message));
         throw UserError("не удалось записать файл «" + subform.file_name +
                         "»: нет доступа к папке, нет места на диске или файл открыт другой программой");
+    }
+    try {
+        keep_view_settings(context, target, fods);
+    } catch (const css::uno::Exception& e) {  // the file is whole; only its first view is Calc's default
+        log().warn("subforms: the view settings of a sub-form were not kept: {}", to_utf8(e.Message));
     }
 }
 
@@ -160,7 +189,7 @@ SubformsOutcome make_subforms(const Reference<css::uno::XComponentContext>& cont
                                             std::to_string(subforms.size()) + "…"));
                 progress->setValue(static_cast<sal_Int32>(i));
             }
-            write_subform(loader, catalogue, subforms[i], staged.file(subforms[i].file_name));
+            write_subform(context, loader, catalogue, subforms[i], staged.file(subforms[i].file_name));
             out.files.push_back(subforms[i].file_name);
         }
         staged.commit(replace);

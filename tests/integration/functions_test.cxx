@@ -68,9 +68,10 @@ TEST_F(EnglishCalc, DataMenuHoldsEveryCommand) {
         urls.push_back(u8(item->getByName("URL").get<OUString>()));
     }
     const std::vector<std::string> expected{
-        "org.msoko.calc:Validate",      "org.msoko.calc:ClearMarks", "org.msoko.calc:Package",
-        "org.msoko.calc:MergeSubforms", "private:separator",         "org.msoko.calc:NewForm",
-        "org.msoko.calc:Migrate",       "private:separator",         "org.msoko.calc:Help"};
+        "org.msoko.calc:Validate",     "org.msoko.calc:ClearMarks",    "org.msoko.calc:Package",
+        "org.msoko.calc:MakeSubforms", "org.msoko.calc:MergeSubforms", "private:separator",
+        "org.msoko.calc:NewForm",      "org.msoko.calc:Migrate",       "private:separator",
+        "org.msoko.calc:Help"};
     EXPECT_EQ(urls, expected);
 }
 

@@ -157,6 +157,15 @@ TEST_F(Subforms, OneFilePerOrganisationEachItsOwnPartOfTheForm) {
     }
     EXPECT_GT(shown, 0u);
     EXPECT_GT(hidden, 0u);
+    // The header rows and the code and name columns stay in view, as in a form.
+    for (const msoko::DirectionSheet& ds : layout.directions) {
+        auto s = sheet(sub, ds.sheet.c_str());
+        if (!visible(s))
+            continue;
+        view->setActiveSheet(s);
+        EXPECT_TRUE(Reference<css::sheet::XViewFreezable>(view, UNO_QUERY_THROW)->hasFrozenPanes()) << ds.sheet;
+    }
+    view->setActiveSheet(sheet(sub, "Инструкция"));
     // Its values are the sample's, as typed.
     const msoko::FormContents read = msoko::read_form(catalogue(), snap);
     std::size_t values = 0;

@@ -274,6 +274,14 @@ TEST(SubformWriter, InputOnlyInTheOrganisationsOwnCells) {
          {s.organisation.name, s.data.subform->form_id, sample().passport.at("responsible"),
           sample().passport.at("email"), sample().passport.at("municipality"), std::string("Проверить форму")})
         EXPECT_NE(instruction.find(part), std::string::npos) << part;
+    // It names the sheets to fill, and no hidden one.
+    for (const DirectionSheet& ds : layout.directions) {
+        bool fills = false;
+        for (std::size_t c = 0; c < ds.columns.size(); ++c)
+            fills = fills || (ds.columns[c].kind == FormColumn::Kind::Input &&
+                              ds.role(c, s.organisation.type, false) == CellRole::Typed);
+        EXPECT_EQ(instruction.find("«" + ds.sheet + "»") != std::string::npos, fills) << ds.sheet;
+    }
 }
 
 // --- the check of a sub-form -------------------------------------------------------

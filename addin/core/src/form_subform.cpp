@@ -75,9 +75,15 @@ Sheet Writer::instruction() {
     }
     ++r;
     sh.put(r++, 0, text_cell("Что сделать", "ce_block_title"));
+    // The sheets the organisation fills, by name: the rest are hidden.
+    std::vector<std::string> to_fill;
+    for (const DirectionSheet& ds : layout_.directions)
+        if (!nothing_to_fill(ds))
+            to_fill.push_back("«" + ds.sheet + "»");
     const std::string steps[] = {
-        "1. Заполните жёлтые ячейки на листах направлений: это данные вашей организации. Серые ячейки "
-        "рассчитываются или защищены. Когда ячейка выбрана, рядом появляется подсказка: что в неё вносить.",
+        "1. Заполните жёлтые ячейки на листах " + join(to_fill) +
+            ": это данные вашей организации. Серые ячейки рассчитываются или защищены. Когда ячейка выбрана, "
+            "рядом появляется подсказка: что в неё вносить.",
         std::string("2. На листе «") + kPassportSheet +
             "» укажите ответственного за заполнение, должность, телефон или электронную почту и дату заполнения.",
         "3. Проверьте форму: Данные → МСОКО → Проверить форму (нужно расширение МСОКО для LibreOffice Calc). "
