@@ -138,6 +138,15 @@ OUString write_collection_sheet(const Reference<css::sheet::XSpreadsheetDocument
         sheet.set(sheets->getByName(name), UNO_QUERY_THROW);
     }
 
+    // The columns' widths first: the rows' heights are measured in them.
+    auto columns = Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)->getColumns();
+    for (sal_Int32 c = 0; c <= kMarkColumn; ++c) {
+        Props column(columns->getByIndex(c), UNO_QUERY_THROW);
+        if (c < kColumns)
+            column->setPropertyValue("Width", Any(kWidths[c]));
+        column->setPropertyValue("IsVisible", Any(c < kColumns));
+    }
+
     // The rows: title, summary, then each table (its title, heads, rows or «нет»), an empty row between;
     // written at once as formulas (a link is one), so that the sheet costs few undo actions.
     std::vector<std::vector<OUString>> rows;
@@ -240,13 +249,14 @@ OUString write_collection_sheet(const Reference<css::sheet::XSpreadsheetDocument
             look->setPropertyValue("CharUnderline", Any(css::awt::FontUnderline::SINGLE));
         }
     }
-    auto columns = Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)->getColumns();
-    for (sal_Int32 c = 0; c <= kMarkColumn; ++c) {
-        Props column(columns->getByIndex(c), UNO_QUERY_THROW);
-        if (c < kColumns)
-            column->setPropertyValue("Width", Any(kWidths[c]));
-        column->setPropertyValue("IsVisible", Any(c < kColumns));
-    }
+    // The rows as high as their wrapped texts in the columns' widths (an open window keeps the heights it
+    // measured before; a summary's merged cell is measured by hand above).
+    Props(
+        Reference<css::table::XColumnRowRange>(
+            sheet->getCellRangeByPosition(0, 2, kColumns - 1, static_cast<sal_Int32>(rows.size() - 1)), UNO_QUERY_THROW)
+            ->getRows(),
+        UNO_QUERY_THROW)
+        ->setPropertyValue("OptimalHeight", Any(true));
     return name;
 }
 

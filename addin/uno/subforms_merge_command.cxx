@@ -73,9 +73,9 @@ std::string conflict_line(const Catalogue& catalogue, const MergePlan& plan, con
             name = o.name;
     const Field* f = catalogue.field(c.field);
     const auto shown = [](const Cell& v) { return v.kind() == Cell::Kind::Text ? "«" + v.text() + "»" : cell_text(v); };
-    return c.organisation + " " + name + " · " + (f ? f->title : c.field) + " (" + c.sheet + ", " +
-           cell_address(c.row, c.col) + "): в форме " + shown(c.in_form) + ", в форме организации " +
-           shown(c.in_subform);
+    // The values first: a field's title is long, the list shows the beginning of a line.
+    return c.organisation + " " + name + ", " + cell_address(c.row, c.col) + ": в форме " + shown(c.in_form) +
+           ", в форме организации " + shown(c.in_subform) + " — " + (f ? f->title : c.field) + " (" + c.sheet + ")";
 }
 
 Reference<css::beans::XPropertySet> add(const Reference<css::lang::XMultiServiceFactory>& factory, const char* service,
