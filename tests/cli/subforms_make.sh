@@ -43,27 +43,53 @@ done <"$dir/expected"
 [ "$(find "$folder" -type f | wc -l)" -eq "$n" ] || fail "not one file per organisation"
 [ "$(sha256sum <"$form")" = "$before" ] || fail "the form was changed"
 
-# An existing folder is kept without --replace, replaced with it.
-touch "$folder/marker"
-"$tool" subforms make "$form" >/dev/null 2>"$dir/err2"
+# The rest on a form of three organisations (each sub-form costs the office
+# about a second): an existing folder kept without --replace, replaced with
+# it; --format json; --out.
+python3 - "$data" "$dir/small.json" >"$dir/small-expected" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+kept, per_type = [], {}
+for org in d["organisations"]:
+    if per_type.get(org["type"], 0) < (2 if org["type"] == "school" else 1):
+        kept.append(org)
+        per_type[org["type"]] = per_type.get(org["type"], 0) + 1
+codes = {o["code"] for o in kept} | {"УО"}
+d["organisations"] = kept
+d["values"] = {k: v for k, v in d["values"].items() if k in codes}
+d["schools"], d["kindergartens"] = 2, 1
+d.pop("explanations", None)
+json.dump(d, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+for org in kept:
+    name = org["code"] + " " + (org.get("short") or org["name"])
+    print("".join("-" if c in '/\\:*?"<>|' else c for c in name) + ".ods")
+PY
+"$tool" form fill "$dir/small.json" "$dir/small.fods" >/dev/null 2>&1 || fail "form fill of three organisations failed"
+small="$dir/Малый — МСОКО.fods"
+mv "$dir/small.fods" "$small"
+"$tool" subforms make "$small" >/dev/null 2>"$dir/err1" || fail "the form of three: $(cat "$dir/err1")"
+sfolder="$dir/Малый — МСОКО — формы организаций"
+[ "$(find "$sfolder" -type f | wc -l)" -eq 3 ] || fail "not three files for three organisations"
+touch "$sfolder/marker"
+"$tool" subforms make "$small" >/dev/null 2>"$dir/err2"
 code=$?
 [ "$code" -eq 1 ] || fail "exit code $code over an existing folder, not 1"
 grep -q "уже есть" "$dir/err2" || fail "no message about the existing folder: $(cat "$dir/err2")"
-[ -e "$folder/marker" ] || fail "the existing folder was touched"
-"$tool" subforms make --replace --format json "$form" >"$dir/json" 2>"$dir/err3" ||
+[ -e "$sfolder/marker" ] || fail "the existing folder was touched"
+"$tool" subforms make --replace --format json "$small" >"$dir/json" 2>"$dir/err3" ||
     fail "--replace failed: $(cat "$dir/err3")"
-[ -e "$folder/marker" ] && fail "--replace kept the old folder"
-python3 - "$dir/json" "$dir/expected" <<'PY' || status=1
+[ -e "$sfolder/marker" ] && fail "--replace kept the old folder"
+python3 - "$dir/json" "$dir/small-expected" <<'PY' || status=1
 import json, sys
 j = json.load(open(sys.argv[1], encoding="utf-8"))
 expected = [l.rstrip("\n") for l in open(sys.argv[2], encoding="utf-8")]
-if j.get("format") != "msoko-subforms/1" or j.get("files") != expected:
+if j.get("format") != "msoko-subforms/1" or j.get("files") != expected or len(expected) != 3:
     print("FAIL: the JSON output:", j); sys.exit(1)
 PY
 
 # --out: another folder.
-"$tool" subforms make --out "$dir/школы" "$form" >/dev/null 2>&1 || fail "--out failed"
-[ "$(find "$dir/школы" -type f | wc -l)" -eq "$n" ] || fail "--out did not get every file"
+"$tool" subforms make --out "$dir/школы" "$small" >/dev/null 2>&1 || fail "--out failed"
+[ "$(find "$dir/школы" -type f | wc -l)" -eq 3 ] || fail "--out did not get every file"
 
 # A sub-form is checked as one: the school's person is not filled yet.
 first=$(head -1 "$dir/expected")
