@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "collection_sheet.hxx"
 
+#include "formula_text.hxx"
 #include "msoko/subform.hpp"
 #include "msoko/text.hpp"
 #include "snapshot.hxx"
@@ -49,23 +50,6 @@ constexpr sal_Int32 kWidths[kColumns] = {1800, 6200, 1400, 3600, 2000, 2000, 260
 Props props_of(const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int32 c0, sal_Int32 r0, sal_Int32 c1,
                sal_Int32 r1) {
     return Props(sheet->getCellRangeByPosition(c0, r0, c1, r1), UNO_QUERY_THROW);
-}
-
-std::string quoted(const std::string& s) {
-    std::string out = "\"";
-    for (char ch : s)
-        out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-    return out + "\"";
-}
-
-// A text for setFormulaArray: one that could read as a formula or a number is a formula giving it.
-OUString constant(const std::string& s) {
-    if (s.empty())
-        return OUString();
-    const char first = s[0];
-    if (first == '=' || first == '+' || first == '-' || first == '\'' || first == '@' || (first >= '0' && first <= '9'))
-        return from_utf8("=" + quoted(s));
-    return from_utf8(s);
 }
 
 // A cell for setFormulaArray: a number in the API's notation, a text as constant().

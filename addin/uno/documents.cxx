@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "documents.hxx"
 
+#include "snapshot.hxx"
+#include "utf8.hxx"
+
 #include <com/sun/star/util/XCloseable.hpp>
+#include <osl/file.hxx>
 
 namespace msoko::uno {
 
@@ -32,6 +36,15 @@ void close_document(const Reference<css::lang::XComponent>& document) noexcept {
             document->dispose();
     } catch (...) {
     }
+}
+
+rtl::OUString file_url(const std::filesystem::path& file) {
+    rtl::OUString url;
+    const auto path = std::filesystem::absolute(file).lexically_normal().u8string();
+    if (osl::FileBase::getFileURLFromSystemPath(from_utf8(std::string(path.begin(), path.end())), url) !=
+        osl::FileBase::E_None)
+        throw UserError("недопустимое имя файла «" + std::string(path.begin(), path.end()) + "»");
+    return url;
 }
 
 }  // namespace msoko::uno

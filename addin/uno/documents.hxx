@@ -2,13 +2,15 @@
 #pragma once
 
 // Small helpers of the office's documents shared by the commands that open
-// or store one: the property sequences of the API and closing a document.
+// or store one: the property sequences of the API, a file's URL and closing
+// a document.
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/uno/Any.hxx>
 #include <com/sun/star/uno/Sequence.hxx>
 
+#include <filesystem>
 #include <initializer_list>
 #include <utility>
 
@@ -21,6 +23,11 @@ css::beans::PropertyValue property(const char* name, const css::uno::Any& value)
 /// properties({{"Hidden", Any(true)}, {"ReadOnly", Any(true)}}).
 css::uno::Sequence<css::beans::PropertyValue> properties(
     std::initializer_list<std::pair<const char*, css::uno::Any>> items);
+
+/// The file URL of a path of this machine (absolute, normalised), as the
+/// office that opens or writes it here takes it.
+/// @throws UserError («недопустимое имя файла «…»») when it has none.
+rtl::OUString file_url(const std::filesystem::path& file);
 
 /// Closes a document (close(true), or dispose() when it cannot be closed);
 /// nothing when there is none, and what the office throws is swallowed.

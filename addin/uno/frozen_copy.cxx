@@ -64,14 +64,6 @@ namespace {
 
 using Rows = Sequence<Sequence<Any>>;
 
-OUString url_of(const std::filesystem::path& file) {
-    const std::filesystem::path absolute = std::filesystem::absolute(file);
-    OUString url;
-    if (osl::FileBase::getFileURLFromSystemPath(from_utf8(absolute.string()), url) != osl::FileBase::E_None)
-        throw UserError("не удалось записать файл «" + file.string() + "»: недопустимое имя");
-    return url;
-}
-
 // Stores a document; `what` names it for the user: «файл «…»».
 void store(const Reference<css::frame::XStorable>& storable, const OUString& url, const char* filter,
            const std::string& what) {
@@ -344,7 +336,7 @@ FrozenCopies write_frozen_copies(const Reference<css::uno::XComponentContext>& c
         lap = now;
         return ms;
     };
-    const OUString ods_url = url_of(ods), xlsx_url = url_of(xlsx);
+    const OUString ods_url = file_url(ods), xlsx_url = file_url(xlsx);
     // The form as it is now, through a temporary file: storeToURL changes
     // neither the document's location, nor its modified flag, nor its undo stack.
     TempFile copy_file(".ods", "не удалось создать временный файл для копии формы");

@@ -38,17 +38,8 @@ std::string cannot_write(const fs::path& file) {
            "»: нет доступа к папке, на диске нет места или файл открыт в другой программе";
 }
 
-// The file URL of a path of this machine (the office that writes it runs here too).
-OUString url_of(const fs::path& file) {
-    OUString url;
-    if (osl::FileBase::getFileURLFromSystemPath(from_utf8(fs::absolute(file).lexically_normal().string()), url) !=
-        osl::FileBase::E_None)
-        throw UserError(cannot_write(file));
-    return url;
-}
-
 void store(const Reference<css::frame::XStorable>& document, const fs::path& file, const char* filter) {
-    const OUString url = url_of(file);
+    const OUString url = file_url(file);
     try {
         document->storeToURL(
             url, properties({{"FilterName", Any(OUString::createFromAscii(filter))}, {"Overwrite", Any(true)}}));

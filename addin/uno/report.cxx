@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "report.hxx"
 
+#include "formula_text.hxx"
 #include "report_layout.hxx"
 
 #include "convert.hxx"
@@ -77,28 +78,6 @@ ReportLayout report_layout_of(const Reference<css::sheet::XSpreadsheet>& sheet) 
 bool is_report_sheet(const Reference<css::sheet::XSpreadsheet>& sheet) {
     return report_layout_of(sheet) != ReportLayout::None;
 }
-
-namespace {
-
-std::string quoted(const std::string& s) {
-    std::string out = "\"";
-    for (char ch : s)
-        out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-    return out + "\"";
-}
-
-// A constant for setFormulaArray: a text that could read as a formula or a
-// number is written as a formula giving that text.
-OUString constant(const std::string& s) {
-    if (s.empty())
-        return OUString();
-    const char first = s[0];
-    if (first == '=' || first == '+' || first == '-' || first == '\'' || (first >= '0' && first <= '9'))
-        return from_utf8("=" + quoted(s));
-    return from_utf8(s);
-}
-
-}  // namespace
 
 Reference<css::sheet::XSpreadsheet> find_report_sheet(const Reference<css::sheet::XSpreadsheetDocument>& document,
                                                       OUString* name) {

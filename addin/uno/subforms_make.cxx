@@ -46,13 +46,6 @@ std::string u8(const fs::path& p) {
     return std::string(s.begin(), s.end());
 }
 
-OUString url_of(const fs::path& file) {
-    OUString url;
-    if (osl::FileBase::getFileURLFromSystemPath(from_utf8(u8(fs::absolute(file))), url) != osl::FileBase::E_None)
-        throw UserError("не удалось записать файл «" + u8(file) + "»: недопустимое имя");
-    return url;
-}
-
 // The view settings of a sub-form's flat ODF (the frozen panes of its sheets,
 // «Инструкция» in view) put into the .ods stored from it: a hidden document
 // stores no view of its own (LibreOffice keeps only a visible view's).
@@ -68,7 +61,7 @@ void keep_view_settings(const Reference<css::uno::XComponentContext>& context, c
     const auto [from, to] = set_in(fods);
     if (to == std::string::npos)
         return;
-    const Any arguments[] = {Any(url_of(ods)), Any(css::embed::ElementModes::READWRITE)};
+    const Any arguments[] = {Any(file_url(ods)), Any(css::embed::ElementModes::READWRITE)};
     // StorageFactory offers only XSingleServiceFactory, which the SDK marks deprecated as a whole.
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
@@ -129,7 +122,7 @@ void write_subform(const Reference<css::uno::XComponentContext>& context,
     Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculateAll();
     try {
         Reference<css::frame::XStorable>(component, UNO_QUERY_THROW)
-            ->storeToURL(url_of(target),
+            ->storeToURL(file_url(target),
                          properties({{"FilterName", Any(OUString("calc8"))}, {"Overwrite", Any(true)}}));
     } catch (const css::uno::Exception& e) {
         log().error("subforms: storing a sub-form failed: {}", to_utf8(e.Message));

@@ -53,13 +53,6 @@ using rtl::OUString;
 
 namespace {
 
-OUString url_of(const fs::path& file) {
-    OUString url;
-    if (osl::FileBase::getFileURLFromSystemPath(from_utf8(fs::absolute(file).u8string()), url) != osl::FileBase::E_None)
-        throw UserError("недопустимое имя файла «" + file.u8string() + "»");
-    return url;
-}
-
 std::string time_text(const std::tm& t, const char* format) {
     char buf[64];
     return std::strftime(buf, sizeof buf, format, &t) ? std::string(buf) : std::string();
@@ -336,7 +329,7 @@ ReturnedSubform read_returned(const Reference<css::uno::XComponentContext>& cont
     ReturnedSubform r;
     r.file = file.filename().u8string();
     r.modified = modified_text(file);
-    const OUString url = url_of(file);
+    const OUString url = file_url(file);
     // Hidden, read-only, and no interaction handler: a password is not asked for, the loading fails.
     const auto args = properties({{"Hidden", Any(true)}, {"ReadOnly", Any(true)}});
     Reference<css::lang::XComponent> doc;
@@ -390,7 +383,7 @@ MergeRun merge_subforms(const Reference<css::uno::XComponentContext>& context,
         for (std::size_t i = 0; i < request.files.size(); ++i) {
             if (progress.is())
                 progress->setValue(static_cast<sal_Int32>(i));
-            if (!own.isEmpty() && url_of(request.files[i]) == own) {
+            if (!own.isEmpty() && file_url(request.files[i]) == own) {
                 ReturnedSubform self;
                 self.file = request.files[i].filename().u8string();
                 self.unreadable = "это сама форма муниципалитета, в которую собираются формы организаций";

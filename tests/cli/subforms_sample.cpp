@@ -4,12 +4,15 @@
 // (tests/unit/fods_snapshot.hpp), make_subforms, each sub-form written by
 // form_fods into OUT_DIR as «<code> <name>.fods»; and the first one again,
 // made a day later with its first figure one more, as «<code> исправленная.fods».
-// Usage: msoko-subforms-sample CATALOGUE FORM.fods OUT_DIR
+// With RETURNED, only the first RETURNED organisations' sub-forms are written
+// (the others have not returned theirs; each costs the merge an office load).
+// Usage: msoko-subforms-sample CATALOGUE FORM.fods OUT_DIR [RETURNED]
 
 #include "../unit/fods_snapshot.hpp"
 #include "msoko/form.hpp"
 #include "msoko/subform.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -29,8 +32,8 @@ void write_file(const std::filesystem::path& path, const std::string& text) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 4) {
-        std::cerr << "usage: msoko-subforms-sample CATALOGUE FORM.fods OUT_DIR\n";
+    if (argc != 4 && argc != 5) {
+        std::cerr << "usage: msoko-subforms-sample CATALOGUE FORM.fods OUT_DIR [RETURNED]\n";
         return 2;
     }
     try {
@@ -40,7 +43,9 @@ int main(int argc, char** argv) {
         text << in.rdbuf();
         const WorkbookSnapshot wb = test::fods_snapshot(catalogue, text.str());
         const std::filesystem::path out = std::filesystem::u8path(argv[3]);
-        const auto subforms = make_subforms(catalogue, wb, "01.12.2026 09:00");
+        auto subforms = make_subforms(catalogue, wb, "01.12.2026 09:00");
+        if (argc == 5)
+            subforms.resize(std::min<std::size_t>(subforms.size(), std::stoul(argv[4])));
         for (const Subform& s : subforms) {
             std::string name = s.file_name;
             name.replace(name.size() - 4, 4, ".fods");
