@@ -280,4 +280,9 @@ std::string shown_value(const IndicatorRow& row, const Result& result, bool engl
     return (english ? "Err:" : "Ошибка:") + std::to_string(error);
 }
 
+std::string not_a_form_message() {
+    return std::string("книга не является формой сбора данных МСОКО: нет листа «") + kPassportSheet +
+           "» с кодом каталога показателей или листа «" + kRegisterSheet + "»";
+}
+
 }  // namespace msoko

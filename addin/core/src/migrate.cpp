@@ -123,8 +123,7 @@ std::string migration_source_version(const Catalogue& catalogue, const WorkbookS
     const std::string id = read.passport_text(kPassportCatalogueId);
     const std::string version = read.passport_text(kPassportCatalogueVersion);
     if (id.empty() || !old_form.sheet(kRegisterSheet))
-        throw std::runtime_error(std::string("книга не является формой сбора данных МСОКО: нет листа «") +
-                                 kPassportSheet + "» с кодом каталога показателей или листа «" + kRegisterSheet + "»");
+        throw std::runtime_error(not_a_form_message());
     if (id != catalogue.info.id)
         throw std::runtime_error("форма составлена по другому каталогу показателей («" + id + "»), а установлен «" +
                                  catalogue.info.id + "»: перенести её в его версию нельзя");

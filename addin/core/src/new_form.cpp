@@ -33,8 +33,7 @@ LastYearForm read_last_year(const Catalogue& current, const WorkbookSnapshot& wo
     const FormContents form = read_form(catalogue, workbook);
     const std::string id = form.passport_text(kPassportCatalogueId);
     if (id.empty() || !workbook.sheet(kRegisterSheet))
-        throw std::runtime_error(std::string("книга не является формой сбора данных МСОКО: нет листа «") +
-                                 kPassportSheet + "» с кодом каталога или листа «" + kRegisterSheet + "»");
+        throw std::runtime_error(not_a_form_message());
     LastYearForm last;
     last.municipality = form.passport_text("municipality");
     last.region = form.passport_text("region");

@@ -37,8 +37,7 @@ void require_municipal_form(const Catalogue& catalogue, const WorkbookSnapshot& 
     const std::string id = form.passport_text(kPassportCatalogueId);
     const std::string version = form.passport_text(kPassportCatalogueVersion);
     if (id.empty() || !municipal.sheet(kRegisterSheet))
-        throw std::runtime_error(std::string("книга не является формой сбора данных МСОКО: нет листа «") +
-                                 kPassportSheet + "» с кодом каталога показателей или листа «" + kRegisterSheet + "»");
+        throw std::runtime_error(not_a_form_message());
     if (id != catalogue.info.id)
         throw std::runtime_error("форма составлена по другому каталогу показателей («" + id + "»), а установлен «" +
                                  catalogue.info.id + "»: формы для организаций делаются по установленному каталогу");

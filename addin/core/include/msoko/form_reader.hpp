@@ -46,6 +46,10 @@ struct FormContents {
     std::string passport_text(const std::string& key) const;
 };
 
+/// Why a workbook is no form at all, in Russian, for a command that needs
+/// one: it has no passport with the catalogue's code or no register.
+std::string not_a_form_message();
+
 /// Reads the form. A sheet, column or row the contract expects and the
 /// workbook lacks is left out (the check says what is wrong with the form);
 /// nothing here throws for the contents of a cell.
