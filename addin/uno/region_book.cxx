@@ -10,6 +10,7 @@
 #include "msoko/form_reader.hpp"
 #include "msoko/report_model.hpp"
 #include "msoko/submission.hpp"
+#include "msoko/text.hpp"
 #include "report.hxx"
 #include "temp_file.hxx"
 #include "utf8.hxx"
@@ -19,6 +20,7 @@
 #include <com/sun/star/awt/Size.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/chart/ChartDataRowSource.hpp>
+#include <com/sun/star/chart/XAxisYSupplier.hpp>
 #include <com/sun/star/chart/XChartDocument.hpp>
 #include <com/sun/star/chart/XDiagram.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
@@ -55,7 +57,12 @@ RegionForm read_region_form(const Reference<css::sheet::XSpreadsheetDocument>& d
     ReportModel model = report_model(checked.report, catalogue);
     // The explanations the form keeps of its last check's warnings.
     explain(model, kept_explanations(document));
-    const SubmissionFigures figures = submission_figures(catalogue, checked.workbook, model);
+    SubmissionFigures figures = submission_figures(catalogue, checked.workbook, model);
+    // The catalogue the form was made from, as its passport says (not the one it was checked by):
+    // a form of another version is refused by the region, never mixed in.
+    const FormContents contents = read_form(catalogue, checked.workbook);
+    figures.catalogue_id = trim(contents.passport_text(kPassportCatalogueId));
+    figures.catalogue_version = trim(contents.passport_text(kPassportCatalogueVersion));
     return region_form(file, figures, model, modified, checked.report.frozen_copy);
 }
 
@@ -126,7 +133,8 @@ void add_region_charts(const Reference<css::sheet::XSpreadsheetDocument>& docume
         range.EndColumn = chart.last_col;
         range.StartRow = chart.first_row;
         range.EndRow = chart.last_row;
-        table_charts->addNewByName(name, place, {range}, /*ColumnHeaders=*/true, /*RowHeaders=*/true);
+        table_charts->addNewByName(name, place, css::uno::Sequence<css::table::CellRangeAddress>(&range, 1),
+                                   /*ColumnHeaders=*/true, /*RowHeaders=*/true);
 
         Reference<css::document::XEmbeddedObjectSupplier> embedded(table_charts->getByName(name), UNO_QUERY_THROW);
         Reference<css::chart::XChartDocument> chart_doc(embedded->getEmbeddedObject(), UNO_QUERY_THROW);
@@ -143,6 +151,14 @@ void add_region_charts(const Reference<css::sheet::XSpreadsheetDocument>& docume
         Reference<css::beans::XPropertySet>(chart_doc->getTitle(), UNO_QUERY_THROW)
             ->setPropertyValue("String", Any(from_utf8(chart.title)));
         doc_props->setPropertyValue("HasLegend", Any(true));
+        // Bars from zero: a difference of a tenth of a percent is not made to look like a chasm.
+        if (Reference<css::chart::XAxisYSupplier> axes{diagram, UNO_QUERY}; axes.is()) {
+            Reference<css::beans::XPropertySet> y(axes->getYAxis(), UNO_QUERY);
+            if (y.is()) {
+                y->setPropertyValue("AutoMin", Any(false));
+                y->setPropertyValue("Min", Any(0.0));
+            }
+        }
     }
 }
 

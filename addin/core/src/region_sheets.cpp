@@ -329,7 +329,7 @@ Sheet charts(const Catalogue& catalogue, const Region& region, std::vector<Regio
         chart.sheet = sh.name;
         sh.put(r++, 0, text_cell(chart.title, "ce_bold"));
         chart.first_row = r;
-        chart.anchor_row = r - 1;
+        chart.anchor_row = r;
         header(sh, r++, {"Муниципалитет", "Значение", "Регион"});
         for (const auto& m : region.municipalities) {
             const IndicatorFigures* f = m.figures[index];
@@ -342,6 +342,7 @@ Sheet charts(const Catalogue& catalogue, const Region& region, std::vector<Regio
         }
         chart.last_row = r - 1;
         chart.height_rows = std::max(18, r - chart.anchor_row);
+        // The next block below the chart, with a row between.
         r = chart.anchor_row + chart.height_rows + 2;
         out.push_back(chart);
     }
