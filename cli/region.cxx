@@ -209,6 +209,14 @@ int region(const Common& common, const RegionRun& run) {
         }
         office::Office::close(doc);
     }
+    if (common.format == Format::Json) {
+        std::cout << region_json(region);
+        return kDone;
+    }
+    if (common.format == Format::Tsv) {
+        std::cout << region_findings_tsv(region);
+        return kDone;
+    }
     std::cout << "Свод по муниципалитетам — " << region.title << ", " << region.period << " (каталог "
               << region.catalogue << ")\n\n";
     print_table(region_check_table(region), std::cout, 60);

@@ -27,9 +27,13 @@
 #include <com/sun/star/document/MacroExecMode.hpp>
 #include <com/sun/star/document/UpdateDocMode.hpp>
 #include <com/sun/star/document/XEmbeddedObjectSupplier.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetView.hpp>
+#include <com/sun/star/sheet/XViewFreezable.hpp>
 #include <com/sun/star/table/CellRangeAddress.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/table/XTableCharts.hpp>
@@ -92,6 +96,19 @@ Reference<css::sheet::XSpreadsheetDocument> open_region_workbook(const Reference
         throw UserError("LibreOffice не открыл сделанный свод по муниципалитетам");
     try {
         add_region_charts(doc, book.charts);
+        // The header rows and columns in view, «Готовность» first, when the document has a view.
+        Reference<css::frame::XModel> model(doc, UNO_QUERY);
+        Reference<css::sheet::XSpreadsheetView> view(model.is() ? model->getCurrentController() : nullptr, UNO_QUERY);
+        Reference<css::sheet::XViewFreezable> freezable(view, UNO_QUERY);
+        if (view.is() && freezable.is()) {
+            for (const RegionPane& pane : book.panes) {
+                view->setActiveSheet(Reference<css::sheet::XSpreadsheet>(
+                    doc->getSheets()->getByName(from_utf8(pane.sheet)), UNO_QUERY_THROW));
+                freezable->freezeAtPosition(pane.col, pane.row);
+            }
+            view->setActiveSheet(Reference<css::sheet::XSpreadsheet>(
+                doc->getSheets()->getByName(from_utf8(kRegionReadinessSheet)), UNO_QUERY_THROW));
+        }
     } catch (const css::uno::Exception& e) {
         close_document(component);
         log().error("region: making the charts failed: {}", to_utf8(e.Message));

@@ -161,4 +161,43 @@ std::string region_findings_json(const Region& region) {
     return json::serialize(root) + "\n";
 }
 
+std::string region_json(const Region& region) {
+    namespace json = boost::json;
+    const auto number = [](std::optional<double> v) { return v ? json::value(*v) : json::value(nullptr); };
+    json::object root;
+    root["format"] = "msoko-region/1";
+    root["catalogue"] = region.catalogue;
+    root["region"] = region.title;
+    root["period"] = region.period;
+    root["summary"] = region_summary(region);
+    json::array municipalities;
+    for (const auto& m : region.municipalities)
+        municipalities.push_back(json::value(m.name));
+    root["municipalities"] = std::move(municipalities);
+    json::array values;
+    for (const auto& v : region.values)
+        values.push_back({{"id", v.indicator->id},
+                          {"method", v.method},
+                          {"unit", v.unit},
+                          {"value", number(v.value)},
+                          {"numerator", number(v.numerator)},
+                          {"denominator", number(v.denominator)},
+                          {"municipalities", v.municipalities}});
+    root["values"] = std::move(values);
+    json::array ranking;
+    for (std::size_t m : region.by_place) {
+        const MunicipalTotal& t = region.totals[m];
+        json::array directions;
+        for (const auto& d : t.directions)
+            directions.push_back(number(d));
+        ranking.push_back({{"municipality", region.municipalities[m].name},
+                           {"place", t.place},
+                           {"total", number(t.total)},
+                           {"zone", t.zone},
+                           {"directions", std::move(directions)}});
+    }
+    root["ranking"] = std::move(ranking);
+    return json::serialize(root) + "\n";
+}
+
 }  // namespace msoko

@@ -65,7 +65,7 @@ IndicatorRanking rank(const Indicator& ind, std::size_t index, const std::vector
     std::vector<std::optional<double>> keys;
     for (auto& s : r.scores) {
         if (s.value && !s.small_base) {
-            s.score = *r.best == *r.worst ? 100.0 : 100.0 * (*s.value - *r.worst) / (*r.best - *r.worst);
+            s.score = *r.best == *r.worst ? 100.0 : 100.0 * ((*s.value - *r.worst) / (*r.best - *r.worst));
             ++r.scored;
         }
         keys.push_back(s.score);

@@ -115,8 +115,11 @@ RegionWorkbook region_workbook(const Catalogue& catalogue, const Region& region,
     sheets.push_back(scores(catalogue, region));
     sheets.push_back(profiles(catalogue, region));
     sheets.push_back(charts(catalogue, region, out.charts));
-    for (auto& sh : sheets)
+    for (auto& sh : sheets) {
         sh.protect = false;
+        if (sh.freeze_row > 0 || sh.freeze_col > 0)
+            out.panes.push_back({sh.name, sh.freeze_row, sh.freeze_col});
+    }
 
     std::ostringstream o;
     o << R"(<?xml version="1.0" encoding="UTF-8"?>)"

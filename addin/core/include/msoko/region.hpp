@@ -216,7 +216,10 @@ std::string region_summary(const Region& region);
 bool region_ready(const Region& region);
 /// Every finding of every form, tab-separated with a header: file, municipality, then report_tsv's columns.
 std::string region_findings_tsv(const Region& region);
-/// The same as JSON: {"entries": [...], "findings": [...]}.
+/// The same as JSON (`msoko-region-check/1`): {"entries": [{…, "findings": [...]}], "missing": [...]}.
 std::string region_findings_json(const Region& region);
+/// The region as JSON (`msoko-region/1`, docs/region.md): the entries, the
+/// region's value of every indicator with its sums, and the ranking.
+std::string region_json(const Region& region);
 
 }  // namespace msoko

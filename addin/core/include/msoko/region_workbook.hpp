@@ -42,9 +42,17 @@ struct RegionChart {
 /// headline, else none (the direction gets no chart).
 const Indicator* chart_indicator(const Catalogue& catalogue, const Direction& direction, const Region& region);
 
+/// The rows and columns of a sheet kept in view (Calc takes them from the
+/// view, not from a loaded flat ODF's settings).
+struct RegionPane {
+    std::string sheet;
+    int row = 0, col = 0;  ///< frozen above / left of these (0-based)
+};
+
 struct RegionWorkbook {
     std::string fods;                 ///< the whole flat ODF document
     std::vector<RegionChart> charts;  ///< in «Диаграммы», one per direction that has an indicator to show
+    std::vector<RegionPane> panes;    ///< the sheets with header rows or columns to keep in view
 };
 
 /// The region workbook. `generator`: who made it («МСОКО для Calc 1.7.0»).
