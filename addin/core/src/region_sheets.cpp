@@ -253,25 +253,10 @@ Sheet profiles(const Catalogue& catalogue, const Region& region) {
                                           " баллов · зона: " + zone_title(t.zone)
                                     : std::string("В рейтинге не оценён: нет показателей, по которым можно сравнить");
         sh.put(r++, 0, text_cell(about + ". " + region.period + ".", "ce_sub", spanned(10)));
-        auto list = [&](const char* title, const std::vector<std::size_t>& lines) {
-            if (lines.empty())
-                return;
-            sh.put(r++, 0, text_cell(title, "ce_bold"));
-            for (std::size_t k : lines) {
-                const ProfileLine& l = p.lines[k];
-                sh.put(r, 0, text_cell(l.indicator->id, "ce_code"));
-                sh.put(r, 1, text_cell(title_of(*l.indicator), "ce_text"));
-                sh.put(r, 2, number_cell(std::round(*l.score * 10) / 10, "ce_dec"));
-                ++r;
-            }
-        };
-        list("Сильные стороны (лучшие баллы)", p.strongest);
-        list("Зоны роста (худшие баллы)", p.weakest);
-        ++r;
-        header(sh, r++,
-               {"Код", "Показатель", "Ед.", "Значение", "Регион", "Отклонение от региона", "Балл", "Место",
-                "Прошлый год", "Динамика"});
-        for (const ProfileLine& l : p.lines) {
+        const std::vector<std::string> head{
+            "Код",  "Показатель", "Ед.",         "Значение", "Регион", "Отклонение от региона",
+            "Балл", "Место",      "Прошлый год", "Динамика"};
+        auto line = [&](const ProfileLine& l) {
             const int dec = indicator_decimals(*l.indicator);
             const RegionValue* v = region.value(l.indicator->id);
             const bool yes_count = v && v->method == "yes_count";
@@ -298,7 +283,22 @@ Sheet profiles(const Catalogue& catalogue, const Region& region) {
             sh.put(r, 8, value_cell(l.last_year, dec));
             sh.put(r, 9, value_cell(l.dynamics, 1));
             ++r;
-        }
+        };
+        auto list = [&](const char* title, const std::vector<std::size_t>& lines) {
+            if (lines.empty())
+                return;
+            sh.put(r++, 0, text_cell(title, "ce_bold"));
+            header(sh, r++, head);
+            for (std::size_t k : lines)
+                line(p.lines[k]);
+            ++r;
+        };
+        list("Сильные стороны (лучшие баллы)", p.strongest);
+        list("Зоны роста (худшие баллы)", p.weakest);
+        sh.put(r++, 0, text_cell("Все показатели", "ce_bold"));
+        header(sh, r++, head);
+        for (const ProfileLine& l : p.lines)
+            line(l);
     }
     if (region.municipalities.empty())
         sh.put(0, 0, text_cell("Профиль: ни одна форма не принята", "ce_title"));
