@@ -218,6 +218,9 @@ private:
             if (value_.count(cls))
                 continue;  // given by a total's split
             double limit = -1;
+            // A part whose field may hold much less than its whole's (graduates of a class
+            // within the pupils of five) is drawn as that much smaller a share.
+            double scale = 1;
             for (std::size_t k = 0; k < constraints_.size(); ++k) {
                 const Constraint& r = constraints_[k];
                 if (std::find(r.parts.begin(), r.parts.end(), cls) == r.parts.end())
@@ -231,12 +234,25 @@ private:
                     break;
                 }
                 const double share = r.equal ? whole : whole / static_cast<double>(r.parts.size());
+                double wholes_max = 0;
+                for (const auto& w : r.wholes)
+                    wholes_max += field_max(w);
+                if (!r.equal && wholes_max > 0)
+                    scale = std::min(scale, std::min(1.0, 2 * field_max(cls) / wholes_max));
                 limit = limit < 0 ? share : std::min(limit, share);
             }
             if (value_.count(cls))
                 continue;
+            // A figure that covers the register is what it covers (with the margin the caller gave).
+            const auto pinned = std::find_if(q_.at_least.begin(), q_.at_least.end(), [&](const auto& kv) {
+                return numeric_here(kv.first) && find(kv.first) == cls;
+            });
+            if (pinned != q_.at_least.end()) {
+                value_[cls] = std::ceil(pinned->second);
+                continue;
+            }
             double v = limit < 0 ? field_max(cls) * q_.size * random_.uniform(0.6, 1.4)
-                                 : std::floor(limit * random_.uniform(0.55, 0.97));
+                                 : std::floor(limit * scale * random_.uniform(0.55, 0.97));
             v = std::clamp(std::round(v), lowest(cls), std::max(lowest(cls), field_max(cls)));
             value_[cls] = v;
         }

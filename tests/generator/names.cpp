@@ -112,8 +112,9 @@ std::size_t municipality_names() {
 MunicipalityName municipality_name(std::size_t i) {
     const std::size_t stem = i % kStems;
     const std::size_t q = i / kStems;  // which kind and whether «Ново-»: a different one for each q
+    // Neighbours differ in both parts: the second part turns with the first.
     const Part& first = kFirst[stem % kFirst.size()];
-    const Part& second = kSecond[stem / kFirst.size()];
+    const Part& second = kSecond[(stem / kFirst.size() + stem % kFirst.size()) % kSecond.size()];
     const bool novo = (q / kKinds.size()) % 2 == 1;
     const auto& kind = kKinds[(q % kKinds.size() + stem) % kKinds.size()];
     const std::string base =
