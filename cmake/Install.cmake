@@ -6,6 +6,9 @@
 # msoko finds the .oxt and the catalogue beside its own executable
 # (cli/install_paths.hxx), so the tree works wherever it is put.
 include(GNUInstallDirs)
+# `make install` and CPack install what is built: they do not build the whole
+# project first (the Debian package test runs after the build, in seconds).
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY TRUE)
 set(MSOKO_SHARE_DIR "${CMAKE_INSTALL_DATADIR}/msoko")
 set(MSOKO_DOC_DIR "${CMAKE_INSTALL_DATADIR}/doc/msoko")
 
@@ -31,15 +34,17 @@ set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
   "МСОКО для Calc: проверка и свод форм мониторинга / MSOKO for Calc: checking and consolidating monitoring forms")
 set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
 set(CPACK_DEBIAN_FILE_NAME "DEB-DEFAULT")
+# Without the build's line tables: 10 MB less to download.
+set(CPACK_STRIP_FILES TRUE)
 set(CPACK_DEBIAN_PACKAGE_SECTION "education")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "МСОКО для Calc <msoko@example.org>")
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
   "libreoffice-calc (>= 4:7.4), libreoffice-core (>= 4:7.4), libuno-cppu3, libuno-sal3, libuno-cppuhelpergcc3-3, libuno-salhelpergcc3-3, libboost-program-options1.81.0, libssl3, libstdc++6, libc6, util-linux")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libreoffice-l10n-ru")
+# The synopsis line is CPACK_PACKAGE_DESCRIPTION_SUMMARY; this is the rest.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-  "МСОКО для Calc: проверка и свод форм мониторинга / MSOKO for Calc
-Командная строка msoko для муниципальных органов управления образованием и
+  "Командная строка msoko для муниципальных органов управления образованием и
 региональных центров мониторинга: создаёт форму сбора данных мониторинга
 механизмов управления качеством образования (МСОКО) из каталога показателей,
 проверяет заполненные формы перед отправкой, считает показатели, готовит

@@ -3,7 +3,8 @@
 # `cmake --install` into a temporary prefix, then the tree moved elsewhere:
 # the installed msoko finds its .oxt and catalogue beside itself (the build
 # tree's msoko still uses the build tree's), and reads the catalogue there.
-# With DEB=1 also the Debian package (cpack -G DEB), its files listed by dpkg-deb.
+# With DEB=1 also the Debian package (cpack -G DEB, ≈ 1 s once built): its fields
+# and files (dpkg-deb), its msoko run unpacked, and apt's simulated install.
 # Usage: install.sh BUILD_DIR
 set -euo pipefail
 build=$(cd "$1" && pwd)
@@ -41,5 +42,14 @@ if [ "${DEB:-0}" = 1 ]; then
         grep -qF " $f" <<<"$files" || { echo "not in the package: $f" >&2; exit 1; }
     done
     dpkg-deb -f "$deb" Depends | grep -q "libreoffice-calc" || { echo "no dependency on libreoffice-calc" >&2; exit 1; }
+    # Unpacked anywhere, the package's msoko runs with its own files.
+    dpkg-deb -x "$deb" "$tmp/unpacked"
+    "$tmp/unpacked/usr/bin/msoko" --version | grep -qF "$tmp/unpacked/usr/share/msoko/msoko.oxt" ||
+        { echo "the packaged msoko does not find its .oxt" >&2; exit 1; }
+    env -u MSOKO_CATALOGUE "$tmp/unpacked/usr/bin/msoko" catalogue check >/dev/null
+    # apt would install it: every dependency is satisfiable here (a simulation: nothing is installed).
+    if command -v apt-get >/dev/null; then
+        apt-get -s install "$deb" 2>&1 | grep -q "^Inst msoko " || { apt-get -s install "$deb" >&2; exit 1; }
+    fi
 fi
 echo "installed and relocated: ok"
