@@ -122,6 +122,8 @@ constexpr const char* kHelp = R"(Использование / usage: msoko SUBCO
   --oxt FILE           расширение для LibreOffice / the extension to install
   --keep-profile       сохранить временный профиль LibreOffice / keep the office's profile
   -h, --help           эта справка / this help
+  --version            версия, расширение и каталог по умолчанию / the version, the
+                       default extension and catalogue (installed: ../share/msoko)
 
 Коды выхода / exit codes:
   0  готово; check: форма готова к отправке / done; check: the form is ready

@@ -156,6 +156,26 @@ TEST(Pool, AHungOfficeIsKilledAfterTheTimeLimitAndTheRunGoesOn) {
     EXPECT_NE(kill(pids[0], 0), 0) << "the hung office is gone";
 }
 
+TEST(Pool, AUnoCallBlockedInAStoppedOfficeIsEndedByTheWatchdog) {
+    PoolOptions options;
+    options.jobs = 1;
+    options.time_limit = 3s;
+    std::vector<pid_t> pids(2);
+    const auto outcomes = msoko::office::run_in_offices(options, 2, [&](std::size_t i, Office& office) {
+        pids[i] = office.pid();
+        if (i == 0)
+            kill(office.pid(), SIGSTOP);  // the office stops answering: the call below waits for it
+        open_and_count(office);
+    });
+    EXPECT_FALSE(outcomes[0].ok);
+    EXPECT_TRUE(outcomes[0].office_lost);
+    EXPECT_NE(outcomes[0].error.find("LibreOffice перестал отвечать"), std::string::npos) << outcomes[0].error;
+    EXPECT_GE(outcomes[0].seconds, 3.0);
+    EXPECT_LT(outcomes[0].seconds, 20.0);
+    EXPECT_TRUE(outcomes[1].ok) << outcomes[1].error;
+    EXPECT_NE(pids[0], pids[1]);
+}
+
 TEST(Pool, NoOfficeCanStartThrows) {
     PoolOptions options;
     options.jobs = 2;
