@@ -122,6 +122,20 @@ constexpr const char* kCrashed =
     "LibreOffice неожиданно завершился во время задачи и был перезапущен / LibreOffice crashed during the task and "
     "was restarted";
 
+/// Why an office did not start, from the exception being handled.
+std::string start_failure() {
+    try {
+        throw;
+    } catch (const std::exception& e) {
+        return e.what();
+    } catch (const css::uno::Exception& e) {
+        return "LibreOffice не запустился / LibreOffice did not start: " +
+               without_source_locations(msoko::uno::to_utf8(e.Message));
+    } catch (...) {
+        return "LibreOffice не запустился / LibreOffice did not start";
+    }
+}
+
 }  // namespace
 
 std::size_t pool_size(std::size_t jobs, std::size_t n) {
@@ -155,11 +169,12 @@ std::vector<TaskOutcome> run_in_offices(const PoolOptions& options, std::size_t 
                 try {
                     office = std::make_unique<Office>(options.office);
                     started_any = true;
-                } catch (const std::exception& e) {
+                } catch (...) {
                     // This worker stops; the others take its tasks.
+                    const std::string why = start_failure();
                     std::lock_guard lock(report_mutex);
                     if (start_error.empty())
-                        start_error = e.what();
+                        start_error = why;
                     break;
                 }
             }
