@@ -2,6 +2,7 @@
 // msoko: the command line of МСОКО for Calc — one tool, one subcommand per
 // job, the same options everywhere (docs/cli.md).
 #include "commands.hxx"
+#include "install_paths.hxx"
 #include "msoko/catalogue.hpp"
 #include "msoko/text.hpp"
 #include "office/office.hxx"
@@ -19,13 +20,6 @@
 #include <iostream>
 #include <limits>
 #include <map>
-
-#ifndef MSOKO_DEFAULT_OXT
-#define MSOKO_DEFAULT_OXT ""
-#endif
-#ifndef MSOKO_DEFAULT_CATALOGUE
-#define MSOKO_DEFAULT_CATALOGUE ""
-#endif
 
 namespace {
 
@@ -149,6 +143,8 @@ constexpr const char* kHelp = R"(Использование / usage: msoko SUBCO
   --oxt FILE           расширение для LibreOffice / the extension to install
   --keep-profile       сохранить временный профиль LibreOffice / keep the office's profile
   -h, --help           эта справка / this help
+  --version            версия, расширение и каталог по умолчанию / the version, the
+                       default extension and catalogue (installed: ../share/msoko)
 
 Коды выхода / exit codes:
   0  готово; check: форма готова к отправке / done; check: the form is ready
@@ -267,7 +263,7 @@ RegionRun region_run(const po::variables_map& vm, const std::vector<std::string>
 fs::path default_catalogue(bool* chosen) {
     const char* env = std::getenv("MSOKO_CATALOGUE");
     *chosen = env && *env;
-    return *chosen ? fs::path(env) : fs::path(MSOKO_DEFAULT_CATALOGUE);
+    return *chosen ? fs::path(env) : default_catalogue_file();
 }
 
 int run(const std::vector<std::string>& argv) {
@@ -275,6 +271,10 @@ int run(const std::vector<std::string>& argv) {
         throw UsageError("нет подкоманды / no subcommand");
     if (argv[0] == "-h" || argv[0] == "--help" || argv[0] == "help") {
         std::cout << kHelp;
+        return kDone;
+    }
+    if (argv[0] == "--version" || argv[0] == "version") {
+        std::cout << version_text();
         return kDone;
     }
     const std::string sub = argv[0];
@@ -286,7 +286,7 @@ int run(const std::vector<std::string>& argv) {
     options.add_options()("help,h", po::bool_switch())("catalogue", po::value<std::string>())(
         "lang", po::value<std::string>()->default_value("ru"))("format",
                                                                po::value<std::string>()->default_value("text"))(
-        "oxt", po::value<std::string>()->default_value(MSOKO_DEFAULT_OXT))("keep-profile", po::bool_switch())(
+        "oxt", po::value<std::string>()->default_value(default_oxt().string()))("keep-profile", po::bool_switch())(
         "args", po::value<std::vector<std::string>>());
     for (const auto& extra : known->second)
         if (extra == "save")
