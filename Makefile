@@ -28,13 +28,17 @@ build: setup $(BUILD)/CMakeCache.txt
 # the check before submission of the sample with deliberate mistakes (its exit
 # code 3 says «the form has errors», which is what this sample is for); then
 # the submission package of the filled sample (its warnings explained in it),
-# written into the build directory and listed.
+# written into the build directory and listed; then the regional center's
+# consolidation of the bundled municipalities of a fictional region
+# (samples/region): their lines, the region's values, the top of the ranking.
 demo: build
 	@$(BUILD)/cli/msoko indicators samples/sample-district.ods
 	@echo
 	@$(BUILD)/cli/msoko check samples/sample-district-mistakes.ods || test $$? -eq 3
 	@echo
 	@$(BUILD)/cli/msoko package --replace --out "$(BUILD)/sample-district — к отправке" samples/sample-district.ods
+	@echo
+	@$(BUILD)/cli/msoko region consolidate samples/region -o "$(BUILD)/Свод — Энская область.ods"
 
 # All tests: unit tests of the core and integration tests in real LibreOffice,
 # then the core's unit tests under ASan + UBSan and each fuzz target for
