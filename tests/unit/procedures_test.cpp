@@ -6,6 +6,7 @@
 #include "msoko/procedures.hpp"
 #include "fods_reader.hpp"
 #include "fods_snapshot.hpp"
+#include "msoko/new_form.hpp"
 #include "msoko/report_model.hpp"
 #include "msoko/submission.hpp"
 #include "validation_support.hpp"
@@ -310,6 +311,23 @@ TEST(CheckProcedures, TheSheetIsTheForms_NotAForeignOne) {
     const ValidationReport moved = checked(mini(), wb);
     EXPECT_TRUE(of_kind(moved, "structure.sheet_extra").empty());
     EXPECT_EQ(of_kind(moved, "structure.sheet_order").size(), 1u);
+}
+
+// --- this year's form from last year's ----------------------------------------------
+
+TEST(NewFormProcedures, LastYearsProceduresAreTaken) {
+    WorkbookSnapshot last = form();
+    good_row(sheet(last, kProceduresSheet), C::kFirstRow + 1);
+    const LastYearForm l = read_last_year(mini(), last);
+    ASSERT_EQ(l.procedures.size(), 1u);
+    EXPECT_EQ(l.procedures[0].direction, "1.1");
+    EXPECT_EQ(l.procedures[0].document_date, "2024-08-30");
+    NewFormRequest request;
+    request.municipality = "Тестовый район";
+    const FormData d = new_form_data(mini(), request, &l);
+    ASSERT_EQ(d.procedures.size(), 1u);
+    EXPECT_EQ(d.procedures[0].name, "Мониторинг первого направления");
+    EXPECT_TRUE(new_form_data(mini(), request, nullptr).procedures.empty());
 }
 
 // --- the package ---------------------------------------------------------------------

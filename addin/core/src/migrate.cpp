@@ -453,8 +453,7 @@ Migration migrate_form(const Catalogue& old_catalogue, const Catalogue& catalogu
     }
     // «Процедуры оценки» as typed; an object the new version has no direction for stays as typed (the check names it).
     for (const Procedure& p : read_procedures(old_catalogue, old_form))
-        data.procedures.push_back({p.name, p.direction.empty() ? p.object : p.direction, p.level, p.method, p.frequency,
-                                   p.participants, p.conducted_by, p.document, p.document_date, p.use});
+        data.procedures.push_back(procedure_entry(p));
     if (previous_lost)
         m.notes.push_back(
             "Не перенесено значений прошлого года показателей, которых нет в новой версии или которые "

@@ -68,4 +68,12 @@ std::vector<Procedure> read_procedures(const Catalogue& catalogue, const Workboo
     return out;
 }
 
+ProcedureEntry procedure_entry(const Procedure& p) {
+    return {p.name,          p.direction.empty() ? p.object : p.direction,
+            p.level,         p.method,
+            p.frequency,     p.participants,
+            p.conducted_by,  p.document,
+            p.document_date, p.use};
+}
+
 }  // namespace msoko

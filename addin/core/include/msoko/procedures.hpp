@@ -9,6 +9,7 @@
 // near-identical names grouped. Pure: no office.
 
 #include "msoko/catalogue.hpp"
+#include "msoko/form_data.hpp"
 #include "msoko/validation.hpp"
 
 #include <string>
@@ -37,6 +38,10 @@ struct Procedure {
 /// empty is skipped; none when the workbook has no such sheet. Nothing here
 /// throws for a cell's contents (an error value reads as empty).
 std::vector<Procedure> read_procedures(const Catalogue& catalogue, const WorkbookSnapshot& workbook);
+
+/// A procedure as a data file gives it to a new form (FormData::procedures):
+/// its direction's id, or the object as typed when it names none.
+ProcedureEntry procedure_entry(const Procedure& procedure);
 
 // --- the bank (procedures_bank.cpp) ---------------------------------------------
 
