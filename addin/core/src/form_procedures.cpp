@@ -27,7 +27,7 @@ Sheet Writer::procedures() {
     const ProceduresLayout& pl = layout_.procedures;
     Sheet sh;
     sh.name = kProceduresSheet;
-    sh.column_styles = {"co_type", "co_short", "co_short", "co_flags", "co_doc",  "co_dir",
+    sh.column_styles = {"co_type", "co_short", "co_short", "co_level", "co_doc",  "co_dir",
                         "co_doc",  "co_doc",   "co_doc",   "co_num",   "co_short"};
     sh.row_styles[C::kTitleRow] = "ro_title";
     sh.put(C::kTitleRow, 0, text_cell("Процедуры оценки качества образования муниципалитета", "ce_title"));
