@@ -105,10 +105,11 @@ inline constexpr double kSimilarProcedures = 0.8;
 inline constexpr std::size_t kStemLetters = 6;
 
 /// Are two names near-identical: the same key, or a word-set Jaccard index of
-/// their keys (words by their first kStemLetters letters) of at least
-/// kSimilarProcedures. A number in one name and not the other (5 vs 9
-/// классов) keeps them apart whatever the index: different grades are
-/// different procedures. Empty names are similar to nothing.
+/// their keys (words by their first kStemLetters letters, prepositions and
+/// conjunctions such as в, и, по, на, для left out, numbers counted whole)
+/// of at least kSimilarProcedures. A number in one name and not the other
+/// (5 vs 9 классов) keeps them apart whatever the index: different grades
+/// are different procedures. Empty names are similar to nothing.
 bool similar_procedures(const std::string& a, const std::string& b);
 
 }  // namespace msoko
