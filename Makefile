@@ -8,7 +8,7 @@ SANITIZE_BUILD ?= build-sanitize
 FUZZ_SECONDS ?= 20
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all setup build demo test unit sanitize sanitize-build fuzz bench run deploy clean
+.PHONY: all setup build demo test unit sanitize sanitize-build fuzz bench run deploy deb clean
 
 all: build
 
@@ -68,6 +68,8 @@ unit: build
 # Speed of MSOKO.* against native formulas in a real headless Calc (docs/performance.md).
 bench: build
 	@$(BUILD)/tests/msoko-bench
+	@echo
+	@$(BUILD)/tests/msoko-region-bench --forms 40 --jobs 2
 
 # Opens Calc in a window (needs a display) with the extension in a private
 # profile ($(BUILD)/profile) and the sample loaded.
@@ -77,6 +79,11 @@ run: build
 # Installs the built extension into your own LibreOffice profile (close LibreOffice first).
 deploy: build
 	@/usr/lib/libreoffice/program/unopkg add -s -f $(BUILD)/msoko.oxt && echo "installed $(BUILD)/msoko.oxt"
+
+# The Debian package $(BUILD)/msoko_<version>_<arch>.deb: msoko, the .oxt, the
+# catalogue and the docs (apt install ./$(BUILD)/msoko_*.deb).
+deb: build
+	@cd $(BUILD) && cpack -G DEB >/dev/null && ls "$$PWD"/msoko_*.deb
 
 clean:
 	@rm -rf $(BUILD) $(SANITIZE_BUILD)

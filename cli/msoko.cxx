@@ -2,6 +2,7 @@
 // msoko: the command line of МСОКО for Calc — one tool, one subcommand per
 // job, the same options everywhere (docs/cli.md).
 #include "commands.hxx"
+#include "install_paths.hxx"
 #include "msoko/catalogue.hpp"
 #include "msoko/text.hpp"
 #include "office/office.hxx"
@@ -19,13 +20,6 @@
 #include <iostream>
 #include <limits>
 #include <map>
-
-#ifndef MSOKO_DEFAULT_OXT
-#define MSOKO_DEFAULT_OXT ""
-#endif
-#ifndef MSOKO_DEFAULT_CATALOGUE
-#define MSOKO_DEFAULT_CATALOGUE ""
-#endif
 
 namespace {
 
@@ -114,6 +108,27 @@ constexpr const char* kHelp = R"(Использование / usage: msoko SUBCO
       формы остаются); без -o записывается сама форма
       the returned organisation forms merged into the form; «Сбор форм» printed;
       conflicts kept unless --conflicts take; without -o the form itself is written
+  region check [--jobs N] [--timeout С] [--expected СПИСОК.txt] [--newer]
+               [--period П] [--findings ЗАМЕЧАНИЯ.tsv|.json] ПАПКА|ФАЙЛЫ...
+      проверка форм муниципалитетов для регионального центра: каждая форма
+      (.ods, .xlsx, папка пакета для отправки или её indicators.json) читается
+      и проверяется в LibreOffice (--jobs процессов, по умолчанию по числу ядер;
+      форма, на которой LibreOffice завис дольше --timeout секунд (120), или
+      упал, отмечается, работа идёт дальше); строка на каждую форму, замечания
+      всех форм — в --findings (или --format tsv|json); две формы одного
+      муниципалитета за период — ни одна не берётся, с --newer берётся более
+      новая; формы другой версии каталога или другого периода не принимаются;
+      --expected: кто должен прислать форму (по строке); код выхода 3, если не
+      все формы готовы
+      the municipal forms checked for the regional center, a line each, the
+      findings of all in --findings; exit 3 unless every form is ready
+  region consolidate [те же параметры] -o СВОД.ods|.xlsx ПАПКА|ФАЙЛЫ...
+      свод по муниципалитетам (docs/region.md): листы «Готовность», «Показатели
+      региона» (Σ числителей / Σ знаменателей), «Рейтинг» (мотивирующий
+      мониторинг), «Баллы», «Профиль», «Диаграммы», «Банк процедур»; выводит
+      показатели региона и первые места рейтинга
+      the region workbook: readiness, the region's values, the ranking, profiles,
+      charts and the bank of assessment procedures
   convert WORKBOOK OUT.ods|OUT.fods|OUT.pdf
       пересчитанная копия в другом формате / a recalculated copy in another format
 
@@ -128,6 +143,8 @@ constexpr const char* kHelp = R"(Использование / usage: msoko SUBCO
   --oxt FILE           расширение для LibreOffice / the extension to install
   --keep-profile       сохранить временный профиль LibreOffice / keep the office's profile
   -h, --help           эта справка / this help
+  --version            версия, расширение и каталог по умолчанию / the version, the
+                       default extension and catalogue (installed: ../share/msoko)
 
 Коды выхода / exit codes:
   0  готово; check: форма готова к отправке / done; check: the form is ready
@@ -135,7 +152,8 @@ constexpr const char* kHelp = R"(Использование / usage: msoko SUBCO
      processed (the message says why)
   2  ошибка в командной строке / usage error
   3  check, package: в форме есть ошибки (package: или предупреждения без
-     пояснения) / the form has errors (package: or unexplained warnings)
+     пояснения) / the form has errors (package: or unexplained warnings);
+     region check: не все формы готовы / not every form is ready
   130, 143, 129  прервано SIGINT (Ctrl+C), SIGTERM, SIGHUP / interrupted
 )";
 
@@ -150,6 +168,9 @@ const std::map<std::string, std::vector<std::string>> kSubcommands = {
     {"package", {"out", "replace", "dynamics-points", "small-base", "outlier-distance"}},
     {"subforms", {"out", "replace", "output", "conflicts"}},
     {"convert", {}},
+    {"region",
+     {"jobs", "timeout", "expected", "newer", "period", "findings", "output", "small-base", "dynamics-points",
+      "outlier-distance"}},
 };
 
 // A LibreOffice exception as the user reads it: what went wrong in Russian,
@@ -178,10 +199,71 @@ double threshold(const po::variables_map& vm, const char* option, msoko::CheckSe
     return v;
 }
 
+msoko::CheckSettings check_settings(const po::variables_map& vm) {
+    using Item = msoko::CheckSettings::Item;
+    msoko::CheckSettings settings;
+    settings.dynamics_points = threshold(vm, "dynamics-points", Item::DynamicsPoints, settings.dynamics_points);
+    settings.small_base = threshold(vm, "small-base", Item::SmallBase, settings.small_base);
+    settings.outlier_distance = threshold(vm, "outlier-distance", Item::OutlierDistance, settings.outlier_distance);
+    return settings;
+}
+
+// A whole number of an option within [min, max].
+std::size_t whole(const po::variables_map& vm, const char* option, std::size_t fallback, std::size_t min,
+                  std::size_t max) {
+    if (!vm.count(option))
+        return fallback;
+    const std::string typed = vm[option].as<std::string>();
+    std::size_t v = 0;
+    const auto [end, error] = std::from_chars(typed.data(), typed.data() + typed.size(), v);
+    if (error != std::errc() || end != typed.data() + typed.size() || v < min || v > max)
+        throw UsageError(std::string("--") + option + ": целое число от " + std::to_string(min) + " до " +
+                         std::to_string(max) + " / a whole number from " + std::to_string(min) + " to " +
+                         std::to_string(max) + ": " + typed);
+    return v;
+}
+
+RegionRun region_run(const po::variables_map& vm, const std::vector<std::string>& args) {
+    RegionRun run;
+    run.verb = args.empty() ? std::string() : args[0];
+    if ((run.verb != "check" && run.verb != "consolidate") || args.size() < 2)
+        throw UsageError(
+            "region check ПАПКА|ФАЙЛЫ... | region consolidate ПАПКА|ФАЙЛЫ... -o СВОД.ods / "
+            "region check DIR|FILES... | region consolidate DIR|FILES... -o REGION.ods");
+    run.inputs.assign(args.begin() + 1, args.end());
+    run.jobs = whole(vm, "jobs", 0, 1, 64);
+    run.timeout = std::chrono::seconds(whole(vm, "timeout", 120, 5, 3600));
+    const auto path = [&](const char* option) {
+        return vm.count(option) ? fs::path(vm[option].as<std::string>()) : fs::path();
+    };
+    run.expected = path("expected");
+    run.findings = path("findings");
+    run.output = path("output");
+    run.newer = vm["newer"].as<bool>();
+    run.period = vm.count("period") ? msoko::trim(vm["period"].as<std::string>()) : std::string();
+    run.settings = check_settings(vm);
+    if (run.verb == "consolidate") {
+        if (run.output.empty())
+            throw UsageError("region consolidate: укажите -o СВОД.ods / give -o REGION.ods");
+        const std::string ext = run.output.extension().string();
+        if (ext != ".ods" && ext != ".xlsx")
+            throw UsageError("-o: .ods или .xlsx / .ods or .xlsx: " + run.output.string());
+        run.output = fs::absolute(run.output);
+    } else if (!run.output.empty()) {
+        throw UsageError("-o: только для region consolidate / only for region consolidate");
+    }
+    if (!run.findings.empty()) {
+        const std::string ext = run.findings.extension().string();
+        if (ext != ".tsv" && ext != ".json")
+            throw UsageError("--findings: .tsv или .json / .tsv or .json: " + run.findings.string());
+    }
+    return run;
+}
+
 fs::path default_catalogue(bool* chosen) {
     const char* env = std::getenv("MSOKO_CATALOGUE");
     *chosen = env && *env;
-    return *chosen ? fs::path(env) : fs::path(MSOKO_DEFAULT_CATALOGUE);
+    return *chosen ? fs::path(env) : default_catalogue_file();
 }
 
 int run(const std::vector<std::string>& argv) {
@@ -189,6 +271,10 @@ int run(const std::vector<std::string>& argv) {
         throw UsageError("нет подкоманды / no subcommand");
     if (argv[0] == "-h" || argv[0] == "--help" || argv[0] == "help") {
         std::cout << kHelp;
+        return kDone;
+    }
+    if (argv[0] == "--version" || argv[0] == "version") {
+        std::cout << version_text();
         return kDone;
     }
     const std::string sub = argv[0];
@@ -200,13 +286,13 @@ int run(const std::vector<std::string>& argv) {
     options.add_options()("help,h", po::bool_switch())("catalogue", po::value<std::string>())(
         "lang", po::value<std::string>()->default_value("ru"))("format",
                                                                po::value<std::string>()->default_value("text"))(
-        "oxt", po::value<std::string>()->default_value(MSOKO_DEFAULT_OXT))("keep-profile", po::bool_switch())(
+        "oxt", po::value<std::string>()->default_value(default_oxt().string()))("keep-profile", po::bool_switch())(
         "args", po::value<std::vector<std::string>>());
     for (const auto& extra : known->second)
         if (extra == "save")
             options.add_options()("save", po::value<std::string>());
-        else if (extra == "replace")
-            options.add_options()("replace", po::bool_switch());
+        else if (extra == "replace" || extra == "newer")
+            options.add_options()(extra.c_str(), po::bool_switch());
         else if (extra == "output")
             options.add_options()("output,o", po::value<std::string>());
         else if (extra == "rows")
@@ -301,6 +387,8 @@ int run(const std::vector<std::string>& argv) {
                               vm.count("output") ? fs::path(vm["output"].as<std::string>()) : fs::path(),
                               conflicts == "take");
     }
+    if (sub == "region")
+        return region(common, region_run(vm, args));
     if (args.size() != (sub == "convert" || sub == "migrate" ? 2u : 1u))
         throw UsageError(sub == "convert"   ? "convert WORKBOOK OUT.ods|OUT.fods|OUT.pdf"
                          : sub == "migrate" ? "migrate СТАРАЯ.ods НОВАЯ.ods / migrate OLD.ods NEW.ods"
@@ -308,11 +396,7 @@ int run(const std::vector<std::string>& argv) {
     const fs::path workbook = args[0];
     msoko::office::readable_head(workbook);  // a wrong path is told before the office starts
     if (sub == "check" || sub == "package") {
-        using Item = msoko::CheckSettings::Item;
-        msoko::CheckSettings settings;
-        settings.dynamics_points = threshold(vm, "dynamics-points", Item::DynamicsPoints, settings.dynamics_points);
-        settings.small_base = threshold(vm, "small-base", Item::SmallBase, settings.small_base);
-        settings.outlier_distance = threshold(vm, "outlier-distance", Item::OutlierDistance, settings.outlier_distance);
+        const msoko::CheckSettings settings = check_settings(vm);
         if (sub == "package")
             return package(common, workbook, vm.count("out") ? fs::path(vm["out"].as<std::string>()) : fs::path(),
                            vm["replace"].as<bool>(), settings);

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MPL-2.0
 # Fails when a committed sample differs from what the generator writes now.
-# Run with -DTOOL= -DCATALOGUE= -DSAMPLES= -DOUT=.
+# Run with -DTOOL= -DCATALOGUE= -DSAMPLES= -DOUT= [-DMAKE_FORMS= -DREGION_ARGS=].
 set(cases
   "blank|-|msoko-form-blank.fods"
   "fill|data/sample-district.json|sample-district.fods"
@@ -26,3 +26,27 @@ foreach(c IN LISTS cases)
                         "`cmake --build build --target samples` and commit them")
   endif()
 endforeach()
+
+# samples/region: the generator's data files and list (the .ods are Calc's).
+if(MAKE_FORMS)
+  file(REMOVE_RECURSE "${OUT}/region")
+  execute_process(COMMAND "${MAKE_FORMS}" ${REGION_ARGS} --catalogue "${CATALOGUE}" "${OUT}/region"
+                  RESULT_VARIABLE rc ERROR_QUIET)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "msoko-make-forms failed for samples/region (${rc})")
+  endif()
+  file(GLOB made RELATIVE "${OUT}/region" "${OUT}/region/*.json" "${OUT}/region/forms.tsv")
+  file(GLOB committed RELATIVE "${SAMPLES}/region" "${SAMPLES}/region/*.json" "${SAMPLES}/region/forms.tsv")
+  if(NOT made STREQUAL committed)
+    message(FATAL_ERROR "samples/region is stale (other files): regenerate the samples with "
+                        "`cmake --build build --target samples` and commit them")
+  endif()
+  foreach(name IN LISTS made)
+    execute_process(COMMAND "${CMAKE_COMMAND}" -E compare_files "${OUT}/region/${name}" "${SAMPLES}/region/${name}"
+                    RESULT_VARIABLE differ)
+    if(NOT differ EQUAL 0)
+      message(FATAL_ERROR "samples/region/${name} is stale: regenerate the samples with "
+                          "`cmake --build build --target samples` and commit them")
+    endif()
+  endforeach()
+endif()

@@ -150,6 +150,20 @@ TEST(ProceduresSheet, DataMayAskMoreRows) {
                  CatalogueError);
 }
 
+TEST(ProceduresSheet, DataFileWrittenBackKeepsTheProcedures) {
+    FormData d = with_procedures();
+    d.procedure_rows = 45;
+    const FormData back = parse_form_data(form_data_json(d), "d.json");
+    ASSERT_EQ(back.procedures.size(), 2u);
+    EXPECT_EQ(back.procedures[0].name, d.procedures[0].name);
+    EXPECT_EQ(back.procedures[0].document_date, "2024-08-30");
+    EXPECT_EQ(back.procedures[1].frequency, "в апреле и октябре");
+    EXPECT_EQ(back.procedures[1].use, "");
+    ASSERT_TRUE(back.procedure_rows);
+    EXPECT_EQ(*back.procedure_rows, 45u);
+    EXPECT_FALSE(parse_form_data(form_data_json(FormData{}), "d.json").procedure_rows);
+}
+
 TEST(ProceduresSheet, ObjectTextsMapBackToExactlyOneDirection) {
     for (const auto& d : shipped().directions) {
         const Direction* back = procedure_object_direction(shipped(), procedure_object_text(d));

@@ -92,4 +92,9 @@ struct FormData {
 FormData read_form_data(const std::string& path);
 FormData parse_form_data(const std::string& json, const std::string& file);
 
+/// The data as a `msoko-form-data/1` file (one member a line, lists one item
+/// a line); parse_form_data of it gives the same data back. `catalogue_id`,
+/// when given, is written as `catalogue`. A sub-form's origin is not written.
+std::string form_data_json(const FormData& data, const std::string& catalogue_id = {});
+
 }  // namespace msoko
