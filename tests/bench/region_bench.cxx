@@ -10,6 +10,7 @@
 #include "generator.hpp"
 #include "msoko/catalogue.hpp"
 #include "msoko/form.hpp"
+#include "msoko/form_data.hpp"
 #include "office/office.hxx"
 #include "office/pool.hxx"
 
@@ -59,14 +60,17 @@ int main(int argc, char** argv) {
     }
     try {
         const msoko::Catalogue catalogue = msoko::read_catalogue(MSOKO_BENCH_CATALOGUE);
-        const fs::path dir = keep.empty() ? fs::temp_directory_path() / ("msoko-region-bench-" + std::to_string(::getpid()))
-                                          : keep;
+        const fs::path dir =
+            keep.empty() ? fs::temp_directory_path() / ("msoko-region-bench-" + std::to_string(::getpid())) : keep;
         fs::remove_all(dir);
         fs::create_directories(dir / "forms");
         msoko::gen::GeneratorOptions options;
         options.count = forms;
         options.seed = seed;
         options.mistakes = forms / 10;
+        // Figures in the proportions of the bundled sample, as a real district's.
+        const msoko::FormData reference = msoko::read_form_data(MSOKO_BENCH_SAMPLES "/data/sample-district.json");
+        options.reference = &reference;
         const auto start_gen = Clock::now();
         std::vector<fs::path> files;
         for (const auto& f : msoko::gen::generate(catalogue, options)) {
@@ -84,7 +88,8 @@ int main(int argc, char** argv) {
         const auto start_bare = Clock::now();
         double load_seconds = 0;
         const auto outcomes = msoko::office::run_in_offices(
-            pool, files.size(), [&](std::size_t i, msoko::office::Office& office) {
+            pool, files.size(),
+            [&](std::size_t i, msoko::office::Office& office) {
                 auto doc = office.open(files[i], msoko::office::Office::Access::Copy);
                 msoko::office::Office::close(doc);
             },
@@ -109,8 +114,9 @@ int main(int argc, char** argv) {
         std::cout << "  голая загрузка (запуск " << jobs << " LibreOffice, открыть и закрыть каждый файл): " << bare
                   << " с (из них загрузка файлов " << std::setprecision(2) << load_seconds / static_cast<double>(jobs)
                   << " с на процесс, " << load_seconds / static_cast<double>(forms) << " с на файл)\n";
-        std::cout << std::setprecision(1) << "  msoko region consolidate (проверка, свод, книга с диаграммами): " << ours
-                  << " с, " << std::setprecision(2) << ours / static_cast<double>(forms) << " с на форму\n";
+        std::cout << std::setprecision(1)
+                  << "  msoko region consolidate (проверка, свод, книга с диаграммами): " << ours << " с, "
+                  << std::setprecision(2) << ours / static_cast<double>(forms) << " с на форму\n";
         std::cout << "  отношение к голой загрузке: " << ours / bare << " (цель ≤ 1,3)\n";
         if (keep.empty())
             fs::remove_all(dir);

@@ -38,7 +38,7 @@ if [ "$code" -ne 3 ]; then
     echo "FAIL: exit code $code, expected 3 (the form has errors)"
     status=1
 fi
-if ! grep -q "Ошибок: 27" <<<"$output"; then
+if ! grep -q "Ошибок: 31" <<<"$output"; then
     echo "FAIL: no summary of the check"
     status=1
 fi

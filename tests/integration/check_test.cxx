@@ -29,12 +29,14 @@ TEST_F(Validation, FilledSampleIsReadyAndKeepsEveryValue) {
     std::string summary;
     const auto rows = validation::validate(*office_, doc, &summary);
     EXPECT_EQ(validation::count(rows, "Ошибка"), 0u) << (rows.empty() ? "" : rows.front().message);
+    for (const auto& r : rows)  // its «Процедуры оценки» are complete
+        EXPECT_NE(r.rule.rfind("procedures.", 0), 0u) << r.cell << ": " << r.message;
     EXPECT_NE(summary.find("форма готова к отправке"), std::string::npos) << summary;
     EXPECT_EQ(validation::everything(doc), before) << "the check changed a cell outside its report";
-    EXPECT_EQ(name_of(sheet_at(doc, 14)), "Проверка") << "the report is the last sheet";
+    EXPECT_EQ(name_of(sheet_at(doc, 15)), "Проверка") << "the report is the last sheet";
     // A second run replaces the report, it does not add another.
     validation::validate(*office_, doc);
-    EXPECT_EQ(Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getCount(), 15);
+    EXPECT_EQ(Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getCount(), 16);
 }
 
 TEST_F(Validation, FindsEveryDeliberateMistake) {
@@ -77,6 +79,10 @@ TEST_F(Validation, FindsEveryDeliberateMistake) {
         {"dynamics_jump", "plausibility.dynamics", "", "5.1.4.8"},
         {"outlier", "plausibility.outlier", "4205", ""},
         {"small_base_extreme", "plausibility.small_base", "4214", ""},
+        {"procedure_object", "procedures.object", "", "direction"},
+        {"procedure_level", "procedures.level", "", "level"},
+        {"procedure_document_number", "procedures.document_number", "", "document"},
+        {"procedure_required", "procedures.required", "", "conducted_by"},
     };
     for (const auto& e : expected) {
         const bool found = std::any_of(rows.begin(), rows.end(), [&](const validation::Row& r) {
@@ -172,7 +178,7 @@ TEST_F(Validation, AReadOnlyFormIsCheckedWithoutWritingIntoIt) {
         EXPECT_EQ(validation::marks_on(cell(sheet(doc, "5.1.3 Таланты"), "N5")), 0);
         EXPECT_EQ(validation::everything(doc), before);
         const std::string all = validation::log_of(*office_);
-        EXPECT_NE(all.find("validation of a read-only document: 27 errors"), std::string::npos);
+        EXPECT_NE(all.find("validation of a read-only document: 31 errors"), std::string::npos);
     } catch (const css::uno::Exception& e) {
         FAIL() << "UNO exception: " << u8(e.Message);
     }
@@ -256,7 +262,7 @@ TEST_F(Validation, AUserSheetNamedLikeTheReportIsNeverTouched) {
             EXPECT_EQ(contents(notes), before) << "run " << run << ": the user's sheet was written into";
             ASSERT_TRUE(doc->getSheets()->hasByName(ou("Проверка (2)"))) << "the report takes a free name";
             EXPECT_NE(text(cell(sheet(doc, "Проверка (2)"), "A2")).find("Ошибок: "), std::string::npos);
-            EXPECT_EQ(Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getCount(), 16)
+            EXPECT_EQ(Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getCount(), 17)
                 << "one report, reused at the next check";
         }
         validation::dispatch(*office_, doc, "org.msoko.calc:ClearMarks");

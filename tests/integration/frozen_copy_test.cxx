@@ -514,7 +514,7 @@ TEST(FrozenCopy, ProtectionKeepsItsSettings) {
         fods.replace(at, usual.size(), other);
         ++replaced;
     }
-    ASSERT_EQ(replaced, 14u) << "every sheet of the sample is protected";
+    ASSERT_EQ(replaced, 15u) << "every sheet of the sample is protected";
     const fs::path dir = fs::temp_directory_path() / ("msoko-frozen-settings-" + std::to_string(getpid()));
     fs::create_directories(dir);
     struct Removed {
@@ -537,7 +537,7 @@ TEST(FrozenCopy, ProtectionKeepsItsSettings) {
     for (std::size_t at = protection.find("loext:insert-rows=\"true\""); at != std::string::npos;
          at = protection.find("loext:insert-rows=\"true\"", at + 1))
         ++kept;
-    EXPECT_EQ(kept, 14u) << protection;
+    EXPECT_EQ(kept, 15u) << protection;
     EXPECT_EQ(protection.find("loext:select-protected-cells=\"true\""), std::string::npos) << protection;
     EXPECT_NE(protection.find("loext:delete-columns=\"true\""), std::string::npos) << protection;
 }

@@ -604,11 +604,12 @@ void new_form_checks(Office& office, Reference<css::sheet::XSpreadsheetDocument>
     std::vector<std::string> names;
     for (sal_Int32 i = 0; i < sheets->getCount(); ++i)
         names.push_back(u8(Reference<css::container::XNamed>(sheets->getByIndex(i), UNO_QUERY_THROW)->getName()));
-    ASSERT_EQ(names.size(), 14u) << "Паспорт, Организации, 11 directions, Показатели";
+    ASSERT_EQ(names.size(), 15u) << "Паспорт, Организации, 11 directions, Показатели, Процедуры оценки";
     EXPECT_EQ(names[0], "Паспорт");
     EXPECT_EQ(names[1], "Организации");
     EXPECT_EQ(names[2], "5.1.1 Подготовка обучающихся");
     EXPECT_EQ(names[13], "Показатели");
+    EXPECT_EQ(names[14], "Процедуры оценки");
 
     // Named ranges the functions and the validation use.
     Reference<css::beans::XPropertySet> doc_props(form, UNO_QUERY_THROW);

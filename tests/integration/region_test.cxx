@@ -204,7 +204,7 @@ TEST_F(Region, TheWorkbookHasCalcsChartsAndOpensWithoutTheExtensionWithNoError) 
     Office bare(plain);
     auto copy = bare.open(stored, Office::Access::ReadOnly);
     const auto names = copy->getSheets()->getElementNames();
-    EXPECT_EQ(names.getLength(), 6);
+    EXPECT_EQ(names.getLength(), 7);
     for (const auto& name : names) {
         Reference<css::sheet::XCellRangesQuery> query(sheet(copy, u8(name).c_str()), UNO_QUERY_THROW);
         EXPECT_EQ(query->queryContentCells(css::sheet::CellFlags::FORMULA)->getCount(), 0) << u8(name);

@@ -11,7 +11,7 @@ namespace {
 TEST_F(Samples, FilledDistrictHasNoErrorValueAnywhere) {
     auto doc = open("sample-district.ods");
     const sal_Int32 n = Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getCount();
-    EXPECT_EQ(n, 14);
+    EXPECT_EQ(n, 15);
     for (sal_Int32 i = 0; i < n; ++i) {
         auto s = sheet_at(doc, i);
         auto errors = Reference<css::sheet::XCellRangesQuery>(s, UNO_QUERY_THROW)

@@ -115,8 +115,9 @@ TEST(FormLayout, TheLoaderWantsExactlyOneMunicipalLevel) {
 
 TEST(FormLayout, SheetNamesInTheirOrder) {
     const auto names = form_sheet_names(four_types());
-    EXPECT_EQ(names, (std::vector<std::string>{"Паспорт", "Организации", "1.1 Аттестаты",
-                                               "1.2 Дополнительное образование", "1.3 Дошкольное", "Показатели"}));
+    EXPECT_EQ(names,
+              (std::vector<std::string>{"Паспорт", "Организации", "1.1 Аттестаты", "1.2 Дополнительное образование",
+                                        "1.3 Дошкольное", "Показатели", "Процедуры оценки"}));
     const FormLayout layout = four_layout();
     ASSERT_EQ(layout.directions.size(), 3u);
     EXPECT_EQ(layout.directions[1].sheet, names[3]);
@@ -277,9 +278,12 @@ TEST(FormLayout, IndicatorRowsAndTheirCells) {
 
 TEST(FormLayout, PanesFollowTheSheetNames) {
     const auto panes = form_panes(four_types());
-    ASSERT_EQ(panes.size(), 5u);
+    ASSERT_EQ(panes.size(), 6u);
     EXPECT_EQ(panes[0].sheet, kRegisterSheet);
     EXPECT_EQ(panes[2].sheet, "1.2 Дополнительное образование");
     EXPECT_EQ(panes[2].row, DirectionSheet::kCodeRow + 1);
     EXPECT_EQ(panes[4].sheet, kIndicatorsSheet);
+    EXPECT_EQ(panes[5].sheet, kProceduresSheet);  // its header row in view, and «№» and the name
+    EXPECT_EQ(panes[5].row, ProceduresColumns::kFirstRow);
+    EXPECT_EQ(panes[5].column, ProceduresColumns::kName + 1);
 }

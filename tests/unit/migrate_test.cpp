@@ -413,5 +413,26 @@ TEST(Migration, AFormOfAnOlderVersionGetsOneFindingSayingHowToMoveIt) {
     }
 }
 
+// «Процедуры оценки» move as typed: a direction by its id, an object that is none as it reads.
+TEST(Migration, KeepsTheProcedures) {
+    using C = ProceduresColumns;
+    WorkbookSnapshot old = old_form();
+    SheetSnapshot& s = sheet(old, kProceduresSheet);
+    put(s, C::kFirstRow, C::kName, T("Мониторинг первого направления"));
+    put(s, C::kFirstRow, C::kObject, T("1.1 Первое направление"));
+    put(s, C::kFirstRow, C::kDocument, T("Приказ УО № 45-од"));
+    put(s, C::kFirstRow, C::kDate, N(45534));
+    put(s, C::kFirstRow + 2, C::kName, T("Другая"));
+    put(s, C::kFirstRow + 2, C::kObject, T("7.7 Нет такого"));
+    const Migration m = migrate_form(old_version(), new_version(), old);
+    ASSERT_EQ(m.data.procedures.size(), 2u);
+    EXPECT_EQ(m.data.procedures[0].direction, "1.1");
+    EXPECT_EQ(m.data.procedures[0].document, "Приказ УО № 45-од");
+    EXPECT_EQ(m.data.procedures[0].document_date, "2024-08-30");
+    EXPECT_EQ(m.data.procedures[1].direction, "7.7 Нет такого");
+    const std::string fods = form_fods(new_version(), m.data, "test");
+    EXPECT_NE(fods.find("Мониторинг первого направления"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace msoko

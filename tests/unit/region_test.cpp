@@ -266,9 +266,9 @@ TEST(RegionWorkbook, TheSheetsHoldTheModelsValues) {
     const Region r = consolidate(mini(), std::move(forms), {{"x.ods", "не форма"}}, o);
     const RegionWorkbook book = region_workbook(mini(), r, "test");
     const test::Fods fods = test::read_fods(book.fods);
-    EXPECT_EQ(fods.sheet_order,
-              (std::vector<std::string>{kRegionReadinessSheet, kRegionValuesSheet, kRegionRankingSheet,
-                                        kRegionScoresSheet, kRegionProfileSheet, kRegionChartsSheet}));
+    EXPECT_EQ(fods.sheet_order, (std::vector<std::string>{kRegionReadinessSheet, kRegionValuesSheet,
+                                                          kRegionRankingSheet, kRegionScoresSheet, kRegionProfileSheet,
+                                                          kRegionChartsSheet, kRegionBankSheet}));
     // «Готовность»: three accepted, one failure, one missing.
     EXPECT_EQ(fods.at(kRegionReadinessSheet, 4, 1).text, "Альфа");
     EXPECT_EQ(fods.at(kRegionReadinessSheet, 7, 2).text, "не прочитана");
@@ -297,6 +297,39 @@ TEST(RegionWorkbook, TheSheetsHoldTheModelsValues) {
     for (const auto& [sheet, cells] : fods.sheets)
         for (const auto& [at, cell] : cells)
             EXPECT_TRUE(cell.formula.empty()) << sheet;
+}
+
+Procedure procedure(const std::string& name, const std::string& direction, const std::string& document) {
+    Procedure p;
+    p.name = name;
+    p.object = direction;
+    p.direction = direction;
+    p.level = "муниципальный";
+    p.method = "тестирование";
+    p.frequency = "ежегодно";
+    p.conducted_by = "МКУ ИМЦ";
+    p.document = document;
+    p.document_date = "2024-08-30";
+    p.use = "адресная методическая помощь";
+    return p;
+}
+
+TEST(RegionWorkbook, TheBankGroupsTheAcceptedMunicipalitiesProcedures) {
+    RegionForm a = form("Альфа", {share("1.1.1", 1, 10)});
+    a.figures.procedures = {procedure("Мониторинг читательской грамотности 5 кл.", "1.1", "Приказ УО № 45-од")};
+    RegionForm b = form("Бета", {share("1.1.1", 1, 10)});
+    b.figures.procedures = {procedure("мониторинг читательской грамотности (5 классы)", "1.1", "Приказ № 12")};
+    RegionForm c = form("Гамма", {share("1.1.1", 1, 10)});
+    c.figures.catalogue_version = "0";  // refused: its procedures are not in the bank
+    c.figures.procedures = {procedure("Оценка готовности к школе", "1.1", "Приказ № 3")};
+    const Region r = consolidate(mini(), {a, b, c}, {});
+    ASSERT_EQ(r.bank.entries.size(), 1u);
+    EXPECT_EQ(r.bank.entries[0].municipalities, (std::vector<std::string>{"Альфа", "Бета"}));
+    const test::Fods fods = test::read_fods(region_workbook(mini(), r, "test").fods);
+    EXPECT_EQ(fods.at(kRegionBankSheet, 4, 0).text.rfind("1.1 ", 0), 0u);  // the direction's heading
+    EXPECT_EQ(fods.at(kRegionBankSheet, 5, 1).value, "2");
+    EXPECT_EQ(fods.at(kRegionBankSheet, 5, 2).text, "Альфа, Бета");
+    EXPECT_NE(fods.at(kRegionBankSheet, 5, 7).text.find("Бета: Приказ № 12 от 2024-08-30"), std::string::npos);
 }
 
 }  // namespace

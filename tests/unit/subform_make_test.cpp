@@ -200,7 +200,9 @@ TEST(SubformWriter, InstructionFirstSheetsWithoutInputHiddenIndicatorsHidden) {
         EXPECT_EQ(sheets[0].second, "ta_form");
         EXPECT_EQ(sheets[1], std::make_pair(std::string(kPassportSheet), std::string("ta_form")));
         EXPECT_EQ(sheets[2], std::make_pair(std::string(kRegisterSheet), std::string("ta_form")));
-        EXPECT_EQ(sheets.back(), std::make_pair(std::string(kIndicatorsSheet), std::string("ta_hidden")));
+        // «Показатели» and «Процедуры оценки», the municipality's, hidden.
+        EXPECT_EQ(sheets[sheets.size() - 2], std::make_pair(std::string(kIndicatorsSheet), std::string("ta_hidden")));
+        EXPECT_EQ(sheets.back(), std::make_pair(std::string(kProceduresSheet), std::string("ta_hidden")));
         std::size_t shown = 0;
         for (std::size_t i = 0; i < layout.directions.size(); ++i) {
             const DirectionSheet& ds = layout.directions[i];

@@ -97,6 +97,8 @@ inline WorkbookSnapshot form(const Catalogue& c = mini()) {
         wb.sheets.push_back(s);
     }
     wb.sheets.push_back(grid(kIndicatorsSheet, 4, 8));
+    // «Процедуры оценки», none filled (tests/unit/procedures_test.cpp fills it).
+    wb.sheets.push_back(grid(kProceduresSheet, ProceduresColumns::kFirstRow + 4, ProceduresColumns::kCount));
     return wb;
 }
 

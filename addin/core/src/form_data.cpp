@@ -2,6 +2,7 @@
 #include "msoko/form_data.hpp"
 
 #include "msoko/catalogue_info.hpp"
+#include "msoko/form_layout.hpp"
 
 #include <boost/json.hpp>
 
@@ -90,6 +91,8 @@ FormData parse(const std::string& text, const std::string& file) {
         if (!v.is_number())
             continue;
         const std::string key(kv.key());
+        if (key == "procedure_rows")
+            continue;  // read below
         if (!v.is_int64() || v.as_int64() < 0 || v.as_int64() > static_cast<std::int64_t>(kMaxRegisterRows))
             throw CatalogueError(file, "/" + key, "must be a whole number 0–" + std::to_string(kMaxRegisterRows));
         const auto n = static_cast<std::size_t>(v.as_int64());
@@ -151,6 +154,29 @@ FormData parse(const std::string& text, const std::string& file) {
                                       text_of(e, "cell", file, where, false),
                                       text_of(e, "organisation", file, where, false),
                                       text_of(e, "field", file, where, false), text_of(e, "text", file, where)});
+        }
+    }
+    if (const auto* pr = o.if_contains("procedure_rows")) {
+        if (!pr->is_int64() || pr->as_int64() < 0 || pr->as_int64() > static_cast<std::int64_t>(kMaxProcedureRows))
+            throw CatalogueError(file, "/procedure_rows",
+                                 "must be a whole number 0–" + std::to_string(kMaxProcedureRows));
+        d.procedure_rows = static_cast<std::size_t>(pr->as_int64());
+    }
+    if (const auto* procs = o.if_contains("procedures")) {
+        if (!procs->is_array())
+            throw CatalogueError(file, "/procedures", "must be an array");
+        const json::array& a = procs->as_array();
+        if (a.size() > kMaxProcedureRows)
+            throw CatalogueError(file, "/procedures", "at most " + std::to_string(kMaxProcedureRows) + " procedures");
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            const std::string where = "/procedures/" + std::to_string(i);
+            if (!a[i].is_object())
+                throw CatalogueError(file, where, "must be an object");
+            const auto& e = a[i].as_object();
+            const auto member = [&](const char* key) { return text_of(e, key, file, where, false); };
+            d.procedures.push_back({member("name"), member("direction"), member("level"), member("method"),
+                                    member("frequency"), member("participants"), member("conducted_by"),
+                                    member("document"), member("document_date"), member("use")});
         }
     }
     if (const auto* ov = o.if_contains("overrides")) {

@@ -116,6 +116,21 @@ std::string form_data_json(const FormData& d, const std::string& catalogue_id) {
                                             {"field", e.field},
                                             {"text", e.text}});
     root["explanations"] = std::move(explanations);
+    json::array procedures;
+    for (const auto& p : d.procedures)
+        procedures.push_back(json::object{{"name", p.name},
+                                          {"direction", p.direction},
+                                          {"level", p.level},
+                                          {"method", p.method},
+                                          {"frequency", p.frequency},
+                                          {"participants", p.participants},
+                                          {"conducted_by", p.conducted_by},
+                                          {"document", p.document},
+                                          {"document_date", p.document_date},
+                                          {"use", p.use}});
+    root["procedures"] = std::move(procedures);
+    if (d.procedure_rows)
+        root["procedure_rows"] = static_cast<std::int64_t>(*d.procedure_rows);
     return layout(root);
 }
 

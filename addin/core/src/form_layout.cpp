@@ -27,6 +27,7 @@ std::vector<std::string> form_sheet_names(const Catalogue& catalogue) {
     for (const auto& d : catalogue.directions)
         names.push_back(direction_sheet_name(d));
     names.push_back(kIndicatorsSheet);
+    names.push_back(kProceduresSheet);
     return names;
 }
 
@@ -262,6 +263,92 @@ CellRole IndicatorRow::role(int column) const {
     return CellRole::NotApplicable;
 }
 
+// ---------------------------------------------------------------------------
+// «Процедуры оценки»
+
+const char* ProceduresColumns::head(int column) {
+    static const char* const heads[] = {"№",
+                                        "Наименование процедуры",
+                                        "Объект оценки (направление МСОКО)",
+                                        "Уровень",
+                                        "Форма (метод) оценки",
+                                        "Периодичность",
+                                        "Участники",
+                                        "Кто проводит",
+                                        "Утверждающий документ (вид и номер)",
+                                        "Дата документа",
+                                        "Использование результатов"};
+    return column >= 0 && column < kCount ? heads[column] : "";
+}
+
+const char* ProceduresColumns::key(int column) {
+    static const char* const keys[] = {"",         "name",          "direction",    "level",
+                                       "method",   "frequency",     "participants", "conducted_by",
+                                       "document", "document_date", "use"};
+    return column >= 0 && column < kCount ? keys[column] : "";
+}
+
+bool ProceduresColumns::required(int column) {
+    return column == kName || column == kObject || column == kLevel || column == kConductedBy || column == kDocument;
+}
+
+const std::vector<std::string>& procedure_levels() {
+    static const std::vector<std::string> levels = {"муниципальный", "институциональный"};
+    return levels;
+}
+
+const std::vector<std::string>& procedure_frequencies() {
+    static const std::vector<std::string> frequencies = {
+        "ежегодно", "раз в полгода", "ежеквартально", "ежемесячно", "раз в два года", "по графику", "по запросу"};
+    return frequencies;
+}
+
+std::string procedure_object_text(const Direction& direction) {
+    return direction_sheet_name(direction);
+}
+
+namespace {
+
+// Folded, ё as е, runs of spaces as one: how a typed object is compared.
+std::string object_key(const std::string& text) {
+    std::string folded = fold(text), out;
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+        if (folded.compare(i, 2, "ё") == 0) {
+            out += "е";
+            ++i;
+        } else if (folded[i] == ' ' || folded[i] == '\t') {
+            if (!out.empty() && out.back() != ' ')
+                out += ' ';
+        } else {
+            out += folded[i];
+        }
+    }
+    while (!out.empty() && out.back() == ' ')
+        out.pop_back();
+    return out;
+}
+
+}  // namespace
+
+const Direction* procedure_object_direction(const Catalogue& catalogue, const std::string& text) {
+    const std::string t = trim(text);
+    if (t.empty())
+        return nullptr;
+    // Its leading id: «5.1.1 Подготовка обучающихся», «5.1.1», «5.1.1. Подготовка…».
+    std::string id = t.substr(0, t.find(' '));
+    while (!id.empty() && id.back() == '.')
+        id.pop_back();
+    for (const auto& d : catalogue.directions)
+        if (d.id == id)
+            return &d;
+    const std::string key = object_key(t);
+    for (const auto& d : catalogue.directions)
+        if (key == object_key(d.short_title) || key == object_key(d.title) ||
+            key == object_key(direction_sheet_name(d)))
+            return &d;
+    return nullptr;
+}
+
 namespace {
 
 std::vector<IndicatorRow> indicator_rows(const Catalogue& c, FormLayout& layout) {
@@ -386,8 +473,10 @@ std::vector<int> FormLayout::indicator_computed_columns() const {
     return columns;
 }
 
-FormLayout form_layout(const Catalogue& c, const std::map<std::string, std::size_t>& slots) {
+FormLayout form_layout(const Catalogue& c, const std::map<std::string, std::size_t>& slots,
+                       std::size_t procedure_rows) {
     FormLayout layout;
+    layout.procedures.rows = procedure_rows;
     layout.municipal_type = c.municipal_type().id;
     layout.passport = passport_layout(c);
     layout.register_columns = register_columns(c);
@@ -443,6 +532,7 @@ std::vector<SheetPane> form_panes(const Catalogue& catalogue) {
     for (const auto& d : catalogue.directions)
         panes.push_back({direction_sheet_name(d), 2, DirectionSheet::kCodeRow + 1});
     panes.push_back({kIndicatorsSheet, 3, FormLayout::kIndicatorsFirstRow});
+    panes.push_back({kProceduresSheet, 2, ProceduresColumns::kFirstRow});
     return panes;
 }
 

@@ -96,9 +96,11 @@ std::string block_unit(const Indicator& ind, const std::string& municipal_type);
 /// Data validity of the input cells, one entry per distinct rule and message.
 class Validations {
 public:
-    /// The name of the validity (made when new).
+    /// The name of the validity (made when new). `any_text`: a value off the
+    /// list (or outside the condition) is accepted without a message — the
+    /// list only suggests.
     std::string add(const std::string& condition, const std::string& help_title, const std::string& help,
-                    const std::string& error, bool list = false);
+                    const std::string& error, bool list = false, bool any_text = false);
     /// The validity of an input cell of `field`; `requirement` replaces the
     /// help's «обязательно» / «необязательно» when given; the help names the
     /// field's `source` (the title of its data source) and its note.

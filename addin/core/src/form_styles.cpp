@@ -151,7 +151,8 @@ std::string styles_xml(bool subform) {
                                                         {"co_short", "6cm"},
                                                         {"co_long", "9cm"},
                                                         {"co_doc", "4.5cm"},
-                                                        {"co_link", "6cm"}};
+                                                        {"co_link", "6cm"},
+                                                        {"co_level", "3.3cm"} /* «институциональный» in 9 pt */};
     auto column = [&](const char* name, const char* width) {
         s += std::string("<style:style style:name=\"") + name +
              "\" style:family=\"table-column\"><style:table-column-properties fo:break-before=\"auto\" "

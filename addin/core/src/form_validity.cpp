@@ -45,8 +45,8 @@ std::string help_paragraphs(const std::string& help) {
 }  // namespace
 
 std::string Validations::add(const std::string& condition, const std::string& help_title, const std::string& help,
-                             const std::string& error, bool list) {
-    const std::string key = condition + "\x1f" + help_title + "\x1f" + help;
+                             const std::string& error, bool list, bool any_text) {
+    const std::string key = condition + "\x1f" + help_title + "\x1f" + help + (any_text ? "\x1f*" : "");
     auto it = names_.find(key);
     if (it != names_.end())
         return it->second;
@@ -57,8 +57,8 @@ std::string Validations::add(const std::string& condition, const std::string& he
             "><table:help-message table:title=\"" + xml(truncate_utf8(help_title, 80)) + "\" table:display=\"true\">" +
             help_paragraphs(help) +
             "</table:help-message><table:error-message table:message-type=\"stop\" table:title=\"" +
-            xml("Неверное значение") + "\" table:display=\"true\"><text:p>" + xml(error) +
-            "</text:p></table:error-message></table:content-validation>\n";
+            xml("Неверное значение") + "\" table:display=\"" + (any_text ? "false" : "true") + "\"><text:p>" +
+            xml(error) + "</text:p></table:error-message></table:content-validation>\n";
     return name;
 }
 

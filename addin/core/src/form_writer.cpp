@@ -29,7 +29,7 @@ Writer::Writer(const Catalogue& c, const FormData& d, const std::string& generat
     std::map<std::string, std::size_t> slots;
     for (const OrganisationType* t : c.register_types())
         slots[t->id] = std::max(d.register_rows(t->plural), by_type_[t->id].size());
-    layout_ = form_layout(c, slots);
+    layout_ = form_layout(c, slots, std::max(d.procedure_rows.value_or(kDefaultProcedureRows), d.procedures.size()));
     panes_ = form_panes(c);
 }
 
@@ -40,12 +40,15 @@ std::string Writer::write() {
     for (const auto& ds : layout_.directions)
         sheets.push_back(direction(ds));
     sheets.push_back(indicators());
+    sheets.push_back(procedures());
     apply_overrides(sheets);
     if (sub_) {
         // A sub-form: the sheets the organisation fills nothing on kept but hidden, the instruction first.
         for (std::size_t s = 0; s < layout_.directions.size(); ++s)
             sheets[2 + s].hidden = nothing_to_fill(layout_.directions[s]);
-        sheets.back().hidden = true;  // «Показатели»: the municipality's
+        for (Sheet& sh : sheets)  // «Показатели» and «Процедуры оценки»: the municipality's
+            if (sh.name == kIndicatorsSheet || sh.name == kProceduresSheet)
+                sh.hidden = true;
         sheets.insert(sheets.begin(), instruction());
     }
 

@@ -43,6 +43,8 @@ private:
     /// The indicator block; `heads`: the fields' titles of the header row it shares.
     void direction_block(const DirectionSheet& ds, Sheet& sh, std::vector<std::string> heads);
     Sheet indicators();
+    // form_procedures.cpp
+    Sheet procedures();
 
     /// The organisation in a register slot of `type`, or null.
     const RegisterEntry* org_in(const std::string& type, std::size_t slot) const;

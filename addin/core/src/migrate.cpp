@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 // A form moved to the current version of its catalogue (msoko/migrate.hpp).
 #include "msoko/migrate.hpp"
+#include "msoko/procedures.hpp"
 
 #include "msoko/cell.hpp"
 #include "msoko/form_layout.hpp"
@@ -450,6 +451,9 @@ Migration migrate_form(const Catalogue& old_catalogue, const Catalogue& catalogu
             }
         }
     }
+    // «Процедуры оценки» as typed; an object the new version has no direction for stays as typed (the check names it).
+    for (const Procedure& p : read_procedures(old_catalogue, old_form))
+        data.procedures.push_back(procedure_entry(p));
     if (previous_lost)
         m.notes.push_back(
             "Не перенесено значений прошлого года показателей, которых нет в новой версии или которые "

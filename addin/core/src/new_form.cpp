@@ -6,6 +6,7 @@
 #include "msoko/form_layout.hpp"
 #include "msoko/form_reader.hpp"
 #include "msoko/migrate.hpp"
+#include "msoko/procedures.hpp"
 #include "msoko/table.hpp"
 #include "msoko/text.hpp"
 
@@ -38,6 +39,8 @@ LastYearForm read_last_year(const Catalogue& current, const WorkbookSnapshot& wo
     last.municipality = form.passport_text("municipality");
     last.region = form.passport_text("region");
     last.period = form.passport_text(kPassportPeriod);
+    for (const Procedure& p : read_procedures(catalogue, workbook))
+        last.procedures.push_back(procedure_entry(p));
 
     // The register, by the form's contract.
     const FormLayout layout = form_layout(catalogue, {});
@@ -117,6 +120,7 @@ FormData new_form_data(const Catalogue& catalogue, const NewFormRequest& request
     data.passport[kPassportPeriod] = request.period;
     if (last_year) {
         data.organisations = last_year->organisations;
+        data.procedures = last_year->procedures;
         for (const auto& [indicator, value] : last_year->values)
             data.previous[indicator] = value;
     }

@@ -294,6 +294,10 @@ Region consolidate(const Catalogue& catalogue, std::vector<RegionForm> forms,
     for (std::size_t i = 0; i < catalogue.indicators.size(); ++i)
         region.values.push_back(region_value(catalogue, catalogue.indicators[i], i, region.municipalities));
     rank_region(catalogue, region, options);
+    std::vector<MunicipalProcedures> procedures;
+    for (const auto& m : region.municipalities)
+        procedures.push_back({m.name, region.forms[m.form].figures.procedures});
+    region.bank = procedure_bank(catalogue, procedures);
     return region;
 }
 

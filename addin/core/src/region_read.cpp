@@ -13,10 +13,7 @@ namespace json = boost::json;
 
 namespace {
 
-class Bad : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
+using Bad = std::runtime_error;
 
 const json::object& object_at(const json::object& o, const char* key) {
     const json::value* v = o.if_contains(key);
@@ -182,6 +179,7 @@ RegionForm read_submission_json(const std::string& content, const std::string& f
         for (const auto& v : array_at(o, "indicators"))
             if (v.is_object())
                 f.indicators.push_back(indicator_of(v.get_object()));
+        f.procedures = submission_procedures(content);
         for (const auto& v : array_at(o, "warnings")) {
             if (!v.is_object())
                 continue;
@@ -204,7 +202,7 @@ RegionForm read_submission_json(const std::string& content, const std::string& f
             form.findings.push_back(std::move(row));
         }
         return form;
-    } catch (const Bad& e) {
+    } catch (const std::runtime_error& e) {
         throw std::runtime_error("«" + file + "» — не файл показателей пакета МСОКО: " + std::string(e.what()) +
                                  " / not an indicators.json of a submission package");
     }

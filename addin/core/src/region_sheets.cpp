@@ -349,4 +349,55 @@ Sheet charts(const Catalogue& catalogue, const Region& region, std::vector<Regio
     return sh;
 }
 
+Sheet bank(const Catalogue& catalogue, const Region& region) {
+    Sheet sh;
+    sh.name = kRegionBankSheet;
+    sh.column_styles = {"co_wide",  "co_num",  "co_name", "co_value", "co_name",
+                        "co_value", "co_name", "co_note", "co_note"};
+    sh.put(0, 0, text_cell("Банк муниципальных процедур оценки качества образования — " + region.title, "ce_title"));
+    sh.put(1, 0,
+           text_cell("Процедуры из листов «Процедуры оценки» всех принятых форм, по объекту оценки (направлению "
+                     "МСОКО). Похожие названия одной процедуры собраны в одну строку; «Другие названия» — как их "
+                     "написали муниципалитеты.",
+                     "ce_sub", spanned(9)));
+    header(sh, 3,
+           {"Процедура", "МО", "Кто применяет", "Уровень", "Форма (метод) оценки", "Периодичность", "Другие названия",
+            "Утверждающие документы", "Использование результатов"});
+    int r = 4;
+    std::string direction;
+    for (const BankEntry& e : region.bank.entries) {
+        if (e.direction != direction) {
+            direction = e.direction;
+            const Direction* d = catalogue.direction(direction);
+            sh.put(r++, 0, text_cell(direction + " " + (d ? d->title : std::string()), "ce_bold", spanned(9)));
+        }
+        std::vector<std::string> others, documents, uses;
+        for (const auto& n : e.names)
+            if (n != e.name)
+                others.push_back(n);
+        for (const BankUse& u : e.uses) {
+            if (!u.procedure.document.empty())
+                documents.push_back(u.municipality + ": " + u.procedure.document +
+                                    (u.procedure.document_date.empty() ? "" : " от " + u.procedure.document_date));
+            if (!u.procedure.use.empty() && std::find(uses.begin(), uses.end(), u.procedure.use) == uses.end())
+                uses.push_back(u.procedure.use);
+        }
+        sh.put(r, 0, text_cell(e.name, "ce_text"));
+        sh.put(r, 1, number_cell(static_cast<double>(e.municipalities.size()), "ce_int"));
+        sh.put(r, 2, text_cell(join(e.municipalities), "ce_text"));
+        sh.put(r, 3, text_cell(join(e.levels), "ce_text"));
+        sh.put(r, 4, text_cell(join(e.methods), "ce_text"));
+        sh.put(r, 5, text_cell(join(e.frequencies), "ce_text"));
+        sh.put(r, 6, text_cell(join(others, "; "), "ce_text"));
+        sh.put(r, 7, text_cell(join(documents, "; "), "ce_text"));
+        sh.put(r, 8, text_cell(join(uses, "; "), "ce_text"));
+        ++r;
+    }
+    if (region.bank.entries.empty())
+        sh.put(r, 0, text_cell("В принятых формах нет процедур оценки (лист «Процедуры оценки»).", "ce_text"));
+    sh.freeze_row = 4;
+    sh.header_rows_first = sh.header_rows_last = 3;
+    return sh;
+}
+
 }  // namespace msoko::region_sheets

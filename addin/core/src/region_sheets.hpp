@@ -23,6 +23,8 @@ odf::Sheet values(const Catalogue& catalogue, const Region& region);
 odf::Sheet ranking(const Catalogue& catalogue, const Region& region);
 odf::Sheet scores(const Catalogue& catalogue, const Region& region);
 odf::Sheet profiles(const Catalogue& catalogue, const Region& region);
+/// «Банк процедур»: the bank of the municipalities' assessment procedures, by object.
+odf::Sheet bank(const Catalogue& catalogue, const Region& region);
 /// «Диаграммы»: the data block of each chart; `charts` gets their places.
 odf::Sheet charts(const Catalogue& catalogue, const Region& region, std::vector<RegionChart>& charts);
 

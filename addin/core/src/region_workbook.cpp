@@ -115,6 +115,7 @@ RegionWorkbook region_workbook(const Catalogue& catalogue, const Region& region,
     sheets.push_back(scores(catalogue, region));
     sheets.push_back(profiles(catalogue, region));
     sheets.push_back(charts(catalogue, region, out.charts));
+    sheets.push_back(bank(catalogue, region));
     for (auto& sh : sheets) {
         sh.protect = false;
         if (sh.freeze_row > 0 || sh.freeze_col > 0)

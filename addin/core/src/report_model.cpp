@@ -90,6 +90,12 @@ int indicator_decimals(const Indicator& indicator) {
 std::string field_title(const Catalogue& catalogue, const std::string& sheet, const std::string& field) {
     if (field.empty())
         return {};
+    if (sheet == kProceduresSheet) {  // a column of «Процедуры оценки» by its key
+        for (int c = 0; c < ProceduresColumns::kCount; ++c)
+            if (field == ProceduresColumns::key(c))
+                return ProceduresColumns::head(c);
+        return {};
+    }
     if (const Field* f = catalogue.field(field))
         return f->title;
     if (const Indicator* i = catalogue.indicator(field))

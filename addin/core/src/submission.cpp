@@ -15,6 +15,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <stdexcept>
 
 namespace msoko {
 
@@ -156,6 +157,7 @@ SubmissionFigures submission_figures(const Catalogue& catalogue, const WorkbookS
                                 r.value, r.message, r.explanation, r.more});
     }
 
+    out.procedures = read_procedures(catalogue, snapshot);
     const FormLayout layout = form_layout(catalogue, {});
     const Engine engine(catalogue, form.workbook);
     const std::vector<FormIndicator> municipal = form_indicators(catalogue, form);
@@ -372,7 +374,62 @@ std::string submission_json(const SubmissionFigures& figures, const SubmissionMe
     }
     root["indicators"] = std::move(indicators);
     root["warnings"] = std::move(warnings);
+    json::array procedures;
+    for (const Procedure& p : figures.procedures)
+        procedures.push_back({{"row", p.row + 1},
+                              {"name", p.name},
+                              {"object", p.object},
+                              {"direction", text_or_null(p.direction)},
+                              {"level", p.level},
+                              {"method", p.method},
+                              {"frequency", p.frequency},
+                              {"participants", p.participants},
+                              {"conducted_by", p.conducted_by},
+                              {"document", p.document},
+                              {"document_date", text_or_null(p.document_date)},
+                              {"use", p.use}});
+    root["procedures"] = std::move(procedures);
     return json::serialize(root) + "\n";
+}
+
+std::vector<Procedure> submission_procedures(const std::string& indicators_json) {
+    json::error_code ec;
+    const json::value root = json::parse(indicators_json, ec);
+    if (ec || !root.is_object())
+        throw std::runtime_error("indicators.json: not a JSON object");
+    std::vector<Procedure> out;
+    const json::value* list = root.as_object().if_contains("procedures");
+    if (!list || list->is_null())
+        return out;
+    if (!list->is_array())
+        throw std::runtime_error("indicators.json: \"procedures\" is not a list");
+    for (const json::value& v : list->as_array()) {
+        if (!v.is_object())
+            throw std::runtime_error("indicators.json: a procedure is not an object");
+        const json::object& o = v.as_object();
+        const auto text = [&](const char* key) {
+            const json::value* m = o.if_contains(key);
+            return m && m->is_string() ? std::string(m->as_string()) : std::string();
+        };
+        Procedure p;
+        const json::value* row = o.if_contains("row");
+        p.row = row && row->is_int64() && row->as_int64() > 0 && row->as_int64() < (1 << 30)
+                    ? static_cast<int>(row->as_int64()) - 1
+                    : -1;
+        p.name = text("name");
+        p.object = text("object");
+        p.direction = text("direction");
+        p.level = text("level");
+        p.method = text("method");
+        p.frequency = text("frequency");
+        p.participants = text("participants");
+        p.conducted_by = text("conducted_by");
+        p.document = text("document");
+        p.document_date = text("document_date");
+        p.use = text("use");
+        out.push_back(std::move(p));
+    }
+    return out;
 }
 
 // --- indicators.csv ----------------------------------------------------------------

@@ -117,8 +117,10 @@ ValidationReport validate(const Catalogue& catalogue, const WorkbookSnapshot& wo
             }
         ctx.form.build();
         check_rules(ctx, out);
-        if (!ctx.subform)  // a sub-form's «Показатели» is the municipality's (hidden there)
+        if (!ctx.subform) {  // a sub-form's «Показатели» and «Процедуры оценки» are the municipality's (hidden there)
             check_indicators_sheet(ctx, out);
+            check_procedures(ctx, out);
+        }
         check_plausibility(ctx, out);
         check_indicators_present(ctx, out);
         check_rows_without_code(ctx, out);

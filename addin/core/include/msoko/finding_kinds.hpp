@@ -31,6 +31,7 @@ enum class CheckFamily : std::uint8_t {
     Cells,         ///< each figure on the direction sheets: type, range, required, the form's formulas
     Rules,         ///< the catalogue's rules between figures
     Indicators,    ///< the sheet «Показатели»
+    Procedures,    ///< the sheet «Процедуры оценки»
     Plausibility,  ///< warnings a specialist should look at
     Report,        ///< what the report itself adds
 };

@@ -28,6 +28,16 @@ struct Evidence {
     std::string document, date, link;
 };
 
+/// One assessment procedure of the municipality, as «Процедуры оценки» gets
+/// it (`"procedures": [{name, direction, level, method, frequency,
+/// participants, conducted_by, document, document_date, use}]` in the file).
+/// Each member as typed; `direction` a direction id of the catalogue (written
+/// as its sheet's name; another text as it is), `document_date` ISO 8601
+/// ("2024-08-30", written as a date) or any text (written as text).
+struct ProcedureEntry {
+    std::string name, direction, level, method, frequency, participants, conducted_by, document, document_date, use;
+};
+
 /// One cell typed over what the form generates (for example a typed value
 /// where the form has a formula): `sheet` is a direction id, or
 /// `organisations`, `indicators`, `passport`; `column` a field id or
@@ -54,6 +64,11 @@ struct FormData {
     std::map<std::string, double> previous;    ///< indicator → last year's value
     std::map<std::string, Evidence> evidence;  ///< flag indicator → its documents
     std::vector<Override> overrides;
+    /// The municipality's assessment procedures, in their order.
+    std::vector<ProcedureEntry> procedures;
+    /// Rows of «Процедуры оценки» (`"procedure_rows": 40`); at least as many as
+    /// `procedures`. Not set: kDefaultProcedureRows (msoko/form_layout.hpp).
+    std::optional<std::size_t> procedure_rows;
     /// The user's explanations of the check's warnings, kept in the form
     /// (msoko/explanations.hpp; `"explanations": [{kind, sheet, cell,
     /// organisation, field, text}]` in the file).

@@ -22,9 +22,12 @@ namespace msoko {
 inline constexpr const char* kPassportSheet = "Паспорт";
 inline constexpr const char* kRegisterSheet = "Организации";
 inline constexpr const char* kIndicatorsSheet = "Показатели";
+/// The municipality's assessment procedures (seed 003's bank), after «Показатели».
+inline constexpr const char* kProceduresSheet = "Процедуры оценки";
 /// A direction's sheet: «5.1.1 Подготовка обучающихся» (id, space, short title).
 std::string direction_sheet_name(const Direction& direction);
-/// Every sheet of the form in its order: passport, register, directions, «Показатели».
+/// Every sheet of the form in its order: passport, register, directions,
+/// «Показатели», «Процедуры оценки».
 std::vector<std::string> form_sheet_names(const Catalogue& catalogue);
 
 // --- the municipality's own row ---------------------------------------------
@@ -259,6 +262,50 @@ struct IndicatorRow {
     CellRole role(int column) const;
 };
 
+// --- «Процедуры оценки» ------------------------------------------------------------------
+
+/// The municipal assessment procedures in use: one row per procedure, under
+/// one header row. The object of a procedure is a direction of the catalogue,
+/// shown (and chosen from a list) as its sheet's name, «5.1.1 Подготовка
+/// обучающихся»; its level is one of procedure_levels().
+struct ProceduresColumns {
+    static constexpr int kNumber = 0, kName = 1, kObject = 2, kLevel = 3, kMethod = 4, kFrequency = 5,
+                         kParticipants = 6, kConductedBy = 7, kDocument = 8, kDate = 9, kUse = 10;
+    static constexpr int kCount = 11;
+    static constexpr int kTitleRow = 0, kHeaderRow = 2, kFirstRow = 3;  ///< 0-based
+    /// The column head («Наименование процедуры»).
+    static const char* head(int column);
+    /// The key of the column in data files and packages (name, direction, level, method,
+    /// frequency, participants, conducted_by, document, document_date, use); "" for «№».
+    static const char* key(int column);
+    /// Must a row holding anything fill the column? (name, object, level, who carries it out, document)
+    static bool required(int column);
+};
+
+/// The rows of «Процедуры оценки» a form has when its data ask for no more.
+inline constexpr std::size_t kDefaultProcedureRows = 30;
+/// The most rows a data file may ask for.
+inline constexpr std::size_t kMaxProcedureRows = 1000;
+
+/// «муниципальный», «институциональный»: the levels a procedure may have.
+const std::vector<std::string>& procedure_levels();
+/// The frequencies offered in the list of «Периодичность» (any other text is
+/// accepted too): ежегодно, раз в полгода, ежеквартально, ежемесячно, по графику…
+const std::vector<std::string>& procedure_frequencies();
+/// The text of a direction in the column «Объект оценки»: its sheet's name.
+std::string procedure_object_text(const Direction& direction);
+/// The direction an «Объект оценки» text names: its leading id («5.1.1 …»,
+/// «5.1.1»), or its short title or title (letter case, ё/е and spaces aside);
+/// null when it names none.
+const Direction* procedure_object_direction(const Catalogue& catalogue, const std::string& text);
+
+/// The sheet as the form writes it: `rows` rows from ProceduresColumns::kFirstRow.
+struct ProceduresLayout {
+    std::size_t rows = kDefaultProcedureRows;
+    int first_row() const { return ProceduresColumns::kFirstRow; }
+    int last_row() const { return ProceduresColumns::kFirstRow + static_cast<int>(rows) - 1; }
+};
+
 // --- the whole form ------------------------------------------------------------------
 
 struct FormLayout {
@@ -271,6 +318,7 @@ struct FormLayout {
     /// direction (not part of the implemented document), which says so; -1: none.
     int supplementary_heading_row = -1;
     std::string municipal_type;  ///< the id of the catalogue's municipal level
+    ProceduresLayout procedures;
 
     static constexpr int kRegisterHeaderRow = 2;   ///< 0-based row of the register's heads
     static constexpr int kRegisterFirstRow = 3;    ///< 0-based row of the first register slot
@@ -299,8 +347,9 @@ struct FormLayout {
 };
 
 /// The layout for a register of `slots[type]` rows per organisation type
-/// (a type not named has none).
-FormLayout form_layout(const Catalogue& catalogue, const std::map<std::string, std::size_t>& slots);
+/// (a type not named has none) and `procedure_rows` rows of «Процедуры оценки».
+FormLayout form_layout(const Catalogue& catalogue, const std::map<std::string, std::size_t>& slots,
+                       std::size_t procedure_rows = kDefaultProcedureRows);
 
 /// "A1"-style address (0-based row and column), e.g. cell_address(3, 0) == "A4".
 std::string cell_address(int row, int column);

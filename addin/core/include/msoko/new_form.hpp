@@ -29,6 +29,9 @@ struct NewFormRequest {
 struct LastYearForm {
     std::vector<RegisterEntry> organisations;  ///< in the register's order
     std::map<std::string, double> values;      ///< indicator → its municipal value
+    /// Its «Процедуры оценки» (most are run again the next year; the user
+    /// removes those that are not), in row order.
+    std::vector<ProcedureEntry> procedures;
     std::string municipality, region, period;  ///< its passport's
     /// What was not taken and why, in Russian (another catalogue's
     /// indicators, a row without a type…), for the user.

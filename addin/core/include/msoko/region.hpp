@@ -12,6 +12,7 @@
 // (msoko/region_workbook.hpp).
 
 #include "msoko/catalogue.hpp"
+#include "msoko/procedures.hpp"
 #include "msoko/report_model.hpp"
 #include "msoko/submission.hpp"
 
@@ -171,6 +172,8 @@ struct Region {
     std::vector<IndicatorRanking> rankings;          ///< the ranked indicators, in catalogue order
     std::vector<MunicipalTotal> totals;              ///< per municipality
     std::vector<MunicipalProfile> profiles;          ///< per municipality
+    /// The bank of the accepted municipalities' assessment procedures (msoko/procedures.hpp).
+    ProcedureBank bank;
     /// Indexes of municipalities by their overall place (the unranked last, by name).
     std::vector<std::size_t> by_place;
     std::size_t accepted() const { return municipalities.size(); }

@@ -22,6 +22,7 @@ inline constexpr const char* kRegionRankingSheet = "Рейтинг";
 inline constexpr const char* kRegionScoresSheet = "Баллы";
 inline constexpr const char* kRegionProfileSheet = "Профиль";
 inline constexpr const char* kRegionChartsSheet = "Диаграммы";
+inline constexpr const char* kRegionBankSheet = "Банк процедур";
 
 /// A chart Calc is to make: a bar per municipality (the first column of the
 /// data holds the names, the second the values), the region's value as a

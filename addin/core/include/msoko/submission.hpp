@@ -14,6 +14,7 @@
 // (Engine::organisation), so the package says what the form says.
 
 #include "msoko/catalogue.hpp"
+#include "msoko/procedures.hpp"
 #include "msoko/report_model.hpp"
 #include "msoko/result.hpp"
 #include "msoko/validation.hpp"
@@ -125,6 +126,8 @@ struct SubmissionFigures {
     std::vector<IndicatorFigures> indicators;
     /// Every warning of the check, in the report's order.
     std::vector<SubmissionWarning> warnings;
+    /// The municipality's assessment procedures («Процедуры оценки», read_procedures), in row order.
+    std::vector<Procedure> procedures;
 };
 
 /// The figures of a form. `explained`: the check's report of this snapshot
@@ -137,6 +140,12 @@ SubmissionFigures submission_figures(const Catalogue& catalogue, const WorkbookS
 /// (docs/submission-format.md, docs/submission-format.schema.json), UTF-8,
 /// ending with a line break.
 std::string submission_json(const SubmissionFigures& figures, const SubmissionMeta& meta);
+
+/// The procedures of an `indicators.json` text (its `"procedures"`; none in
+/// a package made before they were): what the region reads back, each with
+/// its row. @throws std::runtime_error when the text is not JSON or
+/// `"procedures"` is not a list of objects.
+std::vector<Procedure> submission_procedures(const std::string& indicators_json);
 
 /// `indicators.csv`: UTF-8 with BOM, `;`-separated, CRLF, decimal comma; a
 /// row for the municipality and one per organisation for every indicator

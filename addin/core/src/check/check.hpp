@@ -210,6 +210,9 @@ void check_cells(CheckContext& ctx, DirectionRead& read, Findings& out);
 void check_rules(CheckContext& ctx, Findings& out);
 /// The sheet «Показатели»: the form's formulas and last year's values.
 void check_indicators_sheet(CheckContext& ctx, Findings& out);
+/// «Процедуры оценки»: each filled row's required cells, object, level,
+/// document and date; the sheet missing (a form of an earlier program) noted.
+void check_procedures(CheckContext& ctx, Findings& out);
 /// Plausibility: dynamics, zero bases, small bases, outliers.
 void check_plausibility(CheckContext& ctx, Findings& out);
 /// The sheet «Показатели» missing (told after the others, as ever).

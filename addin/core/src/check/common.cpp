@@ -38,8 +38,8 @@ const SheetSnapshot* CheckContext::direction_sheet(const Direction& d) const {
     for (const auto& sheet : workbook.sheets) {
         if (sheet.name.rfind(d.id + " ", 0) != 0 && sheet.name != d.id)
             continue;
-        bool form_sheet =
-            sheet.name == kPassportSheet || sheet.name == kRegisterSheet || sheet.name == kIndicatorsSheet;
+        bool form_sheet = sheet.name == kPassportSheet || sheet.name == kRegisterSheet ||
+                          sheet.name == kIndicatorsSheet || sheet.name == kProceduresSheet;
         for (const auto& other : layout.directions)
             form_sheet = form_sheet || other.sheet == sheet.name;
         if (!form_sheet)

@@ -19,6 +19,7 @@ const char* check::form_text(std::string_view text) {
         {"{#passport}", kPassportSheet},
         {"{#register}", kRegisterSheet},
         {"{#indicators}", kIndicatorsSheet},
+        {"{#procedures}", kProceduresSheet},
         {"{#period}", PassportLayout::label_of(kPassportPeriod)},
         {"{#catalogue_version}", PassportLayout::label_of(kPassportCatalogueVersion)}};
     std::string out(text);
@@ -231,6 +232,33 @@ const std::vector<FindingKind> kKinds = {
     {"indicators.last_year", "type.number", F::Indicators, E,
      "Показатель {показатель}, значение прошлого года: {причина}{подсказка}.",
      "Значение прошлого года: ошибка, текст вместо числа, меньше 0 или, для процентов, больше 100."},
+    // --- «Процедуры оценки»
+    {"procedures.sheet_missing", "procedures.sheet_missing", F::Procedures, I,
+     form_text("В форме нет листа «{#procedures}»: форма создана прежней версией программы. Чтобы сообщить "
+               "региональному центру процедуры оценки качества образования муниципалитета, создайте пустую форму "
+               "(Данные → МСОКО → Создать форму сбора данных…), затем в этой книге вставьте из неё лист "
+               "«{#procedures}» (Лист → Вставить лист из файла…) после листа «{#indicators}» и заполните его."),
+     form_text("В книге нет листа «{#procedures}» (форма прежней версии программы): к сведению, форма готова к "
+               "отправке и без него.")},
+    {"procedures.required", "procedures.required", F::Procedures, E, "{процедура}: не заполнено «{поле}».",
+     "В заполненной строке процедуры пусто одно из обязательных полей: наименование, объект оценки, уровень, кто "
+     "проводит, утверждающий документ."},
+    {"procedures.object", "procedures.object", F::Procedures, E,
+     "{процедура}: объект оценки «{значение}» — не направление МСОКО каталога. Выберите направление из "
+     "списка ячейки (например, «{пример}»).",
+     "Объект оценки процедуры не называет ни одного направления каталога."},
+    {"procedures.level", "procedures.level", F::Procedures, E,
+     "{процедура}: уровень «{значение}» не из списка — «муниципальный» или «институциональный».",
+     "Уровень процедуры — не «муниципальный» и не «институциональный»."},
+    {"procedures.document_number", "procedures.document_number", F::Procedures, E,
+     "{процедура}: в утверждающем документе «{значение}» нет номера. Укажите вид и номер документа, "
+     "например «Приказ УО № 45-од»; дату — в столбце «Дата документа».",
+     "Утверждающий документ процедуры без номера («№ …»)."},
+    {"procedures.date", "procedures.date", F::Procedures, E,
+     "{процедура}: дата документа «{значение}» не читается как дата; нужна дата в виде ДД.ММ.ГГГГ.",
+     "Дата утверждающего документа — не дата."},
+    {"procedures.date_range", "procedures.date", F::Procedures, E, "{процедура}: дата документа {дата} {причина}.",
+     "Дата утверждающего документа позже дня проверки или раньше 1990 года."},
     // --- plausibility
     {"plausibility.dynamics", "plausibility.dynamics", F::Plausibility, W,
      "Показатель {показатель} изменился на {изменение} п. п. за год (было {было}){оценка}: проверьте данные или "
@@ -318,6 +346,10 @@ const char* family_title(CheckFamily f) {
             return "Правила каталога";
         case CheckFamily::Indicators: {
             static const char* const title = check::form_text("Лист «{#indicators}»");
+            return title;
+        }
+        case CheckFamily::Procedures: {
+            static const char* const title = check::form_text("Лист «{#procedures}»");
             return title;
         }
         case CheckFamily::Plausibility:

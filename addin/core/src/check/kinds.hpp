@@ -72,6 +72,14 @@ enum class K : std::uint8_t {
     // «Показатели»
     IndicatorOverwritten,
     LastYear,
+    // «Процедуры оценки»
+    ProceduresMissing,
+    ProcedureRequired,
+    ProcedureObject,
+    ProcedureLevel,
+    ProcedureDocumentNumber,
+    ProcedureDate,
+    ProcedureDateRange,
     // plausibility
     Dynamics,
     ZeroBase,
@@ -87,8 +95,8 @@ enum class K : std::uint8_t {
 const FindingKind& kind(K k);
 
 /// A text of the table with the form's names filled from the form's contract
-/// when the table is built: «{#passport}», «{#register}», «{#indicators}» (the
-/// sheets), {#period}, {#catalogue_version} (passport labels). Kept for the
+/// when the table is built: «{#passport}», «{#register}», «{#indicators}»,
+/// «{#procedures}» (the sheets), {#period}, {#catalogue_version} (passport labels). Kept for the
 /// program's life.
 const char* form_text(std::string_view text);
 
