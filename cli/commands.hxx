@@ -11,6 +11,7 @@
 
 #include <rtl/ustring.hxx>
 
+#include <chrono>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -83,6 +84,22 @@ int subforms_merge(const Common& common, const fs::path& form, const std::vector
 /// form's register (msoko/subform.hpp) written into «<stem> — формы организаций» beside
 /// the form (or DIR); an existing folder replaced only with `replace`; prints each file
 int subforms_make(const Common& common, const fs::path& workbook, const fs::path& out, bool replace);
+/// What `region check|consolidate` is asked.
+struct RegionRun {
+    std::string verb;  ///< check | consolidate
+    std::vector<fs::path> inputs;
+    std::size_t jobs = 0;               ///< offices; 0: one per core
+    std::chrono::seconds timeout{120};  ///< one form longer than this: its office is killed and replaced
+    fs::path expected;                  ///< the list of expected municipalities, or empty
+    fs::path findings;                  ///< where the findings of all go (.tsv or .json), or empty
+    fs::path output;                    ///< consolidate: the region workbook (.ods or .xlsx)
+    bool newer = false;                 ///< of two forms of one municipality, take the newer
+    std::string period;                 ///< empty: the period most forms give
+    CheckSettings settings;
+};
+/// region check|consolidate DIR|FILES…: every form checked (a line each, the findings of all);
+/// consolidate also writes the region workbook. check: exit 3 unless every form is ready.
+int region(const Common& common, const RegionRun& run);
 /// convert WORKBOOK OUT.ods|OUT.fods|OUT.pdf
 int convert(const Common& common, const fs::path& workbook, const fs::path& out);
 

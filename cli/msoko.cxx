@@ -108,6 +108,27 @@ constexpr const char* kHelp = R"(Использование / usage: msoko SUBCO
       формы остаются); без -o записывается сама форма
       the returned organisation forms merged into the form; «Сбор форм» printed;
       conflicts kept unless --conflicts take; without -o the form itself is written
+  region check [--jobs N] [--timeout С] [--expected СПИСОК.txt] [--newer]
+               [--period П] [--findings ЗАМЕЧАНИЯ.tsv|.json] ПАПКА|ФАЙЛЫ...
+      проверка форм муниципалитетов для регионального центра: каждая форма
+      (.ods, .xlsx, папка пакета для отправки или её indicators.json) читается
+      и проверяется в LibreOffice (--jobs процессов, по умолчанию по числу ядер;
+      форма, на которой LibreOffice завис дольше --timeout секунд (120), или
+      упал, отмечается, работа идёт дальше); строка на каждую форму, замечания
+      всех форм — в --findings (или --format tsv|json); две формы одного
+      муниципалитета за период — ни одна не берётся, с --newer берётся более
+      новая; формы другой версии каталога или другого периода не принимаются;
+      --expected: кто должен прислать форму (по строке); код выхода 3, если не
+      все формы готовы
+      the municipal forms checked for the regional center, a line each, the
+      findings of all in --findings; exit 3 unless every form is ready
+  region consolidate [те же параметры] -o СВОД.ods|.xlsx ПАПКА|ФАЙЛЫ...
+      свод по муниципалитетам (docs/region.md): листы «Готовность», «Показатели
+      региона» (Σ числителей / Σ знаменателей), «Рейтинг» (мотивирующий
+      мониторинг), «Баллы», «Профиль», «Диаграммы», «Банк процедур»; выводит
+      показатели региона и первые места рейтинга
+      the region workbook: readiness, the region's values, the ranking, profiles,
+      charts and the bank of assessment procedures
   convert WORKBOOK OUT.ods|OUT.fods|OUT.pdf
       пересчитанная копия в другом формате / a recalculated copy in another format
 
@@ -130,7 +151,8 @@ constexpr const char* kHelp = R"(Использование / usage: msoko SUBCO
   1  файл не удалось обработать (причина — в сообщении) / the file could not be
      processed (the message says why)
   2  ошибка в командной строке / usage error
-  3  check, package: в форме есть ошибки (package: или предупреждения без
+  3  region check: не все формы готовы / not every form is ready;
+     check, package: в форме есть ошибки (package: или предупреждения без
      пояснения) / the form has errors (package: or unexplained warnings)
   130, 143, 129  прервано SIGINT (Ctrl+C), SIGTERM, SIGHUP / interrupted
 )";
@@ -146,6 +168,9 @@ const std::map<std::string, std::vector<std::string>> kSubcommands = {
     {"package", {"out", "replace", "dynamics-points", "small-base", "outlier-distance"}},
     {"subforms", {"out", "replace", "output", "conflicts"}},
     {"convert", {}},
+    {"region",
+     {"jobs", "timeout", "expected", "newer", "period", "findings", "output", "small-base", "dynamics-points",
+      "outlier-distance"}},
 };
 
 // A LibreOffice exception as the user reads it: what went wrong in Russian,
@@ -172,6 +197,67 @@ double threshold(const po::variables_map& vm, const char* option, msoko::CheckSe
         throw UsageError(std::string("--") + option + ": " + problem +
                          " / out of its limits: " + vm[option].as<std::string>());
     return v;
+}
+
+msoko::CheckSettings check_settings(const po::variables_map& vm) {
+    using Item = msoko::CheckSettings::Item;
+    msoko::CheckSettings settings;
+    settings.dynamics_points = threshold(vm, "dynamics-points", Item::DynamicsPoints, settings.dynamics_points);
+    settings.small_base = threshold(vm, "small-base", Item::SmallBase, settings.small_base);
+    settings.outlier_distance = threshold(vm, "outlier-distance", Item::OutlierDistance, settings.outlier_distance);
+    return settings;
+}
+
+// A whole number of an option within [min, max].
+std::size_t whole(const po::variables_map& vm, const char* option, std::size_t fallback, std::size_t min,
+                  std::size_t max) {
+    if (!vm.count(option))
+        return fallback;
+    const std::string typed = vm[option].as<std::string>();
+    std::size_t v = 0;
+    const auto [end, error] = std::from_chars(typed.data(), typed.data() + typed.size(), v);
+    if (error != std::errc() || end != typed.data() + typed.size() || v < min || v > max)
+        throw UsageError(std::string("--") + option + ": целое число от " + std::to_string(min) + " до " +
+                         std::to_string(max) + " / a whole number from " + std::to_string(min) + " to " +
+                         std::to_string(max) + ": " + typed);
+    return v;
+}
+
+RegionRun region_run(const po::variables_map& vm, const std::vector<std::string>& args) {
+    RegionRun run;
+    run.verb = args.empty() ? std::string() : args[0];
+    if ((run.verb != "check" && run.verb != "consolidate") || args.size() < 2)
+        throw UsageError(
+            "region check ПАПКА|ФАЙЛЫ... | region consolidate ПАПКА|ФАЙЛЫ... -o СВОД.ods / "
+            "region check DIR|FILES... | region consolidate DIR|FILES... -o REGION.ods");
+    run.inputs.assign(args.begin() + 1, args.end());
+    run.jobs = whole(vm, "jobs", 0, 1, 64);
+    run.timeout = std::chrono::seconds(whole(vm, "timeout", 120, 5, 3600));
+    const auto path = [&](const char* option) {
+        return vm.count(option) ? fs::path(vm[option].as<std::string>()) : fs::path();
+    };
+    run.expected = path("expected");
+    run.findings = path("findings");
+    run.output = path("output");
+    run.newer = vm["newer"].as<bool>();
+    run.period = vm.count("period") ? msoko::trim(vm["period"].as<std::string>()) : std::string();
+    run.settings = check_settings(vm);
+    if (run.verb == "consolidate") {
+        if (run.output.empty())
+            throw UsageError("region consolidate: укажите -o СВОД.ods / give -o REGION.ods");
+        const std::string ext = run.output.extension().string();
+        if (ext != ".ods" && ext != ".xlsx")
+            throw UsageError("-o: .ods или .xlsx / .ods or .xlsx: " + run.output.string());
+        run.output = fs::absolute(run.output);
+    } else if (!run.output.empty()) {
+        throw UsageError("-o: только для region consolidate / only for region consolidate");
+    }
+    if (!run.findings.empty()) {
+        const std::string ext = run.findings.extension().string();
+        if (ext != ".tsv" && ext != ".json")
+            throw UsageError("--findings: .tsv или .json / .tsv or .json: " + run.findings.string());
+    }
+    return run;
 }
 
 fs::path default_catalogue(bool* chosen) {
@@ -205,8 +291,8 @@ int run(const std::vector<std::string>& argv) {
     for (const auto& extra : known->second)
         if (extra == "save")
             options.add_options()("save", po::value<std::string>());
-        else if (extra == "replace")
-            options.add_options()("replace", po::bool_switch());
+        else if (extra == "replace" || extra == "newer")
+            options.add_options()(extra.c_str(), po::bool_switch());
         else if (extra == "output")
             options.add_options()("output,o", po::value<std::string>());
         else if (extra == "rows")
@@ -301,6 +387,8 @@ int run(const std::vector<std::string>& argv) {
                               vm.count("output") ? fs::path(vm["output"].as<std::string>()) : fs::path(),
                               conflicts == "take");
     }
+    if (sub == "region")
+        return region(common, region_run(vm, args));
     if (args.size() != (sub == "convert" || sub == "migrate" ? 2u : 1u))
         throw UsageError(sub == "convert"   ? "convert WORKBOOK OUT.ods|OUT.fods|OUT.pdf"
                          : sub == "migrate" ? "migrate СТАРАЯ.ods НОВАЯ.ods / migrate OLD.ods NEW.ods"
@@ -308,11 +396,7 @@ int run(const std::vector<std::string>& argv) {
     const fs::path workbook = args[0];
     msoko::office::readable_head(workbook);  // a wrong path is told before the office starts
     if (sub == "check" || sub == "package") {
-        using Item = msoko::CheckSettings::Item;
-        msoko::CheckSettings settings;
-        settings.dynamics_points = threshold(vm, "dynamics-points", Item::DynamicsPoints, settings.dynamics_points);
-        settings.small_base = threshold(vm, "small-base", Item::SmallBase, settings.small_base);
-        settings.outlier_distance = threshold(vm, "outlier-distance", Item::OutlierDistance, settings.outlier_distance);
+        const msoko::CheckSettings settings = check_settings(vm);
         if (sub == "package")
             return package(common, workbook, vm.count("out") ? fs::path(vm["out"].as<std::string>()) : fs::path(),
                            vm["replace"].as<bool>(), settings);

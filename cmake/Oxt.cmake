@@ -24,6 +24,8 @@ set(oxt_files
   "${CMAKE_SOURCE_DIR}/registry/icons/package-26.png|icons/package-26.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/merge-16.png|icons/merge-16.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/merge-26.png|icons/merge-26.png"
+  "${CMAKE_SOURCE_DIR}/registry/icons/region-16.png|icons/region-16.png"
+  "${CMAKE_SOURCE_DIR}/registry/icons/region-26.png|icons/region-26.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/subforms-16.png|icons/subforms-16.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/subforms-26.png|icons/subforms-26.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/migrate-16.png|icons/migrate-16.png"

@@ -78,6 +78,7 @@ const std::vector<Dispatcher::Command>& Dispatcher::commands() {
         {"Package", "Подготовить к отправке", "Подготовка к отправке", &Dispatcher::package},
         {"MergeSubforms", "Собрать формы организаций", "Сбор форм организаций", &Dispatcher::collect_subforms},
         {"MakeSubforms", "Формы для организаций", nullptr, &Dispatcher::make_subforms},
+        {"ConsolidateRegion", "Свод по муниципалитетам", nullptr, &Dispatcher::consolidate_region},
         {"Migrate", "Перенести в новую версию формы", nullptr, &Dispatcher::migrate},
         {"Help", "Справка", nullptr, &Dispatcher::show_help},
     };

@@ -93,6 +93,8 @@ private:
     /// One sub-form per organisation of the open form's register, written into
     /// a folder beside it (subforms_make.hxx; subforms_command.cxx).
     void make_subforms();
+    /// The municipal forms of a folder consolidated (region_command.cxx): the region workbook opened.
+    void consolidate_region();
     /// Where the sub-forms of `form` go, as the user picks it; nullopt: cancelled.
     std::optional<std::filesystem::path> pick_subforms_folder(const std::filesystem::path& form);
     /// Runs a command that changes the document as one undo step.

@@ -47,4 +47,13 @@ rtl::OUString file_url(const std::filesystem::path& file) {
     return url;
 }
 
+std::filesystem::path local_path(const rtl::OUString& url_or_path) {
+    if (!url_or_path.startsWith("file:"))
+        return std::filesystem::u8path(to_utf8(url_or_path));
+    rtl::OUString path;
+    if (osl::FileBase::getSystemPathFromFileURL(url_or_path, path) != osl::FileBase::E_None)
+        throw UserError("«" + to_utf8(url_or_path) + "» не на этом компьютере: откройте файл с диска");
+    return std::filesystem::u8path(to_utf8(path));
+}
+
 }  // namespace msoko::uno

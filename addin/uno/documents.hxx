@@ -29,6 +29,10 @@ css::uno::Sequence<css::beans::PropertyValue> properties(
 /// @throws UserError («недопустимое имя файла «…»») when it has none.
 rtl::OUString file_url(const std::filesystem::path& file);
 
+/// The path of this machine of a file URL (or a path given as it is).
+/// @throws UserError («… не на этом компьютере») for a URL of another machine or scheme.
+std::filesystem::path local_path(const rtl::OUString& url_or_path);
+
 /// Closes a document (close(true), or dispose() when it cannot be closed);
 /// nothing when there is none, and what the office throws is swallowed.
 void close_document(const css::uno::Reference<css::lang::XComponent>& document) noexcept;

@@ -330,6 +330,22 @@ TEST(Validation, IndicatorsSheetValueTypedOverAndLastYearNotANumber) {
     EXPECT_NE(numbers[1]->message.find("вне допустимого диапазона"), std::string::npos) << numbers[1]->message;
 }
 
+// A frozen copy (its passport stamped) holds the values of «Показатели» where
+// the form has formulas: that is what the copy is, not a value typed over.
+TEST(Validation, AFrozenCopysIndicatorValuesAreNotTypedOver) {
+    WorkbookSnapshot wb = form();
+    SheetSnapshot& s = indicators_rows(wb);
+    const std::size_t first = FormLayout::kIndicatorsFirstRow;
+    put(s, first, 4, N(50));  // 1.1.1: the formula's value, without the formula
+    put(s, first, 6, N(2));
+    EXPECT_EQ(with_rule(checked(mini(), wb), "form.formula_overwritten").size(), 2u);
+    put(sheet(wb, kPassportSheet), 19, PassportLayout::kLabelColumn, T(PassportStamp::kHeading));
+    const ValidationReport r = checked(mini(), wb);
+    EXPECT_TRUE(r.frozen_copy);
+    EXPECT_TRUE(with_rule(r, "form.formula_overwritten").empty());
+    EXPECT_FALSE(checked(mini(), form()).frozen_copy);
+}
+
 TEST(Validation, AFormInItsOwnOrderHasNoSheetFindings) {
     const ValidationReport r = checked(mini(), form());
     EXPECT_TRUE(with_rule(r, "structure.sheet_extra").empty());

@@ -280,6 +280,18 @@ std::string shown_value(const IndicatorRow& row, const Result& result, bool engl
     return (english ? "Err:" : "Ошибка:") + std::to_string(error);
 }
 
+bool is_frozen_copy(const WorkbookSnapshot& snapshot) {
+    const SheetSnapshot* passport = snapshot.sheet(kPassportSheet);
+    if (!passport)
+        return false;
+    for (std::size_t r = 0; r < passport->rows; ++r) {
+        const Cell& label = passport->value(r, PassportLayout::kLabelColumn);
+        if (label.kind() == Cell::Kind::Text && trim(label.text()) == PassportStamp::kHeading)
+            return true;
+    }
+    return false;
+}
+
 std::string not_a_form_message() {
     return std::string("книга не является формой сбора данных МСОКО: нет листа «") + kPassportSheet +
            "» с кодом каталога показателей или листа «" + kRegisterSheet + "»";

@@ -4,6 +4,7 @@
 #include "msoko/validation.hpp"
 
 #include "check/check.hpp"
+#include "msoko/form_reader.hpp"
 #include "msoko/subform.hpp"
 #include "msoko/text.hpp"
 
@@ -104,6 +105,7 @@ ValidationReport validate(const Catalogue& catalogue, const WorkbookSnapshot& wo
     ValidationReport report;
     ctx.subform = read_subform_origin(workbook);
     report.subform = ctx.subform.has_value();
+    ctx.frozen_copy = report.frozen_copy = is_frozen_copy(workbook);
     if (check_identity(ctx, out)) {
         check_passport(ctx, out);
         check_sheets(ctx, out);

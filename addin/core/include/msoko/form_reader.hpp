@@ -50,6 +50,10 @@ struct FormContents {
 /// one: it has no passport with the catalogue's code or no register.
 std::string not_a_form_message();
 
+/// Is the workbook a frozen copy — its passport carrying the stamp's heading
+/// (PassportStamp::kHeading in the label column)?
+bool is_frozen_copy(const WorkbookSnapshot& snapshot);
+
 /// Reads the form. A sheet, column or row the contract expects and the
 /// workbook lacks is left out (the check says what is wrong with the form);
 /// nothing here throws for the contents of a cell.

@@ -130,6 +130,9 @@ struct ValidationReport {
     /// The workbook is a sub-form of one organisation (msoko/subform.hpp),
     /// checked as one: the summary says whether it is ready to go back to the municipality.
     bool subform = false;
+    /// The workbook is a frozen copy (its passport stamped, msoko/form_layout.hpp's
+    /// PassportStamp): «Показатели» holds the values of the МСОКО formulas, as a copy should.
+    bool frozen_copy = false;
     /// Findings of a severity, the ones a closing finding stands for included.
     std::size_t count(Severity s) const;
     bool ready() const { return count(Severity::Error) == 0; }

@@ -166,6 +166,9 @@ struct CheckContext {
     /// passport's counts are not its business, its register holds its one
     /// organisation, «Инструкция» is its first sheet.
     std::optional<SubformOrigin> subform;
+    /// Set for a frozen copy (its passport stamped): «Показатели» holds values where the form has
+    /// formulas, which is what a frozen copy is; they are not called typed over.
+    bool frozen_copy = false;
     // identity
     const SheetSnapshot* passport = nullptr;
     std::optional<double> period_from, period_to;  ///< the reporting period as date serials

@@ -22,8 +22,8 @@ void check_indicators_sheet(CheckContext& ctx, Findings& out) {
         const std::pair<int, const char*> computed[] = {{C::kValue, "значение введено"},
                                                         {C::kDynamics, "динамика введена"}};
         for (const auto& [col, what] : computed) {
-            if (ir->role(col) != CellRole::Computed || s->is_formula(r, static_cast<std::size_t>(col)) ||
-                s->value(r, col).is_empty())
+            if (ctx.frozen_copy || ir->role(col) != CellRole::Computed ||
+                s->is_formula(r, static_cast<std::size_t>(col)) || s->value(r, col).is_empty())
                 continue;
             out.add(K::IndicatorOverwritten, s->name, row, col)
                 .field(id)

@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: MPL-2.0
+// msoko region check|consolidate: the regional center's side (docs/region.md)
+// — every municipal form read and checked in private offices (a package's
+// indicators.json read as it is), the forms made one region by the core,
+// then a line per form and the findings of all (check), or the region
+// workbook with Calc's charts (consolidate).
+#include "msoko/region.hpp"
+#include "commands.hxx"
+#include "msoko/catalogue.hpp"
+#include "msoko/region_files.hpp"
+#include "msoko/region_workbook.hpp"
+#include "msoko/report_model.hpp"
+#include "msoko/text.hpp"
+#include "msoko/version.hpp"
+#include "region_book.hxx"
+#include "snapshot.hxx"
+
+#include <com/sun/star/frame/XComponentLoader.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+
+namespace msoko::cli {
+
+using css::uno::Reference;
+using css::uno::UNO_QUERY_THROW;
+
+namespace {
+
+std::string shown_number(std::optional<double> v, int decimals) {
+    if (!v)
+        return "—";
+    const double scale = decimals ? 10.0 : 1.0;
+    std::string s = format_number(std::round(*v * scale) / scale);
+    if (decimals && s.find('.') == std::string::npos)
+        s += ".0";
+    std::replace(s.begin(), s.end(), '.', ',');
+    return s;
+}
+
+void print_table(const std::vector<std::vector<std::string>>& rows, std::ostream& out, std::size_t last_width = 0) {
+    if (rows.empty())
+        return;
+    std::vector<std::size_t> w(rows.front().size(), 0);
+    for (const auto& r : rows)
+        for (std::size_t c = 0; c < r.size() && c < w.size(); ++c)
+            w[c] = std::max(w[c], width(r[c]));
+    for (const auto& r : rows) {
+        std::string line;
+        for (std::size_t c = 0; c < r.size(); ++c) {
+            if (r[c].empty() && c + 1 == r.size())
+                break;
+            const bool last = c + 1 == r.size();
+            line += last ? (last_width ? truncate_utf8(r[c], last_width) : r[c]) : pad(r[c], w[c]) + "  ";
+        }
+        while (!line.empty() && line.back() == ' ')
+            line.pop_back();
+        out << line << "\n";
+    }
+}
+
+/// The workbooks read in the offices, each as the region receives it.
+struct WorkbooksRead {
+    std::vector<std::optional<RegionForm>> forms;  ///< per input; none when it failed
+    std::vector<RegionFailure> failures;
+};
+
+WorkbooksRead read_workbooks(const Common& common, const Catalogue& catalogue, const std::vector<RegionInput>& inputs,
+                             const RegionRun& run) {
+    WorkbooksRead out;
+    out.forms.resize(inputs.size());
+    if (inputs.empty())
+        return out;
+    starting(common);
+    office::Office office(office_options(common));
+    std::size_t done = 0;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        const RegionInput& in = inputs[i];
+        try {
+            office::readable_head(in.path);
+            auto doc = office.open(in.path, office::Office::Access::Copy);
+            try {
+                out.forms[i] = uno::read_region_form(doc, catalogue, run.settings, in.shown, modified_at(in.path));
+            } catch (...) {
+                office::Office::close(doc);
+                throw;
+            }
+            office::Office::close(doc);
+        } catch (const uno::UserError& e) {
+            out.failures.push_back({in.shown, e.what()});
+        } catch (const office::OfficeError& e) {
+            out.failures.push_back({in.shown, office::without_source_locations(e.what())});
+        }
+        std::cerr << ++done << "/" << inputs.size() << " " << in.shown << "\n";
+    }
+    return out;
+}
+
+void write_text(const fs::path& file, const std::string& text) {
+    std::ofstream out(file, std::ios::binary);
+    out << text;
+    if (!out)
+        throw office::OfficeError("не удалось записать «" + file.string() + "» / cannot write the file");
+}
+
+/// The region's values of the headline indicators, for a terminal.
+void print_values(const Catalogue& catalogue, const Region& region) {
+    std::vector<std::vector<std::string>> rows{{"Код", "Регион", "Ед.", "МО", "Показатель"}};
+    for (std::size_t i = 0; i < catalogue.indicators.size(); ++i) {
+        const Indicator& ind = catalogue.indicators[i];
+        if (ind.is_variant() || !ind.duplicate_of.empty())
+            continue;
+        const RegionValue& v = region.values[i];
+        rows.push_back({ind.id, shown_number(v.value, v.method == "ratio" ? indicator_decimals(ind) : 0), v.unit,
+                        std::to_string(v.municipalities), ind.title});
+    }
+    print_table(rows, std::cout, 70);
+}
+
+void print_ranking(const Region& region, std::size_t top) {
+    std::vector<std::vector<std::string>> rows{{"Место", "Итог", "Зона", "Муниципалитет"}};
+    for (std::size_t k = 0; k < region.by_place.size() && k < top; ++k) {
+        const std::size_t m = region.by_place[k];
+        const MunicipalTotal& t = region.totals[m];
+        rows.push_back({t.place ? std::to_string(t.place) : "—", shown_number(t.total, 1), zone_title(t.zone),
+                        region.municipalities[m].name});
+    }
+    print_table(rows, std::cout);
+}
+
+}  // namespace
+
+int region(const Common& common, const RegionRun& run) {
+    const Catalogue catalogue = read_catalogue(common.catalogue.string());
+    RegionOptions options;
+    if (!run.expected.empty())
+        options.expected = read_expected_list(run.expected);
+    options.take_newer = run.newer;
+    options.period = run.period;
+    options.small_base = run.settings.small_base;
+
+    RegionInputs found = find_region_inputs(run.inputs);
+    std::vector<RegionInput> workbooks;
+    std::vector<std::optional<RegionForm>> packages;
+    for (const auto& in : found.inputs) {
+        if (in.source == RegionForm::Source::Workbook) {
+            workbooks.push_back(in);
+            continue;
+        }
+        try {
+            packages.push_back(read_region_package(in));
+        } catch (const std::runtime_error& e) {
+            found.failures.push_back({in.shown, e.what()});
+        }
+    }
+    WorkbooksRead read = read_workbooks(common, catalogue, workbooks, run);
+    // In the order given: the folders' forms, then their packages.
+    std::vector<RegionForm> forms;
+    std::vector<RegionFailure> failures = found.failures;
+    for (auto& f : read.forms)
+        if (f)
+            forms.push_back(std::move(*f));
+    for (auto& p : packages)
+        if (p)
+            forms.push_back(std::move(*p));
+    failures.insert(failures.end(), read.failures.begin(), read.failures.end());
+    const Region region = consolidate(catalogue, std::move(forms), failures, options);
+
+    if (!run.findings.empty()) {
+        const std::string ext = run.findings.extension().string();
+        write_text(run.findings, ext == ".json" ? region_findings_json(region) : region_findings_tsv(region));
+    }
+    if (run.verb == "check") {
+        switch (common.format) {
+            case Format::Text:
+                std::cout << "Проверка форм муниципалитетов — " << region.title << ", " << region.period << " (каталог "
+                          << region.catalogue << ")\n\n";
+                print_table(region_check_table(region), std::cout, 90);
+                std::cout << "\n" << region_summary(region) << "\n";
+                if (!run.findings.empty())
+                    std::cout << "Замечания всех форм: " << run.findings.string() << "\n";
+                break;
+            case Format::Tsv:
+                std::cout << region_findings_tsv(region);
+                break;
+            case Format::Json:
+                std::cout << region_findings_json(region);
+                break;
+        }
+        return region_ready(region) ? kDone : kNotReady;
+    }
+
+    // consolidate
+    const RegionWorkbook book =
+        region_workbook(catalogue, region, std::string("МСОКО для Calc ") + extension_version());
+    {
+        office::Office office(office_options(common));
+        Reference<css::frame::XComponentLoader> loader(office.desktop(), UNO_QUERY_THROW);
+        auto doc = uno::open_region_workbook(loader, book, /*hidden=*/true);
+        try {
+            const std::string ext = run.output.extension().string();
+            store(doc, run.output, ext == ".xlsx" ? "Calc MS Excel 2007 XML" : "calc8");
+        } catch (...) {
+            office::Office::close(doc);
+            throw;
+        }
+        office::Office::close(doc);
+    }
+    if (common.format == Format::Json) {
+        std::cout << region_json(region);
+        return kDone;
+    }
+    if (common.format == Format::Tsv) {
+        std::cout << region_findings_tsv(region);
+        return kDone;
+    }
+    std::cout << "Свод по муниципалитетам — " << region.title << ", " << region.period << " (каталог "
+              << region.catalogue << ")\n\n";
+    print_table(region_check_table(region), std::cout, 60);
+    std::cout << "\n" << region_summary(region) << "\n\nПоказатели региона (Σ числителей / Σ знаменателей):\n";
+    print_values(catalogue, region);
+    std::cout << "\nРейтинг (мотивирующий мониторинг), первые места:\n";
+    print_ranking(region, 10);
+    std::cout << "\nСвод записан / written: " << run.output.string() << " (" << book.charts.size() << " диаграмм)\n";
+    return kDone;
+}
+
+}  // namespace msoko::cli
