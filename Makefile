@@ -68,6 +68,8 @@ unit: build
 # Speed of MSOKO.* against native formulas in a real headless Calc (docs/performance.md).
 bench: build
 	@$(BUILD)/tests/msoko-bench
+	@echo
+	@$(BUILD)/tests/msoko-region-bench --forms 40 --jobs 2
 
 # Opens Calc in a window (needs a display) with the extension in a private
 # profile ($(BUILD)/profile) and the sample loaded.

@@ -151,9 +151,9 @@ constexpr const char* kHelp = R"(Использование / usage: msoko SUBCO
   1  файл не удалось обработать (причина — в сообщении) / the file could not be
      processed (the message says why)
   2  ошибка в командной строке / usage error
-  3  region check: не все формы готовы / not every form is ready;
-     check, package: в форме есть ошибки (package: или предупреждения без
-     пояснения) / the form has errors (package: or unexplained warnings)
+  3  check, package: в форме есть ошибки (package: или предупреждения без
+     пояснения) / the form has errors (package: or unexplained warnings);
+     region check: не все формы готовы / not every form is ready
   130, 143, 129  прервано SIGINT (Ctrl+C), SIGTERM, SIGHUP / interrupted
 )";
 

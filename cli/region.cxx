@@ -12,6 +12,8 @@
 #include "msoko/report_model.hpp"
 #include "msoko/text.hpp"
 #include "msoko/version.hpp"
+#include "office/pool.hxx"
+#include "progress.hxx"
 #include "region_book.hxx"
 #include "snapshot.hxx"
 
@@ -74,27 +76,38 @@ WorkbooksRead read_workbooks(const Common& common, const Catalogue& catalogue, c
     out.forms.resize(inputs.size());
     if (inputs.empty())
         return out;
-    starting(common);
-    office::Office office(office_options(common));
-    std::size_t done = 0;
-    for (std::size_t i = 0; i < inputs.size(); ++i) {
-        const RegionInput& in = inputs[i];
-        try {
+    office::PoolOptions pool;
+    pool.office = office_options(common);
+    pool.jobs = run.jobs;
+    pool.time_limit = run.timeout;
+    std::cerr << "Запуск LibreOffice (" << office::pool_size(run.jobs, inputs.size()) << ") / starting the offices…\n";
+    Progress progress(inputs.size());
+    std::vector<std::string> refused(inputs.size());  // a workbook that is no form: its reason
+    const auto outcomes = office::run_in_offices(
+        pool, inputs.size(),
+        [&](std::size_t i, office::Office& office) {
+            const RegionInput& in = inputs[i];
             office::readable_head(in.path);
             auto doc = office.open(in.path, office::Office::Access::Copy);
             try {
                 out.forms[i] = uno::read_region_form(doc, catalogue, run.settings, in.shown, modified_at(in.path));
+            } catch (const uno::UserError& e) {
+                refused[i] = e.what();
             } catch (...) {
                 office::Office::close(doc);
                 throw;
             }
             office::Office::close(doc);
-        } catch (const uno::UserError& e) {
-            out.failures.push_back({in.shown, e.what()});
-        } catch (const office::OfficeError& e) {
-            out.failures.push_back({in.shown, office::without_source_locations(e.what())});
-        }
-        std::cerr << ++done << "/" << inputs.size() << " " << in.shown << "\n";
+        },
+        [&](std::size_t i, const office::TaskOutcome& outcome, std::size_t) {
+            progress.step(inputs[i].shown, outcome.ok && refused[i].empty());
+        });
+    progress.finish();
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        if (!outcomes[i].ok)
+            out.failures.push_back({inputs[i].shown, office::without_source_locations(outcomes[i].error)});
+        else if (!refused[i].empty())
+            out.failures.push_back({inputs[i].shown, refused[i]});
     }
     return out;
 }
