@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MPL-2.0
-// The figures of a row, from the catalogue's rules alone. Counts are solved
+// The figures of a row, from the catalogue's rules (and, when given, the
+// proportions of a reference form). Counts are solved
 // as a system of inequalities: fields entered twice (same_value) are one
 // unknown; every rule becomes «Σ parts ≤ Σ wholes» (part_whole, sum_within,
 // a ratio's numerator within its denominator) or «Σ parts = total»
@@ -217,7 +218,8 @@ private:
         for (const auto& cls : order) {
             if (value_.count(cls))
                 continue;  // given by a total's split
-            double limit = -1;
+            double limit = -1, like = -1;
+            bool typical = true;  // every constraint of the class has the reference's proportion
             // A part whose field may hold much less than its whole's (graduates of a class
             // within the pupils of five) is drawn as that much smaller a share.
             double scale = 1;
@@ -234,6 +236,19 @@ private:
                     break;
                 }
                 const double share = r.equal ? whole : whole / static_cast<double>(r.parts.size());
+                // The reference's proportion of this part within its wholes.
+                double t_wholes = 0;
+                bool known = typical_of(cls) >= 0;
+                for (const auto& w : r.wholes) {
+                    known = known && typical_of(w) >= 0;
+                    t_wholes += std::max(0.0, typical_of(w));
+                }
+                if (known && t_wholes > 0) {
+                    const double v = whole * std::min(1.0, typical_of(cls) / t_wholes * random_.uniform(0.85, 1.15));
+                    like = like < 0 ? v : std::min(like, v);
+                } else {
+                    typical = false;
+                }
                 double wholes_max = 0;
                 for (const auto& w : r.wholes)
                     wholes_max += field_max(w);
@@ -253,18 +268,47 @@ private:
             }
             double v = limit < 0 ? field_max(cls) * q_.size * random_.uniform(0.6, 1.4)
                                  : std::floor(limit * scale * random_.uniform(0.55, 0.97));
+            if (limit < 0 && typical_of(cls) >= 0)
+                v = typical_of(cls) * q_.relative * random_.uniform(0.85, 1.15);
+            else if (limit >= 0 && typical && like >= 0)
+                v = std::floor(like);
             v = std::clamp(std::round(v), lowest(cls), std::max(lowest(cls), field_max(cls)));
             value_[cls] = v;
         }
+    }
+
+    /// The reference's mean figure of a class (of any of its fields), or -1.
+    double typical_of(const std::string& cls) {
+        if (!q_.typical)
+            return -1;
+        if (!typical_ready_) {
+            // Once the classes are known (draw() runs after every union).
+            for (const Field& f : c_.fields)
+                if (numeric_here(f.id))
+                    if (const auto it = q_.typical->find(f.id); it != q_.typical->end())
+                        typical_.emplace(find(f.id), it->second);
+            typical_ready_ = true;
+        }
+        const auto it = typical_.find(cls);
+        return it != typical_.end() ? it->second : -1;
     }
 
     void split_total(const Constraint& r) {
         const double total = value_[r.wholes[0]];
         std::vector<double> weights;
         double sum = 0;
+        bool typical = true;
+        for (const auto& p : r.parts)
+            typical = typical && typical_of(p) >= 0;
         for (std::size_t i = 0; i < r.parts.size(); ++i) {
-            weights.push_back(random_.uniform(0.5, 1.5));
+            // In the reference's proportions when it has them all.
+            weights.push_back(typical ? std::max(0.0, typical_of(r.parts[i])) * random_.uniform(0.9, 1.1)
+                                      : random_.uniform(0.5, 1.5));
             sum += weights.back();
+        }
+        if (sum <= 0) {
+            weights.assign(r.parts.size(), 1.0);
+            sum = static_cast<double>(r.parts.size());
         }
         double given = 0;
         for (std::size_t i = 0; i < r.parts.size(); ++i) {
@@ -398,6 +442,8 @@ private:
     std::map<std::string, std::string> parent_;
     std::vector<Constraint> constraints_;
     std::map<std::string, double> value_, floor_;
+    std::map<std::string, double> typical_;  ///< class → the reference's mean figure
+    bool typical_ready_ = false;
 };
 
 }  // namespace

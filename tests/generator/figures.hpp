@@ -34,6 +34,12 @@ struct RowRequest {
     /// Figures that must be at least this (the municipality's figures that
     /// cover the register): field → lower bound.
     std::map<std::string, double> at_least;
+    /// A typical row of the type, when a reference form gives one: field →
+    /// its mean figure there. Root figures are then that mean × `relative`,
+    /// parts that share of their wholes, totals split in its proportions;
+    /// fields it lacks are drawn as without one.
+    const std::map<std::string, double>* typical = nullptr;
+    double relative = 1;  ///< with `typical`: how big the row is against the typical one
 };
 
 /// The row's cells by field id: numbers for counts and numbers, «да»/«нет»,

@@ -109,8 +109,39 @@ std::vector<Mistake> make_mistakes(const Catalogue& c, FormData& d, Random& rand
     return out;
 }
 
-GeneratedForm make_form(const Catalogue& c, const GeneratorOptions& o, std::size_t k, Random& random,
-                        bool with_mistakes) {
+/// The reference form's typical row of each type: field → mean figure over its rows of the type.
+struct Typical {
+    std::map<std::string, std::map<std::string, double>> of;  ///< type → field → mean
+    std::map<std::string, std::size_t> rows;                  ///< type → its rows in the reference
+};
+
+Typical typical_rows(const Catalogue& c, const FormData* reference) {
+    Typical t;
+    if (!reference)
+        return t;
+    std::map<std::string, std::map<std::string, std::pair<double, std::size_t>>> sums;
+    const auto add = [&](const std::string& type, const std::map<std::string, Cell>& row) {
+        ++t.rows[type];
+        for (const auto& [field, cell] : row)
+            if (cell.kind() == Cell::Kind::Number) {
+                auto& s = sums[type][field];
+                s.first += cell.number();
+                ++s.second;
+            }
+    };
+    for (const auto& e : reference->organisations)
+        if (const auto it = reference->values.find(e.code); it != reference->values.end())
+            add(e.type, it->second);
+    if (const auto it = reference->values.find(kMunicipalityCode); it != reference->values.end())
+        add(c.municipal_type().id, it->second);
+    for (const auto& [type, fields] : sums)
+        for (const auto& [field, s] : fields)
+            t.of[type][field] = s.first / static_cast<double>(s.second);
+    return t;
+}
+
+GeneratedForm make_form(const Catalogue& c, const GeneratorOptions& o, const Typical& typical, std::size_t k,
+                        Random& random, bool with_mistakes) {
     const MunicipalityName m = municipality_name(o.first_name + k);
     const Period period = parse_period(o.period);
     GeneratedForm g;
@@ -145,7 +176,11 @@ GeneratedForm make_form(const Catalogue& c, const GeneratorOptions& o, std::size
                     e.flags.push_back(f.id);
             // Many small organisations, a few big ones.
             const double u = random.uniform();
-            const RowRequest request{type.id, 0.02 + 0.28 * u * u, period, m.latin, {}};
+            RowRequest request{type.id, 0.02 + 0.28 * u * u, period, m.latin, {}};
+            if (const auto it = typical.of.find(type.id); it != typical.of.end()) {
+                request.typical = &it->second;
+                request.relative = 0.3 + 1.7 * u * u;
+            }
             d.values[e.code] = row_figures(c, request, random);
             d.organisations.push_back(std::move(e));
         }
@@ -155,6 +190,16 @@ GeneratedForm make_form(const Catalogue& c, const GeneratorOptions& o, std::size
     const OrganisationType& municipal = c.municipal_type();
     RowRequest request{
         municipal.id, std::min(0.9, 0.05 + 0.01 * static_cast<double>(d.organisations.size())), period, m.latin, {}};
+    if (const auto it = typical.of.find(municipal.id); it != typical.of.end()) {
+        // As many organisations as the reference's: a municipality as big.
+        std::size_t reference_organisations = 0;
+        for (const auto& [type, n] : typical.rows)
+            reference_organisations += type == municipal.id ? 0 : n;
+        request.typical = &it->second;
+        request.relative = reference_organisations ? static_cast<double>(d.organisations.size()) /
+                                                         static_cast<double>(reference_organisations)
+                                                   : 1.0;
+    }
     for (const Rule& r : c.rules) {
         if (r.kind != Rule::Kind::CoversRegister)
             continue;
@@ -211,6 +256,7 @@ std::vector<GeneratedForm> generate(const Catalogue& catalogue, const GeneratorO
                                     " муниципалитетов / it can name at most " + std::to_string(municipality_names()));
     if (o.mistakes > o.count)
         throw std::invalid_argument("форм с ошибками больше, чем форм / more forms with mistakes than forms");
+    const Typical typical = typical_rows(catalogue, o.reference);
     Random master(o.seed);
     std::vector<GeneratedForm> out;
     out.reserve(o.count);
@@ -219,7 +265,7 @@ std::vector<GeneratedForm> generate(const Catalogue& catalogue, const GeneratorO
         Random random(master.next());
         // Spread evenly: form k has mistakes when ⌊(k+1)·m/n⌋ > ⌊k·m/n⌋.
         const bool with_mistakes = (k + 1) * o.mistakes / o.count > k * o.mistakes / o.count;
-        out.push_back(make_form(catalogue, o, k, random, with_mistakes));
+        out.push_back(make_form(catalogue, o, typical, k, random, with_mistakes));
     }
     return out;
 }

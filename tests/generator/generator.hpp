@@ -36,6 +36,12 @@ struct GeneratorOptions {
     /// The first municipality's number among all the generator can name: two
     /// runs with different offsets name different municipalities.
     std::size_t first_name = 0;
+    /// A filled form whose proportions the figures follow (a typical school's
+    /// figures, the share of a part within its whole), e.g. the bundled
+    /// sample's data samples/data/sample-district.json; null: the figures
+    /// are drawn from the fields' ranges alone. Either way the catalogue says
+    /// what there is to fill and which rules hold.
+    const FormData* reference = nullptr;
 };
 
 /// One deliberate mistake, as a person would list it.

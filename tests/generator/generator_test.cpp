@@ -24,6 +24,12 @@ const Catalogue& catalogue() {
     return c;
 }
 
+/// The bundled sample's data: the proportions the generated figures follow.
+const FormData* reference() {
+    static const FormData d = read_form_data(MSOKO_REFERENCE_FILE);
+    return &d;
+}
+
 ValidationReport check(const FormData& d) {
     return validate(catalogue(), test::fods_snapshot(catalogue(), form_fods(catalogue(), d, "test")), {});
 }
@@ -41,6 +47,7 @@ TEST(Generator, FormsWithoutMistakesHaveNoErrorInTheCheck) {
     gen::GeneratorOptions o;
     o.count = 6;
     o.seed = 7;
+    o.reference = reference();
     for (const auto& g : gen::generate(catalogue(), o)) {
         const ValidationReport r = check(g.data);
         EXPECT_EQ(r.count(Severity::Error), 0u) << g.file_name << ":\n" << errors_of(r);
@@ -48,6 +55,7 @@ TEST(Generator, FormsWithoutMistakesHaveNoErrorInTheCheck) {
     }
 }
 
+// Without a reference the figures come from the fields' ranges; the rules hold all the same.
 TEST(Generator, SmallAndLargeFormsToo) {
     for (std::size_t size : {3u, 40u}) {
         gen::GeneratorOptions o;
@@ -68,6 +76,7 @@ TEST(Generator, FormsWithMistakesHaveErrorsOfThoseKinds) {
     o.count = 4;
     o.seed = 3;
     o.mistakes = 2;
+    o.reference = reference();
     std::size_t with = 0;
     for (const auto& g : gen::generate(catalogue(), o)) {
         if (g.mistakes.empty())
@@ -125,6 +134,42 @@ TEST(Generator, EveryFieldOfTheCatalogueIsFilled) {
         }
     }
     EXPECT_FALSE(d.previous.empty());
+}
+
+// Over many schools, a share (Σ numerators / Σ denominators) is near the reference's.
+TEST(Generator, SharesFollowTheReference) {
+    gen::GeneratorOptions o;
+    o.count = 10;
+    o.seed = 21;
+    o.reference = reference();
+    const auto forms = gen::generate_forms(catalogue(), o);
+    const auto share = [](const std::vector<FormData>& list, const Indicator& i) {
+        double num = 0, den = 0;
+        for (const auto& d : list)
+            for (const auto& e : d.organisations) {
+                const auto& row = d.values.at(e.code);
+                const auto n = row.find(i.compute.numerator[0]), m = row.find(i.compute.denominator[0]);
+                if (n != row.end() && m != row.end() && n->second.kind() == Cell::Kind::Number &&
+                    m->second.kind() == Cell::Kind::Number) {
+                    num += n->second.number();
+                    den += m->second.number();
+                }
+            }
+        return den > 0 ? num / den : -1.0;
+    };
+    std::size_t compared = 0, near = 0;
+    for (const Indicator& i : catalogue().indicators) {
+        if (i.compute.kind != Computation::Kind::Ratio || i.compute.numerator.size() != 1 ||
+            i.compute.denominator.size() != 1)
+            continue;
+        const double want = share({*reference()}, i), got = share(forms, i);
+        if (want <= 0.01 || got < 0)
+            continue;
+        ++compared;
+        near += got >= want / 1.5 && got <= want * 1.5;
+    }
+    EXPECT_GT(compared, 30u);
+    EXPECT_GE(near * 10, compared * 8) << near << " of " << compared << " shares near the reference's";
 }
 
 TEST(FormDataJson, ReadBackAsTheSameData) {

@@ -29,6 +29,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 namespace {
 
@@ -84,7 +85,7 @@ int convert_all(const std::vector<fs::path>& forms, const Catalogue& catalogue, 
 int main(int argc, char** argv) {
     office::clean_up_on_signals("msoko-make-forms");
     gen::GeneratorOptions o;
-    std::string catalogue_file = MSOKO_DEFAULT_CATALOGUE, out_dir;
+    std::string catalogue_file = MSOKO_DEFAULT_CATALOGUE, reference_file = MSOKO_DEFAULT_REFERENCE, out_dir;
     std::size_t jobs = 0;
     po::options_description opts("msoko-make-forms [options] OUT_DIR");
     opts.add_options()("help,h", "эта справка / this help")("count", po::value(&o.count)->default_value(o.count),
@@ -100,6 +101,8 @@ int main(int argc, char** argv) {
         "period", po::value(&o.period)->default_value(o.period), "отчётный период / reporting period")(
         "region", po::value(&o.region)->default_value(o.region), "субъект / region")(
         "catalogue", po::value(&catalogue_file)->default_value(catalogue_file), "каталог / catalogue")(
+        "reference", po::value(&reference_file)->default_value(reference_file),
+        "форма, пропорциям которой следуют числа (\"\": без неё) / the form whose proportions the figures follow")(
         "ods", "также .ods через LibreOffice / also .ods through LibreOffice")(
         "no-fods", "с --ods: без .fods / with --ods: the .fods removed after the conversion")(
         "jobs", po::value(&jobs)->default_value(0), "офисов для --ods / offices for --ods (0: cores)")(
@@ -121,6 +124,10 @@ int main(int argc, char** argv) {
     try {
         const auto start = std::chrono::steady_clock::now();
         const Catalogue catalogue = read_catalogue(catalogue_file);
+        std::optional<FormData> reference;
+        if (!reference_file.empty())
+            reference = read_form_data(reference_file);
+        o.reference = reference ? &*reference : nullptr;
         const auto forms = gen::generate(catalogue, o);
         fs::create_directories(out_dir);
         std::string index = "file\tmunicipality";
