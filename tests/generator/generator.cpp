@@ -140,6 +140,23 @@ Typical typical_rows(const Catalogue& c, const FormData* reference) {
     return t;
 }
 
+// A procedure's name as another municipality might write it: «5 кл.» for «5-х классов», a small letter
+// first, without «Муниципальный».
+std::string respelt(std::string name, Random& random) {
+    const auto replace = [&](const std::string& from, const std::string& to) {
+        if (const auto at = name.find(from); at != std::string::npos)
+            name.replace(at, from.size(), to);
+    };
+    if (random.chance(0.3))
+        for (const char* grade : {"5", "6", "7", "8", "9", "10", "11", "4"})
+            replace(std::string(" ") + grade + "-х классов", std::string(" ") + grade + " кл.");
+    if (random.chance(0.25))
+        replace("Муниципальный ", "");
+    else if (random.chance(0.3))
+        replace("Муниципальный", "муниципальный");
+    return name;
+}
+
 GeneratedForm make_form(const Catalogue& c, const GeneratorOptions& o, const Typical& typical, std::size_t k,
                         Random& random, bool with_mistakes) {
     const MunicipalityName m = municipality_name(o.first_name + k);
@@ -239,6 +256,18 @@ GeneratedForm make_form(const Catalogue& c, const GeneratorOptions& o, const Typ
         if (!row.yes_no)
             d.previous[row.indicator->id] = last_year(*row.indicator, it->value.result.value(), random);
     }
+    // Its assessment procedures («Процедуры оценки»): some of the reference's, each named the way this
+    // municipality writes it and approved by its own order — what the region's bank groups back together.
+    if (o.reference)
+        for (const ProcedureEntry& p : o.reference->procedures) {
+            if (!random.chance(0.6))
+                continue;
+            ProcedureEntry q = p;
+            q.name = respelt(p.name, random);
+            q.document = "Приказ УО № " + std::to_string(random.range(5, 240)) + "-од";
+            q.document_date = date_in(period, random);
+            d.procedures.push_back(std::move(q));
+        }
     if (with_mistakes)
         g.mistakes = make_mistakes(c, d, random);
     return g;
