@@ -21,9 +21,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <condition_variable>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <mutex>
+#include <optional>
 
 namespace msoko::cli {
 
@@ -70,22 +73,45 @@ struct WorkbooksRead {
     std::vector<RegionFailure> failures;
 };
 
+/// The workbooks read on the pool of offices. `last` (may be empty): run on one of the same offices
+/// once every workbook is read, with what was read (the region workbook made there, without starting
+/// another office); its outcome is returned in `last_outcome`.
 WorkbooksRead read_workbooks(const Common& common, const Catalogue& catalogue, const std::vector<RegionInput>& inputs,
-                             const RegionRun& run) {
+                             const RegionRun& run,
+                             const std::function<void(office::Office&, const WorkbooksRead&)>& last,
+                             std::optional<office::TaskOutcome>& last_outcome) {
     WorkbooksRead out;
     out.forms.resize(inputs.size());
-    if (inputs.empty())
+    const std::size_t n = inputs.size();
+    if (n == 0)
         return out;
     office::PoolOptions pool;
     pool.office = office_options(common);
     pool.jobs = run.jobs;
     pool.time_limit = run.timeout;
-    std::cerr << "Запуск LibreOffice (" << office::pool_size(run.jobs, inputs.size()) << ") / starting the offices…\n";
-    Progress progress(inputs.size());
-    std::vector<std::string> refused(inputs.size());  // a workbook that is no form: its reason
+    std::cerr << "Запуск LibreOffice (" << office::pool_size(run.jobs, n) << ") / starting the offices…\n";
+    Progress progress(n);
+    std::vector<std::string> refused(n), failed(n);  // a workbook that is no form, or that failed: why
+    std::mutex mutex;
+    std::condition_variable all_read;
+    std::size_t read = 0;
+    const auto gather = [&] {
+        out.failures.clear();
+        for (std::size_t i = 0; i < n; ++i)
+            if (!failed[i].empty())
+                out.failures.push_back({inputs[i].shown, failed[i]});
+    };
     const auto outcomes = office::run_in_offices(
-        pool, inputs.size(),
+        pool, last ? n + 1 : n,
         [&](std::size_t i, office::Office& office) {
+            if (i == n) {  // the last task: every workbook was taken before it; wait for the others to end
+                std::unique_lock lock(mutex);
+                all_read.wait(lock, [&] { return read == n; });
+                gather();
+                lock.unlock();
+                last(office, out);
+                return;
+            }
             const RegionInput& in = inputs[i];
             office::readable_head(in.path);
             auto doc = office.open(in.path, office::Office::Access::Copy);
@@ -100,15 +126,18 @@ WorkbooksRead read_workbooks(const Common& common, const Catalogue& catalogue, c
             office::Office::close(doc);
         },
         [&](std::size_t i, const office::TaskOutcome& outcome, std::size_t) {
+            if (i == n)
+                return;
             progress.step(inputs[i].shown, outcome.ok && refused[i].empty());
+            const std::lock_guard lock(mutex);
+            failed[i] = !outcome.ok ? office::without_source_locations(outcome.error) : refused[i];
+            ++read;
+            all_read.notify_all();
         });
     progress.finish();
-    for (std::size_t i = 0; i < inputs.size(); ++i) {
-        if (!outcomes[i].ok)
-            out.failures.push_back({inputs[i].shown, office::without_source_locations(outcomes[i].error)});
-        else if (!refused[i].empty())
-            out.failures.push_back({inputs[i].shown, refused[i]});
-    }
+    gather();
+    if (last)
+        last_outcome = outcomes[n];
     return out;
 }
 
@@ -169,18 +198,48 @@ int region(const Common& common, const RegionRun& run) {
             found.failures.push_back({in.shown, e.what()});
         }
     }
-    WorkbooksRead read = read_workbooks(common, catalogue, workbooks, run);
-    // In the order given: the folders' forms, then their packages.
-    std::vector<RegionForm> forms;
-    std::vector<RegionFailure> failures = found.failures;
-    for (auto& f : read.forms)
-        if (f)
-            forms.push_back(std::move(*f));
-    for (auto& p : packages)
-        if (p)
-            forms.push_back(std::move(*p));
-    failures.insert(failures.end(), read.failures.begin(), read.failures.end());
-    const Region region = consolidate(catalogue, std::move(forms), failures, options);
+    // The region, made once every workbook is read — for consolidate on the pool's last task, whose
+    // office then makes the region workbook (no other office started), or after the run.
+    std::optional<Region> made;
+    const auto make_region = [&](const WorkbooksRead& read) {
+        std::vector<RegionForm> forms;
+        std::vector<RegionFailure> failures = found.failures;
+        for (const auto& f : read.forms)  // in the order given: the folders' forms, then their packages
+            if (f)
+                forms.push_back(*f);
+        for (const auto& p : packages)
+            if (p)
+                forms.push_back(*p);
+        failures.insert(failures.end(), read.failures.begin(), read.failures.end());
+        made.emplace(consolidate(catalogue, std::move(forms), failures, options));
+    };
+    std::optional<RegionWorkbook> book;
+    bool stored = false;
+    const auto write_book = [&](office::Office& office) {
+        book.emplace(region_workbook(catalogue, *made, std::string("МСОКО для Calc ") + extension_version()));
+        Reference<css::frame::XComponentLoader> loader(office.desktop(), UNO_QUERY_THROW);
+        auto doc = uno::open_region_workbook(loader, *book, /*hidden=*/true);
+        try {
+            const std::string ext = run.output.extension().string();
+            store(doc, run.output, ext == ".xlsx" ? "Calc MS Excel 2007 XML" : "calc8");
+        } catch (...) {
+            office::Office::close(doc);
+            throw;
+        }
+        office::Office::close(doc);
+        stored = true;
+    };
+    std::optional<office::TaskOutcome> last;
+    std::function<void(office::Office&, const WorkbooksRead&)> on_pool;
+    if (run.verb == "consolidate")
+        on_pool = [&](office::Office& office, const WorkbooksRead& read) {
+            make_region(read);
+            write_book(office);
+        };
+    const WorkbooksRead read = read_workbooks(common, catalogue, workbooks, run, on_pool, last);
+    if (!made)
+        make_region(read);
+    const Region& region = *made;
 
     if (!run.findings.empty()) {
         const std::string ext = run.findings.extension().string();
@@ -206,21 +265,13 @@ int region(const Common& common, const RegionRun& run) {
         return region_ready(region) ? kDone : kNotReady;
     }
 
-    // consolidate
-    const RegionWorkbook book =
-        region_workbook(catalogue, region, std::string("МСОКО для Calc ") + extension_version());
-    {
+    // consolidate: the workbook, unless the pool's last task wrote it (no workbook to read, or its
+    // office lost on that task: a fresh office does it)
+    if (!stored) {
+        if (last && !last->ok)
+            std::cerr << "msoko: " << office::without_source_locations(last->error) << "\n";
         office::Office office(office_options(common));
-        Reference<css::frame::XComponentLoader> loader(office.desktop(), UNO_QUERY_THROW);
-        auto doc = uno::open_region_workbook(loader, book, /*hidden=*/true);
-        try {
-            const std::string ext = run.output.extension().string();
-            store(doc, run.output, ext == ".xlsx" ? "Calc MS Excel 2007 XML" : "calc8");
-        } catch (...) {
-            office::Office::close(doc);
-            throw;
-        }
-        office::Office::close(doc);
+        write_book(office);
     }
     if (common.format == Format::Json) {
         std::cout << region_json(region);
@@ -237,7 +288,7 @@ int region(const Common& common, const RegionRun& run) {
     print_values(catalogue, region);
     std::cout << "\nРейтинг (мотивирующий мониторинг), первые места:\n";
     print_ranking(region, 10);
-    std::cout << "\nСвод записан / written: " << run.output.string() << " (" << book.charts.size() << " диаграмм)\n";
+    std::cout << "\nСвод записан / written: " << run.output.string() << " (" << book->charts.size() << " диаграмм)\n";
     return kDone;
 }
 
