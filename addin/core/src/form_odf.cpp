@@ -109,6 +109,33 @@ std::string typed_cell(const Cell& v, const Field* field, const std::string& sty
     return text_cell(t, style, extra);
 }
 
+std::string cell_style(const std::string& name, const std::string& cell, const std::string& text,
+                       const std::string& number, const std::string& paragraph) {
+    return "<style:style style:name=\"" + name + "\" style:family=\"table-cell\" style:parent-style-name=\"Default\"" +
+           (number.empty() ? "" : " style:data-style-name=\"" + number + "\"") + "><style:table-cell-properties" +
+           cell + "/>" + (paragraph.empty() ? "" : "<style:paragraph-properties" + paragraph + "/>") +
+           (text.empty() ? "" : "<style:text-properties" + text + "/>") + "</style:style>";
+}
+
+std::string document_start(const std::string& extra_namespaces) {
+    return R"(<?xml version="1.0" encoding="UTF-8"?>)"
+           "\n<office:document"
+           R"( xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0")"
+           R"( xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0")"
+           R"( xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0")"
+           R"( xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0")"
+           R"( xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0")"
+           R"( xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0")"
+           R"( xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0")"
+           R"( xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0")"
+           R"( xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2")"
+           R"( xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0")"
+           R"( xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0")" +
+           extra_namespaces +
+           R"( office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">)"
+           "\n";
+}
+
 std::string table_xml(const Sheet& sh) {
     std::ostringstream o;
     o << "<table:table table:name=\"" << xml(sh.name) << "\" table:style-name=\""

@@ -63,6 +63,13 @@ std::string empty_cell(const std::string& style, const std::string& extra = {});
 /// numbers, dates of date fields as dates, "=…" as a formula, other text as text.
 std::string typed_cell(const Cell& v, const Field* field, const std::string& style, const std::string& extra);
 
+/// A named cell style (family table-cell, parent «Default»): its cell, text and paragraph
+/// properties (attributes, each with a space before it) and its number style (or none).
+std::string cell_style(const std::string& name, const std::string& cell, const std::string& text = {},
+                       const std::string& number = {}, const std::string& paragraph = {});
+/// The start of a flat ODF spreadsheet: the XML declaration and <office:document …> with the
+/// namespaces the writers use and `extra_namespaces` (` xmlns:dc="…"`), a line break after each.
+std::string document_start(const std::string& extra_namespaces = {});
 /// <table:table> of a sheet.
 std::string table_xml(const Sheet& sh);
 /// The view settings: frozen panes of every sheet, the first one active.

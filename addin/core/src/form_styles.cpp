@@ -181,13 +181,8 @@ std::string styles_xml(bool subform) {
     // Cells. Everything is protected unless its style says otherwise.
     const std::string border = R"( fo:border="0.5pt solid #b0b0b0")";
     auto cell = [&](const std::string& name, const std::string& props, const std::string& text = {},
-                    const std::string& number = {}, const std::string& paragraph = {}) {
-        s += "<style:style style:name=\"" + name +
-             "\" style:family=\"table-cell\" style:parent-style-name=\"Default\"" +
-             (number.empty() ? "" : " style:data-style-name=\"" + number + "\"") + "><style:table-cell-properties" +
-             props + "/>" + (paragraph.empty() ? "" : "<style:paragraph-properties" + paragraph + "/>") +
-             (text.empty() ? "" : "<style:text-properties" + text + "/>") + "</style:style>";
-    };
+                    const std::string& number = {},
+                    const std::string& paragraph = {}) { s += cell_style(name, props, text, number, paragraph); };
     cell("ce_title", "", R"( fo:font-size="13pt" fo:font-weight="bold")");
     cell("ce_sub", "", R"( fo:font-size="9pt" fo:font-style="italic" fo:color="#555555")");
     cell("ce_head", border + R"( fo:background-color="#dde8f3" fo:wrap-option="wrap" style:vertical-align="middle")",

@@ -53,21 +53,7 @@ std::string Writer::write() {
     }
 
     std::ostringstream o;
-    o << R"(<?xml version="1.0" encoding="UTF-8"?>)"
-      << "\n<office:document"
-         R"( xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0")"
-         R"( xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0")"
-         R"( xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0")"
-         R"( xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0")"
-         R"( xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0")"
-         R"( xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0")"
-         R"( xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0")"
-         R"( xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0")"
-         R"( xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2")"
-         R"( xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0")"
-         R"( xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0")"
-         R"( office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">)"
-      << "\n";
+    o << document_start();
     // The explanations the form keeps (a user-defined document property).
     if (!d_.explanations.empty())
         o << "<office:meta><meta:user-defined meta:name=\"" << kExplanationsProperty << "\" meta:value-type=\"string\">"
