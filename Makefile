@@ -5,7 +5,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 # The sanitizer and fuzzing build: the core only, clang, ASan + UBSan, libFuzzer.
 SANITIZE_BUILD ?= build-sanitize
-FUZZ_SECONDS ?= 20
+FUZZ_SECONDS ?= 10
 MAKEFLAGS += --no-print-directory
 
 .PHONY: all setup build demo test unit sanitize sanitize-build fuzz bench run deploy deb clean

@@ -1,9 +1,10 @@
 #!/bin/bash
 # SPDX-License-Identifier: MPL-2.0
-# Generated forms in a real office: msoko-make-forms writes three forms (the
-# last with deliberate mistakes); `msoko form fill` of each data file writes
-# the very form the generator wrote, and `msoko check` finds the two without
-# mistakes ready to send (no error) and the one with mistakes not ready.
+# Generated forms: msoko-make-forms writes three forms (the last with
+# deliberate mistakes) and `msoko form fill` of each data file writes the very
+# form the generator wrote. That generated forms without mistakes are ready
+# to send and those with mistakes are not is checked in a real office on 40
+# of them by cli.region_generated_forms (36 ready, 4 with errors).
 # Usage: generated_forms.sh MSOKO MSOKO_MAKE_FORMS
 set -euo pipefail
 msoko=$1
@@ -19,17 +20,7 @@ while IFS=$'\t' read -r file municipality schools kindergartens mistakes; do
     n=$((n + 1))
     "$msoko" form fill "$tmp/forms/$file.json" "$tmp/filled.fods" 2>/dev/null
     cmp -s "$tmp/filled.fods" "$tmp/forms/$file.fods" || { echo "FAIL: form fill of $file.json differs" >&2; exit 1; }
-    set +e
-    out=$("$msoko" check "$tmp/filled.fods" 2>&1)
-    code=$?
-    set -e
-    echo "$municipality ($schools ОО, $kindergartens ДОО): exit code $code, $(grep -m1 -E '^Ошибок' <<<"$out")"
-    if [ -z "$mistakes" ]; then
-        [ "$code" -eq 0 ] || { echo "$out" >&2; echo "FAIL: $file without mistakes is not ready" >&2; exit 1; }
-        grep -q "^Ошибок: 0 " <<<"$out" || { echo "FAIL: errors in $file" >&2; exit 1; }
-    else
-        [ "$code" -eq 3 ] || { echo "$out" >&2; echo "FAIL: $file with mistakes ($mistakes) is ready" >&2; exit 1; }
-    fi
+    echo "$municipality ($schools ОО, $kindergartens ДОО${mistakes:+; ошибки: $mistakes}): form fill gives the same form"
 done <"$tmp/forms/forms.tsv"
 test "$n" -eq 3
 echo "ok"
