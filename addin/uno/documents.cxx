@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "documents.hxx"
 
+#include "log.hxx"
 #include "snapshot.hxx"
+#include "temp_file.hxx"
 #include "utf8.hxx"
 
+#include <com/sun/star/document/MacroExecMode.hpp>
+#include <com/sun/star/document/UpdateDocMode.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
+
+#include <fstream>
 #include <osl/file.hxx>
 
 namespace msoko::uno {
@@ -45,6 +51,36 @@ rtl::OUString file_url(const std::filesystem::path& file) {
         osl::FileBase::E_None)
         throw UserError("недопустимое имя файла «" + std::string(path.begin(), path.end()) + "»");
     return url;
+}
+
+css::uno::Reference<css::sheet::XSpreadsheetDocument> load_flat_odf(
+    const css::uno::Reference<css::frame::XComponentLoader>& loader, const std::string& fods, bool hidden,
+    bool as_template, const std::string& made) {
+    using css::uno::Any;
+    TempFile flat(".fods", "не удалось создать временный файл: нет доступа к временной папке?");
+    {
+        std::ofstream out(flat.path(), std::ios::binary);
+        out << fods;
+        if (!out)
+            throw UserError("не удалось записать временный файл: нет места на диске?");
+    }
+    const auto load = properties({{"Hidden", Any(hidden)},
+                                  {"AsTemplate", Any(as_template)},
+                                  {"FilterName", Any(rtl::OUString("OpenDocument Spreadsheet Flat XML"))},
+                                  {"MacroExecutionMode", Any(css::document::MacroExecMode::NEVER_EXECUTE)},
+                                  {"UpdateDocMode", Any(css::document::UpdateDocMode::NO_UPDATE)}});
+    css::uno::Reference<css::lang::XComponent> component;
+    try {
+        component = loader->loadComponentFromURL(flat.url(), "_blank", 0, load);
+    } catch (const css::uno::Exception& e) {
+        log().error("loading a generated workbook failed: {}", to_utf8(e.Message));
+    }
+    css::uno::Reference<css::sheet::XSpreadsheetDocument> doc(component, css::uno::UNO_QUERY);
+    if (!doc.is()) {
+        close_document(component);
+        throw UserError("LibreOffice не открыл " + made);
+    }
+    return doc;
 }
 
 std::filesystem::path local_path(const rtl::OUString& url_or_path) {

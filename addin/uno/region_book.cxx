@@ -61,39 +61,17 @@ RegionForm read_region_form(const Reference<css::sheet::XSpreadsheetDocument>& d
     ReportModel model = report_model(checked.report, catalogue);
     // The explanations the form keeps of its last check's warnings.
     explain(model, kept_explanations(document));
-    SubmissionFigures figures = submission_figures(catalogue, checked.workbook, model);
-    // The catalogue the form was made from, as its passport says (not the one it was checked by):
-    // a form of another version is refused by the region, never mixed in.
-    const FormContents contents = read_form(catalogue, checked.workbook);
-    figures.catalogue_id = trim(contents.passport_text(kPassportCatalogueId));
-    figures.catalogue_version = trim(contents.passport_text(kPassportCatalogueVersion));
+    // Its figures name the catalogue version of its passport: the region refuses another one.
+    const SubmissionFigures figures = submission_figures(catalogue, checked.workbook, model);
     return region_form(file, figures, model, modified, checked.report.frozen_copy);
 }
 
 Reference<css::sheet::XSpreadsheetDocument> open_region_workbook(const Reference<css::frame::XComponentLoader>& loader,
                                                                  const RegionWorkbook& book, bool hidden) {
-    TempFile flat(".fods", "не удалось создать временный файл для свода");
-    {
-        std::ofstream out(flat.path(), std::ios::binary);
-        out << book.fods;
-        if (!out)
-            throw UserError("не удалось записать временный файл свода: нет места на диске?");
-    }
-    // AsTemplate: a new untitled document, which the user saves where they want.
-    const auto load = properties({{"Hidden", Any(hidden)},
-                                  {"AsTemplate", Any(true)},
-                                  {"FilterName", Any(OUString("OpenDocument Spreadsheet Flat XML"))},
-                                  {"MacroExecutionMode", Any(css::document::MacroExecMode::NEVER_EXECUTE)},
-                                  {"UpdateDocMode", Any(css::document::UpdateDocMode::NO_UPDATE)}});
-    Reference<css::lang::XComponent> component;
-    try {
-        component = loader->loadComponentFromURL(flat.url(), "_blank", 0, load);
-    } catch (const css::uno::Exception& e) {
-        log().error("region: loading the region workbook failed: {}", to_utf8(e.Message));
-    }
-    Reference<css::sheet::XSpreadsheetDocument> doc(component, UNO_QUERY);
-    if (!doc.is())
-        throw UserError("LibreOffice не открыл сделанный свод по муниципалитетам");
+    // As a template: a new untitled document, which the user saves where they want.
+    const auto doc =
+        load_flat_odf(loader, book.fods, hidden, /*as_template=*/true, "сделанный свод по муниципалитетам");
+    const Reference<css::lang::XComponent> component(doc, UNO_QUERY_THROW);
     try {
         add_region_charts(doc, book.charts);
         // The header rows and columns in view, «Готовность» first, when the document has a view.

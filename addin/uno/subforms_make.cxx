@@ -98,26 +98,8 @@ void write_subform(const Reference<css::uno::XComponentContext>& context,
                    const Reference<css::frame::XComponentLoader>& loader, const Catalogue& catalogue,
                    const Subform& subform, const fs::path& target) {
     const std::string fods = form_fods(catalogue, subform.data, std::string("МСОКО для Calc ") + extension_version());
-    TempFile flat(".fods", "не удалось создать временный файл для формы организации");
-    {
-        std::ofstream out(flat.path(), std::ios::binary);
-        out << fods;
-        if (!out)
-            throw UserError("не удалось записать временный файл для формы организации: нет места на диске?");
-    }
-    const auto load = properties({{"Hidden", Any(true)},
-                                  {"FilterName", Any(OUString("OpenDocument Spreadsheet Flat XML"))},
-                                  {"MacroExecutionMode", Any(css::document::MacroExecMode::NEVER_EXECUTE)},
-                                  {"UpdateDocMode", Any(css::document::UpdateDocMode::NO_UPDATE)}});
-    Reference<css::lang::XComponent> component;
-    try {
-        component = loader->loadComponentFromURL(flat.url(), "_blank", 0, load);
-    } catch (const css::uno::Exception& e) {
-        log().error("subforms: loading a generated sub-form failed: {}", to_utf8(e.Message));
-    }
-    Reference<css::sheet::XSpreadsheetDocument> doc(component, UNO_QUERY);
-    if (!doc.is())
-        throw UserError("LibreOffice не открыл сделанную форму организации");
+    const auto doc = load_flat_odf(loader, fods, /*hidden=*/true, /*as_template=*/false, "сделанную форму организации");
+    const Reference<css::lang::XComponent> component(doc, UNO_QUERY_THROW);
     const ClosedAtExit closed(component);
     Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculateAll();
     try {

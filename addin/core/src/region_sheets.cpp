@@ -14,6 +14,14 @@ using namespace odf;
 
 namespace {
 
+// An indicator × municipality table: its header row and code and title columns kept in view and printed on every page.
+void keep_heads_in_view(Sheet& sh) {
+    sh.freeze_row = 4;
+    sh.freeze_col = 2;
+    sh.header_rows_first = sh.header_rows_last = 3;
+    sh.header_columns = 2;
+}
+
 std::string spanned(int columns) {
     return " table:number-columns-spanned=\"" + std::to_string(columns) + "\"";
 }
@@ -155,10 +163,7 @@ Sheet values(const Catalogue& catalogue, const Region& region) {
         }
         ++r;
     }
-    sh.freeze_row = 4;
-    sh.freeze_col = 2;
-    sh.header_rows_first = sh.header_rows_last = 3;
-    sh.header_columns = 2;
+    keep_heads_in_view(sh);
     return sh;
 }
 
@@ -227,10 +232,7 @@ Sheet scores(const Catalogue& catalogue, const Region& region) {
             sh.put(r, 6 + static_cast<int>(m), score_cell(rk.scores[m]));
         ++r;
     }
-    sh.freeze_row = 4;
-    sh.freeze_col = 2;
-    sh.header_rows_first = sh.header_rows_last = 3;
-    sh.header_columns = 2;
+    keep_heads_in_view(sh);
     return sh;
 }
 

@@ -135,6 +135,12 @@ SubmissionFigures submission_figures(const Catalogue& catalogue, const WorkbookS
     out.catalogue_title = catalogue.info.title;
 
     const FormContents form = read_form(catalogue, snapshot);
+    // The catalogue the form was made from, as its passport says, when it says (a form of another
+    // version is then told apart by whoever reads the figures, the region first).
+    if (const std::string id = trim(form.passport_text(kPassportCatalogueId)); !id.empty())
+        out.catalogue_id = id;
+    if (const std::string version = trim(form.passport_text(kPassportCatalogueVersion)); !version.empty())
+        out.catalogue_version = version;
     out.municipality = trim(form.passport_text("municipality"));
     out.region = trim(form.passport_text("region"));
     out.period = trim(form.passport_text(kPassportPeriod));

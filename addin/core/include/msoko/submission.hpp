@@ -113,6 +113,8 @@ struct IndicatorFigures {
 };
 
 struct SubmissionFigures {
+    /// The catalogue the form was made from: its passport's id and version (the catalogue given when
+    /// the passport names none); the title the catalogue's.
     std::string catalogue_id, catalogue_version, catalogue_title;
     // From the passport, as typed.
     std::string municipality, region, period;
