@@ -329,7 +329,7 @@ TEST(RegionWorkbook, TheBankGroupsTheAcceptedMunicipalitiesProcedures) {
     EXPECT_EQ(fods.at(kRegionBankSheet, 4, 0).text.rfind("1.1 ", 0), 0u);  // the direction's heading
     EXPECT_EQ(fods.at(kRegionBankSheet, 5, 1).value, "2");
     EXPECT_EQ(fods.at(kRegionBankSheet, 5, 2).text, "Альфа, Бета");
-    EXPECT_NE(fods.at(kRegionBankSheet, 5, 7).text.find("Бета: Приказ № 12 от 2024-08-30"), std::string::npos);
+    EXPECT_NE(fods.at(kRegionBankSheet, 5, 7).text.find("Бета: Приказ № 12 от 30.08.2024"), std::string::npos);
 }
 
 }  // namespace

@@ -22,6 +22,13 @@ void keep_heads_in_view(Sheet& sh) {
     sh.header_columns = 2;
 }
 
+// A date as Russian readers write it: «2024-08-30» as «30.08.2024»; any other text as it is.
+std::string russian_date(const std::string& iso) {
+    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-')
+        return iso;
+    return iso.substr(8, 2) + "." + iso.substr(5, 2) + "." + iso.substr(0, 4);
+}
+
 std::string spanned(int columns) {
     return " table:number-columns-spanned=\"" + std::to_string(columns) + "\"";
 }
@@ -80,8 +87,8 @@ int decimals_of(const Indicator& ind, const RegionValue& v) {
 Sheet readiness(const Region& region) {
     Sheet sh;
     sh.name = kRegionReadinessSheet;
-    sh.column_styles = {"co_num",   "co_name",  "co_code", "co_wide",  "co_value", "co_value", "co_wide",
-                        "co_value", "co_value", "co_name", "co_value", "co_value", "co_note"};
+    sh.column_styles = {"co_num",   "co_name",  "co_level", "co_wide",  "co_value", "co_value", "co_wide",
+                        "co_value", "co_value", "co_name",  "co_value", "co_value", "co_note"};
     sh.put(0, 0, text_cell("Готовность форм муниципалитетов — " + region.title + ", " + region.period, "ce_title"));
     sh.put(1, 0, text_cell(region_summary(region) + ". Каталог " + region.catalogue + ".", "ce_sub", spanned(13)));
     header(sh, 3,
@@ -354,7 +361,7 @@ Sheet charts(const Catalogue& catalogue, const Region& region, std::vector<Regio
 Sheet bank(const Catalogue& catalogue, const Region& region) {
     Sheet sh;
     sh.name = kRegionBankSheet;
-    sh.column_styles = {"co_wide",  "co_num",  "co_name", "co_value", "co_name",
+    sh.column_styles = {"co_wide",  "co_num",  "co_name", "co_level", "co_name",
                         "co_value", "co_name", "co_note", "co_note"};
     sh.put(0, 0, text_cell("Банк муниципальных процедур оценки качества образования — " + region.title, "ce_title"));
     sh.put(1, 0,
@@ -379,8 +386,9 @@ Sheet bank(const Catalogue& catalogue, const Region& region) {
                 others.push_back(n);
         for (const BankUse& u : e.uses) {
             if (!u.procedure.document.empty())
-                documents.push_back(u.municipality + ": " + u.procedure.document +
-                                    (u.procedure.document_date.empty() ? "" : " от " + u.procedure.document_date));
+                documents.push_back(
+                    u.municipality + ": " + u.procedure.document +
+                    (u.procedure.document_date.empty() ? "" : " от " + russian_date(u.procedure.document_date)));
             if (!u.procedure.use.empty() && std::find(uses.begin(), uses.end(), u.procedure.use) == uses.end())
                 uses.push_back(u.procedure.use);
         }

@@ -52,6 +52,7 @@ std::string styles() {
     column("co_wide", 9.5);
     column("co_value", 2.4);
     column("co_note", 8);
+    column("co_level", 3.4);  // «институциональный» on one line
     s +=
         R"(<style:style style:name="ro_break" style:family="table-row"><style:table-row-properties fo:break-before="page" style:use-optimal-row-height="true"/></style:style>)";
     s +=
@@ -67,16 +68,16 @@ std::string styles() {
          R"( fo:font-size="8pt" fo:font-weight="bold")", "", R"( fo:text-align="center")");
     cell("ce_text", border + R"( fo:wrap-option="wrap" style:vertical-align="middle")");
     cell("ce_code", border, R"( fo:font-size="8pt" fo:color="#595959")");
-    cell("ce_int", border, "", "N_int");
-    cell("ce_dec", border, "", "N_dec");
+    cell("ce_int", border + R"( style:vertical-align="middle")", "", "N_int");
+    cell("ce_dec", border + R"( style:vertical-align="middle")", "", "N_dec");
     cell("ce_region_int", border + R"( fo:background-color="#eeeeee")", R"( fo:font-weight="bold")", "N_int");
     cell("ce_region_dec", border + R"( fo:background-color="#eeeeee")", R"( fo:font-weight="bold")", "N_dec");
     cell("ce_none", border, R"( fo:color="#8a8a8a")", "", R"( fo:text-align="center")");
     cell("ce_small", border + R"( fo:background-color="#f2f2f2")", R"( fo:font-style="italic" fo:color="#7f7f7f")", "",
          R"( fo:text-align="center")");
-    cell("ce_ok", border + R"( fo:background-color="#e2efda")");
-    cell("ce_warn", border + R"( fo:background-color="#fff2cc")");
-    cell("ce_bad", border + R"( fo:background-color="#f8cbad")");
+    cell("ce_ok", border + R"( fo:background-color="#e2efda" fo:wrap-option="wrap" style:vertical-align="middle")");
+    cell("ce_warn", border + R"( fo:background-color="#fff2cc" fo:wrap-option="wrap" style:vertical-align="middle")");
+    cell("ce_bad", border + R"( fo:background-color="#f8cbad" fo:wrap-option="wrap" style:vertical-align="middle")");
     cell("ce_zone1", border + R"( fo:background-color="#a9d08e")", "", "N_dec");
     cell("ce_zone2", border + R"( fo:background-color="#e2efda")", "", "N_dec");
     cell("ce_zone3", border + R"( fo:background-color="#fff2cc")", "", "N_dec");
