@@ -171,7 +171,14 @@ bool is_modified(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
     return Reference<css::util::XModifiable>(doc, UNO_QUERY_THROW)->isModified();
 }
 
-TEST(FrozenCopy, OpensWithoutTheExtensionWithTheSameValues) {
+// One office with the extension for the suite; the first test starts its own,
+// from which it removes the extension.
+class FrozenCopy : public OfficeSuite {
+protected:
+    static void SetUpTestSuite() { start({}); }
+};
+
+TEST_F(FrozenCopy, OpensWithoutTheExtensionWithTheSameValues) {
     const msoko::Catalogue catalogue = msoko::read_catalogue(MSOKO_TEST_CATALOGUE);
     const msoko::FormLayout layout = msoko::form_layout(catalogue, {});
     const fs::path dir = fs::temp_directory_path() / ("msoko-frozen-" + std::to_string(getpid()));
@@ -373,10 +380,8 @@ TEST(FrozenCopy, OpensWithoutTheExtensionWithTheSameValues) {
     Office::close(book);
 }
 
-TEST(FrozenCopy, AFolderThatCannotBeWrittenIsNamed) {
-    msoko::office::Options o;
-    o.extension = kOxt;
-    Office office(o);
+TEST_F(FrozenCopy, AFolderThatCannotBeWrittenIsNamed) {
+    Office& office = *office_;
     auto doc = office.open(fs::path(MSOKO_TEST_SAMPLES) / "sample-district.ods", Office::Access::Copy);
     // A folder under a regular file: nobody can make it, root neither.
     const fs::path file = fs::temp_directory_path() / ("msoko-not-a-folder-" + std::to_string(getpid()));
@@ -397,11 +402,9 @@ TEST(FrozenCopy, AFolderThatCannotBeWrittenIsNamed) {
     Office::close(doc);
 }
 
-TEST(FrozenCopy, AnErrorResultBecomesTheTextItShows) {
+TEST_F(FrozenCopy, AnErrorResultBecomesTheTextItShows) {
     // The sample with mistakes: tables the functions cannot read give error indicators.
-    msoko::office::Options o;
-    o.extension = kOxt;
-    Office office(o);
+    Office& office = *office_;
     auto doc = office.open(fs::path(MSOKO_TEST_SAMPLES) / "sample-district-mistakes.ods", Office::Access::Copy);
     recalc(doc);
     const DocSeen original = seen(doc);
@@ -438,12 +441,10 @@ TEST(FrozenCopy, AnErrorResultBecomesTheTextItShows) {
     EXPECT_GT(errors, 10u) << "the sample with mistakes has error indicators";
 }
 
-TEST(FrozenCopy, FrozenAgainItKeepsOneStamp) {
+TEST_F(FrozenCopy, FrozenAgainItKeepsOneStamp) {
     const msoko::Catalogue catalogue = msoko::read_catalogue(MSOKO_TEST_CATALOGUE);
     const msoko::PassportStamp place = msoko::form_layout(catalogue, {}).passport.stamp;
-    msoko::office::Options o;
-    o.extension = kOxt;
-    Office office(o);
+    Office& office = *office_;
     const fs::path dir = fs::temp_directory_path() / ("msoko-frozen-again-" + std::to_string(getpid()));
     fs::create_directories(dir);
     struct Removed {
@@ -472,10 +473,8 @@ TEST(FrozenCopy, FrozenAgainItKeepsOneStamp) {
     }
 }
 
-TEST(FrozenCopy, ASheetProtectedWithAPasswordIsNamed) {
-    msoko::office::Options o;
-    o.extension = kOxt;
-    Office office(o);
+TEST_F(FrozenCopy, ASheetProtectedWithAPasswordIsNamed) {
+    Office& office = *office_;
     auto doc = office.open(fs::path(MSOKO_TEST_SAMPLES) / "sample-district.ods", Office::Access::Copy);
     recalc(doc);
     Reference<css::util::XProtectable> table(sheet(doc, "5.1.2 ШНОР и ШФНСУ"), UNO_QUERY_THROW);
@@ -498,7 +497,7 @@ TEST(FrozenCopy, ASheetProtectedWithAPasswordIsNamed) {
     Office::close(doc);
 }
 
-TEST(FrozenCopy, ProtectionKeepsItsSettings) {
+TEST_F(FrozenCopy, ProtectionKeepsItsSettings) {
     // The flat sample with other settings on every sheet: protected cells not
     // selectable, rows insertable, columns deletable.
     std::stringstream text;
@@ -523,9 +522,7 @@ TEST(FrozenCopy, ProtectionKeepsItsSettings) {
     } removed{dir};
     std::ofstream(dir / "form.fods") << fods;
 
-    msoko::office::Options o;
-    o.extension = kOxt;
-    Office office(o);
+    Office& office = *office_;
     auto doc = office.open(dir / "form.fods", Office::Access::Copy);
     recalc(doc);
     const auto written = msoko::uno::write_frozen_copies(office.context(), doc, {"сейчас", "1", "каталог", "итог"},

@@ -2,8 +2,11 @@
 // Issue 16, the whole cycle in real Calc: the sub-forms made from the register
 // of the filled sample's blank copy, each filled by a script with the sample's
 // own figures of its organisation as a school would type them, saved, and
-// merged back → every figure of the merged form equals the filled sample's,
-// and the check finds exactly what it finds in the filled sample.
+// merged back → every figure of the merged form equals the filled form's,
+// and the check finds exactly what it finds in the filled form. The register
+// holds the fewest of the sample's organisations that cover every field with
+// every kind of value the sample has, every flag, two of each type (the suite
+// Subforms makes the sub-forms of all of them; cli.subforms_merge merges them).
 #include "check_support.hxx"
 #include "msoko/form.hpp"
 #include "msoko/form_reader.hpp"
@@ -14,7 +17,9 @@
 
 #include <com/sun/star/frame/XStorable.hpp>
 
+#include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -112,21 +117,84 @@ void type_figures(const Reference<css::sheet::XSpreadsheetDocument>& doc, const 
     }
 }
 
+// What a typed value is to Calc: a number, a date («2025-02-18»), a formula («=…»), other text.
+std::string value_kind(const msoko::Cell& v) {
+    if (v.kind() != msoko::Cell::Kind::Text)
+        return std::to_string(static_cast<int>(v.kind()));
+    const std::string& t = v.text();
+    if (!t.empty() && t[0] == '=')
+        return "formula";
+    const bool date = t.size() == 10 && t[4] == '-' && t[7] == '-';
+    return date ? "date" : "text";
+}
+
+// The sample restricted to the fewest organisations (greedy) that hold every field with every kind of
+// value the sample's organisations have, every flag, and at least two of each type.
+msoko::FormData covering_part(const msoko::FormData& sample) {
+    std::map<std::string, std::set<std::string>> holders;  // field|kind, flag:…, type:… → codes
+    for (const msoko::RegisterEntry& o : sample.organisations) {
+        holders["type:" + o.type].insert(o.code);
+        for (const std::string& flag : o.flags)
+            holders["flag:" + flag].insert(o.code);
+        if (const auto v = sample.values.find(o.code); v != sample.values.end())
+            for (const auto& [field, value] : v->second)
+                holders[field + "|" + value_kind(value)].insert(o.code);
+    }
+    std::set<std::string> chosen;
+    std::map<std::string, std::size_t> of_type;
+    for (;;) {
+        std::string best;
+        std::size_t best_gain = 0;
+        for (const msoko::RegisterEntry& o : sample.organisations) {
+            if (chosen.count(o.code))
+                continue;
+            std::size_t gain = of_type[o.type] < 2 ? 1 : 0;
+            for (const auto& [need, codes] : holders)
+                gain += codes.count(o.code) && std::none_of(codes.begin(), codes.end(),
+                                                            [&](const std::string& c) { return chosen.count(c) > 0; });
+            if (gain > best_gain)
+                best = o.code, best_gain = gain;
+        }
+        if (best_gain == 0)
+            break;
+        chosen.insert(best);
+        for (const msoko::RegisterEntry& o : sample.organisations)
+            of_type[o.type] += o.code == best ? 1 : 0;
+    }
+    msoko::FormData part = sample;
+    part.organisations.clear();
+    for (const msoko::RegisterEntry& o : sample.organisations)
+        if (chosen.count(o.code))
+            part.organisations.push_back(o);
+    for (auto it = part.values.begin(); it != part.values.end();)
+        it = it->first == msoko::kMunicipalityCode || chosen.count(it->first) ? std::next(it) : part.values.erase(it);
+    part.explanations.clear();
+    for (const msoko::Explanation& e : sample.explanations)
+        if (e.organisation.empty() || chosen.count(e.organisation))
+            part.explanations.push_back(e);
+    return part;
+}
+
 TEST_F(RoundTrip, SubformsFilledByTheSchoolsMergeIntoTheSameFormAndTheSameFindings) {
     const fs::path data_file = fs::path(MSOKO_TEST_SAMPLES) / "data" / "sample-district.json";
-    const msoko::FormData filled_data = msoko::read_form_data(data_file.string());
+    const msoko::FormData sample_data = msoko::read_form_data(data_file.string());
+    const msoko::FormData filled_data = covering_part(sample_data);
+    ASSERT_GE(filled_data.organisations.size(), 4u);
+    ASSERT_LT(filled_data.organisations.size(), sample_data.organisations.size());
+    const std::string catalogue_line = std::string("МСОКО для Calc ") + msoko::extension_version();
 
     // The blank copy: the same passport, register, municipal figures, last
     // year's values and documents; no figure of any organisation.
     msoko::FormData blank_data = filled_data;
     for (auto it = blank_data.values.begin(); it != blank_data.values.end();)
         it = it->first == msoko::kMunicipalityCode ? std::next(it) : blank_data.values.erase(it);
-    ASSERT_GT(filled_data.values.size(), 20u);
+    ASSERT_EQ(filled_data.values.size(), filled_data.organisations.size() + 1) << "each of them has figures";
     ASSERT_EQ(blank_data.values.size(), filled_data.values.count(msoko::kMunicipalityCode));
     const fs::path blank_fods = dir_ / "blank.fods";
     {
-        std::ofstream(blank_fods, std::ios::binary)
-            << msoko::form_fods(catalogue(), blank_data, std::string("МСОКО для Calc ") + msoko::extension_version());
+        std::ofstream(blank_fods, std::ios::binary) << msoko::form_fods(catalogue(), blank_data, catalogue_line);
+        std::ofstream(dir_ / "filled.fods", std::ios::binary)
+            << msoko::form_fods(catalogue(), filled_data, catalogue_line);
     }
     const fs::path form = dir_ / fs::u8path("Ольховоборский — МСОКО.ods");
     {
@@ -164,7 +232,7 @@ TEST_F(RoundTrip, SubformsFilledByTheSchoolsMergeIntoTheSameFormAndTheSameFindin
         Office::close(sub);
     }
     EXPECT_EQ(seen_codes.size(), filled_data.organisations.size()) << "every organisation has its own sub-form";
-    EXPECT_GT(typed, 1000u) << "the schools typed the sample's figures";
+    EXPECT_GT(typed, 300u) << "the schools typed the sample's figures";
 
     // Merge them back.
     dispatch_with(*office_, municipal, "org.msoko.calc:MergeSubforms",
@@ -173,7 +241,9 @@ TEST_F(RoundTrip, SubformsFilledByTheSchoolsMergeIntoTheSameFormAndTheSameFindin
     recalc(municipal);
     EXPECT_TRUE(municipal->getSheets()->hasByName(ou(msoko::kCollectionSheet))) << "no «Сбор форм»";
 
-    auto filled = open("sample-district.ods");
+    docs_.push_back(office_->open(dir_ / "filled.fods", Office::Access::ReadOnly));
+    auto filled = docs_.back();
+    recalc(filled);
     const msoko::WorkbookSnapshot merged_snapshot = snapshot_of(municipal);
     const msoko::WorkbookSnapshot filled_snapshot = snapshot_of(filled);
     const msoko::FormContents merged = msoko::read_form(catalogue(), merged_snapshot);
@@ -190,10 +260,10 @@ TEST_F(RoundTrip, SubformsFilledByTheSchoolsMergeIntoTheSameFormAndTheSameFindin
                                   << msoko::cell_text(want) << "»";
             }
     EXPECT_EQ(differ, 0u);
-    EXPECT_GT(compared, 1000u);
+    EXPECT_GT(compared, 300u);
     EXPECT_EQ(findings(msoko::validate(catalogue(), merged_snapshot)),
               findings(msoko::validate(catalogue(), filled_snapshot)))
-        << "the merged form is checked as the filled sample is";
+        << "the merged form is checked as the filled form is";
 }
 
 }  // namespace
