@@ -69,11 +69,14 @@ fuzz: sanitize-build
 unit: build
 	@cd $(BUILD) && ctest --output-on-failure -LE integration
 
-# Speed of MSOKO.* against native formulas in a real headless Calc (docs/performance.md).
+# Speed of MSOKO.* against native formulas in a real headless Calc, of the
+# region's consolidation and of the ВПР import of 100,000 pupils (docs/performance.md).
 bench: build
 	@$(BUILD)/tests/msoko-bench
 	@echo
 	@$(BUILD)/tests/msoko-region-bench --forms 40 --jobs 2
+	@echo
+	@$(BUILD)/tests/msoko-vpr-bench --pupils 100000
 
 # Opens Calc in a window (needs a display) with the extension in a private
 # profile ($(BUILD)/profile) and the sample loaded.

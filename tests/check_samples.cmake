@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MPL-2.0
 # Fails when a committed sample differs from what the generator writes now.
-# Run with -DTOOL= -DCATALOGUE= -DSAMPLES= -DOUT= [-DMAKE_FORMS= -DREGION_ARGS=].
+# Run with -DTOOL= -DCATALOGUE= -DSAMPLES= -DOUT= [-DMAKE_FORMS= -DREGION_ARGS=] [-DMAKE_VPR= -DPYTHON=].
 set(cases
   "blank|-|msoko-form-blank.fods"
   "fill|data/sample-district.json|sample-district.fods"
@@ -49,4 +49,14 @@ if(MAKE_FORMS)
                           "`cmake --build build --target samples` and commit them")
     endif()
   endforeach()
+endif()
+
+# samples/vpr: the pupils and plans byte for byte, each xlsx's cells as generated now.
+if(MAKE_VPR)
+  execute_process(COMMAND bash "${CMAKE_CURRENT_LIST_DIR}/generator/vpr_samples.sh" check "${MAKE_VPR}" "${SAMPLES}"
+                          "${PYTHON}" RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "samples/vpr is stale: regenerate the samples with "
+                        "`cmake --build build --target samples` and commit them")
+  endif()
 endif()
