@@ -3,6 +3,7 @@
 // irregularities as findings), the figures per school and for the
 // municipality against values computed by hand, the boundaries table.
 #include "msoko/catalogue.hpp"
+#include "msoko/results.hpp"
 #include "msoko/vpr_analysis.hpp"
 #include "vpr_support.hpp"
 
@@ -247,6 +248,24 @@ TEST(Vpr, TheSameWorkInTwoFilesIsCountedOnce) {
     const Analysis a = analyse({one, two}, {}, default_vpr_settings());
     EXPECT_EQ(a.groups[0].participants, 5u);
     EXPECT_EQ(count_kind(a.findings, "vpr.duplicate_file"), 1u);
+}
+
+// =МСОКО.ОТМЕТКИ over the results' columns gives the analysis' shares: one definition of «понизили».
+TEST(Vpr, TheCellFunctionsAgreeWithTheAnalysis) {
+    const ResultsFile r = read_results({small().sheet()}, "ру4.xlsx", table());
+    const Analysis a = analyse({r}, {}, default_vpr_settings());
+    std::vector<Cell> exam, journal;
+    for (const Pupil& p : r.pupils) {
+        if (p.school != "edu100001" || p.absent)
+            continue;
+        exam.push_back(p.mark ? N(*p.mark) : E());
+        journal.push_back(p.journal ? N(*p.journal) : T("нет отметки"));
+    }
+    const Range e(exam.size(), 1, exam), j(journal.size(), 1, journal);
+    const GroupStats& g = group(a, "edu100001");
+    EXPECT_NEAR(marks(e, j, "понизили").value(), *g.lowered_share, 1e-9);
+    EXPECT_NEAR(marks(e, j, "подтвердили").value(), *g.confirmed_share, 1e-9);
+    EXPECT_NEAR(marks(e, j, "повысили").value(), *g.raised_share, 1e-9);
 }
 
 TEST(Vpr, TheCataloguesVprMemberIsReadAndChecked) {
