@@ -38,7 +38,7 @@ void flag(Analysis& a, const GroupStats& g, const char* rule, std::string figure
         {g.school, g.school_name, g.subject, g.grade, rule, objectivity_rule_title(rule), std::move(figures)});
 }
 
-void screen_group(Analysis& a, const GroupStats& g, const SubjectGrade& sg, const std::vector<const Pupil*>& pupils,
+void screen_group(Analysis& a, const GroupStats& g, const SubjectGrade& sg, const Sums& all, const Sums& own,
                   const VprSettings& s) {
     if (g.participants < s.groups)
         return;  // no group analysis under `groups` participants
@@ -63,11 +63,8 @@ void screen_group(Analysis& a, const GroupStats& g, const SubjectGrade& sg, cons
                          std::to_string(s.peak_min) + ")");
         }
     // The mean above the other schools' beyond both 95 % intervals.
-    std::vector<const Pupil*> others;
-    for (const Pupil* p : pupils)
-        if (p->school != g.school)
-            others.push_back(p);
-    const GroupStats o = group_stats(others, sg, s);
+    GroupStats o;
+    summarise(minus(all, own), sg, s, o);
     if (g.ci_low && o.ci_high && o.participants >= s.groups && *g.ci_low > *o.ci_high)
         flag(a, g, "mean_above",
              "средний первичный балл " + decimal(*g.mean_percent) + " % от максимума (95 %: " + decimal(*g.ci_low) +
@@ -98,16 +95,19 @@ void screen_group(Analysis& a, const GroupStats& g, const SubjectGrade& sg, cons
 
 }  // namespace
 
-void screen(Analysis& a, const PupilsBySubject& pupils, const VprSettings& s) {
+void screen(Analysis& a, const SumsByGroup& sums, const VprSettings& s) {
     // The objectivity screen, per school × subject × grade.
     for (const SubjectGrade& sg : a.subjects) {
-        const GroupStats* m = a.municipality(sg.subject, sg.grade);
-        const auto it = pupils.find({fold(sg.subject), sg.grade});
-        if (!m || it == pupils.end())
+        const auto all = sums.find({fold(sg.subject), sg.grade, std::string()});
+        if (all == sums.end())
             continue;
-        for (const GroupStats& g : a.groups)
-            if (!g.school.empty() && g.subject == sg.subject && g.grade == sg.grade)
-                screen_group(a, g, sg, it->second, s);
+        for (const GroupStats& g : a.groups) {
+            if (g.school.empty() || g.subject != sg.subject || g.grade != sg.grade)
+                continue;
+            const auto own = sums.find({fold(sg.subject), sg.grade, g.school});
+            if (own != sums.end())
+                screen_group(a, g, sg, all->second, own->second, s);
+        }
     }
 
     // The schools' works over every subject and grade.
