@@ -33,8 +33,8 @@ std::string decimal(double v, int digits) {
 }
 
 std::optional<double> number_of(const Cell& c) {
-    if (c.kind() == Cell::Kind::Number)
-        return c.number();
+    if (c.kind() == Cell::Kind::Number)  // an infinity or NaN is no score
+        return std::isfinite(c.number()) ? std::optional<double>(c.number()) : std::nullopt;
     if (c.kind() != Cell::Kind::Text)
         return std::nullopt;
     const std::string t = comma_as_point(trim(c.text()));
