@@ -89,11 +89,16 @@ void Loader::read_vpr(const json::object& root) {
         const std::string at = path + "/objectivity";
         const json::object& oo = r_.object(*ov, at);
         r_.only(oo,
-                {"peak_ratio", "peak_min", "confidence_z", "journal_gap", "journal_gap_share", "correlation_below",
-                 "easy_hard_margin"},
+                {"peak_ratio", "peak_min", "peak_p", "confidence_z", "journal_gap", "journal_gap_share",
+                 "correlation_below", "easy_hard_margin"},
                 at);
         positive(oo, "peak_ratio", at, s.peak_ratio);
         count(oo, "peak_min", at, s.peak_min);
+        if (const auto p = r_.number(oo, "peak_p", at)) {
+            if (*p <= 0 || *p >= 1)
+                r_.fail(at + "/peak_p", "must be a probability above 0 and below 1");
+            s.peak_p = *p;
+        }
         positive(oo, "confidence_z", at, s.confidence_z);
         positive(oo, "journal_gap", at, s.journal_gap);
         percent(oo, "journal_gap_share", at, s.journal_gap_share);

@@ -28,6 +28,16 @@ const char* objectivity_rule_title(const std::string& rule) {
 
 namespace {
 
+// The chance that a Poisson count of mean `lambda` is at least `k`.
+double poisson_tail(double lambda, std::size_t k) {
+    double term = std::exp(-lambda), below = 0;
+    for (std::size_t i = 0; i < k; ++i) {
+        below += term;
+        term *= lambda / static_cast<double>(i + 1);
+    }
+    return std::max(0.0, 1.0 - below);
+}
+
 const char* mark_name(std::size_t i) {
     static const char* const names[] = {"«3»", "«4»", "«5»"};
     return names[i];
@@ -58,13 +68,16 @@ void screen_group(Analysis& a, const GroupStats& g, const SubjectGrade& sg, cons
                     around += static_cast<double>(g.histogram[k]), ++bins;
             around /= static_cast<double>(bins);
             const std::size_t peak = g.histogram[at];
-            if (peak >= s.peak_min && static_cast<double>(peak) >= s.peak_ratio * std::max(around, 0.5))
+            const double expected = std::max(around, 0.5);
+            if (peak >= s.peak_min && static_cast<double>(peak) >= s.peak_ratio * expected &&
+                poisson_tail(expected, peak) < s.peak_p)
                 flag(a, g, "boundary_peak",
                      "при " + decimal(b, 0) + " баллах (наименьший балл отметки " + mark_name(m) + ") — " +
                          std::to_string(peak) + " участников, при соседних баллах (" +
                          decimal(static_cast<double>(at >= 2 ? at - 2 : 0), 0) + "–" + decimal(b + 2, 0) +
                          ") — в среднем " + decimal(around, 1) + " (порог: в " + decimal(s.peak_ratio, 1) +
-                         " раза больше, не менее " + std::to_string(s.peak_min) + ")");
+                         " раза больше, не менее " + std::to_string(s.peak_min) + " и вероятность случайно — менее " +
+                         decimal(100 * s.peak_p, 0) + " %)");
         }
     // The mean above the other schools' beyond both 95 % intervals.
     GroupStats o;
