@@ -126,7 +126,7 @@ def main(analysis_file, generated):
                                                "lowered": 0})
                 t["participants"] += w["participants"]
                 t["below_min"] += w["marks"][0]
-                t["success"] += sum(w["marks"][1:])
+                t["success"] += w["marks"][2] + w["marks"][3]  # «4» and «5»
                 t["confirmed"] += w["confirmed"]
                 t["lowered"] += w["lowered"]
         extra = [k for k in got if k[1] == meta["subject"] and k[2] == meta["grade"] and k not in want]

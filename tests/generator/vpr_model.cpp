@@ -195,7 +195,7 @@ void write_work(PupilRow& row, const SubjectDef& s, const std::vector<double>& d
     row.x.assign(s.tasks.size(), false);
     for (std::size_t t = 0; t < s.tasks.size(); ++t) {
         const double p = planted && s.tasks[t].advanced ? 0.93
-                         : planted                      ? logistic(1.7 * (ability - difficulty[t] - 0.6))
+                         : planted                      ? 0.65 * logistic(1.7 * (ability - difficulty[t]))
                                                         : logistic(1.7 * (ability - difficulty[t]));
         for (int k = 0; k < s.tasks[t].max; ++k)
             row.points[t] += rnd.chance(p) ? 1 : 0;
@@ -307,7 +307,7 @@ VprFile generate(const SubjectDef& subject, const Boundaries& boundaries, const 
     }
     std::vector<double> difficulty;
     for (const TaskDef& t : subject.tasks)
-        difficulty.push_back(t.advanced ? 0.5 + 0.7 * rnd.uniform() : -1.0 + 0.7 * rnd.uniform());
+        difficulty.push_back(t.advanced ? 0.6 + 0.8 * rnd.uniform() : -0.6 + 0.7 * rnd.uniform());
 
     long code = 100000 + rnd.below(9000);
     std::size_t assigned = 0;
@@ -319,8 +319,8 @@ VprFile generate(const SubjectDef& subject, const Boundaries& boundaries, const 
         assigned += n;
         SchoolBlock block{i, f.pupils.size(), n, n};
         const double effect = roles[i] == Role::Reference ? 0.0
-                              : roles[i] == Role::Weak    ? -1.3
-                                                          : 0.2 * (rnd.uniform() - 0.5);
+                              : roles[i] == Role::Weak    ? -0.6
+                                                          : 0.1 * (rnd.uniform() - 0.5);
         const bool planted = roles[i] == Role::Planted;
         const std::size_t classes = std::max<std::size_t>(1, (n + 25) / 26);
         for (std::size_t k = 0; k < n; ++k) {
@@ -332,7 +332,8 @@ VprFile generate(const SubjectDef& subject, const Boundaries& boundaries, const 
             row.variant = 1 + rnd.below(2);
             row.absent = rnd.chance(0.03);
             if (!row.absent) {
-                write_work(row, subject, difficulty, effect + (planted ? 0.3 : 0.0) + rnd.normal(), planted, rnd);
+                const double ability = planted ? 1.0 + 0.7 * rnd.normal() : 0.5 + effect + 0.8 * rnd.normal();
+                write_work(row, subject, difficulty, ability, planted, rnd);
                 row.primary = sum(row.points);
                 if (planted)
                     lift_to_boundary(row, subject, boundaries, rnd);
