@@ -30,6 +30,14 @@ std::string lower_ascii(std::string s) {
     return s;
 }
 
+// FNV-1a: the same on every platform (std::hash is not).
+std::uint64_t fnv1a(const std::string& s) {
+    std::uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : s)
+        h = (h ^ c) * 1099511628211ull;
+    return h;
+}
+
 double logistic(double x) {
     return 1.0 / (1.0 + std::exp(-x));
 }
@@ -266,7 +274,7 @@ VprFile generate(const SubjectDef& subject, const Boundaries& boundaries, const 
     f.options.date = options.date.empty() ? "15.04." + std::to_string(options.year) : options.date;
     // The seed and the subject give the file's draws: each file of a run has its own.
     Random rnd(options.seed * 1000003u + static_cast<std::uint64_t>(subject.grade) * 101u +
-               std::hash<std::string>{}(subject.slug) % 1000u + static_cast<std::uint64_t>(options.year));
+               fnv1a(subject.slug) % 1000u + static_cast<std::uint64_t>(options.year));
     for (const SchoolDef& s : schools)
         if (!(s.primary_only && subject.grade > 4))
             f.schools.push_back(s);

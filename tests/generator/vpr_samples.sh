@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MPL-2.0
 # samples/vpr: fictional Ф1 files of the schools of samples/data/sample-district.json
 # (their short names, so that the form fill finds them), one school planted,
-# fixed seeds — Russian 4 and Maths 5 of 2026, «Окружающий мир» 4 as an older
+# fixed seeds (2086: no rule flags a school but the planted one) — Russian 4 and Maths 5 of 2026, «Окружающий мир» 4 as an older
 # export without «Отметка», and last year's Russian 4 (2025/) for the dynamics.
 # The arguments are here and nowhere else.
 #
@@ -24,9 +24,9 @@ trap 'rm -rf "$tmp"' EXIT
 
 schools="$samples/data/sample-district.json"
 planted=edu424207  # МБОУ «Покровская СОШ»
-gen() { "$make" --schools "$schools" --planted $planted --pupils 650 "$@" >/dev/null; }
-gen --year 2026 --seed 2026 --subject "Русский язык 4" --subject "Математика 5" --out "$tmp/new"
-gen --year 2026 --seed 2027 --subject "Окружающий мир 4" --no-mark-column --out "$tmp/new"
+gen() { "$make" --schools "$schools" --planted $planted --pupils 650 "$@" >/dev/null 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }; }
+gen --year 2026 --seed 2086 --subject "Русский язык 4" --subject "Математика 5" --out "$tmp/new"
+gen --year 2026 --seed 2086 --subject "Окружающий мир 4" --no-mark-column --out "$tmp/new"
 gen --year 2025 --seed 2025 --subject "Русский язык 4" --out "$tmp/new/2025"
 
 stale() {
