@@ -8,6 +8,9 @@
 #ifndef MSOKO_DEFAULT_OXT
 #define MSOKO_DEFAULT_OXT ""
 #endif
+#ifndef MSOKO_DEFAULT_VPR_BOUNDARIES
+#define MSOKO_DEFAULT_VPR_BOUNDARIES ""
+#endif
 #ifndef MSOKO_DEFAULT_CATALOGUE
 #define MSOKO_DEFAULT_CATALOGUE ""
 #endif
@@ -39,6 +42,11 @@ fs::path default_oxt() {
 
 fs::path default_catalogue_file() {
     const fs::path built = MSOKO_DEFAULT_CATALOGUE;
+    return installed_or_built(fs::path("catalogue") / built.filename(), built);
+}
+
+fs::path default_vpr_boundaries_file() {
+    const fs::path built = MSOKO_DEFAULT_VPR_BOUNDARIES;
     return installed_or_built(fs::path("catalogue") / built.filename(), built);
 }
 

@@ -41,7 +41,8 @@ set(oxt_files
   "${CMAKE_SOURCE_DIR}/registry/OptionsDialog.xcu|OptionsDialog.xcu"
   "${CMAKE_SOURCE_DIR}/registry/dialogs/Options.xdl|dialogs/Options.xdl"
   "${CMAKE_SOURCE_DIR}/LICENSE|LICENSE.txt"
-  "${MSOKO_CATALOGUE}|catalogue/msoko-267-1.json")
+  "${MSOKO_CATALOGUE}|catalogue/msoko-267-1.json"
+  "${MSOKO_VPR_BOUNDARIES}|catalogue/vpr-boundaries.json")
 # The earlier versions of the catalogue (addin/catalogue/history): a form of
 # one of them is moved to the current version («Перенести в новую версию формы»).
 file(GLOB MSOKO_HISTORY_CATALOGUES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/addin/catalogue/history/*.json")
