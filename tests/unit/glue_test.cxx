@@ -226,8 +226,8 @@ TEST(Commands, MenuAndToolbarItemsAreNamedInTheirOrder) {
         std::snprintf(expected, sizeof expected, "%02d", next[(*it)[1]]++);
         EXPECT_EQ((*it)[2].str(), expected) << "item " << (*it)[1] << (*it)[2];
     }
-    EXPECT_EQ(next["s"], 11) << "the submenu's items";
-    EXPECT_EQ(next["t"], 11) << "the toolbar's items";
+    EXPECT_EQ(next["s"], 13) << "the submenu's items";
+    EXPECT_EQ(next["t"], 13) << "the toolbar's items";
 }
 
 namespace {
