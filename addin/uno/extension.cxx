@@ -116,7 +116,13 @@ const vpr::BoundaryTable& installed_boundaries(const css::uno::Reference<css::un
     std::lock_guard lock(mutex);
     if (const auto it = loaded.find(path.string()); it != loaded.end())
         return it->second;
-    const vpr::BoundaryTable& table = loaded.emplace(path.string(), vpr::read_boundaries(path.string())).first->second;
+    vpr::BoundaryTable read;
+    try {
+        read = vpr::read_boundaries(path.string());
+    } catch (const std::exception& e) {
+        throw UserError(std::string("не прочитан файл границ отметок ВПР: ") + e.what());
+    }
+    const vpr::BoundaryTable& table = loaded.emplace(path.string(), std::move(read)).first->second;
     log().info("vpr boundaries loaded{}: {} entries", origin, table.entries.size());
     return table;
 }
