@@ -12,6 +12,7 @@
 #include "support.hxx"
 
 #include "msoko/form_reader.hpp"
+#include "msoko/text.hpp"
 #include "msoko/vpr_analysis.hpp"
 #include "msoko/vpr_fill.hpp"
 #include "msoko/vpr_workbook.hpp"
@@ -28,6 +29,7 @@
 #include <com/sun/star/text/XSimpleText.hpp>
 
 #include <cmath>
+#include <fstream>
 #include <map>
 #include <optional>
 
@@ -205,6 +207,35 @@ void store_rows(Office& office, const std::vector<std::vector<Any>>& rows, const
     Office::close(doc);
 }
 
+// The rows as a CSV file: «;» between fields, a field holding «;» or «"» quoted; in UTF-8 or Windows-1251.
+void store_csv(const std::vector<std::vector<Any>>& rows, const fs::path& file, bool cp1251) {
+    std::string csv;
+    for (const auto& row : rows) {
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            std::string field;
+            double v = 0;
+            OUString t;
+            if (row[c] >>= v)
+                field = msoko::format_number(v);
+            else if (row[c] >>= t)
+                field = u8(t);
+            if (field.find_first_of(";\"") != std::string::npos) {
+                std::string quoted = "\"";
+                for (const char ch : field)
+                    quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+                field = quoted + "\"";
+            }
+            csv += (c ? ";" : "") + field;
+        }
+        csv += "\r\n";
+    }
+    if (cp1251) {
+        const rtl::OString bytes = rtl::OUStringToOString(ou(csv), RTL_TEXTENCODING_MS_1251);
+        csv.assign(bytes.getStr(), static_cast<std::size_t>(bytes.getLength()));
+    }
+    std::ofstream(file, std::ios::binary) << csv;
+}
+
 Sequence<OUString> urls(const std::vector<fs::path>& files) {
     Sequence<OUString> out(static_cast<sal_Int32>(files.size()));
     for (std::size_t i = 0; i < files.size(); ++i)
@@ -252,6 +283,8 @@ protected:
             *office_,
             {{Any(ou("Фамилия")), Any(ou("Имя")), Any(ou("Балл"))}, {Any(ou("Иванов")), Any(ou("Пётр")), Any(12.0)}},
             "Лист1", other());
+        store_csv(f1_rows(kRussian), dir_ / "РУ 4 utf-8.csv", false);
+        store_csv(f1_rows(kRussian), dir_ / "РУ 4 windows-1251.csv", true);
     }
     static void TearDownTestSuite() {
         OfficeSuite::TearDownTestSuite();
@@ -314,6 +347,22 @@ TEST_F(Vpr, TheOfficeReadsTheFileAsItIsAndTheCountThatDisagreesIsAFinding) {
         if (finding.kind == "vpr.count" && finding.school == "edu420002")
             count = true;
     EXPECT_TRUE(count) << "«Кол-во участников: 9» over 6 rows";
+}
+
+TEST_F(Vpr, ACsvFileInUtf8OrWindows1251ReadsAsTheSpreadsheetDoes) {
+    const auto expected = msoko::uno::read_results_file(loader(), russian(), "РУ 4.xlsx", boundaries());
+    for (const char* name : {"РУ 4 utf-8.csv", "РУ 4 windows-1251.csv"}) {
+        const auto f = msoko::uno::read_results_file(loader(), dir_ / name, name, boundaries());
+        EXPECT_EQ(f.subject, "Русский язык") << name;
+        ASSERT_EQ(f.pupils.size(), expected.pupils.size()) << name;
+        for (std::size_t i = 0; i < f.pupils.size(); ++i) {
+            EXPECT_EQ(f.pupils[i].school_name, expected.pupils[i].school_name) << name << " " << i;
+            EXPECT_EQ(f.pupils[i].primary, expected.pupils[i].primary) << name << " " << i;
+            EXPECT_EQ(f.pupils[i].mark, expected.pupils[i].mark) << name << " " << i;
+            EXPECT_EQ(f.pupils[i].journal, expected.pupils[i].journal) << name << " " << i;
+            EXPECT_EQ(f.pupils[i].absent, expected.pupils[i].absent) << name << " " << i;
+        }
+    }
 }
 
 TEST_F(Vpr, AFileOfAnotherLayoutIsNamedWithWhatWasExpected) {
