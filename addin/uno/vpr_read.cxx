@@ -178,7 +178,7 @@ vpr::ResultsFile read_results_file(const Reference<css::frame::XComponentLoader>
     try {
         return vpr::read_results(sheets, shown, boundaries);
     } catch (const vpr::LayoutError& e) {
-        throw UserError("«" + shown + "»: " + e.what());
+        throw UserError(e.what());  // it names the file, what was expected and what was found
     }
 }
 

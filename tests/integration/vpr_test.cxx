@@ -473,11 +473,13 @@ TEST_F(Vpr, TheFormIsFilledWithTheHandComputedTotalsInOneUndoStepAndATypedValueI
 
     const auto after = msoko::read_form(catalogue(), msoko::uno::snapshot(form, nullptr)).workbook;
     const auto& fill = msoko::uno::vpr_settings(catalogue()).fill;
-    // By hand: СОШ № 1 — 11 + 5 participants, «2»: 3 + 1, confirmed 4 + 3, lowered 3 + 2;
-    // СОШ № 2 — 6 participants, one «2», confirmed 3, lowered 1.
+    // By hand: СОШ № 1 — 11 + 5 participants, «2»: 3 + 1, «4» or «5»: 5 + 2, confirmed 4 + 3, lowered 3 + 2;
+    // СОШ № 2 — 6 participants, one «2», three «4» or «5», confirmed 3, lowered 1.
     const std::map<std::string, std::map<std::string, double>> expected{
-        {"4201", {{fill.participants, 16}, {fill.below_min, 4}, {fill.confirmed, 7}, {fill.lowered, 5}}},
-        {"4202", {{fill.participants, 6}, {fill.below_min, 1}, {fill.confirmed, 3}, {fill.lowered, 1}}}};
+        {"4201",
+         {{fill.participants, 16}, {fill.below_min, 4}, {fill.success, 7}, {fill.confirmed, 7}, {fill.lowered, 5}}},
+        {"4202",
+         {{fill.participants, 6}, {fill.below_min, 1}, {fill.success, 3}, {fill.confirmed, 3}, {fill.lowered, 1}}}};
     for (const auto& [code, fields] : expected)
         for (const auto& [field, value] : fields) {
             const msoko::Cell& v = after.value(code, field);
