@@ -15,7 +15,7 @@ Catalogue Loader::load() {
     const json::object& o = r_.object(root, "");
     r_.only(o,
             {"format", "id", "version", "title", "source", "organisation_types", "flags", "dimensions", "sources",
-             "directions", "changes"},
+             "directions", "changes", "vpr"},
             "");
     c_.source = r_.string(o, "source", "");
     read_organisation_types(o);
@@ -32,6 +32,7 @@ Catalogue Loader::load() {
     c_.index();
     resolve();
     read_changes(o);
+    read_vpr(o);
     return std::move(c_);
 }
 

@@ -180,6 +180,8 @@ private:
 
     // The top-level `changes` (catalogue_changes.cpp): checked against the fields.
     void read_changes(const json::object& o);
+    // The top-level `vpr` (catalogue_vpr.cpp): the ВПР analysis' thresholds and the fields it fills.
+    void read_vpr(const json::object& o);
 
     Reader r_;
     const std::string& text_;

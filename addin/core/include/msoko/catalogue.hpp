@@ -7,6 +7,7 @@
 // every inconsistency throws CatalogueError naming file, JSON path and problem.
 
 #include "msoko/catalogue_info.hpp"
+#include "msoko/vpr_settings.hpp"
 
 #include <map>
 #include <optional>
@@ -261,6 +262,7 @@ public:
     std::vector<Indicator> indicators;
     std::vector<Rule> rules;
     CatalogueChanges changes;  ///< from the previous version; empty `from` when none are declared
+    VprSettings vpr;           ///< the member `vpr`; default_vpr_settings() when the catalogue has none
 
     const Field* field(const std::string& id) const;
     const Indicator* indicator(const std::string& id) const;

@@ -47,7 +47,7 @@ struct Task {
 
 /// One participant's line.
 struct Pupil {
-    std::string school;       ///< the school's login in ФИС ОКО (edu203389, sch420012); from «ОО» or its group line
+    std::string school;  ///< the school's login in ФИС ОКО (edu203389, sch420012); from «ОО» or its group line
     std::string school_name;  ///< «Название ОО», else its group line's name
     std::string municipality;
     std::string code;  ///< «Код участника», as given (personal data: never logged)
@@ -93,9 +93,9 @@ struct MarkBoundaries {
     int year = 0;
     std::string subject;  ///< as the files name it, «Русский язык»
     int grade = 0;
-    double max = 0;                 ///< the maximum primary score
-    std::array<double, 3> from{};   ///< least score of «3», «4», «5»
-    std::string source;             ///< where the figures come from
+    double max = 0;                  ///< the maximum primary score
+    std::array<double, 3> from{};    ///< least score of «3», «4», «5»
+    std::string source;              ///< where the figures come from
     int mark(double primary) const;  ///< 2–5
 };
 
@@ -122,7 +122,7 @@ struct ResultsFile {
     std::vector<Task> tasks;
     std::vector<Pupil> pupils;  ///< in the file's order
     std::vector<SchoolLine> schools;
-    bool has_mark_column = true;  ///< false: an older export; marks from the boundaries
+    bool has_mark_column = true;                 ///< false: an older export; marks from the boundaries
     const MarkBoundaries* boundaries = nullptr;  ///< of the table given to the reader, when it has them
     std::vector<Finding> findings;
 };

@@ -34,21 +34,21 @@ struct GroupStats {
     std::string school_name;
     std::string subject;
     int grade = 0;
-    std::size_t participants = 0;    ///< wrote the work (absent pupils are not participants)
+    std::size_t participants = 0;  ///< wrote the work (absent pupils are not participants)
     std::size_t absent = 0;
     std::array<std::size_t, 4> marks{};  ///< «2», «3», «4», «5»
     std::size_t with_mark = 0;
     std::optional<double> share_2, share_45;  ///< of with_mark
     std::size_t compared = 0;                 ///< pupils with a mark and a journal mark
     std::size_t lowered = 0, confirmed = 0, raised = 0;
-    std::size_t large_gaps = 0;  ///< |mark − journal| ≥ journal_gap
+    std::size_t large_gaps = 0;                                          ///< |mark − journal| ≥ journal_gap
     std::optional<double> lowered_share, confirmed_share, raised_share;  ///< of compared
-    std::optional<double> mean_percent;  ///< mean primary score, % of the maximum
-    std::optional<double> ci_low, ci_high;  ///< its 95 % interval
-    std::optional<double> rank_correlation;  ///< Spearman's, journal mark vs primary score
+    std::optional<double> mean_percent;                                  ///< mean primary score, % of the maximum
+    std::optional<double> ci_low, ci_high;                               ///< its 95 % interval
+    std::optional<double> rank_correlation;                              ///< Spearman's, journal mark vs primary score
     std::vector<std::optional<double>> task_percent;  ///< per task of the subject: Σ points / (max × participants)
     std::optional<double> basic_percent, advanced_percent;  ///< mean over the basic, the advanced tasks
-    std::vector<std::size_t> histogram;  ///< pupils per primary score 0 … max
+    std::vector<std::size_t> histogram;                     ///< pupils per primary score 0 … max
     SampleSize sample = SampleSize::NoAnalysis;
     std::optional<double> previous_share_2;  ///< last year's, when its file was given
     std::optional<double> dynamics_2;        ///< share_2 − previous_share_2, p. p.
@@ -102,6 +102,7 @@ struct Analysis {
     std::size_t pupils = 0;             ///< lines read
     std::vector<std::string> files;
     bool has_previous = false;
+    VprSettings settings;  ///< the thresholds it was made with
     const GroupStats* municipality(const std::string& subject, int grade) const;
 };
 

@@ -28,7 +28,7 @@ struct SchoolMatch {
 };
 
 struct FillPlan {
-    std::vector<MergeCell> writes;     ///< empty cells, or cells already holding this value (unchanged ones are left out)
+    std::vector<MergeCell> writes;  ///< empty cells, or cells already holding this value (unchanged ones are left out)
     std::vector<MergeCell> conflicts;  ///< a different value typed: the user keeps it or takes the results'
     std::size_t unchanged = 0;
     std::vector<SchoolMatch> matches;  ///< every school of the results

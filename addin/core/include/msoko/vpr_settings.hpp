@@ -47,11 +47,11 @@ struct VprSettings {
     /// `peak_ratio` times the mean of the two scores just below it, and at least `peak_min` pupils.
     double peak_ratio = 2.5;
     std::size_t peak_min = 4;
-    double confidence_z = 1.96;      ///< the 95 % interval of a mean
-    double journal_gap = 2;          ///< a mark this far from the journal's is a large gap
-    double journal_gap_share = 10;   ///< flag at ≥ this % of the pupils compared
-    double correlation_below = 0;    ///< flag a rank correlation of journal and score below this
-    double easy_hard_margin = 5;     ///< basic tasks this many p. p. under the municipality, advanced as many over
+    double confidence_z = 1.96;     ///< the 95 % interval of a mean
+    double journal_gap = 2;         ///< a mark this far from the journal's is a large gap
+    double journal_gap_share = 10;  ///< flag at ≥ this % of the pupils compared
+    double correlation_below = 0;   ///< flag a rank correlation of journal and score below this
+    double easy_hard_margin = 5;    ///< basic tasks this many p. p. under the municipality, advanced as many over
 
     // ШНОР candidates
     std::size_t shnor_min_works = 20;  ///< a school with fewer works is not judged

@@ -28,8 +28,9 @@ inline constexpr const char* kFindingsSheet = "Замечания";
 /// data the scores, the second the school's pupils, the third the municipality's, scaled to the school's
 /// participants); the header row names the series.
 struct Histogram {
-    std::string name;   ///< unique in the sheet («hist_3»)
-    std::string title;  ///< «МБОУ «…» — Русский язык, 4 класс: первичные баллы»
+    std::string name;  ///< unique in the sheet («hist_3»)
+    std::string title;  ///< «МБОУ «…» — Русский язык, 4 класс (границы «3», «4», «5»: 8, 14, 20)»
+    std::string sheet;                ///< kAnalysisSheet
     int first_row = 0, last_row = 0;  ///< 0-based, the header row first
     int first_col = 0, last_col = 2;
     int anchor_row = 0, anchor_col = 4;  ///< where its top left corner goes
@@ -37,7 +38,7 @@ struct Histogram {
     std::vector<double> boundaries;  ///< the least scores of «3», «4», «5», for the title's note
 };
 
-struct Workbook {
+struct ResultsWorkbook {
     std::string fods;
     std::vector<Histogram> histograms;
     struct Pane {
@@ -48,7 +49,7 @@ struct Workbook {
 };
 
 /// The results workbook of `files` and their analysis. `generator`: who made it («МСОКО для Calc 1.8.0»).
-Workbook results_workbook(const Analysis& analysis, const std::vector<ResultsFile>& files,
-                          const std::string& generator);
+ResultsWorkbook results_workbook(const Analysis& analysis, const std::vector<ResultsFile>& files,
+                                 const std::string& generator);
 
 }  // namespace msoko::vpr
