@@ -150,7 +150,7 @@ int import(const Common& common, const VprRun& run, const vpr::BoundaryTable& bo
     std::size_t histograms = 0;
     bool stored = false;
     const auto write_book = [&](office::Office& office) {
-        const vpr::Workbook book =
+        const vpr::ResultsWorkbook book =
             vpr::results_workbook(*analysis, files, std::string("МСОКО для Calc ") + extension_version());
         histograms = book.histograms.size();
         Reference<css::frame::XComponentLoader> loader(office.desktop(), UNO_QUERY_THROW);
@@ -291,7 +291,7 @@ int vpr(const Common& common, const VprRun& run) {
         office::readable_head(f);  // a wrong path is told before the office starts
     for (const fs::path& f : run.previous)
         office::readable_head(f);
-    const VprSettings& settings = uno::vpr_settings(catalogue);
+    const VprSettings& settings = catalogue.vpr;
     if (run.verb == "fill") {
         office::readable_head(run.form);
         return fill(common, run, catalogue, boundaries, settings);

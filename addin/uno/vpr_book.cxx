@@ -4,7 +4,6 @@
 
 #include "documents.hxx"
 #include "log.hxx"
-#include "msoko/text.hpp"
 #include "snapshot.hxx"
 #include "utf8.hxx"
 
@@ -47,20 +46,10 @@ sal_Int16 sheet_index(const Reference<css::sheet::XSpreadsheetDocument>& documen
     throw UserError("в книге результатов нет листа «" + to_utf8(name) + "»");
 }
 
-// «границы отметок: «3» — от 8, «4» — от 15, «5» — от 20 баллов» under the chart's title.
-std::string boundaries_note(const std::vector<double>& from) {
-    if (from.size() != 3)
-        return {};
-    std::string note = "границы отметок:";
-    for (std::size_t k = 0; k < 3; ++k)
-        note += std::string(k ? "," : "") + " «" + std::to_string(k + 3) + "» — от " + format_number(from[k]);
-    return note + " баллов";
-}
-
 }  // namespace
 
 Reference<css::sheet::XSpreadsheetDocument> open_vpr_workbook(const Reference<css::frame::XComponentLoader>& loader,
-                                                              const vpr::Workbook& book, bool hidden) {
+                                                              const vpr::ResultsWorkbook& book, bool hidden) {
     // As a template: a new untitled document, which the user saves where they want.
     const auto doc = load_flat_odf(loader, book.fods, hidden, /*as_template=*/true, "сделанную книгу результатов ВПР");
     const Reference<css::lang::XComponent> component(doc, UNO_QUERY_THROW);
@@ -71,7 +60,7 @@ Reference<css::sheet::XSpreadsheetDocument> open_vpr_workbook(const Reference<cs
         Reference<css::sheet::XSpreadsheetView> view(model.is() ? model->getCurrentController() : nullptr, UNO_QUERY);
         Reference<css::sheet::XViewFreezable> freezable(view, UNO_QUERY);
         if (view.is() && freezable.is()) {
-            for (const vpr::Workbook::Pane& pane : book.panes) {
+            for (const vpr::ResultsWorkbook::Pane& pane : book.panes) {
                 view->setActiveSheet(Reference<css::sheet::XSpreadsheet>(
                     doc->getSheets()->getByName(from_utf8(pane.sheet)), UNO_QUERY_THROW));
                 freezable->freezeAtPosition(pane.col, pane.row);
@@ -92,15 +81,12 @@ Reference<css::sheet::XSpreadsheetDocument> open_vpr_workbook(const Reference<cs
 
 void add_vpr_charts(const Reference<css::sheet::XSpreadsheetDocument>& document,
                     const std::vector<vpr::Histogram>& histograms) {
-    if (histograms.empty())
-        return;
-    const OUString sheet_name = from_utf8(vpr::kAnalysisSheet);
-    Reference<css::sheet::XSpreadsheet> sheet(document->getSheets()->getByName(sheet_name), UNO_QUERY_THROW);
-    const sal_Int16 index = sheet_index(document, sheet_name);
-    Reference<css::table::XCellRange> cells(sheet, UNO_QUERY_THROW);
-    Reference<css::table::XTableCharts> charts(
-        Reference<css::table::XTableChartsSupplier>(sheet, UNO_QUERY_THROW)->getCharts(), UNO_QUERY_THROW);
     for (const vpr::Histogram& h : histograms) {
+        const OUString sheet_name = from_utf8(h.sheet.empty() ? std::string(vpr::kAnalysisSheet) : h.sheet);
+        Reference<css::sheet::XSpreadsheet> sheet(document->getSheets()->getByName(sheet_name), UNO_QUERY_THROW);
+        Reference<css::table::XCellRange> cells(sheet, UNO_QUERY_THROW);
+        Reference<css::table::XTableCharts> charts(
+            Reference<css::table::XTableChartsSupplier>(sheet, UNO_QUERY_THROW)->getCharts(), UNO_QUERY_THROW);
         // The chart's place: from its anchor cell, eight columns wide and as many rows tall as it was given.
         Reference<css::beans::XPropertySet> top(cells->getCellByPosition(h.anchor_col, h.anchor_row), UNO_QUERY_THROW);
         Reference<css::beans::XPropertySet> bottom(
@@ -114,7 +100,7 @@ void add_vpr_charts(const Reference<css::sheet::XSpreadsheetDocument>& document,
         if (charts->hasByName(name))
             charts->removeByName(name);
         css::table::CellRangeAddress range;
-        range.Sheet = index;
+        range.Sheet = sheet_index(document, sheet_name);
         range.StartColumn = h.first_col;
         range.EndColumn = h.last_col;
         range.StartRow = h.first_row;
@@ -136,11 +122,6 @@ void add_vpr_charts(const Reference<css::sheet::XSpreadsheetDocument>& document,
         doc_props->setPropertyValue("HasMainTitle", Any(true));
         Reference<css::beans::XPropertySet>(chart->getTitle(), UNO_QUERY_THROW)
             ->setPropertyValue("String", Any(from_utf8(h.title)));
-        if (const std::string note = boundaries_note(h.boundaries); !note.empty()) {
-            doc_props->setPropertyValue("HasSubTitle", Any(true));
-            Reference<css::beans::XPropertySet>(chart->getSubTitle(), UNO_QUERY_THROW)
-                ->setPropertyValue("String", Any(from_utf8(note)));
-        }
         doc_props->setPropertyValue("HasLegend", Any(true));
         // Pupils from zero: a peak is not made out of a difference of two pupils.
         if (Reference<css::chart::XAxisYSupplier> axes{diagram, UNO_QUERY}; axes.is()) {

@@ -20,7 +20,7 @@ namespace msoko::uno {
 /// The workbook loaded (`hidden` for the command line) with its charts and panes.
 /// @throws UserError when the office cannot load it or make its charts.
 css::uno::Reference<css::sheet::XSpreadsheetDocument> open_vpr_workbook(
-    const css::uno::Reference<css::frame::XComponentLoader>& loader, const vpr::Workbook& book, bool hidden);
+    const css::uno::Reference<css::frame::XComponentLoader>& loader, const vpr::ResultsWorkbook& book, bool hidden);
 
 /// The charts of the histograms made on «Анализ» of an open results workbook.
 void add_vpr_charts(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,

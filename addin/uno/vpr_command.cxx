@@ -258,8 +258,8 @@ void Dispatcher::import_vpr() {
     }
     if (progress.is())
         progress->setText(from_utf8("МСОКО: анализ результатов ВПР…"));
-    const vpr::Analysis analysis = vpr::analyse(now.files, before.files, vpr_settings(catalogue));
-    const vpr::Workbook book =
+    const vpr::Analysis analysis = vpr::analyse(now.files, before.files, catalogue.vpr);
+    const vpr::ResultsWorkbook book =
         vpr::results_workbook(analysis, now.files, std::string("МСОКО для Calc ") + extension_version());
     open_vpr_workbook(loader, book, /*hidden=*/false);
     const auto ms =
@@ -341,7 +341,7 @@ void Dispatcher::fill_from_vpr() {
         progress = factory->createStatusIndicator();
     const OnExit flush([] { log().flush(); });
     const Reference<css::frame::XComponentLoader> loader(css::frame::Desktop::create(context_), UNO_QUERY_THROW);
-    const VprFillRun run = uno::fill_from_vpr(loader, document, catalogue, vpr_settings(catalogue),
+    const VprFillRun run = uno::fill_from_vpr(loader, document, catalogue, catalogue.vpr,
                                               installed_boundaries(context_), request, progress);
     if (run.cancelled) {
         log().info("vpr fill cancelled");

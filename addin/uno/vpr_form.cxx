@@ -129,11 +129,6 @@ std::string shown(const Cell& v) {
 
 }  // namespace
 
-const VprSettings& vpr_settings(const Catalogue&) {
-    static const VprSettings defaults = default_vpr_settings();
-    return defaults;
-}
-
 void write_vpr_fill(const Reference<css::sheet::XSpreadsheetDocument>& document, const std::vector<MergeCell>& writes,
                     const std::string& comment) {
     const OUString mark = from_utf8(comment);

@@ -42,9 +42,6 @@ struct VprFillRun {
     std::string message;                                      ///< Russian: what the user reads afterwards
 };
 
-/// What the analysis of ВПР results takes from the catalogue (its member "vpr").
-const VprSettings& vpr_settings(const Catalogue& catalogue);
-
 /// Fills the open form from the files. @throws UserError when no file could be read, or the document is
 /// no form of the catalogue (nothing changes).
 VprFillRun fill_from_vpr(const css::uno::Reference<css::frame::XComponentLoader>& loader,

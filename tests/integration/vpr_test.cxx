@@ -451,7 +451,7 @@ TEST_F(Vpr, TheFormIsFilledWithTheHandComputedTotalsInOneUndoStepAndATypedValueI
     std::vector<msoko::vpr::ResultsFile> files{
         msoko::uno::read_results_file(loader(), russian(), "РУ 4.xlsx", boundaries()),
         msoko::uno::read_results_file(loader(), maths(), "МА 5.xlsx", boundaries())};
-    const auto analysis = msoko::vpr::analyse(files, {}, msoko::uno::vpr_settings(catalogue()));
+    const auto analysis = msoko::vpr::analyse(files, {}, catalogue().vpr);
     const auto planned = msoko::vpr::plan_fill(catalogue(), msoko::uno::snapshot(form, nullptr), analysis);
     std::vector<msoko::MergeCell> cells = planned.writes;
     cells.insert(cells.end(), planned.conflicts.begin(), planned.conflicts.end());
@@ -472,7 +472,7 @@ TEST_F(Vpr, TheFormIsFilledWithTheHandComputedTotalsInOneUndoStepAndATypedValueI
               arg("Confirm", Any(false))});
 
     const auto after = msoko::read_form(catalogue(), msoko::uno::snapshot(form, nullptr)).workbook;
-    const auto& fill = msoko::uno::vpr_settings(catalogue()).fill;
+    const auto& fill = catalogue().vpr.fill;
     // By hand: СОШ № 1 — 11 + 5 participants, «2»: 3 + 1, «4» or «5»: 5 + 2, confirmed 4 + 3, lowered 3 + 2;
     // СОШ № 2 — 6 participants, one «2», three «4» or «5», confirmed 3, lowered 1.
     const std::map<std::string, std::map<std::string, double>> expected{
