@@ -400,14 +400,14 @@ TEST_F(Vpr, TheImportCommandOpensTheResultsWorkbookWithTheFiguresComputedByHandA
     std::size_t head = rows.size();
     for (std::size_t r = 0; r < rows.size() && head == rows.size(); ++r)
         for (const Any& c : rows[r])
-            if (text_of(c).find("онизили") != std::string::npos)
+            if (text_of(c) == "Участники")
                 head = r;
-    ASSERT_LT(head, rows.size()) << "no head «понизили» on «По школам»";
-    const auto column = [&](const char* part) {
+    ASSERT_LT(head, rows.size()) << "no head «Участники» on «По школам»";
+    const auto column = [&](const char* name) {
         for (std::size_t c = 0; c < rows[head].size(); ++c)
-            if (text_of(rows[head][c]).find(part) != std::string::npos)
+            if (text_of(rows[head][c]) == name)
                 return c;
-        ADD_FAILURE() << "no column «" << part << "»";
+        ADD_FAILURE() << "no column «" << name << "»";
         return std::size_t(0);
     };
     const auto row_of = [&](const std::string& school, const std::string& subject) -> const std::vector<Any>* {
@@ -425,18 +425,27 @@ TEST_F(Vpr, TheImportCommandOpensTheResultsWorkbookWithTheFiguresComputedByHandA
     };
     const auto* school1 = row_of("СОШ № 1", "Русский язык");
     ASSERT_TRUE(school1) << "no row of СОШ № 1, Русский язык";
-    EXPECT_EQ(number_of((*school1)[column("частник")]), 11.0);  // 12 rows, one absent
-    EXPECT_NEAR(number_of((*school1)[column("«2»")]).value_or(-1), 100.0 * 3 / 11, 0.051);
-    EXPECT_EQ(number_of((*school1)[column("онизили")]), 3.0);
-    EXPECT_EQ(number_of((*school1)[column("одтвердили")]), 4.0);
-    EXPECT_EQ(number_of((*school1)[column("овысили")]), 2.0);
+    EXPECT_EQ(number_of((*school1)[column("Участники")]), 11.0);  // 12 rows, one absent
+    EXPECT_EQ(number_of((*school1)[column("Отсутствовали")]), 1.0);
+    EXPECT_EQ(number_of((*school1)[column("«2»")]), 3.0);
+    EXPECT_NEAR(number_of((*school1)[column("% «2»")]).value_or(-1), 100.0 * 3 / 11, 0.051);
+    // Compared with the journal: 9 (one «нет отметки», one empty); lowered 3, confirmed 4, raised 2.
+    EXPECT_EQ(number_of((*school1)[column("Сравнено с журналом")]), 9.0);
+    EXPECT_NEAR(number_of((*school1)[column("Понизили, %")]).value_or(-1), 100.0 * 3 / 9, 0.051);
+    EXPECT_NEAR(number_of((*school1)[column("Подтвердили, %")]).value_or(-1), 100.0 * 4 / 9, 0.051);
+    EXPECT_NEAR(number_of((*school1)[column("Повысили, %")]).value_or(-1), 100.0 * 2 / 9, 0.051);
     const auto* school2 = row_of("СОШ № 2", "Русский язык");
     ASSERT_TRUE(school2);
-    EXPECT_EQ(number_of((*school2)[column("частник")]), 6.0);
-    EXPECT_NEAR(number_of((*school2)[column("«2»")]).value_or(-1), 100.0 / 6, 0.051);
+    EXPECT_EQ(number_of((*school2)[column("Участники")]), 6.0);
+    EXPECT_NEAR(number_of((*school2)[column("% «2»")]).value_or(-1), 100.0 / 6, 0.051);
     const auto* maths1 = row_of("СОШ № 1", "Математика");
     ASSERT_TRUE(maths1);
-    EXPECT_EQ(number_of((*maths1)[column("частник")]), 5.0);
+    EXPECT_EQ(number_of((*maths1)[column("Участники")]), 5.0);
+    // The municipality: Σ over the pupils of both schools, 17 participants and four «2».
+    const auto* municipality = row_of("Муниципалитет", "Русский язык");
+    ASSERT_TRUE(municipality);
+    EXPECT_EQ(number_of((*municipality)[column("Участники")]), 17.0);
+    EXPECT_NEAR(number_of((*municipality)[column("% «2»")]).value_or(-1), 100.0 * 4 / 17, 0.051);
 
     // The histograms: Calc's charts on «Анализ».
     Reference<css::table::XTableChartsSupplier> charts(sheet(book, msoko::vpr::kAnalysisSheet), UNO_QUERY_THROW);
