@@ -237,8 +237,9 @@ VprFillRun fill_from_vpr(const Reference<css::frame::XComponentLoader>& loader,
         kept += i >= take.size() || !take[i];
     log().info("vpr fill: {} files read, {} failed, {} cells written, {} conflicts kept", files.size(),
                run.failed.size(), run.written.size(), kept);
-    run.message = vpr::fill_summary(run.plan, 15) + "\n\nЗаписано ячеек: " + std::to_string(run.written.size()) +
-                  " (в примечании каждой — «" + run.plan.comment + "»)";
+    run.message = vpr::fill_summary(run.plan, 15) + "\n\nЗаписано ячеек: " + std::to_string(run.written.size());
+    if (!run.written.empty())
+        run.message += " (в примечании каждой — «" + run.plan.comment + "»)";
     if (kept)
         run.message += "; оставлено значений формы: " + std::to_string(kept);
     run.message += ".";
