@@ -22,6 +22,9 @@
 #include <com/sun/star/frame/XComponentLoader.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
 
+#include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <fstream>
 #include <iostream>
@@ -140,23 +143,39 @@ int import(const Common& common, const VprRun& run, const vpr::BoundaryTable& bo
     read.failed.resize(n);
     std::optional<vpr::Analysis> analysis;
     std::vector<vpr::ResultsFile> files, previous;
+    // Where the time goes (standard error): reading the files, the analysis, the workbook's parts.
+    using Clock = std::chrono::steady_clock;
+    const auto seconds = [](Clock::time_point from) {
+        return std::chrono::duration<double>(Clock::now() - from).count();
+    };
+    double read_s = 0, analyse_s = 0, odf_s = 0, open_s = 0, store_s = 0;
+    const auto started = Clock::now();
     const auto analyse = [&] {
+        read_s = seconds(started);
+        const auto t = Clock::now();
         for (std::size_t i = 0; i < n; ++i)
             if (read.files[i])
-                (i < current ? files : previous).push_back(*read.files[i]);
+                (i < current ? files : previous).push_back(std::move(*read.files[i]));
         if (!files.empty())
             analysis.emplace(vpr::analyse(files, previous, settings));
+        analyse_s = seconds(t);
     };
     std::size_t histograms = 0;
     bool stored = false;
     const auto write_book = [&](office::Office& office) {
+        auto t = Clock::now();
         const vpr::ResultsWorkbook book =
             vpr::results_workbook(*analysis, files, std::string("МСОКО для Calc ") + extension_version());
         histograms = book.histograms.size();
+        odf_s = seconds(t);
+        t = Clock::now();
         Reference<css::frame::XComponentLoader> loader(office.desktop(), UNO_QUERY_THROW);
         auto doc = uno::open_vpr_workbook(loader, book, /*hidden=*/true);
+        open_s = seconds(t);
+        t = Clock::now();
         try {
             store(doc, run.output, filter_of(run.output));
+            store_s = seconds(t);
         } catch (...) {
             office::Office::close(doc);
             throw;
@@ -224,8 +243,17 @@ int import(const Common& common, const VprRun& run, const vpr::BoundaryTable& bo
         std::cout << vpr::analysis_json(*analysis) << "\n";
     else
         print_import(run, files, read, *analysis);
+    const auto shown = [](double v) {
+        std::string t = format_number(std::round(v * 10) / 10);
+        std::replace(t.begin(), t.end(), '.', ',');
+        return t + " с";
+    };
+    std::cerr << "Время / time: запуск LibreOffice и чтение файлов " << shown(read_s) << ", анализ "
+              << shown(analyse_s);
     if (stored)
-        std::cerr << "Гистограмм / histograms: " << histograms << "\n";
+        std::cerr << ", книга результатов: ODF " << shown(odf_s) << ", открытие и " << histograms << " диаграмм "
+                  << shown(open_s) << ", запись " << shown(store_s);
+    std::cerr << "\n";
     for (const std::string& why : read.failed)
         if (!why.empty())
             return kFailed;
