@@ -3,6 +3,7 @@
 // irregularities as findings), the figures per school and for the
 // municipality against values computed by hand, the boundaries table.
 #include "msoko/catalogue.hpp"
+#include "msoko/results.hpp"
 #include "msoko/vpr_analysis.hpp"
 #include "vpr_support.hpp"
 
@@ -247,6 +248,48 @@ TEST(Vpr, TheSameWorkInTwoFilesIsCountedOnce) {
     const Analysis a = analyse({one, two}, {}, default_vpr_settings());
     EXPECT_EQ(a.groups[0].participants, 5u);
     EXPECT_EQ(count_kind(a.findings, "vpr.duplicate_file"), 1u);
+}
+
+// =МСОКО.ОТМЕТКИ over the results' columns gives the analysis' shares: one definition of «понизили».
+TEST(Vpr, TheCellFunctionsAgreeWithTheAnalysis) {
+    const ResultsFile r = read_results({small().sheet()}, "ру4.xlsx", table());
+    const Analysis a = analyse({r}, {}, default_vpr_settings());
+    std::vector<Cell> exam, journal;
+    for (const Pupil& p : r.pupils) {
+        if (p.school != "edu100001" || p.absent)
+            continue;
+        exam.push_back(p.mark ? N(*p.mark) : E());
+        journal.push_back(p.journal ? N(*p.journal) : T("нет отметки"));
+    }
+    const Range e(exam.size(), 1, exam), j(journal.size(), 1, journal);
+    const GroupStats& g = group(a, "edu100001");
+    EXPECT_NEAR(marks(e, j, "понизили").value(), *g.lowered_share, 1e-9);
+    EXPECT_NEAR(marks(e, j, "подтвердили").value(), *g.confirmed_share, 1e-9);
+    EXPECT_NEAR(marks(e, j, "повысили").value(), *g.raised_share, 1e-9);
+}
+
+// A municipality's file of many pupils: read and analysed whole (the time is the benchmark's, not a test's).
+TEST(Vpr, AFileOfManyPupilsIsReadWhole) {
+    F1 f;
+    f.tasks = {{"1", 2, "Б"}, {"2", 1, "Б"}, {"3К1", 3, "П"}};
+    constexpr int kSchools = 40, kPupils = 250;
+    for (int s = 0; s < kSchools; ++s) {
+        test::F1School school{"edu7" + std::to_string(10000 + s), "МБОУ «СОШ № " + std::to_string(s + 1) + "»", {}};
+        for (int i = 0; i < kPupils; ++i) {
+            const double a = i % 3, b = i % 2, c = (i + s) % 4;
+            const double sum = std::min(a, 2.0) + b + c;
+            school.pupils.push_back(
+                pupil(std::to_string(s * kPupils + i), {std::min(a, 2.0), b, c}, table().entries[0].mark(sum), N(4)));
+        }
+        f.schools.push_back(std::move(school));
+    }
+    const ResultsFile r = read_results({f.sheet()}, "район.xlsx", table());
+    ASSERT_EQ(r.pupils.size(), static_cast<std::size_t>(kSchools * kPupils));
+    EXPECT_EQ(r.schools.size(), static_cast<std::size_t>(kSchools));
+    EXPECT_TRUE(r.findings.empty());
+    const Analysis a = analyse({r}, {}, default_vpr_settings());
+    EXPECT_EQ(a.groups.size(), static_cast<std::size_t>(kSchools + 1));
+    EXPECT_EQ(a.groups[0].participants, static_cast<std::size_t>(kSchools * kPupils));
 }
 
 TEST(Vpr, TheCataloguesVprMemberIsReadAndChecked) {

@@ -112,21 +112,70 @@ std::optional<double> spearman(const std::vector<double>& x, const std::vector<d
     return sxy / std::sqrt(sxx * syy);
 }
 
-GroupStats group_stats(const std::vector<const Pupil*>& pupils, const SubjectGrade& sg, const VprSettings& s) {
+Sums minus(const Sums& all, const Sums& part) {
+    Sums out = all;
+    out.participants -= part.participants;
+    out.scored -= part.scored;
+    out.with_tasks -= part.with_tasks;
+    out.sum -= part.sum;
+    out.sum2 -= part.sum2;
+    for (std::size_t k = 0; k < out.points.size() && k < part.points.size(); ++k)
+        out.points[k] -= part.points[k];
+    return out;
+}
+
+void summarise(const Sums& m, const SubjectGrade& sg, const VprSettings& s, GroupStats& g) {
+    g.mean_percent.reset();
+    g.ci_low.reset();
+    g.ci_high.reset();
+    if (m.scored) {
+        const double n = static_cast<double>(m.scored);
+        g.mean_percent = m.sum / n;
+        if (m.scored > 1) {
+            const double ss = std::max(0.0, m.sum2 - m.sum * m.sum / n);
+            const double half = s.confidence_z * std::sqrt(ss / (n - 1)) / std::sqrt(n);
+            g.ci_low = *g.mean_percent - half;
+            g.ci_high = *g.mean_percent + half;
+        }
+    }
+    g.task_percent.assign(sg.tasks.size(), std::nullopt);
+    double basic = 0, advanced = 0;
+    std::size_t n_basic = 0, n_advanced = 0;
+    for (std::size_t k = 0; k < m.points.size() && k < sg.tasks.size() && m.with_tasks; ++k) {
+        if (sg.tasks[k].max <= 0)
+            continue;
+        const double pct = 100.0 * m.points[k] / (sg.tasks[k].max * static_cast<double>(m.with_tasks));
+        g.task_percent[k] = pct;
+        if (sg.tasks[k].level == TaskLevel::Basic)
+            basic += pct, ++n_basic;
+        else if (sg.tasks[k].level == TaskLevel::Advanced)
+            advanced += pct, ++n_advanced;
+    }
+    g.basic_percent.reset();
+    g.advanced_percent.reset();
+    if (n_basic)
+        g.basic_percent = basic / static_cast<double>(n_basic);
+    if (n_advanced)
+        g.advanced_percent = advanced / static_cast<double>(n_advanced);
+    g.participants = m.participants;
+}
+
+GroupStats group_stats(const std::vector<const Pupil*>& pupils, const SubjectGrade& sg, const VprSettings& s,
+                       Sums* sums_out) {
     GroupStats g;
     g.subject = sg.subject;
     g.grade = sg.grade;
-    g.task_percent.assign(sg.tasks.size(), std::nullopt);
     const std::size_t top = static_cast<std::size_t>(std::max(0.0, std::floor(sg.max)));
     g.histogram.assign(top + 1, 0);
-    std::vector<double> points(sg.tasks.size(), 0.0), percents, journal, primary;
-    std::size_t with_tasks = 0;
+    Sums m;
+    m.points.assign(sg.tasks.size(), 0.0);
+    std::vector<double> journal, primary;
     for (const Pupil* p : pupils) {
         if (p->absent) {
             ++g.absent;
             continue;
         }
-        ++g.participants;
+        ++m.participants;
         if (p->mark) {
             ++g.with_mark;
             ++g.marks[static_cast<std::size_t>(*p->mark - 2)];
@@ -143,8 +192,12 @@ GroupStats group_stats(const std::vector<const Pupil*>& pupils, const SubjectGra
                 ++g.large_gaps;
         }
         if (p->primary) {
-            if (sg.max > 0)
-                percents.push_back(100.0 * *p->primary / sg.max);
+            if (sg.max > 0) {
+                const double pct = 100.0 * *p->primary / sg.max;
+                ++m.scored;
+                m.sum += pct;
+                m.sum2 += pct * pct;
+            }
             const double clamped = std::clamp(std::round(*p->primary), 0.0, static_cast<double>(top));
             ++g.histogram[static_cast<std::size_t>(clamped)];
             if (p->journal) {
@@ -153,49 +206,21 @@ GroupStats group_stats(const std::vector<const Pupil*>& pupils, const SubjectGra
             }
         }
         if (p->scores.size() == sg.tasks.size()) {
-            ++with_tasks;
-            for (std::size_t k = 0; k < points.size(); ++k)
-                points[k] += p->scores[k].value_or(0.0);
+            ++m.with_tasks;
+            for (std::size_t k = 0; k < m.points.size(); ++k)
+                m.points[k] += p->scores[k].value_or(0.0);
         }
     }
+    summarise(m, sg, s, g);
     g.share_2 = share(g.marks[0], g.with_mark);
     g.share_45 = share(g.marks[2] + g.marks[3], g.with_mark);
     g.lowered_share = share(g.lowered, g.compared);
     g.confirmed_share = share(g.confirmed, g.compared);
     g.raised_share = share(g.raised, g.compared);
-    if (!percents.empty()) {
-        double sum = 0;
-        for (double v : percents)
-            sum += v;
-        const double n = static_cast<double>(percents.size());
-        g.mean_percent = sum / n;
-        if (percents.size() > 1) {
-            double ss = 0;
-            for (double v : percents)
-                ss += (v - *g.mean_percent) * (v - *g.mean_percent);
-            const double half = s.confidence_z * std::sqrt(ss / (n - 1)) / std::sqrt(n);
-            g.ci_low = *g.mean_percent - half;
-            g.ci_high = *g.mean_percent + half;
-        }
-    }
     g.rank_correlation = spearman(journal, primary);
-    double basic = 0, advanced = 0;
-    std::size_t n_basic = 0, n_advanced = 0;
-    for (std::size_t k = 0; k < points.size() && with_tasks; ++k) {
-        if (sg.tasks[k].max <= 0)
-            continue;
-        const double pct = 100.0 * points[k] / (sg.tasks[k].max * static_cast<double>(with_tasks));
-        g.task_percent[k] = pct;
-        if (sg.tasks[k].level == TaskLevel::Basic)
-            basic += pct, ++n_basic;
-        else if (sg.tasks[k].level == TaskLevel::Advanced)
-            advanced += pct, ++n_advanced;
-    }
-    if (n_basic)
-        g.basic_percent = basic / static_cast<double>(n_basic);
-    if (n_advanced)
-        g.advanced_percent = advanced / static_cast<double>(n_advanced);
     g.sample = sample_size(g.participants, s);
+    if (sums_out)
+        *sums_out = std::move(m);
     return g;
 }
 
@@ -243,6 +268,7 @@ Gathered gather(const std::vector<ResultsFile>& files) {
                                     subject_grade(f.subject, f.grade) + ": задания файла не те, что в «" +
                                         sg.files.front() + "» — баллы за задания этого файла не сравниваются"});
         auto& seen = codes[key];
+        auto& list = out.pupils[key];
         std::size_t repeated = 0;
         for (const Pupil& p : f.pupils) {
             if (!p.code.empty()) {
@@ -252,7 +278,7 @@ Gathered gather(const std::vector<ResultsFile>& files) {
                     continue;  // the same work in two files: counted once
                 }
             }
-            out.pupils[key].push_back(&p);
+            list.push_back(&p);
         }
         if (repeated)
             out.findings.push_back({Severity::Warning,
@@ -305,6 +331,7 @@ Analysis analyse(const std::vector<ResultsFile>& files, const std::vector<Result
             if (lg.share_2)
                 before[{fold(lg.subject), lg.grade, lg.school}] = *lg.share_2;
     }
+    SumsByGroup sums;
     for (const SubjectGrade& sg : a.subjects) {
         const auto& pupils = g.pupils[{fold(sg.subject), sg.grade}];
         std::map<std::string, std::vector<const Pupil*>> by_school;
@@ -313,11 +340,12 @@ Analysis analyse(const std::vector<ResultsFile>& files, const std::vector<Result
             by_school[p->school].push_back(p);
             names.emplace(p->school, p->school_name);
         }
-        GroupStats m = group_stats(pupils, sg, settings);
+        Sums& all = sums[{fold(sg.subject), sg.grade, std::string()}];
+        GroupStats m = group_stats(pupils, sg, settings, &all);
         m.school_name = "Муниципалитет (все ОО)";
         std::vector<GroupStats> schools;
         for (const auto& [school, list] : by_school) {
-            GroupStats s = group_stats(list, sg, settings);
+            GroupStats s = group_stats(list, sg, settings, &sums[{fold(sg.subject), sg.grade, school}]);
             s.school = school;
             s.school_name = names[school];
             schools.push_back(std::move(s));
@@ -337,7 +365,7 @@ Analysis analyse(const std::vector<ResultsFile>& files, const std::vector<Result
         gs.dynamics_2 = *gs.share_2 - it->second;
         gs.worse = *gs.dynamics_2 >= settings.worse_by;
     }
-    screen(a, g.pupils, settings);
+    screen(a, sums, settings);
     return a;
 }
 

@@ -33,8 +33,8 @@ std::string decimal(double v, int digits) {
 }
 
 std::optional<double> number_of(const Cell& c) {
-    if (c.kind() == Cell::Kind::Number)
-        return c.number();
+    if (c.kind() == Cell::Kind::Number)  // an infinity or NaN is no score
+        return std::isfinite(c.number()) ? std::optional<double>(c.number()) : std::nullopt;
     if (c.kind() != Cell::Kind::Text)
         return std::nullopt;
     const std::string t = comma_as_point(trim(c.text()));
@@ -63,6 +63,13 @@ bool is_absent(const std::string& folded) {
 bool read_school_line(const Range& cells, std::size_t r, SchoolLine& line) {
     static const std::regex count_re(R"(кол-?во\s+участников\s*:?\s*([0-9]+)?)", std::regex::icase);
     static const std::regex name_re(R"(^(.*?)\s*\(\s*((?:edu|sch)[0-9A-Za-z_]+)\s*\)\s*$)", std::regex::icase);
+    // Most lines are pupils': only a line with «…участников» in a text is looked at closer.
+    bool candidate = false;
+    for (std::size_t c = 0; c < cells.cols() && !candidate; ++c)
+        candidate =
+            cells.at(r, c).kind() == Cell::Kind::Text && cells.at(r, c).text().find("участник") != std::string::npos;
+    if (!candidate)
+        return false;
     bool counted = false;
     for (std::size_t c = 0; c < cells.cols(); ++c) {
         const Cell& cell = cells.at(r, c);
@@ -118,6 +125,7 @@ void read_pupils(const Range& cells, std::size_t head, const Columns& cols, Resu
     std::unordered_map<std::string, int> codes;  // code → the row it was first seen on
     SchoolLine* current = nullptr;
     const std::string what = subject_grade(f.subject, f.grade);
+    f.pupils.reserve(cells.rows() - head);
     for (std::size_t r = head + 1; r < cells.rows(); ++r) {
         const int row = static_cast<int>(r);
         SchoolLine line;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <map>
 #include <regex>
 #include <set>
@@ -39,6 +40,12 @@ const std::regex& task_header() {
     return re;
 }
 
+// A task's maximum from its header: 0 when it is none (no points, or more than any ВПР task has).
+double task_points(const std::string& text) {
+    const double v = std::strtod(comma_as_point(text).c_str(), nullptr);
+    return std::isfinite(v) && v > 0 && v <= 100 ? v : 0;
+}
+
 // The header line: the row with «Код участника» and at least one task column.
 std::optional<std::pair<std::size_t, Columns>> find_header(const Range& cells) {
     for (std::size_t r = 0; r < cells.rows(); ++r) {
@@ -68,7 +75,7 @@ std::optional<std::pair<std::size_t, Columns>> find_header(const Range& cells) {
                 c.mark = i;
             else if (h == "отметка по журналу" || h == "отметка в журнале" || h == "отметка за предыдущий период")
                 c.journal = i;
-            else if (std::regex_match(cell.text(), task_header()))
+            else if (std::smatch m; std::regex_match(cell.text(), m, task_header()) && task_points(m[2].str()) > 0)
                 c.tasks.push_back(i);
         }
         if (any && !c.tasks.empty())
@@ -202,7 +209,8 @@ ResultsFile read_results(const std::vector<SheetCells>& sheets, const std::strin
                           "»: не найдены предмет и класс — ожидалась строка вида «ВПР 2026 Русский язык 4 класс» "
                           "над таблицей или название листа вида «РУ 4 Индивидуальные результаты»");
     f.has_mark_column = cols.mark >= 0;
-    f.boundaries = boundaries.find(f.year, f.subject, f.grade);
+    if (const MarkBoundaries* b = boundaries.find(f.year, f.subject, f.grade))
+        f.boundaries = *b;
 
     // The tasks: label and maximum from the header, level from «Уровень сложности задания».
     std::optional<std::size_t> level_row;
@@ -220,7 +228,7 @@ ResultsFile read_results(const std::vector<SheetCells>& sheets, const std::strin
         std::regex_match(h, m, task_header());
         Task t;
         t.label = m[1].str();
-        t.max = std::stod(std::string(comma_as_point(m[2].str())));
+        t.max = task_points(m[2].str());
         if (level_row) {
             const std::string l = fold(cell_text(cells.at(*level_row, static_cast<std::size_t>(c))));
             if (l == "б" || l.rfind("баз", 0) == 0 || l == "b")
@@ -230,6 +238,12 @@ ResultsFile read_results(const std::vector<SheetCells>& sheets, const std::strin
         }
         task_sum += t.max;
         f.tasks.push_back(std::move(t));
+    }
+    if (f.max_score && !(*f.max_score > 0 && *f.max_score <= 1000)) {
+        finding(Severity::Warning, "vpr.max", -1, -1, {},
+                "максимальный первичный балл в заголовке (" + format_number(*f.max_score) +
+                    ") не похож на балл: взята сумма максимумов заданий (" + format_number(task_sum) + ")");
+        f.max_score = task_sum;
     }
     if (!f.max_score)
         f.max_score = task_sum;
@@ -243,7 +257,7 @@ ResultsFile read_results(const std::vector<SheetCells>& sheets, const std::strin
                     " года максимум " + format_number(f.boundaries->max) + ", а в файле " +
                     format_number(*f.max_score) + ": границы таблицы не применяются");
     if (f.boundaries && std::abs(f.boundaries->max - *f.max_score) > 1e-9)
-        f.boundaries = nullptr;
+        f.boundaries.reset();
     if (!f.has_mark_column && !f.boundaries)
         finding(Severity::Warning, "vpr.no_boundaries", -1, -1, {},
                 "в файле нет столбца «Отметка», а в таблице границ нет " + subject_grade(f.subject, f.grade) + " " +

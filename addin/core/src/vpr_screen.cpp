@@ -38,36 +38,37 @@ void flag(Analysis& a, const GroupStats& g, const char* rule, std::string figure
         {g.school, g.school_name, g.subject, g.grade, rule, objectivity_rule_title(rule), std::move(figures)});
 }
 
-void screen_group(Analysis& a, const GroupStats& g, const SubjectGrade& sg, const std::vector<const Pupil*>& pupils,
+void screen_group(Analysis& a, const GroupStats& g, const SubjectGrade& sg, const Sums& all, const Sums& own,
                   const VprSettings& s) {
     if (g.participants < s.groups)
         return;  // no group analysis under `groups` participants
-    // Peaks of the histogram right at the boundaries of the marks.
+    // Peaks of the histogram right at the boundaries of the marks: the pupils at the least score of a
+    // mark against the mean of the two scores on either side (a smooth distribution has about as many
+    // there; pupils lifted over the boundary leave the scores below it nearly empty).
     if (sg.boundaries)
         for (std::size_t m = 0; m < 3; ++m) {
             const double b = (*sg.boundaries)[m];
             if (b != std::floor(b) || b < 1 || b >= static_cast<double>(g.histogram.size()))
                 continue;
             const auto at = static_cast<std::size_t>(b);
-            const double below =
-                at >= 2 ? (static_cast<double>(g.histogram[at - 1]) + static_cast<double>(g.histogram[at - 2])) / 2.0
-                        : static_cast<double>(g.histogram[at - 1]);
+            double around = 0;
+            std::size_t bins = 0;
+            for (std::size_t k = at >= 2 ? at - 2 : 0; k <= at + 2 && k < g.histogram.size(); ++k)
+                if (k != at)
+                    around += static_cast<double>(g.histogram[k]), ++bins;
+            around /= static_cast<double>(bins);
             const std::size_t peak = g.histogram[at];
-            if (peak >= s.peak_min && static_cast<double>(peak) >= s.peak_ratio * std::max(below, 0.5))
+            if (peak >= s.peak_min && static_cast<double>(peak) >= s.peak_ratio * std::max(around, 0.5))
                 flag(a, g, "boundary_peak",
                      "при " + decimal(b, 0) + " баллах (наименьший балл отметки " + mark_name(m) + ") — " +
-                         std::to_string(peak) + " участников, при " +
-                         (at >= 2 ? decimal(b - 2, 0) + "–" + decimal(b - 1, 0) + " баллах — в среднем "
-                                  : decimal(b - 1, 0) + " баллах — ") +
-                         decimal(below, 1) + " (порог: в " + decimal(s.peak_ratio, 1) + " раза больше, не менее " +
-                         std::to_string(s.peak_min) + ")");
+                         std::to_string(peak) + " участников, при соседних баллах (" +
+                         decimal(static_cast<double>(at >= 2 ? at - 2 : 0), 0) + "–" + decimal(b + 2, 0) +
+                         ") — в среднем " + decimal(around, 1) + " (порог: в " + decimal(s.peak_ratio, 1) +
+                         " раза больше, не менее " + std::to_string(s.peak_min) + ")");
         }
     // The mean above the other schools' beyond both 95 % intervals.
-    std::vector<const Pupil*> others;
-    for (const Pupil* p : pupils)
-        if (p->school != g.school)
-            others.push_back(p);
-    const GroupStats o = group_stats(others, sg, s);
+    GroupStats o;
+    summarise(minus(all, own), sg, s, o);
     if (g.ci_low && o.ci_high && o.participants >= s.groups && *g.ci_low > *o.ci_high)
         flag(a, g, "mean_above",
              "средний первичный балл " + decimal(*g.mean_percent) + " % от максимума (95 %: " + decimal(*g.ci_low) +
@@ -98,16 +99,19 @@ void screen_group(Analysis& a, const GroupStats& g, const SubjectGrade& sg, cons
 
 }  // namespace
 
-void screen(Analysis& a, const PupilsBySubject& pupils, const VprSettings& s) {
+void screen(Analysis& a, const SumsByGroup& sums, const VprSettings& s) {
     // The objectivity screen, per school × subject × grade.
     for (const SubjectGrade& sg : a.subjects) {
-        const GroupStats* m = a.municipality(sg.subject, sg.grade);
-        const auto it = pupils.find({fold(sg.subject), sg.grade});
-        if (!m || it == pupils.end())
+        const auto all = sums.find({fold(sg.subject), sg.grade, std::string()});
+        if (all == sums.end())
             continue;
-        for (const GroupStats& g : a.groups)
-            if (!g.school.empty() && g.subject == sg.subject && g.grade == sg.grade)
-                screen_group(a, g, sg, it->second, s);
+        for (const GroupStats& g : a.groups) {
+            if (g.school.empty() || g.subject != sg.subject || g.grade != sg.grade)
+                continue;
+            const auto own = sums.find({fold(sg.subject), sg.grade, g.school});
+            if (own != sums.end())
+                screen_group(a, g, sg, all->second, own->second, s);
+        }
     }
 
     // The schools' works over every subject and grade.

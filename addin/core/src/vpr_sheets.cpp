@@ -126,7 +126,7 @@ Sheet objectivity_sheet(const Analysis& a) {
     int r = 4;
     for (const ObjectivityFlag& f : a.flags) {
         sh.put(r, 0, text_cell(f.school_name, "ce_text"));
-        sh.put(r, 1, text_cell(f.school, "ce_code"));
+        sh.put(r, 1, text_cell(f.school, "ce_login"));
         sh.put(r, 2, text_cell(subject_grade(f.subject, f.grade), "ce_text"));
         sh.put(r, 3, text_cell(f.title, "ce_warn"));
         sh.put(r, 4, text_cell(f.figures, "ce_text"));
@@ -157,7 +157,7 @@ Sheet shnor_sheet(const Analysis& a) {
     int r = 4;
     for (const ShnorCandidate& c : a.shnor) {
         sh.put(r, 0, text_cell(c.school_name, "ce_text"));
-        sh.put(r, 1, text_cell(c.school, "ce_code"));
+        sh.put(r, 1, text_cell(c.school, "ce_login"));
         sh.put(r, 2, number_cell(static_cast<double>(c.works), "ce_int"));
         sh.put(r, 3, text_cell(join(c.met, "; "), "ce_warn"));
         sh.put(r, 4, text_cell(join(c.figures, "; "), "ce_text"));
@@ -243,7 +243,7 @@ Sheet findings_sheet(const Analysis& a) {
                          : f.col < 0 ? "строка " + std::to_string(f.row + 1)
                                      : cell_address(f.row, f.col),
                          "ce_code"));
-        sh.put(r, 5, text_cell(f.school, "ce_code"));
+        sh.put(r, 5, text_cell(f.school, "ce_login"));
         sh.put(r, 6, text_cell(f.message, "ce_text"));
         ++r;
     }

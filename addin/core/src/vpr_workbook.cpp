@@ -80,7 +80,7 @@ Sheet summary(const Analysis& a, const std::vector<ResultsFile>& files, const st
 Sheet schools(const Analysis& a) {
     Sheet sh;
     sh.name = kSchoolsSheet;
-    sh.column_styles = {"co_name", "co_code", "co_name"};
+    sh.column_styles = {"co_name", "co_code", "co_wide"};
     sh.column_styles.resize(21, "co_value");
     title(sh, "Результаты по ОО, предметам и классам",
           "Доли — в % от работ с отметкой; понизили / подтвердили / повысили — от участников, у которых есть и "
@@ -115,7 +115,7 @@ Sheet schools(const Analysis& a) {
     for (const GroupStats& g : a.groups) {
         const bool m = g.school.empty();
         sh.put(r, 0, text(subject_grade(g.subject, g.grade), m));
-        sh.put(r, 1, text_cell(g.school, "ce_code"));
+        sh.put(r, 1, text_cell(g.school, "ce_login"));
         sh.put(r, 2, text(g.school_name, m));
         sh.put(r, 3, count(g.participants, m));
         sh.put(r, 4, count(g.absent, m));
@@ -155,7 +155,7 @@ Sheet tasks(const Analysis& a, const VprSettings& s) {
             n += g.subject == sg.subject && g.grade == sg.grade && !g.school.empty();
         widest = std::max(widest, n);
     }
-    sh.column_styles.resize(4 + widest, "co_value");
+    sh.column_styles.resize(4 + widest, "co_level");
     title(sh, "Выполнение заданий, % (Σ баллов / (максимум × участники); «X» — 0 баллов)",
           "Базовые задания: не ниже " + decimal(s.basic.sufficient) + " % — достаточно, ниже " +
               decimal(s.basic.insufficient) + " % — недостаточно, между — зона неопределенности; повышенные: " +
@@ -228,6 +228,7 @@ ResultsWorkbook results_workbook(const Analysis& a, const std::vector<ResultsFil
     const std::string border = R"( fo:border="0.5pt solid #a6a6a6")";
     styles += cell_style("ce_region_text", border + R"( fo:background-color="#eeeeee" fo:wrap-option="wrap")",
                          R"( fo:font-weight="bold")");
+    styles += cell_style("ce_login", border + R"( style:vertical-align="middle")", R"( fo:font-size="8pt" fo:color="#595959")");
     styles += cell_style("ce_band_ok", border + R"( fo:background-color="#e2efda")", "", "N_dec");
     styles += cell_style("ce_band_warn", border + R"( fo:background-color="#fff2cc")", "", "N_dec");
     styles += cell_style("ce_band_bad", border + R"( fo:background-color="#f8cbad")", "", "N_dec");

@@ -122,8 +122,8 @@ struct ResultsFile {
     std::vector<Task> tasks;
     std::vector<Pupil> pupils;  ///< in the file's order
     std::vector<SchoolLine> schools;
-    bool has_mark_column = true;                 ///< false: an older export; marks from the boundaries
-    const MarkBoundaries* boundaries = nullptr;  ///< of the table given to the reader, when it has them
+    bool has_mark_column = true;               ///< false: an older export; marks from the boundaries
+    std::optional<MarkBoundaries> boundaries;  ///< of the table given to the reader, when it has them
     std::vector<Finding> findings;
 };
 
