@@ -52,7 +52,8 @@ fs::path default_vpr_boundaries_file() {
 
 std::string version_text() {
     return std::string("msoko ") + extension_version() + "\n" + "расширение / extension: " + default_oxt().string() +
-           "\n" + "каталог / catalogue: " + default_catalogue_file().string() + "\n";
+           "\n" + "каталог / catalogue: " + default_catalogue_file().string() + "\n" +
+           "границы отметок ВПР / VPR mark boundaries: " + default_vpr_boundaries_file().string() + "\n";
 }
 
 }  // namespace msoko::cli
