@@ -100,6 +100,25 @@ struct RegionRun {
 /// region check|consolidate DIR|FILES…: every form checked (a line each, the findings of all);
 /// consolidate also writes the region workbook. check: exit 3 unless every form is ready.
 int region(const Common& common, const RegionRun& run);
+/// What `vpr import|fill` is asked.
+struct VprRun {
+    std::string verb;                ///< import | fill
+    fs::path form;                   ///< fill: the municipal form (only read)
+    std::vector<fs::path> files;     ///< the Ф1 files
+    std::vector<fs::path> previous;  ///< import: last year's, for the dynamics
+    fs::path output;                 ///< import: the results workbook (.ods, .xlsx), or empty; fill: the filled copy
+    fs::path boundaries;             ///< the mark boundaries file; empty: beside the catalogue, else the default one
+    fs::path map;                    ///< fill: «login<TAB>code» lines, or empty
+    bool take = false;               ///< fill: a typed different value takes the results' value
+    std::size_t jobs = 0;            ///< import: offices; 0: one per core
+};
+/// vpr import FILES… [-o RESULTS.ods|.xlsx] [--previous FILES…] [--boundaries FILE]: the files read, the
+/// per-school table, the objectivity flags and the ШНОР candidates printed (--format json: analysis_json),
+/// the results workbook written with -o; vpr fill FORM.ods FILES… -o OUT.ods [--map LOGINS.tsv]
+/// [--conflicts keep|take]: the form's ВПР figures filled into OUT. Exit 1 when a file could not be read.
+int vpr(const Common& common, const VprRun& run);
+/// The mark boundaries beside a catalogue file (vpr-boundaries.json), else the default one.
+fs::path vpr_boundaries_file(const fs::path& catalogue);
 /// convert WORKBOOK OUT.ods|OUT.fods|OUT.pdf
 int convert(const Common& common, const fs::path& workbook, const fs::path& out);
 

@@ -8,6 +8,9 @@
 #ifndef MSOKO_DEFAULT_OXT
 #define MSOKO_DEFAULT_OXT ""
 #endif
+#ifndef MSOKO_DEFAULT_VPR_BOUNDARIES
+#define MSOKO_DEFAULT_VPR_BOUNDARIES ""
+#endif
 #ifndef MSOKO_DEFAULT_CATALOGUE
 #define MSOKO_DEFAULT_CATALOGUE ""
 #endif
@@ -42,9 +45,15 @@ fs::path default_catalogue_file() {
     return installed_or_built(fs::path("catalogue") / built.filename(), built);
 }
 
+fs::path default_vpr_boundaries_file() {
+    const fs::path built = MSOKO_DEFAULT_VPR_BOUNDARIES;
+    return installed_or_built(fs::path("catalogue") / built.filename(), built);
+}
+
 std::string version_text() {
     return std::string("msoko ") + extension_version() + "\n" + "расширение / extension: " + default_oxt().string() +
-           "\n" + "каталог / catalogue: " + default_catalogue_file().string() + "\n";
+           "\n" + "каталог / catalogue: " + default_catalogue_file().string() + "\n" +
+           "границы отметок ВПР / VPR mark boundaries: " + default_vpr_boundaries_file().string() + "\n";
 }
 
 }  // namespace msoko::cli

@@ -24,6 +24,9 @@ std::filesystem::path default_oxt();
 /// The catalogue msoko reads by default (MSOKO_CATALOGUE aside).
 std::filesystem::path default_catalogue_file();
 
+/// The ВПР mark boundaries msoko reads by default (catalogue/vpr-boundaries.json).
+std::filesystem::path default_vpr_boundaries_file();
+
 /// `msoko --version`: the version, and the extension and catalogue it uses.
 std::string version_text();
 

@@ -129,6 +129,28 @@ constexpr const char* kHelp = R"(Использование / usage: msoko SUBCO
       показатели региона и первые места рейтинга
       the region workbook: readiness, the region's values, the ranking, profiles,
       charts and the bank of assessment procedures
+  vpr import [-o РЕЗУЛЬТАТЫ.ods|.xlsx] [--previous ФАЙЛЫ...] [--boundaries ФАЙЛ]
+             [--jobs N] ФАЙЛЫ...
+      результаты ВПР из ФИС ОКО, как команда «Загрузить результаты ВПР»: файлы
+      «Индивидуальные результаты» (Ф1; .xlsx, .xls, .ods, .csv) читаются в
+      LibreOffice; выводятся строка на файл, таблица по школам (участники, доля
+      «2», понизили / подтвердили / повысили), признаки, требующие
+      дополнительного анализа объективности, и кандидаты в ШНОР (--format json —
+      весь анализ); -o: книга результатов с гистограммами; --previous: файлы
+      прошлого года (динамика доли «2»); --boundaries: границы отметок по годам
+      (по умолчанию vpr-boundaries.json рядом с каталогом); код выхода 1, если
+      какой-то файл не прочитан (остальные обработаны)
+      ВПР results from ФИС ОКО: a line per file, the per-school table, the
+      objectivity flags and ШНОР candidates; -o writes the results workbook
+  vpr fill [--map ЛОГИНЫ.tsv] [--conflicts keep|take] -o ВЫХОД.ods ФОРМА ФАЙЛЫ...
+      заполнение формы из результатов ВПР, как команда «Заполнить форму из
+      результатов ВПР»: поля ВПР каждой школы (участники, ниже минимума,
+      успешность, подтвердили, понизили) из файлов Ф1, в примечании каждой
+      ячейки — «из ФИС ОКО»; набранное в форме другое значение остаётся (с
+      --conflicts take — заменяется); --map: строки «логин<TAB>код
+      организации» для школ, которые не сопоставились по названию; форма не
+      изменяется, заполненная копия — в -o
+      the form's ВПР figures filled from the results into a copy (-o)
   convert WORKBOOK OUT.ods|OUT.fods|OUT.pdf
       пересчитанная копия в другом формате / a recalculated copy in another format
 
@@ -154,6 +176,7 @@ constexpr const char* kHelp = R"(Использование / usage: msoko SUBCO
   3  check, package: в форме есть ошибки (package: или предупреждения без
      пояснения) / the form has errors (package: or unexplained warnings);
      region check: не все формы готовы / not every form is ready
+  1  vpr: какой-то файл результатов не прочитан / a results file was not read
   130, 143, 129  прервано SIGINT (Ctrl+C), SIGTERM, SIGHUP / interrupted
 )";
 
@@ -168,6 +191,7 @@ const std::map<std::string, std::vector<std::string>> kSubcommands = {
     {"package", {"out", "replace", "dynamics-points", "small-base", "outlier-distance"}},
     {"subforms", {"out", "replace", "output", "conflicts"}},
     {"convert", {}},
+    {"vpr", {"output", "previous", "boundaries", "map", "conflicts", "jobs"}},
     {"region",
      {"jobs", "timeout", "expected", "newer", "period", "findings", "output", "small-base", "dynamics-points",
       "outlier-distance"}},
@@ -260,6 +284,52 @@ RegionRun region_run(const po::variables_map& vm, const std::vector<std::string>
     return run;
 }
 
+VprRun vpr_run(const po::variables_map& vm, const std::vector<std::string>& args) {
+    VprRun run;
+    run.verb = args.empty() ? std::string() : args[0];
+    const auto path = [&](const char* option) {
+        return vm.count(option) ? fs::path(vm[option].as<std::string>()) : fs::path();
+    };
+    run.output = path("output");
+    run.boundaries = path("boundaries");
+    run.map = path("map");
+    if (run.verb == "import" && args.size() >= 2) {
+        run.files.assign(args.begin() + 1, args.end());
+        if (vm.count("previous"))
+            for (const auto& p : vm["previous"].as<std::vector<std::string>>())
+                run.previous.emplace_back(p);
+        run.jobs = whole(vm, "jobs", 0, 1, 64);
+        for (const char* only_fill : {"map", "conflicts"})
+            if (vm.count(only_fill))
+                throw UsageError(std::string("--") + only_fill + ": только для vpr fill / only for vpr fill");
+        if (!run.output.empty()) {
+            const std::string ext = run.output.extension().string();
+            if (ext != ".ods" && ext != ".xlsx")
+                throw UsageError("-o: .ods или .xlsx / .ods or .xlsx: " + run.output.string());
+        }
+    } else if (run.verb == "fill" && args.size() >= 3) {
+        run.form = args[1];
+        run.files.assign(args.begin() + 2, args.end());
+        for (const char* only_import : {"previous", "jobs"})
+            if (vm.count(only_import))
+                throw UsageError(std::string("--") + only_import + ": только для vpr import / only for vpr import");
+        const std::string conflicts = vm.count("conflicts") ? vm["conflicts"].as<std::string>() : "keep";
+        if (conflicts != "keep" && conflicts != "take")
+            throw UsageError("--conflicts: keep или take / keep or take");
+        run.take = conflicts == "take";
+        const std::string ext = run.output.extension().string();
+        if (run.output.empty() || (ext != ".ods" && ext != ".fods"))
+            throw UsageError("vpr fill: укажите -o ВЫХОД.ods / give -o OUT.ods (.ods or .fods)");
+    } else {
+        throw UsageError(
+            "vpr import ФАЙЛЫ... [-o РЕЗУЛЬТАТЫ.ods] | vpr fill ФОРМА.ods ФАЙЛЫ... -o ВЫХОД.ods / "
+            "vpr import FILES... [-o RESULTS.ods] | vpr fill FORM.ods FILES... -o OUT.ods");
+    }
+    if (!run.output.empty())
+        run.output = fs::absolute(run.output);
+    return run;
+}
+
 fs::path default_catalogue(bool* chosen) {
     const char* env = std::getenv("MSOKO_CATALOGUE");
     *chosen = env && *env;
@@ -295,6 +365,8 @@ int run(const std::vector<std::string>& argv) {
             options.add_options()(extra.c_str(), po::bool_switch());
         else if (extra == "output")
             options.add_options()("output,o", po::value<std::string>());
+        else if (extra == "previous")
+            options.add_options()("previous", po::value<std::vector<std::string>>()->multitoken()->composing());
         else if (extra == "rows")
             options.add_options()("rows", po::value<std::vector<std::string>>()->composing());
         else  // --schools N, --kindergartens N (--rows schools=N …); check's thresholds
@@ -389,6 +461,8 @@ int run(const std::vector<std::string>& argv) {
     }
     if (sub == "region")
         return region(common, region_run(vm, args));
+    if (sub == "vpr")
+        return vpr(common, vpr_run(vm, args));
     if (args.size() != (sub == "convert" || sub == "migrate" ? 2u : 1u))
         throw UsageError(sub == "convert"   ? "convert WORKBOOK OUT.ods|OUT.fods|OUT.pdf"
                          : sub == "migrate" ? "migrate СТАРАЯ.ods НОВАЯ.ods / migrate OLD.ods NEW.ods"

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MPL-2.0
 # `cmake --install build --prefix P` and the Debian package (`make deb`):
 #   P/bin/msoko
-#   P/share/msoko/msoko.oxt, P/share/msoko/catalogue/<catalogue>.json and history/
+#   P/share/msoko/msoko.oxt, P/share/msoko/catalogue/<catalogue>.json, vpr-boundaries.json and history/
 #   P/share/doc/msoko/README.md, LICENSE, docs/*.md, docs/images/*.png
 # msoko finds the .oxt and the catalogue beside its own executable
 # (cli/install_paths.hxx), so the tree works wherever it is put.
@@ -14,7 +14,7 @@ set(MSOKO_DOC_DIR "${CMAKE_INSTALL_DATADIR}/doc/msoko")
 
 install(TARGETS msoko RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
 install(FILES "${MSOKO_OXT}" DESTINATION "${MSOKO_SHARE_DIR}")
-install(FILES "${MSOKO_CATALOGUE}" DESTINATION "${MSOKO_SHARE_DIR}/catalogue")
+install(FILES "${MSOKO_CATALOGUE}" "${MSOKO_VPR_BOUNDARIES}" DESTINATION "${MSOKO_SHARE_DIR}/catalogue")
 install(DIRECTORY "${CMAKE_SOURCE_DIR}/addin/catalogue/history" DESTINATION "${MSOKO_SHARE_DIR}/catalogue"
   FILES_MATCHING PATTERN "*.json")
 install(FILES "${CMAKE_SOURCE_DIR}/README.md" "${CMAKE_SOURCE_DIR}/LICENSE" DESTINATION "${MSOKO_DOC_DIR}")

@@ -26,6 +26,10 @@ set(oxt_files
   "${CMAKE_SOURCE_DIR}/registry/icons/merge-26.png|icons/merge-26.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/region-16.png|icons/region-16.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/region-26.png|icons/region-26.png"
+  "${CMAKE_SOURCE_DIR}/registry/icons/vpr-import-16.png|icons/vpr-import-16.png"
+  "${CMAKE_SOURCE_DIR}/registry/icons/vpr-import-26.png|icons/vpr-import-26.png"
+  "${CMAKE_SOURCE_DIR}/registry/icons/vpr-fill-16.png|icons/vpr-fill-16.png"
+  "${CMAKE_SOURCE_DIR}/registry/icons/vpr-fill-26.png|icons/vpr-fill-26.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/subforms-16.png|icons/subforms-16.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/subforms-26.png|icons/subforms-26.png"
   "${CMAKE_SOURCE_DIR}/registry/icons/migrate-16.png|icons/migrate-16.png"
@@ -41,7 +45,8 @@ set(oxt_files
   "${CMAKE_SOURCE_DIR}/registry/OptionsDialog.xcu|OptionsDialog.xcu"
   "${CMAKE_SOURCE_DIR}/registry/dialogs/Options.xdl|dialogs/Options.xdl"
   "${CMAKE_SOURCE_DIR}/LICENSE|LICENSE.txt"
-  "${MSOKO_CATALOGUE}|catalogue/msoko-267-1.json")
+  "${MSOKO_CATALOGUE}|catalogue/msoko-267-1.json"
+  "${MSOKO_VPR_BOUNDARIES}|catalogue/vpr-boundaries.json")
 # The earlier versions of the catalogue (addin/catalogue/history): a form of
 # one of them is moved to the current version («Перенести в новую версию формы»).
 file(GLOB MSOKO_HISTORY_CATALOGUES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/addin/catalogue/history/*.json")

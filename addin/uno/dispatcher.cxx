@@ -79,6 +79,9 @@ const std::vector<Dispatcher::Command>& Dispatcher::commands() {
         {"MergeSubforms", "Собрать формы организаций", "Сбор форм организаций", &Dispatcher::collect_subforms},
         {"MakeSubforms", "Формы для организаций", nullptr, &Dispatcher::make_subforms},
         {"ConsolidateRegion", "Свод по муниципалитетам", nullptr, &Dispatcher::consolidate_region},
+        {"ImportVpr", "Загрузить результаты ВПР", nullptr, &Dispatcher::import_vpr},
+        {"FillFromVpr", "Заполнить форму из результатов ВПР", "Заполнение формы из результатов ВПР",
+         &Dispatcher::fill_from_vpr},
         {"Migrate", "Перенести в новую версию формы", nullptr, &Dispatcher::migrate},
         {"Help", "Справка", nullptr, &Dispatcher::show_help},
     };

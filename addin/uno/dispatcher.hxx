@@ -95,6 +95,10 @@ private:
     void make_subforms();
     /// The municipal forms of a folder consolidated (region_command.cxx): the region workbook opened.
     void consolidate_region();
+    /// ВПР results files read and analysed (vpr_command.cxx): the results workbook opened.
+    void import_vpr();
+    /// The open form's ВПР figures filled from results files (vpr_command.cxx), as the user confirms.
+    void fill_from_vpr();
     /// Where the sub-forms of `form` go, as the user picks it; nullopt: cancelled.
     std::optional<std::filesystem::path> pick_subforms_folder(const std::filesystem::path& form);
     /// Runs a command that changes the document as one undo step.

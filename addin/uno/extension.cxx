@@ -12,6 +12,7 @@
 #include "snapshot.hxx"
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -21,7 +22,7 @@ namespace msoko::uno {
 
 namespace {
 constexpr const char* kCatalogueFile = "catalogue/msoko-267-1.json";
-}
+}  // namespace
 
 std::string installed_file(const css::uno::Reference<css::uno::XComponentContext>& context,
                            const std::string& relative) {
@@ -101,6 +102,29 @@ const Catalogue& history_catalogue(const css::uno::Reference<css::uno::XComponen
                         "», по которому составлена эта форма (ожидается файл " +
                         (path.empty() ? std::string("history/…") : path) + ")");
     return loaded_catalogue(path, " (an earlier version)");
+}
+
+const vpr::BoundaryTable& installed_boundaries(const css::uno::Reference<css::uno::XComponentContext>& context) {
+    std::string origin;
+    const std::filesystem::path catalogue = catalogue_path(context, &origin);
+    std::filesystem::path path = catalogue.parent_path() / kVprBoundariesFile;
+    std::error_code ec;
+    if (!origin.empty() && !std::filesystem::is_regular_file(path, ec))  // a catalogue of the user's without one
+        path = installed_file(context, std::string("catalogue/") + kVprBoundariesFile);
+    static std::mutex mutex;
+    static std::map<std::string, vpr::BoundaryTable> loaded;
+    std::lock_guard lock(mutex);
+    if (const auto it = loaded.find(path.string()); it != loaded.end())
+        return it->second;
+    vpr::BoundaryTable read;
+    try {
+        read = vpr::read_boundaries(path.string());
+    } catch (const std::exception& e) {
+        throw UserError(std::string("не прочитан файл границ отметок ВПР: ") + e.what());
+    }
+    const vpr::BoundaryTable& table = loaded.emplace(path.string(), std::move(read)).first->second;
+    log().info("vpr boundaries loaded{}: {} entries", origin, table.entries.size());
+    return table;
 }
 
 }  // namespace msoko::uno

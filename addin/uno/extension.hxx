@@ -2,6 +2,7 @@
 #pragma once
 
 #include "msoko/catalogue.hpp"
+#include "msoko/vpr.hpp"
 
 #include <com/sun/star/uno/XComponentContext.hpp>
 
@@ -39,5 +40,13 @@ const Catalogue& installed_catalogue(const css::uno::Reference<css::uno::XCompon
 /// @throws UserError when there is no such version, or CatalogueError.
 const Catalogue& history_catalogue(const css::uno::Reference<css::uno::XComponentContext>& context,
                                    const std::string& version);
+
+/// The file of ВПР mark boundaries (addin/catalogue/vpr-boundaries.json) a catalogue file goes with.
+inline constexpr const char* kVprBoundariesFile = "vpr-boundaries.json";
+
+/// The ВПР mark boundaries by year, subject and grade: the file «vpr-boundaries.json» beside the
+/// catalogue the extension works with (installed_catalogue()), else the one shipped in the extension;
+/// read once per office process. @throws std::runtime_error naming the file when it cannot be read.
+const vpr::BoundaryTable& installed_boundaries(const css::uno::Reference<css::uno::XComponentContext>& context);
 
 }  // namespace msoko::uno

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "subforms_merge.hxx"
 
+#include "cell_state.hxx"
 #include "collection_sheet.hxx"
 #include "documents.hxx"
 #include "guard.hxx"
@@ -136,54 +137,6 @@ void keep_record(const Reference<css::sheet::XSpreadsheetDocument>& document, co
         properties->setPropertyValue(name, value);
     else
         container->addProperty(name, css::beans::PropertyAttribute::REMOVABLE, value);
-}
-
-// A cell as it was before the merge wrote it, or as the merge wrote it.
-struct CellState {
-    enum class Kind { Empty, Number, Text, Formula } kind = Kind::Empty;
-    double number = 0;
-    OUString text;  ///< the text, or the formula
-};
-
-CellState state_of(const Reference<css::table::XCell>& cell) {
-    CellState s;
-    switch (cell->getType()) {
-        case css::table::CellContentType_VALUE:
-            s.kind = CellState::Kind::Number;
-            s.number = cell->getValue();
-            break;
-        case css::table::CellContentType_TEXT:
-            s.kind = CellState::Kind::Text;
-            s.text = Reference<css::text::XText>(cell, UNO_QUERY_THROW)->getString();
-            break;
-        case css::table::CellContentType_FORMULA:
-            s.kind = CellState::Kind::Formula;
-            s.text = cell->getFormula();
-            break;
-        default:
-            break;
-    }
-    return s;
-}
-
-// Writes a cell as typed: a number as a number, a text as a text (never read as a formula).
-void put(const Reference<css::table::XCell>& cell, const CellState& s) {
-    switch (s.kind) {
-        case CellState::Kind::Number:
-            cell->setValue(s.number);
-            break;
-        case CellState::Kind::Text:
-            Reference<css::text::XText>(cell, UNO_QUERY_THROW)->setString(s.text);
-            break;
-        case CellState::Kind::Formula:
-            cell->setFormula(s.text);
-            break;
-        case CellState::Kind::Empty:
-            Reference<css::sheet::XSheetOperation>(cell, UNO_QUERY_THROW)
-                ->clearContents(css::sheet::CellFlags::VALUE | css::sheet::CellFlags::STRING |
-                                css::sheet::CellFlags::FORMULA | css::sheet::CellFlags::DATETIME);
-            break;
-    }
 }
 
 struct CellChange {

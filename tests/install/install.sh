@@ -12,7 +12,8 @@ tmp=$(mktemp -d /tmp/msoko-install-XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 
 cmake --install "$build" --prefix "$tmp/prefix" >/dev/null
-for f in bin/msoko share/msoko/msoko.oxt share/msoko/catalogue/msoko-267-1.json share/doc/msoko/README.md \
+for f in bin/msoko share/msoko/msoko.oxt share/msoko/catalogue/msoko-267-1.json \
+    share/msoko/catalogue/vpr-boundaries.json share/doc/msoko/README.md \
     share/doc/msoko/LICENSE share/doc/msoko/docs/cli.md share/doc/msoko/docs/images/report.png; do
     test -s "$tmp/prefix/$f" || { echo "not installed: $f" >&2; exit 1; }
 done
@@ -25,6 +26,8 @@ echo "$out"
 grep -qF "расширение / extension: $tmp/moved/share/msoko/msoko.oxt" <<<"$out" || { echo "the installed .oxt is not used" >&2; exit 1; }
 grep -qF "каталог / catalogue: $tmp/moved/share/msoko/catalogue/msoko-267-1.json" <<<"$out" ||
     { echo "the installed catalogue is not used" >&2; exit 1; }
+grep -qF "границы отметок ВПР / VPR mark boundaries: $tmp/moved/share/msoko/catalogue/vpr-boundaries.json" <<<"$out" ||
+    { echo "the installed VPR mark boundaries are not used" >&2; exit 1; }
 env -u MSOKO_CATALOGUE "$tmp/moved/bin/msoko" catalogue check
 # The build tree's msoko: the build tree's files.
 "$build/cli/msoko" --version | grep -qF "расширение / extension: $build/msoko.oxt" ||
@@ -38,7 +41,7 @@ if [ "${DEB:-0}" = 1 ]; then
     dpkg-deb -I "$deb" | grep -E '^ (Package|Version|Depends|Section|Maintainer):'
     files=$(dpkg-deb -c "$deb")
     for f in ./usr/bin/msoko ./usr/share/msoko/msoko.oxt ./usr/share/msoko/catalogue/msoko-267-1.json \
-        ./usr/share/doc/msoko/README.md ./usr/share/doc/msoko/docs/cli.md; do
+        ./usr/share/msoko/catalogue/vpr-boundaries.json ./usr/share/doc/msoko/README.md ./usr/share/doc/msoko/docs/cli.md; do
         grep -qF " $f" <<<"$files" || { echo "not in the package: $f" >&2; exit 1; }
     done
     dpkg-deb -f "$deb" Depends | grep -q "libreoffice-calc" || { echo "no dependency on libreoffice-calc" >&2; exit 1; }

@@ -5,6 +5,7 @@
 #include "dispatcher.hxx"
 #include "functions.hxx"
 #include "guard.hxx"
+#include "vpr_read.hxx"
 
 #include <gtest/gtest.h>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
@@ -226,8 +227,8 @@ TEST(Commands, MenuAndToolbarItemsAreNamedInTheirOrder) {
         std::snprintf(expected, sizeof expected, "%02d", next[(*it)[1]]++);
         EXPECT_EQ((*it)[2].str(), expected) << "item " << (*it)[1] << (*it)[2];
     }
-    EXPECT_EQ(next["s"], 11) << "the submenu's items";
-    EXPECT_EQ(next["t"], 11) << "the toolbar's items";
+    EXPECT_EQ(next["s"], 13) << "the submenu's items";
+    EXPECT_EQ(next["t"], 13) << "the toolbar's items";
 }
 
 namespace {
@@ -301,4 +302,14 @@ TEST(Commands, OneToolbarWithEveryCommandAndItsIcons) {
         EXPECT_NE(oxt.find("|" + big + "\""), std::string::npos) << big << " is not packed (cmake/Oxt.cmake)";
     }
     EXPECT_EQ(with_icons, table) << "a command without its icon";
+}
+
+// A CSV of ФИС ОКО is imported with its own separator and encoding: «;» (Excel in Russian), tab, or
+// «,» only when neither is there; UTF-8, else Windows-1251; a decimal comma unless «,» separates.
+TEST(VprCsv, TheSeparatorAndTheEncodingAreToldFromTheFirstBytes) {
+    EXPECT_EQ(msoko::uno::csv_filter_options("a;b;\"c,d\"\n1;2;3\n"), "59,34,76,1,,1049,false,false");
+    EXPECT_EQ(msoko::uno::csv_filter_options("a\tb\tc;d\n"), "9,34,76,1,,1049,false,false");
+    EXPECT_EQ(msoko::uno::csv_filter_options("a,b,c\n"), "44,34,76,1,,1033,false,false");
+    EXPECT_EQ(msoko::uno::csv_filter_options("\xCA\xEE\xE4;\xD3\xF7\n"), "59,34,34,1,,1049,false,false")
+        << "«Код;Уч» in Windows-1251 is no UTF-8";
 }

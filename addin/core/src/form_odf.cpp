@@ -179,7 +179,7 @@ std::string table_xml(const Sheet& sh) {
         if (r == sh.header_rows_last)
             o << "</table:table-header-rows>";
     }
-    o << "</table:table>";
+    o << sh.raw_rows << "</table:table>";
     return o.str();
 }
 

@@ -47,6 +47,9 @@ struct Sheet {
     bool hidden = false;  // not shown in the sheet tabs (table:display false)
     std::string print_range;
     int freeze_row = 0, freeze_col = 0;  // panes frozen above / left of these
+    /// Rows written as they are after the rows of `cells` (<table:table-row>…), for a sheet of very many
+    /// plain cells (a results workbook's pupils) that a map of cells would only slow down.
+    std::string raw_rows;
 
     void put(int r, int c, std::string xml_cell) { cells[r][c] = std::move(xml_cell); }
     int last_row() const { return cells.empty() ? 0 : cells.rbegin()->first; }

@@ -30,14 +30,6 @@ void title(Sheet& sh, const std::string& text, const std::string& sub, int span)
         sh.put(1, 0, text_cell(sub, "ce_sub", spanned(span)));
 }
 
-namespace {
-
-std::string optional_number(const std::optional<double>& v, const char* style = "ce_int") {
-    return v ? number_cell(*v, style) : empty_cell("ce_text");
-}
-
-}  // namespace
-
 Sheet analysis_sheet(const Analysis& a, std::vector<Histogram>& charts, std::size_t max_charts, std::size_t& drawable) {
     Sheet sh;
     sh.name = kAnalysisSheet;
@@ -174,11 +166,11 @@ Sheet pupils_sheet(const std::vector<ResultsFile>& files) {
     std::size_t tasks = 0;
     for (const ResultsFile& f : files)
         tasks = std::max(tasks, f.tasks.size());
-    sh.column_styles = {"co_name", "co_name", "co_code", "co_name", "co_num", "co_code",
-                        "co_num",  "co_num",  "co_num",  "co_num",  "co_num", "co_num"};
+    sh.column_styles = {"co_name",  "co_name",  "co_code",  "co_wide",  "co_num",   "co_code",
+                        "co_value", "co_value", "co_value", "co_value", "co_value", "co_value"};
     sh.column_styles.resize(12 + tasks, "co_num");
     title(sh, "Участники (строки файлов как есть)",
-          "Код участника — как в файле ФИС ОКО; имен нет. «З1»… — баллы за задания по порядку файла (лист «" +
+          "Код участника — как в файле ФИС ОКО; имен нет. «Зад. 1»… — баллы за задания по порядку файла (лист «" +
               std::string(kTasksSheet) + "»); пусто — «X» или нет ответа.",
           12);
     std::vector<std::string> heads{"Файл",
@@ -194,28 +186,59 @@ Sheet pupils_sheet(const std::vector<ResultsFile>& files) {
                                    "Отметка по границам",
                                    "Отметка по журналу"};
     for (std::size_t k = 0; k < tasks; ++k)
-        heads.push_back("З" + std::to_string(k + 1));
+        heads.push_back("Зад. " + std::to_string(k + 1));
     header(sh, 3, heads);
     sh.freeze_row = 4;
-    int r = 4;
+    // One plain cell per value, no style (the column's): a municipality's 100,000 lines stay a few MB.
+    std::string& out = sh.raw_rows;
+    out.reserve(files.empty() ? 0 : files.front().pupils.size() * 400);
+    std::size_t empties = 0;
+    const auto flush = [&] {
+        if (empties == 1)
+            out += "<table:table-cell/>";
+        else if (empties > 1)
+            out += "<table:table-cell table:number-columns-repeated=\"" + std::to_string(empties) + "\"/>";
+        empties = 0;
+    };
+    const auto text = [&](const std::string& t) {
+        if (t.empty()) {
+            ++empties;
+            return;
+        }
+        flush();
+        out += "<table:table-cell office:value-type=\"string\"><text:p>";
+        out += xml(t);
+        out += "</text:p></table:table-cell>";
+    };
+    const auto number = [&](const std::optional<double>& v) {
+        if (!v) {
+            ++empties;
+            return;
+        }
+        flush();
+        // no <text:p>: Calc shows a float cell by its value and number style
+        out += "<table:table-cell office:value-type=\"float\" office:value=\"" + number_text(*v) + "\"/>";
+    };
     for (const ResultsFile& f : files) {
-        const std::string what = subject_grade(f.subject, f.grade);
+        const std::string file = f.file, what = subject_grade(f.subject, f.grade);
         for (const Pupil& p : f.pupils) {
-            sh.put(r, 0, text_cell(f.file, "ce_text"));
-            sh.put(r, 1, text_cell(what, "ce_text"));
-            sh.put(r, 2, text_cell(p.school, "ce_code"));
-            sh.put(r, 3, text_cell(p.school_name, "ce_text"));
-            sh.put(r, 4, text_cell(p.class_name, "ce_text"));
-            sh.put(r, 5, text_cell(p.code, "ce_code"));
-            sh.put(r, 6, text_cell(p.variant, "ce_text"));
-            sh.put(r, 7, text_cell(p.absent ? "да" : "", "ce_text"));
-            sh.put(r, 8, optional_number(p.primary));
-            sh.put(r, 9, p.mark && !p.mark_from_boundaries ? number_cell(*p.mark, "ce_int") : empty_cell("ce_text"));
-            sh.put(r, 10, p.mark && p.mark_from_boundaries ? number_cell(*p.mark, "ce_int") : empty_cell("ce_text"));
-            sh.put(r, 11, p.journal ? number_cell(*p.journal, "ce_int") : empty_cell("ce_text"));
-            for (std::size_t k = 0; k < p.scores.size(); ++k)
-                sh.put(r, 12 + static_cast<int>(k), optional_number(p.scores[k]));
-            ++r;
+            out += "<table:table-row>";
+            text(file);
+            text(what);
+            text(p.school);
+            text(p.school_name);
+            text(p.class_name);
+            text(p.code);
+            text(p.variant);
+            text(p.absent ? "да" : "");
+            number(p.primary);
+            number(p.mark && !p.mark_from_boundaries ? std::optional<double>(*p.mark) : std::nullopt);
+            number(p.mark && p.mark_from_boundaries ? std::optional<double>(*p.mark) : std::nullopt);
+            number(p.journal ? std::optional<double>(*p.journal) : std::nullopt);
+            for (const auto& v : p.scores)
+                number(v);
+            empties = 0;  // nothing after the last value
+            out += "</table:table-row>\n";
         }
     }
     return sh;

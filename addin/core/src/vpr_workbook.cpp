@@ -228,7 +228,8 @@ ResultsWorkbook results_workbook(const Analysis& a, const std::vector<ResultsFil
     const std::string border = R"( fo:border="0.5pt solid #a6a6a6")";
     styles += cell_style("ce_region_text", border + R"( fo:background-color="#eeeeee" fo:wrap-option="wrap")",
                          R"( fo:font-weight="bold")");
-    styles += cell_style("ce_login", border + R"( style:vertical-align="middle")", R"( fo:font-size="8pt" fo:color="#595959")");
+    styles += cell_style("ce_login", border + R"( style:vertical-align="middle")",
+                         R"( fo:font-size="8pt" fo:color="#595959")");
     styles += cell_style("ce_band_ok", border + R"( fo:background-color="#e2efda")", "", "N_dec");
     styles += cell_style("ce_band_warn", border + R"( fo:background-color="#fff2cc")", "", "N_dec");
     styles += cell_style("ce_band_bad", border + R"( fo:background-color="#f8cbad")", "", "N_dec");
