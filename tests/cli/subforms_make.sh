@@ -18,8 +18,10 @@ status=0
 fail() { echo "FAIL: $*"; status=1; }
 
 # A form of three organisations of the sample (each sub-form costs the office
-# about a second; integration.RoundTrip makes all 29 of the sample through the
-# same code): one file per organisation, named and listed, the form unchanged;
+# about a second; cli.subforms_merge makes all 29 of the sample in the core
+# and merges them through the office, integration.RoundTrip makes those of the
+# organisations covering every field, value kind and file-name character
+# through this code): one file per organisation, named and listed, the form unchanged;
 # then an existing folder kept without --replace, replaced with it; --format
 # json; --out.
 python3 - "$data" "$dir/small.json" >"$dir/small-expected" <<'PY'

@@ -123,7 +123,7 @@ TEST_F(Subforms, OneFilePerOrganisationEachItsOwnPartOfTheForm) {
     for (const msoko::RegisterEntry& org : small_register())
         expected.insert(msoko::subform_file_name(org));
     EXPECT_EQ(files, expected);
-    EXPECT_EQ(files.size(), 3u) << "all 29 of the whole sample: RoundTrip";
+    EXPECT_EQ(files.size(), 3u) << "all 29 of the whole sample: cli.subforms_merge";
     EXPECT_NE(validation::log_of(*office_).find("subforms made: 3"), std::string::npos);
     EXPECT_EQ(validation::everything(form), cells) << "making the sub-forms changed the municipal form";
     const msoko::WorkbookSnapshot municipal = msoko::uno::snapshot(form, {});

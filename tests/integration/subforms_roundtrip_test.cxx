@@ -5,8 +5,9 @@
 // merged back → every figure of the merged form equals the filled form's,
 // and the check finds exactly what it finds in the filled form. The register
 // holds the fewest of the sample's organisations that cover every field with
-// every kind of value the sample has, every flag, two of each type (the suite
-// Subforms makes the sub-forms of all of them; cli.subforms_merge merges them).
+// every kind of value the sample has, every flag, every kind of character in
+// the sub-forms' file names and two of each type; the sub-forms of all 29 are
+// made by the core and merged through the office in cli.subforms_merge.
 #include "check_support.hxx"
 #include "msoko/form.hpp"
 #include "msoko/form_reader.hpp"
@@ -18,6 +19,7 @@
 #include <com/sun/star/frame/XStorable.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <set>
@@ -129,11 +131,22 @@ std::string value_kind(const msoko::Cell& v) {
 }
 
 // The sample restricted to the fewest organisations (greedy) that hold every field with every kind of
-// value the sample's organisations have, every flag, and at least two of each type.
+// value the sample's organisations have, every flag, every character of the sub-forms' file names other
+// than letters, digits and spaces («», №, ё, quotes…), and at least two of each type.
 msoko::FormData covering_part(const msoko::FormData& sample) {
-    std::map<std::string, std::set<std::string>> holders;  // field|kind, flag:…, type:… → codes
+    std::map<std::string, std::set<std::string>> holders;  // field|kind, flag:…, type:…, char:… → codes
     for (const msoko::RegisterEntry& o : sample.organisations) {
         holders["type:" + o.type].insert(o.code);
+        const std::string name = msoko::subform_file_name(o);
+        for (std::size_t i = 0; i < name.size();) {
+            const auto lead = static_cast<unsigned char>(name[i]);
+            const std::size_t n = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+            const std::string ch = name.substr(i, n);
+            const bool plain = n == 1 ? std::isalnum(lead) || ch == " " : (ch >= "А" && ch <= "я" && ch != "ё");
+            if (!plain)
+                holders["char:" + ch].insert(o.code);
+            i += n;
+        }
         for (const std::string& flag : o.flags)
             holders["flag:" + flag].insert(o.code);
         if (const auto v = sample.values.find(o.code); v != sample.values.end())
