@@ -30,7 +30,10 @@ build: setup $(BUILD)/CMakeCache.txt
 # the submission package of the filled sample (its warnings explained in it),
 # written into the build directory and listed; then the regional center's
 # consolidation of the bundled municipalities of a fictional region
-# (samples/region): their lines, the region's values, the top of the ranking.
+# (samples/region): their lines, the region's values, the top of the ranking;
+# last the import of the sample district's fictional ВПР results from ФИС ОКО
+# (samples/vpr, with last year's Russian for the dynamics): the per-school
+# table, the objectivity flags, the ШНОР candidates, the results workbook.
 demo: build
 	@$(BUILD)/cli/msoko indicators samples/sample-district.ods
 	@echo
@@ -39,6 +42,8 @@ demo: build
 	@$(BUILD)/cli/msoko package --replace --out "$(BUILD)/sample-district — к отправке" samples/sample-district.ods
 	@echo
 	@$(BUILD)/cli/msoko region consolidate samples/region -o "$(BUILD)/Свод — Энская область.ods"
+	@echo
+	@$(BUILD)/cli/msoko vpr import samples/vpr/*.xlsx --previous samples/vpr/2025/*.xlsx -o "$(BUILD)/Результаты ВПР.ods"
 
 # All tests: unit tests of the core and integration tests in real LibreOffice,
 # then the core's unit tests under ASan + UBSan and each fuzz target for

@@ -3,6 +3,8 @@
 // charts (region_book.hxx).
 #include "region_book.hxx"
 
+#include "charts.hxx"
+
 #include "check_run.hxx"
 #include "documents.hxx"
 #include "explanations.hxx"
@@ -98,62 +100,17 @@ Reference<css::sheet::XSpreadsheetDocument> open_region_workbook(const Reference
 void add_region_charts(const Reference<css::sheet::XSpreadsheetDocument>& document,
                        const std::vector<RegionChart>& charts) {
     for (const RegionChart& chart : charts) {
-        Reference<css::sheet::XSpreadsheet> sheet(document->getSheets()->getByName(from_utf8(chart.sheet)),
-                                                  UNO_QUERY_THROW);
-        Reference<css::table::XCellRange> cells(sheet, UNO_QUERY_THROW);
-        // The chart's place: from its anchor cell's position, as many rows tall as it was given.
-        Reference<css::beans::XPropertySet> top(cells->getCellByPosition(chart.anchor_col, chart.anchor_row),
-                                                UNO_QUERY_THROW);
-        Reference<css::beans::XPropertySet> bottom(
-            cells->getCellByPosition(chart.anchor_col + 9, chart.anchor_row + chart.height_rows), UNO_QUERY_THROW);
-        css::awt::Point from, to;
-        top->getPropertyValue("Position") >>= from;
-        bottom->getPropertyValue("Position") >>= to;
-        const css::awt::Rectangle place(from.X, from.Y, std::max<sal_Int32>(to.X - from.X, 12000),
-                                        std::max<sal_Int32>(to.Y - from.Y, 7000));
-        Reference<css::table::XTableCharts> table_charts(
-            Reference<css::table::XTableChartsSupplier>(sheet, UNO_QUERY_THROW)->getCharts(), UNO_QUERY_THROW);
-        const OUString name = from_utf8(chart.name);
-        if (table_charts->hasByName(name))
-            table_charts->removeByName(name);
-        css::table::CellRangeAddress range;
-        range.Sheet = [&] {
-            const auto names = document->getSheets()->getElementNames();
-            for (sal_Int32 i = 0; i < names.getLength(); ++i)
-                if (names[i] == from_utf8(chart.sheet))
-                    return static_cast<sal_Int16>(i);
-            return static_cast<sal_Int16>(0);
-        }();
-        range.StartColumn = chart.first_col;
-        range.EndColumn = chart.last_col;
-        range.StartRow = chart.first_row;
-        range.EndRow = chart.last_row;
-        table_charts->addNewByName(name, place, css::uno::Sequence<css::table::CellRangeAddress>(&range, 1),
-                                   /*ColumnHeaders=*/true, /*RowHeaders=*/true);
-
-        Reference<css::document::XEmbeddedObjectSupplier> embedded(table_charts->getByName(name), UNO_QUERY_THROW);
-        Reference<css::chart::XChartDocument> chart_doc(embedded->getEmbeddedObject(), UNO_QUERY_THROW);
-        Reference<css::lang::XMultiServiceFactory> factory(chart_doc, UNO_QUERY_THROW);
-        Reference<css::chart::XDiagram> diagram(factory->createInstance("com.sun.star.chart.BarDiagram"),
-                                                UNO_QUERY_THROW);
-        chart_doc->setDiagram(diagram);
-        Reference<css::beans::XPropertySet> diagram_props(diagram, UNO_QUERY_THROW);
-        diagram_props->setPropertyValue("DataRowSource", Any(css::chart::ChartDataRowSource_COLUMNS));
-        diagram_props->setPropertyValue("Vertical", Any(false));              // columns standing up
-        diagram_props->setPropertyValue("NumberOfLines", Any(sal_Int32(1)));  // the region's value: a line
-        Reference<css::beans::XPropertySet> doc_props(chart_doc, UNO_QUERY_THROW);
-        doc_props->setPropertyValue("HasMainTitle", Any(true));
-        Reference<css::beans::XPropertySet>(chart_doc->getTitle(), UNO_QUERY_THROW)
-            ->setPropertyValue("String", Any(from_utf8(chart.title)));
-        doc_props->setPropertyValue("HasLegend", Any(true));
-        // Bars from zero: a difference of a tenth of a percent is not made to look like a chasm.
-        if (Reference<css::chart::XAxisYSupplier> axes{diagram, UNO_QUERY}; axes.is()) {
-            Reference<css::beans::XPropertySet> y(axes->getYAxis(), UNO_QUERY);
-            if (y.is()) {
-                y->setPropertyValue("AutoMin", Any(false));
-                y->setPropertyValue("Min", Any(0.0));
-            }
-        }
+        ColumnChart c;
+        c.sheet = chart.sheet;
+        c.name = chart.name;
+        c.title = chart.title;
+        c.first_row = chart.first_row, c.last_row = chart.last_row;
+        c.first_col = chart.first_col, c.last_col = chart.last_col;
+        c.anchor_row = chart.anchor_row, c.anchor_col = chart.anchor_col;
+        c.width_cols = 9;
+        c.height_rows = chart.height_rows;
+        c.lines = 1;  // the region's value: a line
+        add_column_chart(document, c);
     }
 }
 

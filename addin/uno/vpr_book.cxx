@@ -2,6 +2,8 @@
 // The results workbook of a ВПР import with Calc's charts (vpr_book.hxx).
 #include "vpr_book.hxx"
 
+#include "charts.hxx"
+
 #include "documents.hxx"
 #include "log.hxx"
 #include "snapshot.hxx"
@@ -36,18 +38,6 @@ using css::uno::Reference;
 using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 using rtl::OUString;
-
-namespace {
-
-sal_Int16 sheet_index(const Reference<css::sheet::XSpreadsheetDocument>& document, const OUString& name) {
-    const auto names = document->getSheets()->getElementNames();
-    for (sal_Int32 i = 0; i < names.getLength(); ++i)
-        if (names[i] == name)
-            return static_cast<sal_Int16>(i);
-    throw UserError("в книге результатов нет листа «" + to_utf8(name) + "»");
-}
-
-}  // namespace
 
 Reference<css::sheet::XSpreadsheetDocument> open_vpr_workbook(const Reference<css::frame::XComponentLoader>& loader,
                                                               const vpr::ResultsWorkbook& book, bool hidden) {
@@ -90,55 +80,15 @@ Reference<css::sheet::XSpreadsheetDocument> open_vpr_workbook(const Reference<cs
 void add_vpr_charts(const Reference<css::sheet::XSpreadsheetDocument>& document,
                     const std::vector<vpr::Histogram>& histograms) {
     for (const vpr::Histogram& h : histograms) {
-        const OUString sheet_name = from_utf8(h.sheet.empty() ? std::string(vpr::kAnalysisSheet) : h.sheet);
-        Reference<css::sheet::XSpreadsheet> sheet(document->getSheets()->getByName(sheet_name), UNO_QUERY_THROW);
-        Reference<css::table::XCellRange> cells(sheet, UNO_QUERY_THROW);
-        Reference<css::table::XTableCharts> charts(
-            Reference<css::table::XTableChartsSupplier>(sheet, UNO_QUERY_THROW)->getCharts(), UNO_QUERY_THROW);
-        // The chart's place: from its anchor cell, eight columns wide and as many rows tall as it was given.
-        Reference<css::beans::XPropertySet> top(cells->getCellByPosition(h.anchor_col, h.anchor_row), UNO_QUERY_THROW);
-        Reference<css::beans::XPropertySet> bottom(
-            cells->getCellByPosition(h.anchor_col + 8, h.anchor_row + std::max(h.height_rows, 8)), UNO_QUERY_THROW);
-        css::awt::Point from, to;
-        top->getPropertyValue("Position") >>= from;
-        bottom->getPropertyValue("Position") >>= to;
-        const css::awt::Rectangle place(from.X, from.Y, std::max<sal_Int32>(to.X - from.X, 12000),
-                                        std::max<sal_Int32>(to.Y - from.Y, 6000));
-        const OUString name = from_utf8(h.name);
-        if (charts->hasByName(name))
-            charts->removeByName(name);
-        css::table::CellRangeAddress range;
-        range.Sheet = sheet_index(document, sheet_name);
-        range.StartColumn = h.first_col;
-        range.EndColumn = h.last_col;
-        range.StartRow = h.first_row;
-        range.EndRow = h.last_row;
-        // The header row names the series; the first column (the scores) is the categories.
-        charts->addNewByName(name, place, css::uno::Sequence<css::table::CellRangeAddress>(&range, 1),
-                             /*ColumnHeaders=*/true, /*RowHeaders=*/true);
-
-        Reference<css::document::XEmbeddedObjectSupplier> embedded(charts->getByName(name), UNO_QUERY_THROW);
-        Reference<css::chart::XChartDocument> chart(embedded->getEmbeddedObject(), UNO_QUERY_THROW);
-        Reference<css::lang::XMultiServiceFactory> factory(chart, UNO_QUERY_THROW);
-        Reference<css::chart::XDiagram> diagram(factory->createInstance("com.sun.star.chart.BarDiagram"),
-                                                UNO_QUERY_THROW);
-        chart->setDiagram(diagram);
-        Reference<css::beans::XPropertySet> diagram_props(diagram, UNO_QUERY_THROW);
-        diagram_props->setPropertyValue("DataRowSource", Any(css::chart::ChartDataRowSource_COLUMNS));
-        diagram_props->setPropertyValue("Vertical", Any(false));  // columns standing up
-        Reference<css::beans::XPropertySet> doc_props(chart, UNO_QUERY_THROW);
-        doc_props->setPropertyValue("HasMainTitle", Any(true));
-        Reference<css::beans::XPropertySet>(chart->getTitle(), UNO_QUERY_THROW)
-            ->setPropertyValue("String", Any(from_utf8(h.title)));
-        doc_props->setPropertyValue("HasLegend", Any(true));
-        // Pupils from zero: a peak is not made out of a difference of two pupils.
-        if (Reference<css::chart::XAxisYSupplier> axes{diagram, UNO_QUERY}; axes.is()) {
-            Reference<css::beans::XPropertySet> y(axes->getYAxis(), UNO_QUERY);
-            if (y.is()) {
-                y->setPropertyValue("AutoMin", Any(false));
-                y->setPropertyValue("Min", Any(0.0));
-            }
-        }
+        ColumnChart c;
+        c.sheet = h.sheet.empty() ? std::string(vpr::kAnalysisSheet) : h.sheet;
+        c.name = h.name;
+        c.title = h.title;
+        c.first_row = h.first_row, c.last_row = h.last_row, c.first_col = h.first_col, c.last_col = h.last_col;
+        c.anchor_row = h.anchor_row, c.anchor_col = h.anchor_col;
+        c.width_cols = 8;
+        c.height_rows = std::max(h.height_rows, 8);
+        add_column_chart(document, c);
     }
 }
 

@@ -70,8 +70,9 @@ TEST_F(EnglishCalc, DataMenuHoldsEveryCommand) {
     const std::vector<std::string> expected{
         "org.msoko.calc:Validate",     "org.msoko.calc:ClearMarks",    "org.msoko.calc:Package",
         "org.msoko.calc:MakeSubforms", "org.msoko.calc:MergeSubforms", "org.msoko.calc:ConsolidateRegion",
-        "private:separator",           "org.msoko.calc:NewForm",       "org.msoko.calc:Migrate",
-        "private:separator",           "org.msoko.calc:Help"};
+        "org.msoko.calc:ImportVpr",    "org.msoko.calc:FillFromVpr",   "private:separator",
+        "org.msoko.calc:NewForm",      "org.msoko.calc:Migrate",       "private:separator",
+        "org.msoko.calc:Help"};
     EXPECT_EQ(urls, expected);
 }
 

@@ -38,6 +38,15 @@ double poisson_tail(double lambda, std::size_t k) {
     return std::max(0.0, 1.0 - below);
 }
 
+// «1 участник», «3 участника», «27 участников».
+std::string participants(std::size_t n) {
+    const std::size_t last = n % 10, two = n % 100;
+    const char* word = last == 1 && two != 11                             ? " участник"
+                       : last >= 2 && last <= 4 && (two < 12 || two > 14) ? " участника"
+                                                                          : " участников";
+    return std::to_string(n) + word;
+}
+
 const char* mark_name(std::size_t i) {
     static const char* const names[] = {"«3»", "«4»", "«5»"};
     return names[i];
@@ -73,7 +82,7 @@ void screen_group(Analysis& a, const GroupStats& g, const SubjectGrade& sg, cons
                 poisson_tail(expected, peak) < s.peak_p)
                 flag(a, g, "boundary_peak",
                      "при " + decimal(b, 0) + " баллах (наименьший балл отметки " + mark_name(m) + ") — " +
-                         std::to_string(peak) + " участников, при соседних баллах (" +
+                         participants(peak) + ", при соседних баллах (" +
                          decimal(static_cast<double>(at >= 2 ? at - 2 : 0), 0) + "–" + decimal(b + 2, 0) +
                          ") — в среднем " + decimal(around, 1) + " (порог: в " + decimal(s.peak_ratio, 1) +
                          " раза больше, не менее " + std::to_string(s.peak_min) + " и вероятность случайно — менее " +
@@ -86,12 +95,11 @@ void screen_group(Analysis& a, const GroupStats& g, const SubjectGrade& sg, cons
         flag(a, g, "mean_above",
              "средний первичный балл " + decimal(*g.mean_percent) + " % от максимума (95 %: " + decimal(*g.ci_low) +
                  "–" + decimal(*g.ci_high) + "), у остальных ОО — " + decimal(*o.mean_percent) + " % (" +
-                 decimal(*o.ci_low) + "–" + decimal(*o.ci_high) + "), " + std::to_string(o.participants) +
-                 " участников");
+                 decimal(*o.ci_low) + "–" + decimal(*o.ci_high) + "), " + participants(o.participants));
     if (g.rank_correlation && g.compared >= s.groups && *g.rank_correlation < s.correlation_below)
         flag(a, g, "correlation",
              "ранговая корреляция отметки по журналу и первичного балла ρ = " + decimal(*g.rank_correlation, 2) +
-                 " по " + std::to_string(g.compared) + " участникам (ниже " + decimal(s.correlation_below, 2) + ")");
+                 " (ниже " + decimal(s.correlation_below, 2) + "), сравнено: " + participants(g.compared));
     if (g.compared >= s.groups) {
         const double gaps = 100.0 * static_cast<double>(g.large_gaps) / static_cast<double>(g.compared);
         if (g.large_gaps && gaps >= s.journal_gap_share)
