@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <ostream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -100,6 +101,10 @@ struct RegionRun {
 /// region check|consolidate DIR|FILES…: every form checked (a line each, the findings of all);
 /// consolidate also writes the region workbook. check: exit 3 unless every form is ready.
 int region(const Common& common, const RegionRun& run);
+
+/// Prints rows (the first the heads) as columns padded to their widest cell; the last column cut to
+/// `last_width` characters when given; empty trailing cells and spaces left out.
+void print_table(const std::vector<std::vector<std::string>>& rows, std::ostream& out, std::size_t last_width = 0);
 /// What `vpr import|fill` is asked.
 struct VprRun {
     std::string verb;                ///< import | fill

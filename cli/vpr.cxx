@@ -39,23 +39,6 @@ using css::uno::UNO_QUERY_THROW;
 
 namespace {
 
-void print_rows(const std::vector<std::vector<std::string>>& rows, std::ostream& out) {
-    if (rows.empty())
-        return;
-    std::vector<std::size_t> w(rows.front().size(), 0);
-    for (const auto& r : rows)
-        for (std::size_t c = 0; c < r.size() && c < w.size(); ++c)
-            w[c] = std::max(w[c], width(r[c]));
-    for (const auto& r : rows) {
-        std::string line;
-        for (std::size_t c = 0; c < r.size(); ++c)
-            line += c + 1 == r.size() ? r[c] : pad(r[c], w[c]) + "  ";
-        while (!line.empty() && line.back() == ' ')
-            line.pop_back();
-        out << line << "\n";
-    }
-}
-
 const char* filter_of(const fs::path& out) {
     const std::string ext = out.extension().string();
     return ext == ".ods"    ? "calc8"
@@ -117,7 +100,7 @@ void print_import(const VprRun& run, const std::vector<vpr::ResultsFile>& files,
                 std::cout << "  " << why << "\n";
     }
     std::cout << "\nПо школам:\n";
-    print_rows(vpr::school_table(analysis), std::cout);
+    print_table(vpr::school_table(analysis), std::cout);
     std::cout << "\nОбъективность — требует дополнительного анализа (" << analysis.flags.size() << "):\n";
     if (analysis.flags.empty())
         std::cout << "  нет\n";

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MPL-2.0
 #include "cell_state.hxx"
 
+#include "utf8.hxx"
+
 #include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/XSheetOperation.hpp>
 #include <com/sun/star/table/CellContentType.hpp>
@@ -28,6 +30,18 @@ CellState state_of(const Reference<css::table::XCell>& cell) {
             break;
         default:
             break;
+    }
+    return s;
+}
+
+CellState state_to_write(const msoko::Cell& value) {
+    CellState s;
+    if (value.kind() == msoko::Cell::Kind::Number) {
+        s.kind = CellState::Kind::Number;
+        s.number = value.number();
+    } else {
+        s.kind = CellState::Kind::Text;
+        s.text = from_utf8(value.text());
     }
     return s;
 }

@@ -5,6 +5,8 @@
 // own undo action can put it back (the merge of sub-forms, the fill from
 // ВПР results).
 
+#include "msoko/cell.hpp"
+
 #include <com/sun/star/table/XCell.hpp>
 #include <rtl/ustring.hxx>
 
@@ -18,6 +20,9 @@ struct CellState {
 };
 
 CellState state_of(const css::uno::Reference<css::table::XCell>& cell);
+
+/// What a planned write puts into its cell: the merge's or the fill's value (a number, or a text).
+CellState state_to_write(const msoko::Cell& value);
 
 /// Writes a cell as typed: a number as a number, a text as a text (never read as a formula).
 void put(const css::uno::Reference<css::table::XCell>& cell, const CellState& s);

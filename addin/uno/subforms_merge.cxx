@@ -225,13 +225,7 @@ void write_merge(const Reference<css::sheet::XSpreadsheetDocument>& document, co
         change.row = w.row;
         change.col = w.col;
         change.before = state_of(cell);
-        if (w.in_subform.kind() == Cell::Kind::Number) {
-            change.after.kind = CellState::Kind::Number;
-            change.after.number = w.in_subform.number();
-        } else {
-            change.after.kind = CellState::Kind::Text;
-            change.after.text = from_utf8(w.in_subform.text());
-        }
+        change.after = state_to_write(w.in_subform);
         put(cell, change.after);
         changes.push_back(std::move(change));
         if (progress.is() && i % 64 == 0)

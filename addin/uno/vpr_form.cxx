@@ -145,13 +145,7 @@ void write_vpr_fill(const Reference<css::sheet::XSpreadsheetDocument>& document,
         c.row = w.row;
         c.col = w.col;
         c.before = state_of(cell);
-        if (w.in_subform.kind() == Cell::Kind::Number) {
-            c.after.kind = CellState::Kind::Number;
-            c.after.number = w.in_subform.number();
-        } else {
-            c.after.kind = CellState::Kind::Text;
-            c.after.text = from_utf8(w.in_subform.text());
-        }
+        c.after = state_to_write(w.in_subform);
         // A note the user wrote stays, the source added under it.
         c.note_before = note_of(cell);
         c.note_after = c.note_before.isEmpty()            ? mark

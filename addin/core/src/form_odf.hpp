@@ -75,6 +75,12 @@ std::string cell_style(const std::string& name, const std::string& cell, const s
 std::string document_start(const std::string& extra_namespaces = {});
 /// <table:table> of a sheet.
 std::string table_xml(const Sheet& sh);
+/// A whole report workbook (the region's, the ВПР results): `title` in the metadata, `generator`
+/// and `made_from` («12 municipal forms») in a comment, the view settings, the form's font, the
+/// automatic `styles` (with the page layout pm_landscape), a landscape page with the sheet's name on
+/// top and `footer` with the page number below, then the sheets.
+std::string report_document(const std::string& title, const std::string& generator, const std::string& made_from,
+                            const std::vector<Sheet>& sheets, const std::string& styles, const std::string& footer);
 /// The view settings: frozen panes of every sheet, the first one active.
 std::string settings_xml(const std::vector<Sheet>& sheets);
 
