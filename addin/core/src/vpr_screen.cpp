@@ -86,7 +86,7 @@ void screen_group(Analysis& a, const GroupStats& g, const SubjectGrade& sg, cons
                          decimal(static_cast<double>(at >= 2 ? at - 2 : 0), 0) + "–" + decimal(b + 2, 0) +
                          ") — в среднем " + decimal(around, 1) + " (порог: в " + decimal(s.peak_ratio, 1) +
                          " раза больше, не менее " + std::to_string(s.peak_min) + " и вероятность случайно — менее " +
-                         decimal(100 * s.peak_p, 0) + " %)");
+                         decimal(100 * s.peak_p, 2) + " %)");
         }
     // The mean above the other schools' beyond both 95 % intervals.
     GroupStats o;

@@ -48,7 +48,7 @@ struct VprSettings {
     double peak_ratio = 2.5;
     std::size_t peak_min = 4;
     /// … and so many that a Poisson count of that mean reaches it with a chance below `peak_p`.
-    double peak_p = 0.01;
+    double peak_p = 0.001;
     double confidence_z = 1.96;     ///< the 95 % interval of a mean
     double journal_gap = 2;         ///< a mark this far from the journal's is a large gap
     double journal_gap_share = 10;  ///< flag at ≥ this % of the pupils compared
